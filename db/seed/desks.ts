@@ -1,0 +1,9 @@
+import type { Tx } from '../../src/db';
+import type { CoreSeed } from './core';
+
+/** Demo data of the desks domain, relative to `now`. */
+export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
+  void tx;
+  void core;
+  void now;
+}

@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm';
+import { organisations } from '../schema';
+import { writeTx, type DB } from '../../src/db';
+import { hashPassword } from '../../src/auth/password';
+import { DEMO_PASSWORD, seedCore } from './core';
+import { seedDesks } from './desks';
+import { seedIntervision } from './intervision';
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './core';
+
+export function isEmpty(db: DB): boolean {
+  return (db.select({ n: sql<number>`count(*)` }).from(organisations).get()?.n ?? 0) === 0;
+}
+
+/**
+ * Dutch demo data for development. Dates are relative to `now`, so the demo always has upcoming
+ * bookings and meetings. Never called in production.
+ */
+export async function seedDemoData(db: DB, now: Date = new Date()): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  writeTx(db, (tx) => {
+    const core = seedCore(tx, passwordHash);
+    seedDesks(tx, core, now);
+    seedIntervision(tx, core, now);
+  });
+}

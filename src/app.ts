@@ -1,0 +1,131 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAuth } from './auth/auth';
+import { sessionMiddleware } from './auth/middleware';
+import { authRoutes, LANG_COOKIE } from './auth/routes';
+import type { Config } from './config';
+import type { DB } from './db';
+import { homeRoutes } from './home/routes';
+import { createLogger, type Logger } from './lib/log';
+import { errorPage, notFound } from './lib/render';
+import { CsrfError, sameOriginForms, UnsupportedBodyError } from './lib/security';
+import { orgRoutes } from './orgs/routes';
+import { desksRoutes } from './desks/routes';
+import { intervisionRoutes } from './intervision/routes';
+import type { AppEnv, Deps } from './types';
+import { dictFor, localeFromAcceptLanguage, type Locale } from '../views/i18n';
+
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+const staticRoot = path.relative(process.cwd(), path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../static')) || '.';
+
+export type AppOptions = { db: DB; config: Config; now?: () => Date; logger?: Logger };
+
+/** Builds the whole app from its parts. No side effects: tests import it, server.ts serves it. */
+export function createApp(opts: AppOptions) {
+  const deps: Deps = { db: opts.db, config: opts.config, auth: createAuth(opts.db, opts.config), now: opts.now ?? (() => new Date()) };
+  const log = opts.logger ?? createLogger(opts.config.logLevel);
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('requestId', randomUUID());
+    c.set('deps', deps);
+    c.set('db', deps.db);
+    c.set('config', deps.config);
+    c.set('user', null);
+    c.set('memberships', []);
+    const cookieLocale = getCookie(c, LANG_COOKIE);
+    const locale: Locale = cookieLocale === 'nl' || cookieLocale === 'en' ? cookieLocale : localeFromAcceptLanguage(c.req.header('accept-language'));
+    c.set('locale', locale);
+    c.set('t', dictFor(locale));
+    await next();
+    // Route patterns, not paths: a path may hold an invitation or reset token.
+    log.info('request', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      user: c.var.user?.id,
+    });
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: opts.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: 'DENY',
+    }),
+  );
+
+  app.use('/static/*', serveStatic({ root: staticRoot, rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: (c) => c.text(dictFor(c.var.locale).errors.tooLarge, 413),
+    }),
+  );
+  app.use('*', sameOriginForms(opts.config.origin));
+
+  app.use('*', sessionMiddleware());
+  app.use('*', async (c, next) => {
+    // A saved language preference wins over the cookie and the browser's languages.
+    const saved = c.var.user?.locale;
+    if (saved && saved !== c.var.locale) {
+      c.set('locale', saved);
+      c.set('t', dictFor(saved));
+    }
+    await next();
+  });
+
+  app.route('/', homeRoutes);
+  app.route('/', authRoutes);
+  app.route('/', orgRoutes);
+  app.route('/', desksRoutes);
+  app.route('/', intervisionRoutes);
+
+  app.notFound((c) => (c.var.t ? notFound(c) : c.text('Not found', 404)));
+
+  app.onError((err, c) => {
+    const t = c.var.t ?? dictFor('nl');
+    if (err instanceof CsrfError) return c.text(t.errors.csrf, 403);
+    if (err instanceof UnsupportedBodyError) return c.text(t.errors.unsupportedBody, 415);
+    if (err instanceof HTTPException) return err.getResponse();
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_LOCKED') {
+      log.error('db_unavailable', { requestId: c.var.requestId, code });
+      c.header('Retry-After', '5');
+      return c.var.t ? errorPage(c, 503, t.errors.title, t.errors.busy) : c.text(t.errors.busy, 503);
+    }
+    log.error('unhandled', { requestId: c.var.requestId, route: c.req.routePath, error: String(err?.stack ?? err) });
+    return c.var.t ? errorPage(c, 500, t.errors.title, `${t.errors.generic} ${t.errors.requestId(c.var.requestId)}`) : c.text(t.errors.generic, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

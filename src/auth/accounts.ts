@@ -1,0 +1,156 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { invitations, memberships, organisations, passwordTokens, sessions, users, type OrgRole } from '../../db/schema';
+import { writeTx, type DB, type Queryable } from '../db';
+import { queueMail } from '../mail/outbox';
+import { hashToken, newId, newToken } from '../lib/tokens';
+import { dictFor, type Locale } from '../../views/i18n';
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const RESET_TTL_MS = 60 * 60 * 1000;
+
+export function findUserByEmail(db: Queryable, email: string) {
+  return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+}
+
+export function getUser(db: Queryable, id: string) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+/** Creates a single-use invitation and queues its e-mail; run it inside writeTx. Returns the token. */
+export function createInvitation(
+  tx: Queryable,
+  input: { orgId: number; email: string; role: OrgRole; invitedBy: string | null; inviterName: string; baseUrl: string },
+  now: Date,
+): string {
+  const token = newToken();
+  {
+    const org = tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.orgId)).get();
+    if (!org) throw new Error('organisation vanished');
+    tx.insert(invitations)
+      .values({
+        orgId: input.orgId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedBy: input.invitedBy,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      })
+      .run();
+    const existing = tx.select({ locale: users.locale }).from(users).where(eq(users.email, input.email)).get();
+    const t = dictFor(existing?.locale);
+    queueMail(
+      tx,
+      {
+        to: input.email,
+        subject: t.auth.invite.mailSubject(org.name),
+        body: t.auth.invite.mailBody(org.name, input.inviterName, `${input.baseUrl}/invite/${token}`),
+      },
+      now,
+    );
+  }
+  return token;
+}
+
+export type OpenInvitation = { id: number; orgId: number; orgName: string; email: string; role: OrgRole };
+
+export function findOpenInvitation(db: Queryable, token: string, now: Date): OpenInvitation | undefined {
+  return db
+    .select({ id: invitations.id, orgId: invitations.orgId, orgName: organisations.name, email: invitations.email, role: invitations.role })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.orgId))
+    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+    .get();
+}
+
+function grantInvitedRoles(tx: Queryable, inv: OpenInvitation, userId: string) {
+  for (const role of new Set<OrgRole>(['member', inv.role])) {
+    tx.insert(memberships).values({ userId, orgId: inv.orgId, role }).onConflictDoNothing().run();
+  }
+}
+
+/**
+ * Accepts an invitation for a new person: creates the account and the membership and marks the
+ * link used, all at once. Returns null when the link was used or expired in the meantime.
+ */
+export function acceptInvitationAsNewUser(db: DB, token: string, input: { name: string; passwordHash: string; locale: Locale }, now: Date) {
+  return writeTx(db, (tx) => {
+    const inv = findOpenInvitation(tx, token, now);
+    if (!inv) return null;
+    if (findUserByEmail(tx, inv.email)) return null;
+    const userId = newId();
+    tx.insert(users).values({ id: userId, email: inv.email, name: input.name, passwordHash: input.passwordHash, locale: input.locale }).run();
+    grantInvitedRoles(tx, inv, userId);
+    tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, inv.id)).run();
+    return { userId, orgName: inv.orgName };
+  });
+}
+
+export function acceptInvitationAsUser(db: DB, token: string, userId: string, now: Date) {
+  return writeTx(db, (tx) => {
+    const inv = findOpenInvitation(tx, token, now);
+    const user = getUser(tx, userId);
+    if (!inv || !user || user.email !== inv.email) return null;
+    grantInvitedRoles(tx, inv, userId);
+    tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, inv.id)).run();
+    return { orgName: inv.orgName };
+  });
+}
+
+/** Queues a reset link when the address belongs to an active account; silent otherwise. */
+export function requestPasswordReset(db: DB, email: string, baseUrl: string, now: Date): string | null {
+  return writeTx(db, (tx) => {
+    const user = findUserByEmail(tx, email);
+    if (!user || user.deactivatedAt) return null;
+    const token = newToken();
+    tx.insert(passwordTokens)
+      .values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TTL_MS) })
+      .run();
+    const t = dictFor(user.locale);
+    queueMail(tx, { to: user.email, subject: t.auth.forgot.mailSubject, body: t.auth.forgot.mailBody(user.name, `${baseUrl}/password/reset/${token}`) }, now);
+    return token;
+  });
+}
+
+/** A set-password link without e-mail, for the admin CLI. */
+export function createPasswordToken(db: DB, userId: string, ttlMs: number, now: Date): string {
+  const token = newToken();
+  db.insert(passwordTokens).values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + ttlMs) }).run();
+  return token;
+}
+
+export function findValidPasswordToken(db: Queryable, token: string, now: Date) {
+  return db
+    .select({ userId: passwordTokens.userId })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .where(and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now), isNull(users.deactivatedAt)))
+    .get();
+}
+
+/** Uses a reset link once: sets the password and ends every session of the account. */
+export function resetPassword(db: DB, token: string, passwordHash: string, now: Date): string | null {
+  return writeTx(db, (tx) => {
+    const row = findValidPasswordToken(tx, token, now);
+    if (!row) return null;
+    tx.update(passwordTokens).set({ usedAt: now }).where(eq(passwordTokens.tokenHash, hashToken(token))).run();
+    tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, row.userId)).run();
+    return row.userId;
+  });
+}
+
+export function setPasswordHash(db: DB, userId: string, passwordHash: string): void {
+  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+}
+
+export function setLocale(db: DB, userId: string, locale: Locale): void {
+  db.update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+/** A deactivated account cannot log in and loses its sessions at once. */
+export function setDeactivated(db: DB, userId: string, deactivated: boolean, now: Date): void {
+  writeTx(db, (tx) => {
+    tx.update(users).set({ deactivatedAt: deactivated ? now : null }).where(eq(users.id, userId)).run();
+    if (deactivated) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+  });
+}

@@ -1,0 +1,66 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { listMemberships } from '../orgs/orgs';
+import type { AppEnv } from '../types';
+import { redirectWithFlash, forbidden, type Ctx } from '../lib/render';
+import type { OrgRole } from '../../db/schema';
+import { hasRole } from '../orgs/orgs';
+
+/** Loads the session (if any), the user and their memberships; ends sessions of deactivated users. */
+export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('sessionId', null);
+    c.set('memberships', []);
+    const { auth, db } = c.var.deps;
+    const sessionId = getCookie(c, auth.cookieName);
+    if (sessionId) {
+      const check = await auth.validate(sessionId);
+      if (!check.ok) {
+        c.header('Set-Cookie', auth.blankCookie(), { append: true });
+      } else if (check.deactivated) {
+        await auth.endAllSessions(check.userId);
+        c.header('Set-Cookie', auth.blankCookie(), { append: true });
+      } else {
+        if (check.fresh) c.header('Set-Cookie', auth.sessionCookie(check.sessionId), { append: true });
+        const u = db
+          .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, isNetworkAdmin: users.isNetworkAdmin })
+          .from(users)
+          .where(eq(users.id, check.userId))
+          .get();
+        if (u) {
+          c.set('user', u);
+          c.set('sessionId', check.sessionId);
+          c.set('memberships', listMemberships(db, u.id));
+        }
+      }
+    }
+    await next();
+    // Pages for a logged-in person must never be stored by a browser or proxy.
+    if (c.var.user) c.header('Cache-Control', 'no-store');
+  };
+}
+
+/** Guard: a logged-in user, or off to the login page (and back afterwards). */
+export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.user) {
+    const next_ = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
+    return c.redirect(`/login?next=${encodeURIComponent(next_)}`, 303);
+  }
+  return next();
+};
+
+export const requireNetworkAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.user) return requireUser(c, next);
+  if (!c.var.user.isNetworkAdmin) return forbidden(c);
+  return next();
+};
+
+/** True when the current user holds `role` in organisation `orgId`. */
+export function can(c: Ctx, orgId: number, role: OrgRole): boolean {
+  return hasRole(c.var.memberships, orgId, role);
+}
+
+export { redirectWithFlash };

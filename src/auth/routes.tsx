@@ -1,0 +1,190 @@
+import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { setCookie } from 'hono/cookie';
+import type { AppEnv } from '../types';
+import { readForm, single } from '../lib/forms';
+import { page, redirectWithFlash, type Ctx } from '../lib/render';
+import { ForgotPage, InvitePage, LoginPage, ResetPage, type InviteView } from '../../views/pages/auth';
+import { AccountPage } from '../../views/pages/account';
+import { acceptInviteSchema, changePasswordSchema, forgotSchema, localeSchema, loginSchema, newPasswordSchema, safeNext } from './schemas';
+import { clearAccountFailures, isThrottled, recordFailure } from './throttle';
+import { hashPassword, verifyDummy, verifyPassword } from './password';
+import {
+  acceptInvitationAsNewUser,
+  acceptInvitationAsUser,
+  findOpenInvitation,
+  findUserByEmail,
+  findValidPasswordToken,
+  getUser,
+  requestPasswordReset,
+  resetPassword,
+  setLocale,
+  setPasswordHash,
+} from './accounts';
+import { requireUser } from './middleware';
+
+export const LANG_COOKIE = 'gastplek_lang';
+
+function clientIp(c: Ctx): string {
+  if (c.var.config.trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export const authRoutes = new Hono<AppEnv>();
+
+authRoutes.get('/login', (c) => {
+  if (c.var.user) return c.redirect(safeNext(c.req.query('next')), 303);
+  return page(
+    c,
+    c.var.t.auth.login.title,
+    <LoginPage t={c.var.t} state={{}} next={safeNext(c.req.query('next'))} showDemoHint={c.var.config.nodeEnv !== 'production'} />,
+  );
+});
+
+authRoutes.post('/login', async (c) => {
+  const { db, auth } = c.var.deps;
+  const t = c.var.t;
+  const form = await readForm(c, loginSchema(t));
+  const next = safeNext(single(form.values.next));
+  const again = (status: 401 | 422 | 429, message?: string) =>
+    page(
+      c,
+      t.auth.login.title,
+      <LoginPage
+        t={t}
+        state={{ values: { email: single(form.values.email) }, errors: message ? { _form: message } : form.ok ? {} : form.errors }}
+        next={next}
+        showDemoHint={c.var.config.nodeEnv !== 'production'}
+      />,
+      status,
+    );
+  if (!form.ok) return again(422);
+  const { email, password } = form.data;
+  const ip = clientIp(c);
+  const now = c.var.deps.now();
+  // Throttle before hashing: a flood of guesses costs a row read, not 19 MiB of argon2.
+  if (isThrottled(db, email, ip, now)) {
+    c.header('Retry-After', '900');
+    return again(429, t.auth.login.throttled);
+  }
+  const user = findUserByEmail(db, email);
+  const ok = user?.passwordHash && !user.deactivatedAt ? await verifyPassword(user.passwordHash, password) : await verifyDummy(password);
+  if (!ok || !user) {
+    recordFailure(db, email, ip, now);
+    return again(401, t.auth.login.failed);
+  }
+  clearAccountFailures(db, email);
+  c.header('Set-Cookie', await auth.startSession(user.id), { append: true });
+  return c.redirect(next, 303);
+});
+
+authRoutes.post('/logout', async (c) => {
+  const { auth } = c.var.deps;
+  if (c.var.sessionId) await auth.endSession(c.var.sessionId);
+  c.header('Set-Cookie', auth.blankCookie(), { append: true });
+  return redirectWithFlash(c, '/login', c.var.t.auth.login.loggedOut);
+});
+
+authRoutes.post('/language', async (c) => {
+  const form = await readForm(c, localeSchema);
+  if (!form.ok) return redirectWithFlash(c, '/');
+  const { locale } = form.data;
+  if (c.var.user) setLocale(c.var.deps.db, c.var.user.id, locale);
+  setCookie(c, LANG_COOKIE, locale, { path: '/', sameSite: 'Lax', httpOnly: true, secure: c.var.config.secureCookies, maxAge: 365 * 24 * 3600 });
+  return c.redirect(safeNext(form.data.next), 303);
+});
+
+authRoutes.get('/password/forgot', (c) => page(c, c.var.t.auth.forgot.title, <ForgotPage t={c.var.t} state={{}} sent={false} />));
+
+authRoutes.post('/password/forgot', async (c) => {
+  const t = c.var.t;
+  const form = await readForm(c, forgotSchema(t));
+  if (!form.ok) return page(c, t.auth.forgot.title, <ForgotPage t={t} state={form} sent={false} />, 422);
+  requestPasswordReset(c.var.deps.db, form.data.email, c.var.config.baseUrl, c.var.deps.now());
+  // The same answer whether or not the address is known.
+  return page(c, t.auth.forgot.title, <ForgotPage t={t} state={{}} sent />);
+});
+
+authRoutes.get('/password/reset/:token', (c) => {
+  const valid = !!findValidPasswordToken(c.var.deps.db, c.req.param('token'), c.var.deps.now());
+  c.header('Referrer-Policy', 'no-referrer');
+  return page(c, c.var.t.auth.reset.title, <ResetPage t={c.var.t} state={{}} action={c.req.path} valid={valid} />, valid ? 200 : 404);
+});
+
+authRoutes.post('/password/reset/:token', async (c) => {
+  const { db, auth } = c.var.deps;
+  const t = c.var.t;
+  const token = c.req.param('token');
+  const form = await readForm(c, newPasswordSchema(t));
+  if (!findValidPasswordToken(db, token, c.var.deps.now()))
+    return page(c, t.auth.reset.title, <ResetPage t={t} state={{}} action={c.req.path} valid={false} />, 404);
+  if (!form.ok) return page(c, t.auth.reset.title, <ResetPage t={t} state={{ errors: form.errors }} action={c.req.path} valid />, 422);
+  const userId = resetPassword(db, token, await hashPassword(form.data.password), c.var.deps.now());
+  if (!userId) return page(c, t.auth.reset.title, <ResetPage t={t} state={{}} action={c.req.path} valid={false} />, 404);
+  c.header('Set-Cookie', await auth.startSession(userId), { append: true });
+  return redirectWithFlash(c, '/', t.auth.reset.done);
+});
+
+function inviteView(c: Ctx, token: string): InviteView {
+  const inv = findOpenInvitation(c.var.deps.db, token, c.var.deps.now());
+  if (!inv) return { kind: 'invalid' };
+  if (c.var.user) return c.var.user.email === inv.email ? { kind: 'existing-accept', orgName: inv.orgName } : { kind: 'wrong-account' };
+  if (findUserByEmail(c.var.deps.db, inv.email)) return { kind: 'existing-login', orgName: inv.orgName };
+  return { kind: 'new', orgName: inv.orgName, email: inv.email };
+}
+
+authRoutes.get('/invite/:token', (c) => {
+  const view = inviteView(c, c.req.param('token'));
+  c.header('Referrer-Policy', 'no-referrer');
+  return page(c, c.var.t.auth.invite.title, <InvitePage t={c.var.t} state={{}} action={c.req.path} view={view} />, view.kind === 'invalid' ? 404 : 200);
+});
+
+authRoutes.post('/invite/:token', async (c) => {
+  const { db, auth } = c.var.deps;
+  const t = c.var.t;
+  const token = c.req.param('token');
+  const view = inviteView(c, token);
+  const now = c.var.deps.now();
+  const render = (v: InviteView, state: Parameters<typeof InvitePage>[0]['state'], status: 404 | 409 | 422) =>
+    page(c, t.auth.invite.title, <InvitePage t={t} state={state} action={c.req.path} view={v} />, status);
+  if (view.kind === 'invalid') return render(view, {}, 404);
+  if (view.kind === 'wrong-account' || view.kind === 'existing-login') return render(view, {}, 409);
+  if (view.kind === 'existing-accept') {
+    const done = acceptInvitationAsUser(db, token, c.var.user!.id, now);
+    if (!done) return render({ kind: 'invalid' }, {}, 404);
+    return redirectWithFlash(c, '/', t.auth.invite.accepted(done.orgName));
+  }
+  const form = await readForm(c, acceptInviteSchema(t));
+  if (!form.ok) return render(view, { values: { name: single(form.values.name) }, errors: form.errors }, 422);
+  const created = acceptInvitationAsNewUser(db, token, { name: form.data.name, passwordHash: await hashPassword(form.data.password), locale: c.var.locale }, now);
+  if (!created) return render({ kind: 'invalid' }, {}, 404);
+  c.header('Set-Cookie', await auth.startSession(created.userId), { append: true });
+  return redirectWithFlash(c, '/', t.auth.invite.accepted(created.orgName));
+});
+
+authRoutes.get('/account', requireUser, (c) => {
+  const user = getUser(c.var.deps.db, c.var.user!.id)!;
+  return page(c, c.var.t.auth.account.title, <AccountPage t={c.var.t} locale={c.var.locale} user={user} memberships={c.var.memberships} state={{}} />);
+});
+
+authRoutes.post('/account/password', requireUser, async (c) => {
+  const { db, auth } = c.var.deps;
+  const t = c.var.t;
+  const me = getUser(db, c.var.user!.id)!;
+  const form = await readForm(c, changePasswordSchema(t));
+  const again = (errors: Record<string, string>) =>
+    page(c, t.auth.account.title, <AccountPage t={t} locale={c.var.locale} user={me} memberships={c.var.memberships} state={{ errors }} />, 422);
+  if (!form.ok) return again(form.errors);
+  if (!me.passwordHash || !(await verifyPassword(me.passwordHash, form.data.currentPassword))) return again({ currentPassword: t.auth.account.wrongCurrent });
+  setPasswordHash(db, me.id, await hashPassword(form.data.password));
+  auth.endOtherSessions(me.id, c.var.sessionId!);
+  return redirectWithFlash(c, '/account', t.auth.account.passwordChanged);
+});
+

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Dict } from '../../views/i18n';
+import { fields } from '../lib/forms';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password';
+
+export const loginSchema = (t: Dict) =>
+  z.object({
+    email: fields.email(t),
+    password: z.string({ error: t.errors.required }).min(1, t.errors.required).max(PASSWORD_MAX, t.auth.password.tooLong),
+    next: z.string().optional(),
+  });
+
+const newPassword = (t: Dict) =>
+  z.string({ error: t.errors.required }).min(PASSWORD_MIN, t.auth.password.tooShort).max(PASSWORD_MAX, t.auth.password.tooLong);
+
+export const newPasswordSchema = (t: Dict) =>
+  z
+    .object({ password: newPassword(t), passwordConfirm: z.string({ error: t.errors.required }) })
+    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] });
+
+export const acceptInviteSchema = (t: Dict) =>
+  z
+    .object({ name: fields.text(t, 120), password: newPassword(t), passwordConfirm: z.string({ error: t.errors.required }) })
+    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] });
+
+export const changePasswordSchema = (t: Dict) =>
+  z
+    .object({
+      currentPassword: z.string({ error: t.errors.required }).min(1, t.errors.required).max(PASSWORD_MAX),
+      password: newPassword(t),
+      passwordConfirm: z.string({ error: t.errors.required }),
+    })
+    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] });
+
+export const forgotSchema = (t: Dict) => z.object({ email: fields.email(t) });
+
+export const localeSchema = z.object({ locale: z.enum(['nl', 'en']), next: z.string().optional() });
+
+/** Only local paths are followed after login or a language switch (no open redirect). */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next.slice(0, 500);
+}

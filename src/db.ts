@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from '../db/schema';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+/** Anything that runs queries: the database or an open transaction. */
+export type Queryable = DB | Tx;
+
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations');
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens the database with the settings every process must share: WAL so readers never block the
+ * writer, synchronous=FULL so a confirmed booking survives power loss, foreign keys, and a busy
+ * timeout so a second process waits for the write lock instead of failing at once.
+ */
+export function openDatabase(file: string, options: { migrate?: boolean } = {}): DB {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema }) as DB;
+  if (options.migrate !== false) migrate(db, { migrationsFolder });
+  return db;
+}
+
+/**
+ * The one way to write: a synchronous transaction that takes the write lock up front
+ * (BEGIN IMMEDIATE), so a read-then-write can never interleave with another writer, also in
+ * another process. The callback must not be async: better-sqlite3 cannot roll back across an
+ * await, and drizzle would commit a half-done change.
+ */
+export function writeTx<T>(db: DB, fn: (tx: Tx) => T): T {
+  return db.transaction((tx) => {
+    const result = fn(tx);
+    if (result instanceof Promise) throw new Error('writeTx callback must be synchronous');
+    return result;
+  }, { behavior: 'immediate' });
+}
+
+export { schema };

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { sql } from 'drizzle-orm';
+import type { AppEnv } from '../types';
+import { notFound, page } from '../lib/render';
+import { HomePage, OutboxPage } from '../../views/pages/home';
+import { homeCards } from '../../views/layouts/nav';
+import { listOutbox } from '../mail/outbox';
+
+export const homeRoutes = new Hono<AppEnv>();
+
+homeRoutes.get('/', (c) => {
+  if (!c.var.user) return c.redirect('/login', 303);
+  return page(
+    c,
+    c.var.t.home.title,
+    <HomePage t={c.var.t} user={c.var.user} memberships={c.var.memberships} cards={homeCards(c.var.t, c.var.user, c.var.memberships)} />,
+  );
+});
+
+homeRoutes.get('/healthz', (c) => {
+  try {
+    c.var.deps.db.get(sql`select 1`);
+    return c.json({ status: 'ok', database: 'ok' });
+  } catch {
+    return c.json({ status: 'error', database: 'unavailable' }, 503);
+  }
+});
+
+/** Development outbox: where mails land without SMTP_URL. Never mounted in production. */
+homeRoutes.get('/dev/outbox', (c) => {
+  if (c.var.config.nodeEnv === 'production') return notFound(c);
+  return page(c, c.var.t.outbox.title, <OutboxPage t={c.var.t} mails={listOutbox(c.var.deps.db)} />);
+});

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { Dict } from '../../views/i18n';
+import type { Ctx } from './render';
+
+export type FieldErrors = Record<string, string>;
+/** Submitted values as strings, for re-rendering a form after a validation error. */
+export type FormValues = Record<string, string | string[]>;
+
+export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
+
+/**
+ * Reads a url-encoded or multipart body (repeated fields become arrays) and validates it with a
+ * schema built for the user's language. Never throws on bad input: the caller re-renders the form
+ * with the messages next to the fields (status 422).
+ */
+export async function readForm<S extends z.ZodType>(c: Ctx, schema: S): Promise<FormResult<z.infer<S>>> {
+  let body: Record<string, unknown>;
+  try {
+    body = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+  } catch {
+    body = {};
+  }
+  const values: FormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === 'string') values[k] = v;
+    else if (Array.isArray(v)) values[k] = v.filter((x): x is string => typeof x === 'string');
+  }
+  return validate(schema, values, c.var.t);
+}
+
+export function validate<S extends z.ZodType>(schema: S, values: FormValues, t: Dict): FormResult<z.infer<S>> {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data, values };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? '_form');
+    if (!errors[key]) errors[key] = messageFor(issue, t);
+  }
+  return { ok: false, errors, values };
+}
+
+function messageFor(issue: z.core.$ZodIssue, t: Dict): string {
+  // Schemas give human messages for their own rules; the fallbacks cover type and size errors.
+  if (issue.message && !issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ')) return issue.message;
+  switch (issue.code) {
+    case 'too_big':
+      return typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint' ? t.errors.tooLong(Number(issue.maximum)) : t.errors.formInvalid;
+    case 'invalid_format':
+      return issue.format === 'email' ? t.errors.invalidEmail : t.errors.formInvalid;
+    case 'invalid_value':
+      return t.errors.invalidChoice;
+    default:
+      return t.errors.required;
+  }
+}
+
+/** First value of a field that may have been repeated. */
+export function single(v: string | string[] | undefined): string {
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+}
+
+/** Common field builders with Dutch/English messages. */
+export const fields = {
+  text: (t: Dict, max: number) => z.string({ error: t.errors.required }).trim().min(1, t.errors.required).max(max, t.errors.tooLong(max)),
+  optionalText: (t: Dict, max: number) =>
+    z
+      .string({ error: t.errors.formInvalid })
+      .trim()
+      .max(max, t.errors.tooLong(max))
+      .optional()
+      .transform((v) => (v ? v : null)),
+  email: (t: Dict) =>
+    z
+      .string({ error: t.errors.required })
+      .trim()
+      .toLowerCase()
+      .min(1, t.errors.required)
+      .max(254, t.errors.tooLong(254))
+      .pipe(z.email({ error: t.errors.invalidEmail })),
+  /** A checkbox: present ("on"/"1"/"true") or absent. */
+  checkbox: () =>
+    z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((v) => v !== undefined),
+};
+
+/** A positive integer id from a path or query value; null for anything else (→ 404). */
+export function parseId(raw: string | undefined): number | null {
+  if (!raw || !/^[1-9][0-9]{0,14}$/.test(raw)) return null;
+  return Number(raw);
+}

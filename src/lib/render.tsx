@@ -1,0 +1,90 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { Layout } from '../../views/layouts/Layout';
+import type { AppEnv } from '../types';
+
+export type Ctx = Context<AppEnv>;
+
+const FLASH_COOKIE = 'gastplek_flash';
+
+/** htmx request (fragment wanted) or a plain browser request (full page)? */
+export function isHtmx(c: Ctx): boolean {
+  return c.req.header('HX-Request') === 'true' && c.req.header('HX-History-Restore-Request') !== 'true';
+}
+
+/** A full page in the layout. */
+export function page(c: Ctx, title: string, body: Child, status: ContentfulStatusCode = 200) {
+  const flash = takeFlash(c);
+  c.header('Vary', 'HX-Request, Cookie');
+  return c.html(
+    <>
+      {raw('<!DOCTYPE html>')}
+      <Layout
+      t={c.var.t}
+      locale={c.var.locale}
+      title={title}
+      user={c.var.user}
+      memberships={c.var.memberships}
+      currentPath={c.req.path}
+      devOutbox={c.var.config.nodeEnv !== 'production'}
+      flash={flash}
+    >
+        {body}
+      </Layout>
+    </>,
+    status,
+  );
+}
+
+/** A page for htmx-less requests, the fragment alone for htmx requests. */
+export function pageOrFragment(c: Ctx, title: string, pageBody: Child, fragment: Child, status: ContentfulStatusCode = 200) {
+  c.header('Vary', 'HX-Request, Cookie');
+  if (isHtmx(c)) return c.html(<>{fragment}</>, status);
+  return page(c, title, pageBody, status);
+}
+
+/** POST → 303 → GET, with a one-time message for the next page. */
+export function redirectWithFlash(c: Ctx, location: string, message?: string) {
+  if (message) {
+    setCookie(c, FLASH_COOKIE, Buffer.from(message, 'utf8').toString('base64url'), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: c.var.config.secureCookies,
+      maxAge: 60,
+    });
+  }
+  return c.redirect(location, 303);
+}
+
+function takeFlash(c: Ctx): string | null {
+  const raw = getCookie(c, FLASH_COOKIE);
+  if (!raw) return null;
+  deleteCookie(c, FLASH_COOKIE, { path: '/' });
+  try {
+    return Buffer.from(raw, 'base64url').toString('utf8').slice(0, 500);
+  } catch {
+    return null;
+  }
+}
+
+export function errorPage(c: Ctx, status: 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503, title: string, message: string) {
+  return page(
+    c,
+    title,
+    <section>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">{c.var.t.nav.home}</a>
+      </p>
+    </section>,
+    status,
+  );
+}
+
+export const notFound = (c: Ctx) => errorPage(c, 404, c.var.t.errors.notFoundTitle, c.var.t.errors.notFound);
+export const forbidden = (c: Ctx) => errorPage(c, 403, c.var.t.errors.forbiddenTitle, c.var.t.errors.forbidden);

@@ -1,0 +1,28 @@
+import type { MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from '../types';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+
+export class CsrfError extends HTTPException {}
+export class UnsupportedBodyError extends HTTPException {}
+
+/**
+ * CSRF defence for a forms-only app (ADR 003). Every unsafe request must
+ * - carry a form body: JSON, text and anything else is refused (415), so no fetch() from another
+ *   origin can slip past on a content type a browser may send without a preflight;
+ * - come from our own origin: the Origin header must be present and equal BASE_URL's origin, and
+ *   a Sec-Fetch-Site header, when the browser sends one, must say same-origin.
+ * Stricter than hono's csrf(), which lets a request through when either check passes.
+ */
+export function sameOriginForms(origin: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (SAFE.has(c.req.method)) return next();
+    const site = c.req.header('sec-fetch-site');
+    if (site !== undefined && site !== 'same-origin') throw new CsrfError(403);
+    if (c.req.header('origin') !== origin) throw new CsrfError(403);
+    if (!FORM_TYPES.test(c.req.header('content-type') ?? '')) throw new UnsupportedBodyError(415);
+    return next();
+  };
+}

@@ -1,0 +1,61 @@
+import { TZDate } from '@date-fns/tz';
+
+export const TIME_ZONE = 'Europe/Amsterdam';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** True for a real calendar date in YYYY-MM-DD form (2026-02-30 is not). */
+export function isValidLocalDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 2000 || y > 2100) return false;
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+export function isValidTime(s: string): boolean {
+  return HH_MM.test(s);
+}
+
+/** Today's date in Amsterdam, as YYYY-MM-DD. */
+export function localToday(now: Date): string {
+  return localDateOf(now);
+}
+
+/** The Amsterdam calendar date of an instant. */
+export function localDateOf(instant: Date): string {
+  const z = new TZDate(instant.getTime(), TIME_ZONE);
+  return `${z.getFullYear()}-${String(z.getMonth() + 1).padStart(2, '0')}-${String(z.getDate()).padStart(2, '0')}`;
+}
+
+/** The Amsterdam wall-clock time (HH:MM) of an instant. */
+export function localTimeOf(instant: Date): string {
+  const z = new TZDate(instant.getTime(), TIME_ZONE);
+  return `${String(z.getHours()).padStart(2, '0')}:${String(z.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * The UTC instant of an Amsterdam wall-clock time. Across the daylight-saving changes the offset
+ * is +01:00 in winter and +02:00 in summer; tz math by @date-fns/tz, not by hand.
+ */
+export function instantOf(localDate: string, time: string): Date {
+  const [y, mo, d] = localDate.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, mo - 1, d, h, mi, 0, 0, TIME_ZONE).getTime());
+}
+
+/** Adds whole days to a local date (calendar arithmetic, no time zone involved). */
+export function addDays(localDate: string, days: number): string {
+  const [y, mo, d] = localDate.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, mo - 1, d + days));
+  return dt.toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(localDate: string): number {
+  const [y, mo, d] = localDate.split('-').map(Number) as [number, number, number];
+  const wd = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+  return wd === 0 ? 7 : wd;
+}

@@ -1,0 +1,116 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { invitations, memberships, organisations, users, type OrgKind, type OrgRole, ORG_ROLES } from '../../db/schema';
+import type { Queryable } from '../db';
+import type { Membership } from '../types';
+
+export function listMemberships(db: Queryable, userId: string): Membership[] {
+  const rows = db
+    .select({ orgId: memberships.orgId, orgName: organisations.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organisations.name))
+    .all();
+  const byOrg = new Map<number, Membership>();
+  for (const r of rows) {
+    const m = byOrg.get(r.orgId) ?? { orgId: r.orgId, orgName: r.orgName, roles: [] };
+    m.roles.push(r.role);
+    byOrg.set(r.orgId, m);
+  }
+  for (const m of byOrg.values()) m.roles.sort((a, b) => ORG_ROLES.indexOf(a) - ORG_ROLES.indexOf(b));
+  return [...byOrg.values()];
+}
+
+export function hasRole(ms: Membership[], orgId: number, role: OrgRole): boolean {
+  return ms.some((m) => m.orgId === orgId && m.roles.includes(role));
+}
+
+export function orgsWithRole(ms: Membership[], role: OrgRole): Membership[] {
+  return ms.filter((m) => m.roles.includes(role));
+}
+
+export function getOrganisation(db: Queryable, orgId: number) {
+  return db.select().from(organisations).where(eq(organisations.id, orgId)).get();
+}
+
+export function listOrganisations(db: Queryable) {
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      town: organisations.town,
+      memberCount: sql<number>`(select count(*) from ${memberships} where ${memberships.orgId} = ${organisations.id} and ${memberships.role} = 'member')`,
+    })
+    .from(organisations)
+    .orderBy(asc(organisations.name))
+    .all();
+}
+
+export function insertOrganisation(db: Queryable, org: { name: string; kind: OrgKind; town: string }) {
+  return db.insert(organisations).values(org).returning({ id: organisations.id }).get();
+}
+
+export function findOrganisationByName(db: Queryable, name: string) {
+  return db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(sql`lower(${organisations.name}) = lower(${name})`)
+    .get();
+}
+
+export type OrgMember = { id: string; name: string; email: string; deactivated: boolean; roles: OrgRole[] };
+
+/** The people of one organisation with their roles there. Scoped by organisation in the query. */
+export function listOrgMembers(db: Queryable, orgId: number): OrgMember[] {
+  const rows = db
+    .select({ id: users.id, name: users.name, email: users.email, deactivatedAt: users.deactivatedAt, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(asc(users.name))
+    .all();
+  const byUser = new Map<string, OrgMember>();
+  for (const r of rows) {
+    const m = byUser.get(r.id) ?? { id: r.id, name: r.name, email: r.email, deactivated: r.deactivatedAt !== null, roles: [] };
+    m.roles.push(r.role);
+    byUser.set(r.id, m);
+  }
+  for (const m of byUser.values()) m.roles.sort((a, b) => ORG_ROLES.indexOf(a) - ORG_ROLES.indexOf(b));
+  return [...byUser.values()];
+}
+
+export function userRolesInOrg(db: Queryable, orgId: number, userId: string): OrgRole[] {
+  return db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .all()
+    .map((r) => r.role);
+}
+
+/** Replaces a person's roles in one organisation; 'member' is always kept. Run inside writeTx. */
+export function setRoles(db: Queryable, orgId: number, userId: string, roles: OrgRole[]) {
+  const wanted = new Set<OrgRole>(['member', ...roles]);
+  db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))).run();
+  for (const role of wanted) db.insert(memberships).values({ orgId, userId, role }).run();
+}
+
+export function countOrgAdmins(db: Queryable, orgId: number): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'org_admin'), isNull(users.deactivatedAt)))
+    .get();
+  return row?.n ?? 0;
+}
+
+export function listOpenInvitations(db: Queryable, orgId: number, now: Date) {
+  return db
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(and(eq(invitations.orgId, orgId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+    .orderBy(asc(invitations.expiresAt))
+    .all();
+}

@@ -1,0 +1,164 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ORG_KINDS, ORG_ROLES } from '../../db/schema';
+import { writeTx } from '../db';
+import { fields, parseId, readForm } from '../lib/forms';
+import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
+import type { AppEnv } from '../types';
+import { ChooseOrgPage, MembersPage, OrganisationsPage } from '../../views/pages/orgs';
+import { can, requireNetworkAdmin, requireUser } from '../auth/middleware';
+import { createInvitation, setDeactivated } from '../auth/accounts';
+import {
+  countOrgAdmins,
+  findOrganisationByName,
+  getOrganisation,
+  insertOrganisation,
+  listMemberships,
+  listOpenInvitations,
+  listOrganisations,
+  listOrgMembers,
+  orgsWithRole,
+  setRoles,
+  userRolesInOrg,
+} from './orgs';
+import type { FormState } from '../../views/partials/form';
+
+export const orgRoutes = new Hono<AppEnv>();
+
+/** The organisation in the path, when the user administers it (or is a network admin); else null → 404. */
+function adminOrg(c: Ctx) {
+  const orgId = parseId(c.req.param('orgId'));
+  if (!orgId) return null;
+  if (!can(c, orgId, 'org_admin') && !c.var.user?.isNetworkAdmin) return null;
+  return getOrganisation(c.var.deps.db, orgId) ?? null;
+}
+
+function membersPage(c: Ctx, org: { id: number; name: string }, state: FormState, status: 200 | 409 | 422 = 200) {
+  const { db } = c.var.deps;
+  return page(
+    c,
+    c.var.t.admin.members.title(org.name),
+    <MembersPage
+      t={c.var.t}
+      locale={c.var.locale}
+      org={org}
+      members={listOrgMembers(db, org.id)}
+      invitations={listOpenInvitations(db, org.id, c.var.deps.now())}
+      state={state}
+      meId={c.var.user!.id}
+    />,
+    status,
+  );
+}
+
+orgRoutes.use('/org/*', requireUser);
+orgRoutes.use('/admin/*', requireNetworkAdmin);
+
+orgRoutes.get('/org/members', (c) => {
+  const orgs = orgsWithRole(c.var.memberships, 'org_admin');
+  if (orgs.length === 1) return c.redirect(`/org/${orgs[0]!.orgId}/members`, 303);
+  if (orgs.length === 0) return notFound(c);
+  return page(c, c.var.t.admin.members.chooseOrg, <ChooseOrgPage t={c.var.t} orgs={orgs} />);
+});
+
+orgRoutes.get('/org/:orgId/members', (c) => {
+  const org = adminOrg(c);
+  if (!org) return notFound(c);
+  return membersPage(c, org, {});
+});
+
+const inviteSchema = (c: Ctx) => z.object({ email: fields.email(c.var.t), role: z.enum(ORG_ROLES, { error: c.var.t.errors.invalidChoice }) });
+
+orgRoutes.post('/org/:orgId/invitations', async (c) => {
+  const org = adminOrg(c);
+  if (!org) return notFound(c);
+  const form = await readForm(c, inviteSchema(c));
+  if (!form.ok) return membersPage(c, org, form, 422);
+  const { db, now } = c.var.deps;
+  if (listOrgMembers(db, org.id).some((m) => m.email === form.data.email))
+    return membersPage(c, org, { values: form.values, errors: { email: c.var.t.admin.members.alreadyMember } }, 409);
+  writeTx(db, (tx) =>
+    createInvitation(tx, { orgId: org.id, email: form.data.email, role: form.data.role, invitedBy: c.var.user!.id, inviterName: c.var.user!.name, baseUrl: c.var.config.baseUrl }, now()),
+  );
+  return redirectWithFlash(c, `/org/${org.id}/members`, c.var.t.admin.members.invited(form.data.email));
+});
+
+const rolesSchema = z.object({
+  roles: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.enum(ORG_ROLES))),
+});
+
+orgRoutes.post('/org/:orgId/members/:userId/roles', async (c) => {
+  const org = adminOrg(c);
+  if (!org) return notFound(c);
+  const { db } = c.var.deps;
+  const userId = c.req.param('userId');
+  const target = listOrgMembers(db, org.id).find((m) => m.id === userId);
+  if (!target) return notFound(c);
+  const form = await readForm(c, rolesSchema);
+  if (!form.ok) return membersPage(c, org, { errors: { _form: c.var.t.errors.invalidChoice } }, 422);
+  const roles = form.data.roles;
+  const result = writeTx(db, (tx) => {
+    const had = userRolesInOrg(tx, org.id, userId);
+    if (had.includes('org_admin') && !roles.includes('org_admin') && countOrgAdmins(tx, org.id) <= 1) return 'last-admin' as const;
+    setRoles(tx, org.id, userId, roles);
+    return 'ok' as const;
+  });
+  if (result === 'last-admin') return membersPage(c, org, { errors: { _form: c.var.t.admin.members.lastAdmin } }, 409);
+  return redirectWithFlash(c, `/org/${org.id}/members`, c.var.t.admin.members.rolesSaved(target.name));
+});
+
+/**
+ * Deactivation locks a person out of the whole platform, so an org admin may do it only for
+ * people whose every organisation they administer; network admins always may.
+ */
+orgRoutes.post('/org/:orgId/members/:userId/:action{deactivate|reactivate}', async (c) => {
+  const org = adminOrg(c);
+  if (!org) return notFound(c);
+  const { db, now } = c.var.deps;
+  const userId = c.req.param('userId');
+  const target = listOrgMembers(db, org.id).find((m) => m.id === userId);
+  if (!target) return notFound(c);
+  if (userId === c.var.user!.id) return membersPage(c, org, { errors: { _form: c.var.t.admin.users.self } }, 409);
+  if (!c.var.user!.isNetworkAdmin) {
+    const theirOrgs = listMemberships(db, userId).map((m) => m.orgId);
+    if (!theirOrgs.every((id) => can(c, id, 'org_admin'))) return notFound(c);
+  }
+  const deactivate = c.req.param('action') === 'deactivate';
+  setDeactivated(db, userId, deactivate, now());
+  const t = c.var.t.admin.users;
+  return redirectWithFlash(c, `/org/${org.id}/members`, deactivate ? t.deactivated(target.name) : t.reactivated(target.name));
+});
+
+orgRoutes.get('/admin/organisations', (c) =>
+  page(c, c.var.t.admin.orgs.title, <OrganisationsPage t={c.var.t} orgs={listOrganisations(c.var.deps.db)} state={{}} />),
+);
+
+const orgSchema = (c: Ctx) =>
+  z.object({
+    name: fields.text(c.var.t, 120),
+    kind: z.enum(ORG_KINDS, { error: c.var.t.errors.invalidChoice }),
+    town: fields.text(c.var.t, 80),
+    adminEmail: fields.email(c.var.t),
+  });
+
+orgRoutes.post('/admin/organisations', async (c) => {
+  const { db, now } = c.var.deps;
+  const t = c.var.t;
+  const form = await readForm(c, orgSchema(c));
+  const again = (state: FormState, status: 409 | 422) =>
+    page(c, t.admin.orgs.title, <OrganisationsPage t={t} orgs={listOrganisations(db)} state={state} />, status);
+  if (!form.ok) return again(form, 422);
+  const { name, kind, town, adminEmail } = form.data;
+  const created = writeTx(db, (tx) => {
+    if (findOrganisationByName(tx, name)) return null;
+    const org = insertOrganisation(tx, { name, kind, town });
+    createInvitation(tx, { orgId: org.id, email: adminEmail, role: 'org_admin', invitedBy: c.var.user!.id, inviterName: c.var.user!.name, baseUrl: c.var.config.baseUrl }, now());
+    return org;
+  });
+  if (!created) return again({ values: form.values, errors: { name: t.admin.orgs.duplicate } }, 409);
+  return redirectWithFlash(c, '/admin/organisations', t.admin.orgs.created(name));
+});

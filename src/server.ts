@@ -1,0 +1,70 @@
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db';
+import { createLogger } from './lib/log';
+import { deliverDue } from './mail/outbox';
+import { smtpTransport } from './mail/smtp';
+import { isEmpty, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/index';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const db = openDatabase(config.databasePath);
+
+  if (config.nodeEnv !== 'production' && isEmpty(db)) {
+    await seedDemoData(db);
+    log.info('seeded_demo_data');
+  }
+
+  const app = createApp({ db, config, logger: log });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    console.log(`Gastplek draait op ${config.baseUrl} (poort ${info.port}, database ${config.databasePath})`);
+    if (config.nodeEnv !== 'production') {
+      console.log(`Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(28)} ${a.description}`);
+    }
+  }) as Server;
+  // Slow or half-open clients must not tie up the server.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  const timers: NodeJS.Timeout[] = [];
+  if (config.smtpUrl) {
+    const transport = smtpTransport(config.smtpUrl);
+    let busy = false;
+    timers.push(
+      setInterval(() => {
+        if (busy) return;
+        busy = true;
+        deliverDue(db, transport, config.mailFrom, () => new Date())
+          .catch((err) => log.error('mail_worker', { error: String(err) }))
+          .finally(() => (busy = false));
+      }, 2000),
+    );
+  }
+
+  const shutdown = (signal: string) => {
+    log.info('shutdown', { signal });
+    for (const t of timers) clearInterval(t);
+    server.close(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,37 @@
+import type { Auth } from './auth/auth';
+import type { Config } from './config';
+import type { DB } from './db';
+import type { Dict, Locale } from '../views/i18n';
+import type { OrgRole } from '../db/schema';
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale | null;
+  isNetworkAdmin: boolean;
+};
+
+export type Membership = { orgId: number; orgName: string; roles: OrgRole[] };
+
+export type Deps = {
+  db: DB;
+  config: Config;
+  auth: Auth;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+};
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    db: DB;
+    config: Config;
+    requestId: string;
+    user: SessionUser | null;
+    sessionId: string | null;
+    memberships: Membership[];
+    locale: Locale;
+    t: Dict;
+  };
+};

@@ -1,0 +1,68 @@
+import type { auth as nl } from '../nl/auth';
+
+export const auth: typeof nl = {
+  login: {
+    title: 'Log in',
+    email: 'E-mail address',
+    password: 'Password',
+    submit: 'Log in',
+    failed: 'Unknown e-mail address or wrong password.',
+    throttled: 'Too many failed attempts. Wait fifteen minutes and try again.',
+    forgot: 'Forgot your password?',
+    loggedOut: 'You have been logged out.',
+    demoHint: 'Demo accounts are listed in the README; password: gastplek-demo.',
+  },
+  forgot: {
+    title: 'Forgot password',
+    intro: 'Enter your e-mail address. If it belongs to an account, we will send a link to set a new password. The link is valid for one hour.',
+    submit: 'Send the link',
+    sent: 'If we know this e-mail address, an e-mail is on its way with a link that is valid for one hour.',
+    mailSubject: 'Set a new password for Gastplek',
+    mailBody: (name, link) =>
+      `Dear ${name},\n\nYou asked for a new Gastplek password. Set it through this link (valid for one hour, single use):\n\n${link}\n\nDid not ask for this? Then you can ignore this e-mail.\n\nGastplek`,
+  },
+  reset: {
+    title: 'Set a new password',
+    password: 'New password',
+    passwordConfirm: 'Repeat the new password',
+    submit: 'Save password',
+    invalidLink: 'This link is invalid, expired or already used. Please request a new one.',
+    done: 'Your password has been saved. You are logged in.',
+  },
+  password: {
+    tooShort: 'Choose a password of at least 10 characters.',
+    tooLong: 'Choose a password of at most 200 characters.',
+    mismatch: 'The two passwords differ.',
+    hint: 'At least 10 characters. A sentence of a few words is strong and easy to remember.',
+  },
+  account: {
+    title: 'My account',
+    name: 'Name',
+    email: 'E-mail address',
+    language: 'Language',
+    saveLanguage: 'Save language',
+    languageSaved: 'Your language has been saved.',
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    newPasswordConfirm: 'Repeat the new password',
+    submitPassword: 'Change password',
+    wrongCurrent: 'The current password is wrong.',
+    passwordChanged: 'Your password has been changed. You have been logged out on other devices.',
+    memberships: 'Organisations and roles',
+  },
+  invite: {
+    title: 'Accept invitation',
+    intro: (org) => `You have been invited to ${org} on Gastplek. Choose your name and a password.`,
+    introExisting: (org) => `You have been invited to ${org}. Log in with your existing account to accept the invitation.`,
+    name: 'Your name',
+    submit: 'Create account',
+    accept: 'Accept invitation',
+    invalid: 'This invitation is invalid, expired or already used. Ask the organisation’s admin for a new one.',
+    wrongAccount: 'This invitation is for another e-mail address. Log out and open the link again.',
+    accepted: (org) => `Welcome to ${org}!`,
+    mailSubject: (org) => `Invitation to ${org} on Gastplek`,
+    mailBody: (org, inviter, link) =>
+      `Hello,\n\n${inviter} invites you to join Gastplek as a colleague at ${org}: desks at partner organisations and joint intervision.\n\nAccept the invitation through this link (valid for 7 days, single use):\n\n${link}\n\nGastplek`,
+  },
+};

@@ -1,0 +1,34 @@
+import type { Locale } from './index';
+
+export const TIME_ZONE = 'Europe/Amsterdam';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function fmt(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: TIME_ZONE, ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "di 24 nov" / "Tue 24 Nov" for a local date string (YYYY-MM-DD). */
+export function formatLocalDate(locale: Locale, isoDate: string, withYear = false): string {
+  // Noon UTC lies on the same calendar day in Amsterdam all year round.
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  return fmt(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) })
+    .format(d)
+    .replace(/\./g, '');
+}
+
+/** Date and 24-hour time of an instant, shown in Europe/Amsterdam. */
+export function formatDateTime(locale: Locale, instant: Date): string {
+  return fmt(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(instant)
+    .replace(/\./g, '');
+}
+
+export function formatTime(locale: Locale, instant: Date): string {
+  return fmt(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+}

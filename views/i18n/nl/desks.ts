@@ -1,0 +1,3 @@
+export const desks = {
+  title: 'Werkplekken',
+};

@@ -1,0 +1,7 @@
+import { admin } from './admin';
+import { auth } from './auth';
+import { common } from './common';
+import { desks } from './desks';
+import { intervision } from './intervision';
+
+export const nl = { ...common, auth, admin, desks, intervision };

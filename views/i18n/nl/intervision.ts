@@ -1,0 +1,3 @@
+export const intervision = {
+  title: 'Intervisie',
+};

@@ -1,0 +1,103 @@
+import type { Child } from 'hono/jsx';
+import type { Dict, Locale } from '../i18n';
+import type { Membership, SessionUser } from '../../src/types';
+import { navItems } from './nav';
+
+export type LayoutProps = {
+  t: Dict;
+  locale: Locale;
+  title: string;
+  user: SessionUser | null;
+  memberships: Membership[];
+  currentPath: string;
+  devOutbox: boolean;
+  flash?: string | null;
+  children?: Child;
+};
+
+const HTMX_CONFIG = JSON.stringify({
+  allowEval: false,
+  allowScriptTags: false,
+  historyCacheSize: 0,
+  includeIndicatorStyles: false,
+  selfRequestsOnly: true,
+  // Validation errors come back as 422 with the form re-rendered: swap them like a 200.
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '422', swap: true },
+    { code: '[45]..', swap: false, error: true },
+  ],
+});
+
+export function Layout(p: LayoutProps) {
+  const items = navItems(p.t, p.user, p.memberships, p.devOutbox);
+  const other: Locale = p.locale === 'nl' ? 'en' : 'nl';
+  return (
+    <html lang={p.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
+        <title>{`${p.title} · ${p.t.appName}`}</title>
+        <link rel="stylesheet" href="/static/vendor/pico.min.css" />
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/vendor/htmx.min.js" defer></script>
+      </head>
+      <body hx-boost="false">
+        <a class="skip-link" href="#main">
+          {p.t.skipToContent}
+        </a>
+        <header class="container">
+          <nav aria-label={p.t.nav.mainMenu}>
+            <ul>
+              <li>
+                <a href="/" class="brand">
+                  <strong>{p.t.appName}</strong>
+                </a>
+              </li>
+            </ul>
+            <ul>
+              {items.map((i) => (
+                <li>
+                  <a href={i.href} aria-current={i.href === p.currentPath ? 'page' : undefined}>
+                    {i.label}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <form method="post" action="/language" class="inline">
+                  <input type="hidden" name="locale" value={other} />
+                  <input type="hidden" name="next" value={p.currentPath} />
+                  <button type="submit" class="secondary outline small" lang={other}>
+                    {p.t.language.switchTo}
+                  </button>
+                </form>
+              </li>
+              {p.user && (
+                <li>
+                  <form method="post" action="/logout" class="inline">
+                    <button type="submit" class="secondary small">
+                      {p.t.nav.logout}
+                    </button>
+                  </form>
+                </li>
+              )}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="container" tabindex={-1}>
+          {p.flash && (
+            <p class="flash" role="status">
+              {p.flash}
+            </p>
+          )}
+          {p.children}
+        </main>
+        <footer class="container">
+          <small>{p.t.tagline}</small>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Dict, Locale } from '../i18n';
+import type { Membership } from '../../src/types';
+import { ErrorSummary, Field, type FormState } from '../partials/form';
+
+export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; email: string }; memberships: Membership[]; state: FormState }) {
+  const t = p.t.auth.account;
+  return (
+    <section>
+      <h1>{t.title}</h1>
+      <dl>
+        <dt>{t.name}</dt>
+        <dd>{p.user.name}</dd>
+        <dt>{t.email}</dt>
+        <dd>{p.user.email}</dd>
+      </dl>
+      <h2>{t.memberships}</h2>
+      {p.memberships.length === 0 ? (
+        <p>{p.t.home.noOrgs}</p>
+      ) : (
+        <ul>
+          {p.memberships.map((m) => (
+            <li>
+              {m.orgName}: {m.roles.map((r) => p.t.roles[r]).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t.language}</h2>
+      <form method="post" action="/language" class="inline-form">
+        <input type="hidden" name="next" value="/account" />
+        <fieldset>
+          <legend class="visually-hidden">{t.language}</legend>
+          <label>
+            <input type="radio" name="locale" value="nl" checked={p.locale === 'nl'} /> <span lang="nl">{p.t.language.nl}</span>
+          </label>
+          <label>
+            <input type="radio" name="locale" value="en" checked={p.locale === 'en'} /> <span lang="en">{p.t.language.en}</span>
+          </label>
+        </fieldset>
+        <button type="submit" class="secondary">
+          {t.saveLanguage}
+        </button>
+      </form>
+      <h2>{t.changePassword}</h2>
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <form method="post" action="/account/password" novalidate>
+        <Field state={p.state} name="currentPassword" label={t.currentPassword} type="password" autocomplete="current-password" required noEcho />
+        <Field state={p.state} name="password" label={t.newPassword} type="password" autocomplete="new-password" required hint={p.t.auth.password.hint} noEcho />
+        <Field state={p.state} name="passwordConfirm" label={t.newPasswordConfirm} type="password" autocomplete="new-password" required noEcho />
+        <button type="submit">{t.submitPassword}</button>
+      </form>
+    </section>
+  );
+}

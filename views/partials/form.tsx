@@ -1,0 +1,120 @@
+import type { Child } from 'hono/jsx';
+import type { FieldErrors, FormValues } from '../../src/lib/forms';
+
+export type FormState = { values?: FormValues; errors?: FieldErrors };
+
+const val = (s: FormState, name: string): string => {
+  const v = s.values?.[name];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+};
+
+type FieldProps = {
+  state: FormState;
+  name: string;
+  label: string;
+  type?: string;
+  required?: boolean;
+  autocomplete?: string;
+  hint?: string;
+  maxlength?: number;
+  min?: string | number;
+  max?: string | number;
+  step?: string | number;
+  /** Never echo passwords back into the page. */
+  noEcho?: boolean;
+  value?: string;
+};
+
+/** A labelled input with its error tied to it (aria-invalid + aria-describedby). */
+export function Field(p: FieldProps) {
+  const id = `f-${p.name}`;
+  const err = p.state.errors?.[p.name];
+  const described = [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <label for={id}>
+      {p.label}
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.noEcho ? undefined : (p.value ?? val(p.state, p.name))}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        maxlength={p.maxlength}
+        min={p.min}
+        max={p.max}
+        step={p.step}
+        aria-invalid={err ? 'true' : undefined}
+        aria-describedby={described}
+      />
+      {p.hint && (
+        <small id={`${id}-hint`}>{p.hint}</small>
+      )}
+      {err && (
+        <small id={`${id}-err`} class="error">
+          {err}
+        </small>
+      )}
+    </label>
+  );
+}
+
+type TextAreaProps = { state: FormState; name: string; label: string; maxlength?: number; hint?: string; rows?: number; value?: string };
+
+export function TextArea(p: TextAreaProps) {
+  const id = `f-${p.name}`;
+  const err = p.state.errors?.[p.name];
+  const described = [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <label for={id}>
+      {p.label}
+      <textarea id={id} name={p.name} maxlength={p.maxlength} rows={p.rows ?? 3} aria-invalid={err ? 'true' : undefined} aria-describedby={described}>
+        {p.value ?? val(p.state, p.name)}
+      </textarea>
+      {p.hint && <small id={`${id}-hint`}>{p.hint}</small>}
+      {err && (
+        <small id={`${id}-err`} class="error">
+          {err}
+        </small>
+      )}
+    </label>
+  );
+}
+
+type SelectProps = { state: FormState; name: string; label: string; options: { value: string; label: string }[]; value?: string; required?: boolean };
+
+export function Select(p: SelectProps) {
+  const id = `f-${p.name}`;
+  const err = p.state.errors?.[p.name];
+  const current = p.value ?? val(p.state, p.name);
+  return (
+    <label for={id}>
+      {p.label}
+      <select id={id} name={p.name} required={p.required} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : undefined}>
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {err && (
+        <small id={`${id}-err`} class="error">
+          {err}
+        </small>
+      )}
+    </label>
+  );
+}
+
+/** Summary at the top of a failed form, announced to screen readers. */
+export function ErrorSummary(p: { state: FormState; title: string; children?: Child }) {
+  const errs = p.state.errors ? Object.entries(p.state.errors) : [];
+  if (errs.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert">
+      <strong>{p.title}</strong>
+      {p.state.errors?._form && <p>{p.state.errors._form}</p>}
+      {p.children}
+    </div>
+  );
+}
