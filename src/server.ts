@@ -6,6 +6,8 @@ import { openDatabase } from './db';
 import { createLogger } from './lib/log';
 import { deliverDue } from './mail/outbox';
 import { smtpTransport } from './mail/smtp';
+import { jobs } from './jobs/registry';
+import { startJobs } from './jobs/runner';
 import { isEmpty, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/index';
 
 async function main() {
@@ -39,6 +41,7 @@ async function main() {
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
 
+  const stopJobs = startJobs(db, jobs, () => new Date(), log);
   const timers: NodeJS.Timeout[] = [];
   if (config.smtpUrl) {
     const transport = smtpTransport(config.smtpUrl);
@@ -56,6 +59,7 @@ async function main() {
 
   const shutdown = (signal: string) => {
     log.info('shutdown', { signal });
+    stopJobs();
     for (const t of timers) clearInterval(t);
     server.close(() => {
       db.$client.close();

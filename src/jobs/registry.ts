@@ -1,0 +1,13 @@
+import type { DB } from '../db';
+
+/**
+ * Scheduled work. Every job must be idempotent and do its read-then-write inside writeTx, so that
+ * running it twice, late, or from two server processes at once changes nothing extra. State lives
+ * in the database (e.g. a booking's status), never in memory, so a restart simply resumes.
+ */
+export type Job = { name: string; everyMs: number; run: (db: DB, now: Date) => number | void };
+
+export const jobs: Job[] = [
+  // desks: jobs
+  // intervision: jobs
+];
