@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('config', () => {
+  it('has working defaults for development', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.databasePath).toBe('./data/gastplek.db');
+    expect(c.origin).toBe('http://localhost:3000');
+    expect(c.secureCookies).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ BASE_URL: 'ftp://example.org' }, 'BASE_URL'],
+    [{ BASE_URL: 'not a url' }, 'BASE_URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES'],
+    [{ NODE_ENV: 'production' }, 'BASE_URL'],
+  ])('refuses %o naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('a bad value stops the server start with a clear message', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, PORT: 'zeventig', DATABASE_PATH: ':memory:' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Invalid configuration');
+    expect(r.stderr).toContain('PORT');
+  });
+});
