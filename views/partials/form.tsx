@@ -31,8 +31,8 @@ export function Field(p: FieldProps) {
   const err = p.state.errors?.[p.name];
   const described = [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <label for={id}>
-      {p.label}
+    <div class="field">
+      <label for={id}>{p.label}</label>
       <input
         id={id}
         name={p.name}
@@ -47,15 +47,13 @@ export function Field(p: FieldProps) {
         aria-invalid={err ? 'true' : undefined}
         aria-describedby={described}
       />
-      {p.hint && (
-        <small id={`${id}-hint`}>{p.hint}</small>
-      )}
+      {p.hint && <small id={`${id}-hint`}>{p.hint}</small>}
       {err && (
         <small id={`${id}-err`} class="error">
           {err}
         </small>
       )}
-    </label>
+    </div>
   );
 }
 
@@ -66,8 +64,8 @@ export function TextArea(p: TextAreaProps) {
   const err = p.state.errors?.[p.name];
   const described = [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <label for={id}>
-      {p.label}
+    <div class="field">
+      <label for={id}>{p.label}</label>
       <textarea id={id} name={p.name} maxlength={p.maxlength} rows={p.rows ?? 3} aria-invalid={err ? 'true' : undefined} aria-describedby={described}>
         {p.value ?? val(p.state, p.name)}
       </textarea>
@@ -77,7 +75,7 @@ export function TextArea(p: TextAreaProps) {
           {err}
         </small>
       )}
-    </label>
+    </div>
   );
 }
 
@@ -88,8 +86,8 @@ export function Select(p: SelectProps) {
   const err = p.state.errors?.[p.name];
   const current = p.value ?? val(p.state, p.name);
   return (
-    <label for={id}>
-      {p.label}
+    <div class="field">
+      <label for={id}>{p.label}</label>
       <select id={id} name={p.name} required={p.required} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : undefined}>
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === current}>
@@ -102,7 +100,7 @@ export function Select(p: SelectProps) {
           {err}
         </small>
       )}
-    </label>
+    </div>
   );
 }
 

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { openDatabase, type DB } from '../../src/db';
+import { seedDemoData, DEMO_PASSWORD } from '../../db/seed/index';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export type RunningServer = { url: string; db: DB; close: () => Promise<void> };
+
+/** The real app on a real port, on a fresh seeded database file, in this process. */
+export async function startServer(): Promise<RunningServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-browser-'));
+  const db = openDatabase(path.join(dir, 'gastplek.db'));
+  await seedDemoData(db);
+  let app: ReturnType<typeof createApp> | undefined;
+  const server = serve({ fetch: (req, env) => app!.fetch(req, env), port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', BASE_URL: url, PORT: String(port) });
+  app = createApp({ db, config });
+  return {
+    url,
+    db,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          db.$client.close();
+          fs.rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium (see README).`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A page that records every request that would leave the local server. */
+export async function newPage(browser: Browser, server: RunningServer, opts: { javaScriptEnabled?: boolean; locale?: string } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, locale: opts.locale ?? 'nl-NL', viewport: { width: 390, height: 844 } });
+  context.setDefaultTimeout(8000);
+  const page = await context.newPage();
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) external.push(r.url());
+  });
+  return { page, context, external };
+}
+
+export async function login(page: Page, server: RunningServer, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) on the current page; returns readable violations. Needs JavaScript enabled. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // page.evaluate goes through the DevTools protocol, so our CSP (no inline script) does not block it.
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  })) as AxeViolation[];
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
