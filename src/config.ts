@@ -16,6 +16,8 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(8 * 60),
   /** Read the client IP from X-Forwarded-For (only behind a trusted reverse proxy). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** How long a write waits for another process's lock before the user gets 503. */
+  DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
 });
 
@@ -32,6 +34,7 @@ export type Config = {
   sessionIdleMinutes: number;
   trustProxy: boolean;
   logLevel: 'silent' | 'error' | 'info';
+  dbBusyTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -61,5 +64,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,
   };
 }

@@ -20,10 +20,10 @@ export const BUSY_TIMEOUT_MS = 5000;
  * writer, synchronous=FULL so a confirmed booking survives power loss, foreign keys, and a busy
  * timeout so a second process waits for the write lock instead of failing at once.
  */
-export function openDatabase(file: string, options: { migrate?: boolean } = {}): DB {
+export function openDatabase(file: string, options: { migrate?: boolean; busyTimeoutMs?: number } = {}): DB {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

@@ -22,7 +22,7 @@ async function main() {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.databasePath, { busyTimeoutMs: config.dbBusyTimeoutMs });
 
   if (config.nodeEnv !== 'production' && isEmpty(db)) {
     await seedDemoData(db);

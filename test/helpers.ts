@@ -23,9 +23,9 @@ export class TestClock {
 
 export type TestApp = { app: App; db: DB; config: Config; clock: TestClock };
 
-export function createTestApp(opts: { env?: Record<string, string>; dbFile?: string; clock?: TestClock } = {}): TestApp {
+export function createTestApp(opts: { env?: Record<string, string>; dbFile?: string; clock?: TestClock; busyTimeoutMs?: number } = {}): TestApp {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: ORIGIN, ...opts.env });
-  const db = openDatabase(opts.dbFile ?? ':memory:');
+  const db = openDatabase(opts.dbFile ?? ':memory:', { busyTimeoutMs: opts.busyTimeoutMs });
   const clock = opts.clock ?? new TestClock();
   const app = createApp({ db, config, now: clock.now });
   return { app, db, config, clock };

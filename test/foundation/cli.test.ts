@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { childEnv } from '../faults/server-process';
 import { Client, createTestApp, html, text } from '../helpers';
 
 describe('admin:create', () => {
@@ -10,7 +11,7 @@ describe('admin:create', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-cli-'));
     const dbFile = path.join(dir, 'prod.db');
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/admin-create.ts', '--email', 'Coordinator@Example.org', '--name', 'Co Ördinator'], {
-      env: { ...process.env, NODE_ENV: 'production', BASE_URL: 'http://localhost:3000', DATABASE_PATH: dbFile },
+      env: childEnv({ NODE_ENV: 'production', BASE_URL: 'http://localhost:3000', DATABASE_PATH: dbFile }),
       encoding: 'utf8',
       timeout: 30_000,
     });
@@ -29,7 +30,7 @@ describe('admin:create', () => {
 
   it('refuses a bad e-mail address with usage help', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/admin-create.ts', '--email', 'geen-adres', '--name', 'X'], {
-      env: { ...process.env, DATABASE_PATH: ':memory:' },
+      env: childEnv({ DATABASE_PATH: ':memory:' }),
       encoding: 'utf8',
       timeout: 30_000,
     });

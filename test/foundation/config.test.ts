@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { childEnv } from '../faults/server-process';
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('config', () => {
@@ -27,7 +28,7 @@ describe('config', () => {
 
   it('a bad value stops the server start with a clear message', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      env: { ...process.env, PORT: 'zeventig', DATABASE_PATH: ':memory:' },
+      env: childEnv({ PORT: 'zeventig', DATABASE_PATH: ':memory:' }),
       encoding: 'utf8',
       timeout: 30_000,
     });
