@@ -4,8 +4,8 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db';
 import { createLogger } from './lib/log';
-import { deliverDue } from './mail/outbox';
 import { smtpTransport } from './mail/smtp';
+import { startMailWorker } from './mail/worker';
 import { jobs } from './jobs/registry';
 import { startJobs } from './jobs/runner';
 import { isEmpty, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/index';
@@ -42,25 +42,14 @@ async function main() {
   server.requestTimeout = 30_000;
 
   const stopJobs = startJobs(db, jobs, () => new Date(), log);
-  const timers: NodeJS.Timeout[] = [];
+  const timers: (() => void)[] = [stopJobs];
   if (config.smtpUrl) {
-    const transport = smtpTransport(config.smtpUrl);
-    let busy = false;
-    timers.push(
-      setInterval(() => {
-        if (busy) return;
-        busy = true;
-        deliverDue(db, transport, config.mailFrom, () => new Date())
-          .catch((err) => log.error('mail_worker', { error: String(err) }))
-          .finally(() => (busy = false));
-      }, 2000),
-    );
+    timers.push(startMailWorker(db, smtpTransport(config.smtpUrl), config.mailFrom, () => new Date(), log));
   }
 
   const shutdown = (signal: string) => {
     log.info('shutdown', { signal });
-    stopJobs();
-    for (const t of timers) clearInterval(t);
+    for (const stop of timers) stop();
     server.close(() => {
       db.$client.close();
       process.exit(0);
