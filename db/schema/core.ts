@@ -39,6 +39,8 @@ export const users = sqliteTable(
     passwordHash: text('password_hash'),
     locale: text('locale', { enum: ['nl', 'en'] }),
     isNetworkAdmin: integer('is_network_admin', { mode: 'boolean' }).notNull().default(false),
+    /** Optional e-mails (reminders the day before); confirmations and changes are always sent. */
+    emailReminders: integer('email_reminders', { mode: 'boolean' }).notNull().default(true),
     deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
@@ -148,4 +150,35 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** In-app notifications: the same events as the e-mails, readable on /notifications. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** A local path (starting with /) to the booking or meeting concerned. */
+    link: text('link'),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt), check('notifications_link_check', sql`${t.link} is null or ${t.link} like '/%'`)],
+);
+
+/** Private calendar subscription: one secret per user; a new secret replaces (revokes) the old one. */
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token_unique').on(t.tokenHash)],
 );

@@ -1,2 +1,176 @@
-// Tables of the desks domain. Owned by the desks work; see docs/decisions for the rules they carry.
-export {};
+// Tables of the desks domain. Owned by the desks work; see docs/decisions/004-desk-bookings.md for
+// the rules they carry (capacity, one place per daypart, pending holds a desk).
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { organisations, users } from './core';
+
+export const SPACE_KINDS = ['flexplek', 'stilteruimte', 'overlegruimte'] as const;
+export type SpaceKind = (typeof SPACE_KINDS)[number];
+
+/** Fixed list; a space stores them as a bitmask (bit i = AMENITIES[i]), so "has all of these" is one AND. */
+export const AMENITIES = ['wifi', 'coffee', 'monitor', 'phone_room', 'parking', 'wheelchair', 'lunch', 'consultation'] as const;
+export type Amenity = (typeof AMENITIES)[number];
+
+export const DAYPARTS = ['morning', 'afternoon'] as const;
+export type Daypart = (typeof DAYPARTS)[number];
+
+export const BOOKING_STATUSES = ['confirmed', 'pending', 'cancelled', 'declined', 'no_show'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+/** Statuses that hold a desk (ADR 004: a pending request holds its desk until declined). */
+export const ACTIVE_STATUSES = ['confirmed', 'pending'] as const satisfies readonly BookingStatus[];
+
+export const SHARING = ['all', 'list'] as const;
+export type Sharing = (typeof SHARING)[number];
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const locations = sqliteTable(
+  'locations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    street: text('street').notNull(),
+    postcode: text('postcode').notNull(),
+    town: text('town').notNull(),
+    accessibility: text('accessibility'),
+    /** Bitmask of ISO weekdays: bit 0 = Monday … bit 6 = Sunday. 31 = Monday to Friday. */
+    openWeekdays: integer('open_weekdays').notNull().default(31),
+    guestInstructions: text('guest_instructions'),
+    houseRules: text('house_rules'),
+    contactPerson: text('contact_person'),
+    sharing: text('sharing', { enum: SHARING }).notNull().default('all'),
+    approvalRequired: integer('approval_required', { mode: 'boolean' }).notNull().default(false),
+    horizonWeeks: integer('horizon_weeks').notNull().default(8),
+    checkinDeadlineMorning: text('checkin_deadline_morning').notNull().default('10:00'),
+    checkinDeadlineAfternoon: text('checkin_deadline_afternoon').notNull().default('14:00'),
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('locations_org_idx').on(t.orgId),
+    index('locations_town_idx').on(sql`lower(${t.town})`),
+    check('locations_sharing_check', sql`${t.sharing} in ('all','list')`),
+    check('locations_weekdays_check', sql`${t.openWeekdays} between 0 and 127`),
+    check('locations_horizon_check', sql`${t.horizonWeeks} between 1 and 52`),
+    check('locations_deadline_morning_check', sql`${t.checkinDeadlineMorning} glob '[0-2][0-9]:[0-5][0-9]'`),
+    check('locations_deadline_afternoon_check', sql`${t.checkinDeadlineAfternoon} glob '[0-2][0-9]:[0-5][0-9]'`),
+  ],
+);
+
+/** The partner organisations admitted to a location whose sharing is 'list'. */
+export const locationShares = sqliteTable(
+  'location_shares',
+  {
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.locationId, t.orgId] })],
+);
+
+export const spaces = sqliteTable(
+  'spaces',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    /** Denormalised from the location so that every host query can scope by organisation directly. */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: SPACE_KINDS }).notNull(),
+    capacity: integer('capacity').notNull(),
+    amenities: integer('amenities').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('spaces_location_idx').on(t.locationId),
+    index('spaces_org_idx').on(t.orgId),
+    check('spaces_kind_check', sql`${t.kind} in ('flexplek','stilteruimte','overlegruimte')`),
+    check('spaces_capacity_check', sql`${t.capacity} between 1 and 500`),
+    check('spaces_amenities_check', sql`${t.amenities} between 0 and 255`),
+  ],
+);
+
+/** A date range on which a whole location (space_id null) or one space takes no guests. */
+export const closures = sqliteTable(
+  'closures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    spaceId: integer('space_id').references(() => spaces.id, { onDelete: 'cascade' }),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('closures_location_idx').on(t.locationId, t.endDate),
+    check('closures_range_check', sql`${t.startDate} <= ${t.endDate}`),
+  ],
+);
+
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    spaceId: integer('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    /** The host organisation (owner of the space). */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The organisation the worker books on behalf of. */
+    guestOrgId: integer('guest_org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    date: text('date').notNull(),
+    daypart: text('daypart', { enum: DAYPARTS }).notNull(),
+    status: text('status', { enum: BOOKING_STATUSES }).notNull(),
+    note: text('note'),
+    checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
+    arrivedAt: integer('arrived_at', { mode: 'timestamp_ms' }),
+    seriesId: text('series_id'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    // One place per person per daypart, across all spaces: the database is the last word.
+    uniqueIndex('bookings_one_place_unique')
+      .on(t.userId, t.date, t.daypart)
+      .where(sql`status in ('confirmed','pending')`),
+    // Serves the capacity count (in the booking transaction) and the free-desk count in the search.
+    index('bookings_slot_idx').on(t.spaceId, t.date, t.daypart, t.status),
+    index('bookings_user_idx').on(t.userId, t.date),
+    index('bookings_location_date_idx').on(t.locationId, t.date),
+    index('bookings_status_date_idx').on(t.status, t.date),
+    check('bookings_daypart_check', sql`${t.daypart} in ('morning','afternoon')`),
+    check('bookings_status_check', sql`${t.status} in ('confirmed','pending','cancelled','declined','no_show')`),
+    check('bookings_note_check', sql`${t.note} is null or length(${t.note}) <= 280`),
+    check('bookings_date_check', sql`${t.date} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+  ],
+);

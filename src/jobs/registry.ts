@@ -1,4 +1,6 @@
 import type { DB } from '../db';
+import { releaseNoShows } from '../desks/bookings';
+import { intervisionJobs } from '../intervision/jobs';
 
 /**
  * Scheduled work. Every job must be idempotent and do its read-then-write inside writeTx, so that
@@ -9,5 +11,7 @@ export type Job = { name: string; everyMs: number; run: (db: DB, now: Date) => n
 
 export const jobs: Job[] = [
   // desks: jobs
+  { name: 'desks.releaseNoShows', everyMs: 60_000, run: releaseNoShows },
   // intervision: jobs
+  ...intervisionJobs,
 ];

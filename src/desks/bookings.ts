@@ -1,0 +1,375 @@
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { ACTIVE_STATUSES, bookings, locations, organisations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
+import { writeTx, type DB, type Queryable } from '../db';
+import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
+import { newId } from '../lib/tokens';
+import { queueMail } from '../mail/outbox';
+import { dictFor } from '../../views/i18n';
+import { formatLocalDate } from '../../views/i18n/format';
+import {
+  accessRefusal,
+  closedDatesFor,
+  countActive,
+  dayRefusal,
+  hasActiveBooking,
+  isUniqueViolation,
+  loadSpaceForRules,
+  memberOrgIds,
+  type Refusal,
+} from './rules';
+
+export type BookInput = {
+  spaceId: number;
+  userId: string;
+  guestOrgId: number | null;
+  date: string;
+  dayparts: Daypart[];
+  note: string | null;
+  seriesId?: string | null;
+};
+
+export type BookResult =
+  | { ok: true; status: 'confirmed' | 'pending'; ids: number[] }
+  | { ok: false; reason: Refusal; horizonWeeks: number; daypart?: Daypart };
+
+/**
+ * Books one or both dagdelen of a space. Every rule is checked and the bookings inserted inside
+ * one BEGIN IMMEDIATE transaction, so the capacity count cannot go stale between check and insert,
+ * not even across processes; "hele dag" is all or nothing. The partial unique index on
+ * (user_id, date, daypart) is the last word on "one place per daypart".
+ */
+export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
+  const today = localToday(now);
+  try {
+    return writeTx(db, (tx): BookResult => {
+      const space = loadSpaceForRules(tx, input.spaceId);
+      if (!space) return { ok: false, reason: 'inactive', horizonWeeks: 0 };
+      const refuse = (reason: Refusal, daypart?: Daypart): BookResult => ({ ok: false, reason, horizonWeeks: space.horizonWeeks, daypart });
+      const access = accessRefusal(tx, space, memberOrgIds(tx, input.userId), input.guestOrgId);
+      if (access) return refuse(access);
+      const day = dayRefusal(space, input.date, today, closedDatesFor(tx, space, input.date, input.date));
+      if (day) return refuse(day);
+      for (const dp of input.dayparts) {
+        if (hasActiveBooking(tx, input.userId, input.date, dp)) return refuse('already_booked', dp);
+        if (countActive(tx, space.id, input.date, dp) >= space.capacity) return refuse('full', dp);
+      }
+      const status = space.approvalRequired ? ('pending' as const) : ('confirmed' as const);
+      const ids = input.dayparts.map(
+        (daypart) =>
+          tx
+            .insert(bookings)
+            .values({
+              spaceId: space.id,
+              locationId: space.locationId,
+              orgId: space.orgId,
+              userId: input.userId,
+              guestOrgId: input.guestOrgId!,
+              date: input.date,
+              daypart,
+              status,
+              note: input.note,
+              seriesId: input.seriesId ?? null,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning({ id: bookings.id })
+            .get().id,
+      );
+      return { ok: true, status, ids };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) return { ok: false, reason: 'already_booked', horizonWeeks: 0 };
+    throw err;
+  }
+}
+
+export type SeriesInput = {
+  spaceId: number;
+  userId: string;
+  guestOrgId: number | null;
+  weekday: number;
+  daypart: Daypart | 'whole';
+  weeks: number;
+  startDate: string;
+  note: string | null;
+};
+
+export type SeriesResult = {
+  booked: { date: string; status: 'confirmed' | 'pending' }[];
+  skipped: { date: string; reason: Refusal; horizonWeeks: number }[];
+};
+
+/**
+ * "Every Tuesday morning for 6 weeks": one transaction per occurrence, so a full or closed date
+ * is skipped (and reported) without undoing the others.
+ */
+export function bookSeries(db: DB, input: SeriesInput, now: Date): SeriesResult {
+  const seriesId = newId();
+  const dayparts: Daypart[] = input.daypart === 'whole' ? ['morning', 'afternoon'] : [input.daypart];
+  const first = addDays(input.startDate, (input.weekday - isoWeekday(input.startDate) + 7) % 7);
+  const result: SeriesResult = { booked: [], skipped: [] };
+  for (let i = 0; i < input.weeks; i++) {
+    const date = addDays(first, i * 7);
+    const r = bookSpace(db, { spaceId: input.spaceId, userId: input.userId, guestOrgId: input.guestOrgId, date, dayparts, note: input.note, seriesId }, now);
+    if (r.ok) result.booked.push({ date, status: r.status });
+    else result.skipped.push({ date, reason: r.reason, horizonWeeks: r.horizonWeeks });
+  }
+  return result;
+}
+
+const guestOrg = aliasedTable(organisations, 'guest_org');
+
+const bookingColumns = {
+  id: bookings.id,
+  date: bookings.date,
+  daypart: bookings.daypart,
+  status: bookings.status,
+  note: bookings.note,
+  checkedInAt: bookings.checkedInAt,
+  arrivedAt: bookings.arrivedAt,
+  spaceId: spaces.id,
+  spaceName: spaces.name,
+  locationId: locations.id,
+  locationName: locations.name,
+  street: locations.street,
+  postcode: locations.postcode,
+  town: locations.town,
+  guestInstructions: locations.guestInstructions,
+  houseRules: locations.houseRules,
+  contactPerson: locations.contactPerson,
+  deadlineMorning: locations.checkinDeadlineMorning,
+  deadlineAfternoon: locations.checkinDeadlineAfternoon,
+  hostOrgName: organisations.name,
+};
+
+export type MyBooking = NonNullable<ReturnType<typeof getMyBooking>>;
+
+/** One of the user's own bookings; another person's id gives undefined (→ 404). */
+export function getMyBooking(db: Queryable, bookingId: number, userId: string) {
+  return db
+    .select(bookingColumns)
+    .from(bookings)
+    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+    .innerJoin(locations, eq(locations.id, bookings.locationId))
+    .innerJoin(organisations, eq(organisations.id, bookings.orgId))
+    .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
+    .get();
+}
+
+export function listMyBookings(db: Queryable, userId: string, today: string) {
+  const base = () =>
+    db
+      .select(bookingColumns)
+      .from(bookings)
+      .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+      .innerJoin(locations, eq(locations.id, bookings.locationId))
+      .innerJoin(organisations, eq(organisations.id, bookings.orgId));
+  const upcoming = base()
+    .where(and(eq(bookings.userId, userId), gte(bookings.date, today)))
+    .orderBy(asc(bookings.date), asc(bookings.daypart), asc(bookings.id))
+    .limit(200)
+    .all();
+  const past = base()
+    .where(and(eq(bookings.userId, userId), lt(bookings.date, today)))
+    .orderBy(desc(bookings.date), asc(bookings.daypart), desc(bookings.id))
+    .limit(50)
+    .all();
+  return { upcoming, past };
+}
+
+/** The user's active bookings on a date, per space, to mark "booked by you" in results. */
+export function myActiveOn(db: Queryable, userId: string, from: string, to: string) {
+  return db
+    .select({ spaceId: bookings.spaceId, date: bookings.date, daypart: bookings.daypart })
+    .from(bookings)
+    .where(and(eq(bookings.userId, userId), gte(bookings.date, from), sql`${bookings.date} <= ${to}`, inArray(bookings.status, ACTIVE_STATUSES)))
+    .all();
+}
+
+export type CancelResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_cancellable' };
+
+/** Cancelling frees the desk at once: the capacity count only sees confirmed and pending. */
+export function cancelBooking(db: DB, bookingId: number, userId: string, now: Date): CancelResult {
+  const today = localToday(now);
+  return writeTx(db, (tx) => {
+    const b = tx
+      .select({ status: bookings.status, date: bookings.date })
+      .from(bookings)
+      .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
+      .get();
+    if (!b) return { ok: false, reason: 'not_found' } as const;
+    if (!(ACTIVE_STATUSES as readonly string[]).includes(b.status) || b.date < today) return { ok: false, reason: 'not_cancellable' } as const;
+    tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, bookingId)).run();
+    return { ok: true } as const;
+  });
+}
+
+export type CheckInResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_checkinable' };
+
+export function checkIn(db: DB, bookingId: number, userId: string, now: Date): CheckInResult {
+  const today = localToday(now);
+  return writeTx(db, (tx) => {
+    const b = tx
+      .select({ status: bookings.status, date: bookings.date, checkedInAt: bookings.checkedInAt })
+      .from(bookings)
+      .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
+      .get();
+    if (!b) return { ok: false, reason: 'not_found' } as const;
+    if (b.status !== 'confirmed' || b.date !== today) return { ok: false, reason: 'not_checkinable' } as const;
+    if (!b.checkedInAt) tx.update(bookings).set({ checkedInAt: now, updatedAt: now }).where(eq(bookings.id, bookingId)).run();
+    return { ok: true } as const;
+  });
+}
+
+/** How far back the release looks, so that a server that was down for a while catches up. */
+const RELEASE_LOOKBACK_DAYS = 7;
+
+/**
+ * No-show release: confirmed bookings not checked in (by the guest) nor marked arrived (by the
+ * host) once the location's deadline for their dagdeel has passed become 'no_show' (kept, not
+ * deleted), which frees the desk. One UPDATE in one immediate transaction: running it twice, late,
+ * or from two processes changes nothing extra.
+ */
+export function releaseNoShows(db: DB, now: Date): number {
+  const today = localToday(now);
+  const time = localTimeOf(now);
+  const from = addDays(today, -RELEASE_LOOKBACK_DAYS);
+  return writeTx(db, (tx) => {
+    const deadline = sql`(select case when ${bookings.daypart} = 'morning' then l.checkin_deadline_morning else l.checkin_deadline_afternoon end from ${locations} l where l.id = ${bookings.locationId})`;
+    const res = tx
+      .update(bookings)
+      .set({ status: 'no_show', updatedAt: now })
+      .where(
+        and(
+          eq(bookings.status, 'confirmed'),
+          gte(bookings.date, from),
+          sql`${bookings.date} <= ${today}`,
+          isNull(bookings.checkedInAt),
+          isNull(bookings.arrivedAt),
+          sql`(${bookings.date} < ${today} or ${deadline} <= ${time})`,
+        ),
+      )
+      .run();
+    return res.changes;
+  });
+}
+
+/** May this user see a location's guest instructions? Hosts of its organisation, and people with an active booking there. */
+export function canSeeInstructions(db: Queryable, userId: string, location: { id: number; orgId: number }, hostOrgIds: number[], today: string): boolean {
+  if (hostOrgIds.includes(location.orgId)) return true;
+  return !!db
+    .select({ one: sql`1` })
+    .from(bookings)
+    .where(and(eq(bookings.userId, userId), eq(bookings.locationId, location.id), gte(bookings.date, today), inArray(bookings.status, ACTIVE_STATUSES)))
+    .get();
+}
+
+// ——— Host side ———
+
+export function listGuests(db: Queryable, locationId: number, hostOrgIds: number[], date: string) {
+  if (hostOrgIds.length === 0) return [];
+  return db
+    .select({
+      id: bookings.id,
+      daypart: bookings.daypart,
+      status: bookings.status,
+      note: bookings.note,
+      checkedInAt: bookings.checkedInAt,
+      arrivedAt: bookings.arrivedAt,
+      date: bookings.date,
+      name: users.name,
+      orgName: guestOrg.name,
+      spaceName: spaces.name,
+    })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.userId))
+    .innerJoin(guestOrg, eq(guestOrg.id, bookings.guestOrgId))
+    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+    .where(and(eq(bookings.locationId, locationId), eq(bookings.date, date), inArray(bookings.orgId, hostOrgIds)))
+    .orderBy(asc(bookings.daypart), asc(users.name))
+    .all();
+}
+
+export type GuestRow = ReturnType<typeof listGuests>[number];
+
+export function getGuest(db: Queryable, bookingId: number, hostOrgIds: number[]) {
+  if (hostOrgIds.length === 0) return undefined;
+  return db
+    .select({
+      id: bookings.id,
+      daypart: bookings.daypart,
+      status: bookings.status,
+      note: bookings.note,
+      checkedInAt: bookings.checkedInAt,
+      arrivedAt: bookings.arrivedAt,
+      date: bookings.date,
+      locationId: bookings.locationId,
+      name: users.name,
+      orgName: guestOrg.name,
+      spaceName: spaces.name,
+    })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.userId))
+    .innerJoin(guestOrg, eq(guestOrg.id, bookings.guestOrgId))
+    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+    .where(and(eq(bookings.id, bookingId), inArray(bookings.orgId, hostOrgIds)))
+    .get();
+}
+
+export type HostAction = 'arrived' | 'no-show' | 'approve' | 'decline';
+export type HostActionResult = { ok: true; locationId: number; date: string } | { ok: false; reason: 'not_found' | 'not_allowed' };
+
+/** Actions of a host on a guest's booking; scoped to the host's organisations in the query. */
+export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[], action: HostAction, now: Date): HostActionResult {
+  const today = localToday(now);
+  if (hostOrgIds.length === 0) return { ok: false, reason: 'not_found' };
+  return writeTx(db, (tx): HostActionResult => {
+    const b = tx
+      .select({
+        status: bookings.status,
+        date: bookings.date,
+        daypart: bookings.daypart,
+        arrivedAt: bookings.arrivedAt,
+        locationId: bookings.locationId,
+        locationName: locations.name,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+      })
+      .from(bookings)
+      .innerJoin(users, eq(users.id, bookings.userId))
+      .innerJoin(locations, eq(locations.id, bookings.locationId))
+      .where(and(eq(bookings.id, bookingId), inArray(bookings.orgId, hostOrgIds)))
+      .get();
+    if (!b) return { ok: false, reason: 'not_found' };
+    let status: BookingStatus = b.status;
+    const set: Partial<typeof bookings.$inferInsert> = { updatedAt: now };
+    if (action === 'arrived') {
+      if (b.status !== 'confirmed' || b.date > today) return { ok: false, reason: 'not_allowed' };
+      set.arrivedAt = b.arrivedAt ?? now;
+    } else if (action === 'no-show') {
+      if (b.status !== 'confirmed' || b.date > today || b.arrivedAt) return { ok: false, reason: 'not_allowed' };
+      status = 'no_show';
+    } else {
+      if (b.status !== 'pending' || b.date < today) return { ok: false, reason: 'not_allowed' };
+      // Approving takes no new desk: a pending request already holds one (ADR 004).
+      status = action === 'approve' ? 'confirmed' : 'declined';
+      const t = dictFor(b.locale).desks;
+      const locale = b.locale ?? 'nl';
+      const date = formatLocalDate(locale, b.date, true);
+      const daypart = dictFor(b.locale).dayparts[b.daypart];
+      queueMail(
+        tx,
+        action === 'approve'
+          ? { to: b.email, subject: t.mail.approvedSubject(b.locationName, date), body: t.mail.approvedBody(b.name, b.locationName, date, daypart) }
+          : { to: b.email, subject: t.mail.declinedSubject(b.locationName, date), body: t.mail.declinedBody(b.name, b.locationName, date, daypart) },
+        now,
+      );
+    }
+    tx.update(bookings)
+      .set({ ...set, status })
+      .where(eq(bookings.id, bookingId))
+      .run();
+    return { ok: true, locationId: b.locationId, date: b.date };
+  });
+}

@@ -1,0 +1,383 @@
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  ACTIVE_STATUSES,
+  bookings,
+  closures,
+  locations,
+  locationShares,
+  organisations,
+  spaces,
+  users,
+  type Amenity,
+  type Daypart,
+  type Sharing,
+  type SpaceKind,
+} from '../../db/schema';
+import { writeTx, type DB, type Queryable } from '../db';
+import { isoWeekday } from '../lib/time';
+import { queueMail } from '../mail/outbox';
+import { dictFor } from '../../views/i18n';
+import { formatLocalDate } from '../../views/i18n/format';
+import { amenitiesToMask, daysBetween, weekdayBit } from './rules';
+
+// ——— Locations (host) ———
+
+export type LocationInput = {
+  name: string;
+  street: string;
+  postcode: string;
+  town: string;
+  accessibility: string | null;
+  openWeekdays: number;
+  guestInstructions: string | null;
+  houseRules: string | null;
+  contactPerson: string | null;
+  sharing: Sharing;
+  approvalRequired: boolean;
+  horizonWeeks: number;
+  checkinDeadlineMorning: string;
+  checkinDeadlineAfternoon: string;
+  sharedOrgIds: number[];
+};
+
+export function listHostLocations(db: Queryable, hostOrgIds: number[]) {
+  if (hostOrgIds.length === 0) return [];
+  return db
+    .select({
+      id: locations.id,
+      name: locations.name,
+      street: locations.street,
+      town: locations.town,
+      orgName: organisations.name,
+      spaceCount: sql<number>`(select count(*) from ${spaces} where ${spaces.locationId} = ${locations.id})`,
+    })
+    .from(locations)
+    .innerJoin(organisations, eq(organisations.id, locations.orgId))
+    .where(and(inArray(locations.orgId, hostOrgIds), isNull(locations.archivedAt)))
+    .orderBy(asc(organisations.name), asc(locations.name))
+    .all();
+}
+
+/** A location of one of the host's organisations; another organisation's id gives undefined (→ 404). */
+export function getHostLocation(db: Queryable, locationId: number, hostOrgIds: number[]) {
+  if (hostOrgIds.length === 0) return undefined;
+  return db
+    .select()
+    .from(locations)
+    .where(and(eq(locations.id, locationId), inArray(locations.orgId, hostOrgIds)))
+    .get();
+}
+
+export type Location = NonNullable<ReturnType<typeof getHostLocation>>;
+
+export function listShares(db: Queryable, locationId: number): number[] {
+  return db
+    .select({ orgId: locationShares.orgId })
+    .from(locationShares)
+    .where(eq(locationShares.locationId, locationId))
+    .all()
+    .map((r) => r.orgId);
+}
+
+export function listPartnerOrgs(db: Queryable) {
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)).all();
+}
+
+function locationValues(input: LocationInput) {
+  const { sharedOrgIds: _ignored, ...values } = input;
+  return values;
+}
+
+function replaceShares(tx: Queryable, locationId: number, input: LocationInput) {
+  tx.delete(locationShares).where(eq(locationShares.locationId, locationId)).run();
+  if (input.sharing !== 'list') return;
+  for (const orgId of new Set(input.sharedOrgIds)) tx.insert(locationShares).values({ locationId, orgId }).run();
+}
+
+export function createLocation(db: DB, orgId: number, input: LocationInput): number {
+  return writeTx(db, (tx) => {
+    const { id } = tx
+      .insert(locations)
+      .values({ ...locationValues(input), orgId })
+      .returning({ id: locations.id })
+      .get();
+    replaceShares(tx, id, input);
+    return id;
+  });
+}
+
+export function updateLocation(db: DB, locationId: number, hostOrgIds: number[], input: LocationInput): boolean {
+  if (hostOrgIds.length === 0) return false;
+  return writeTx(db, (tx) => {
+    const res = tx
+      .update(locations)
+      .set(locationValues(input))
+      .where(and(eq(locations.id, locationId), inArray(locations.orgId, hostOrgIds)))
+      .run();
+    if (res.changes === 0) return false;
+    replaceShares(tx, locationId, input);
+    return true;
+  });
+}
+
+// ——— Spaces (host) ———
+
+export type SpaceInput = { name: string; kind: SpaceKind; capacity: number; amenities: Amenity[]; active: boolean };
+
+export function listSpacesOf(db: Queryable, locationId: number) {
+  return db.select().from(spaces).where(eq(spaces.locationId, locationId)).orderBy(asc(spaces.name)).all();
+}
+
+export function addSpace(db: DB, locationId: number, hostOrgIds: number[], input: SpaceInput): number | null {
+  return writeTx(db, (tx) => {
+    const loc = getHostLocation(tx, locationId, hostOrgIds);
+    if (!loc) return null;
+    return tx
+      .insert(spaces)
+      .values({ locationId, orgId: loc.orgId, name: input.name, kind: input.kind, capacity: input.capacity, amenities: amenitiesToMask(input.amenities), active: input.active })
+      .returning({ id: spaces.id })
+      .get().id;
+  });
+}
+
+export function getHostSpace(db: Queryable, spaceId: number, hostOrgIds: number[]) {
+  if (hostOrgIds.length === 0) return undefined;
+  return db
+    .select({ space: spaces, locationName: locations.name })
+    .from(spaces)
+    .innerJoin(locations, eq(locations.id, spaces.locationId))
+    .where(and(eq(spaces.id, spaceId), inArray(spaces.orgId, hostOrgIds)))
+    .get();
+}
+
+export type CapacityConflict = { date: string; daypart: Daypart; n: number };
+export type UpdateSpaceResult = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'capacity'; conflicts: CapacityConflict[] };
+
+/**
+ * Capacity may not drop below the bookings already holding a desk on a future date: the host is
+ * told which dates and dagdelen are affected instead (checked in the same transaction as the write).
+ */
+export function updateSpace(db: DB, spaceId: number, hostOrgIds: number[], input: SpaceInput, today: string): UpdateSpaceResult {
+  if (hostOrgIds.length === 0) return { ok: false, reason: 'not_found' };
+  return writeTx(db, (tx): UpdateSpaceResult => {
+    const found = getHostSpace(tx, spaceId, hostOrgIds);
+    if (!found) return { ok: false, reason: 'not_found' };
+    if (input.capacity < found.space.capacity) {
+      const conflicts = tx
+        .select({ date: bookings.date, daypart: bookings.daypart, n: sql<number>`count(*)` })
+        .from(bookings)
+        .where(and(eq(bookings.spaceId, spaceId), gte(bookings.date, today), inArray(bookings.status, ACTIVE_STATUSES)))
+        .groupBy(bookings.date, bookings.daypart)
+        .having(sql`count(*) > ${input.capacity}`)
+        .orderBy(asc(bookings.date), asc(bookings.daypart))
+        .all();
+      if (conflicts.length > 0) return { ok: false, reason: 'capacity', conflicts };
+    }
+    tx.update(spaces)
+      .set({ name: input.name, kind: input.kind, capacity: input.capacity, amenities: amenitiesToMask(input.amenities), active: input.active })
+      .where(and(eq(spaces.id, spaceId), inArray(spaces.orgId, hostOrgIds)))
+      .run();
+    return { ok: true };
+  });
+}
+
+// ——— Closures (host) ———
+
+export function listClosures(db: Queryable, locationId: number, today: string) {
+  return db
+    .select({ id: closures.id, startDate: closures.startDate, endDate: closures.endDate, reason: closures.reason, spaceName: spaces.name })
+    .from(closures)
+    .leftJoin(spaces, eq(spaces.id, closures.spaceId))
+    .where(and(eq(closures.locationId, locationId), gte(closures.endDate, today)))
+    .orderBy(asc(closures.startDate))
+    .all();
+}
+
+export type ClosureInput = { spaceId: number | null; startDate: string; endDate: string; reason: string };
+export type AddClosureResult = { ok: true; cancelled: number } | { ok: false; reason: 'not_found' | 'bad_space' };
+
+/**
+ * Adds a closure and, in the same transaction, cancels the bookings that hold a desk in it and
+ * queues an e-mail to each owner in their own language (transactional outbox).
+ */
+export function addClosure(db: DB, locationId: number, hostOrgIds: number[], input: ClosureInput, now: Date): AddClosureResult {
+  return writeTx(db, (tx): AddClosureResult => {
+    const loc = getHostLocation(tx, locationId, hostOrgIds);
+    if (!loc) return { ok: false, reason: 'not_found' };
+    if (input.spaceId !== null) {
+      const s = tx.select({ id: spaces.id }).from(spaces).where(and(eq(spaces.id, input.spaceId), eq(spaces.locationId, locationId))).get();
+      if (!s) return { ok: false, reason: 'bad_space' };
+    }
+    tx.insert(closures).values({ locationId, orgId: loc.orgId, spaceId: input.spaceId, startDate: input.startDate, endDate: input.endDate, reason: input.reason }).run();
+    const affected = tx
+      .select({ id: bookings.id, date: bookings.date, daypart: bookings.daypart, email: users.email, name: users.name, locale: users.locale })
+      .from(bookings)
+      .innerJoin(users, eq(users.id, bookings.userId))
+      .where(
+        and(
+          eq(bookings.locationId, locationId),
+          gte(bookings.date, input.startDate),
+          sql`${bookings.date} <= ${input.endDate}`,
+          inArray(bookings.status, ACTIVE_STATUSES),
+          input.spaceId === null ? undefined : eq(bookings.spaceId, input.spaceId),
+        ),
+      )
+      .all();
+    for (const b of affected) {
+      tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, b.id)).run();
+      const dict = dictFor(b.locale);
+      const date = formatLocalDate(b.locale ?? 'nl', b.date, true);
+      queueMail(
+        tx,
+        {
+          to: b.email,
+          subject: dict.desks.mail.closureSubject(loc.name, date),
+          body: dict.desks.mail.closureBody(b.name, loc.name, date, dict.dayparts[b.daypart], input.reason),
+        },
+        now,
+      );
+    }
+    return { ok: true, cancelled: affected.length };
+  });
+}
+
+/** Deletes a closure of one of the host's organisations; returns its location id, or null (→ 404). */
+export function deleteClosure(db: DB, closureId: number, hostOrgIds: number[]): number | null {
+  if (hostOrgIds.length === 0) return null;
+  return writeTx(db, (tx) => {
+    const row = tx
+      .delete(closures)
+      .where(and(eq(closures.id, closureId), inArray(closures.orgId, hostOrgIds)))
+      .returning({ locationId: closures.locationId })
+      .get();
+    return row?.locationId ?? null;
+  });
+}
+
+// ——— Search and week view (worker) ———
+
+export type Viewer = { userId: string; userOrgIds: number[]; guestOrgId: number };
+export type SearchParams = { date: string; town: string | null; amenities: Amenity[]; hostOrgId: number | null; spaceId?: number };
+
+export type SpaceResult = {
+  spaceId: number;
+  spaceName: string;
+  kind: SpaceKind;
+  capacity: number;
+  amenities: number;
+  locationId: number;
+  locationName: string;
+  street: string;
+  town: string;
+  hostOrgId: number;
+  hostOrgName: string;
+  approvalRequired: number;
+  takenMorning: number;
+  takenAfternoon: number;
+};
+
+export const SEARCH_LIMIT = 60;
+
+/**
+ * Spaces a worker may book on a date, with the desks taken per dagdeel. One statement: the
+ * sharing, closure, weekday and horizon rules are the same as in rules.ts, written as SQL; the
+ * counts are correlated subqueries answered from the covering index bookings_slot_idx
+ * (space_id, date, daypart, status), so the cost grows with the spaces shown, not with the bookings.
+ */
+export function searchSpaces(db: Queryable, p: SearchParams, viewer: Viewer, today: string): SpaceResult[] {
+  if (p.date < today) return [];
+  const mask = amenitiesToMask(p.amenities);
+  const diff = daysBetween(today, p.date);
+  const taken = (dp: Daypart) =>
+    sql`(select count(*) from bookings b where b.space_id = s.id and b.date = ${p.date} and b.daypart = ${dp} and b.status in ('confirmed','pending'))`;
+  const own = viewer.userOrgIds.length ? sql`and l.org_id not in (${sql.join(viewer.userOrgIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  return db.all<SpaceResult>(sql`
+    select s.id as spaceId, s.name as spaceName, s.kind as kind, s.capacity as capacity, s.amenities as amenities,
+           l.id as locationId, l.name as locationName, l.street as street, l.town as town,
+           o.id as hostOrgId, o.name as hostOrgName, l.approval_required as approvalRequired,
+           ${taken('morning')} as takenMorning, ${taken('afternoon')} as takenAfternoon
+    from spaces s
+    join locations l on l.id = s.location_id
+    join organisations o on o.id = l.org_id
+    where s.active = 1 and l.archived_at is null
+      and (l.open_weekdays & ${weekdayBit(isoWeekday(p.date))}) != 0
+      and l.horizon_weeks * 7 >= ${diff}
+      and (s.amenities & ${mask}) = ${mask}
+      ${own}
+      and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = ${viewer.guestOrgId}))
+      and not exists (select 1 from closures c where c.location_id = l.id and (c.space_id is null or c.space_id = s.id)
+                      and c.start_date <= ${p.date} and c.end_date >= ${p.date})
+      ${p.town ? sql`and lower(l.town) = lower(${p.town})` : sql``}
+      ${p.hostOrgId ? sql`and l.org_id = ${p.hostOrgId}` : sql``}
+      ${p.spaceId ? sql`and s.id = ${p.spaceId}` : sql``}
+    order by l.town, l.name, s.name
+    limit ${SEARCH_LIMIT}
+  `);
+}
+
+/** Towns and host organisations that have bookable spaces, for the search form. */
+export function searchOptions(db: Queryable) {
+  const towns = db
+    .selectDistinct({ town: locations.town })
+    .from(locations)
+    .where(isNull(locations.archivedAt))
+    .orderBy(asc(locations.town))
+    .all()
+    .map((r) => r.town);
+  const orgs = db
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .innerJoin(locations, eq(locations.orgId, organisations.id))
+    .where(isNull(locations.archivedAt))
+    .orderBy(asc(organisations.name))
+    .all();
+  return { towns, orgs };
+}
+
+/**
+ * A space as a worker sees it, or undefined (→ 404) when the worker's organisation is not admitted.
+ * Staff of the host organisation may look at their own spaces (without booking them).
+ */
+export function getVisibleSpace(db: Queryable, spaceId: number, userOrgIds: number[], guestOrgId: number | null) {
+  const row = db
+    .select({
+      id: spaces.id,
+      name: spaces.name,
+      kind: spaces.kind,
+      capacity: spaces.capacity,
+      amenities: spaces.amenities,
+      active: spaces.active,
+      location: locations,
+      orgName: organisations.name,
+    })
+    .from(spaces)
+    .innerJoin(locations, eq(locations.id, spaces.locationId))
+    .innerJoin(organisations, eq(organisations.id, locations.orgId))
+    .where(eq(spaces.id, spaceId))
+    .get();
+  if (!row) return undefined;
+  if (userOrgIds.includes(row.location.orgId)) return row;
+  if (!row.active || row.location.archivedAt || guestOrgId === null) return undefined;
+  if (row.location.sharing === 'list') {
+    const shared = db
+      .select({ one: sql`1` })
+      .from(locationShares)
+      .where(and(eq(locationShares.locationId, row.location.id), eq(locationShares.orgId, guestOrgId)))
+      .get();
+    if (!shared) return undefined;
+  }
+  return row;
+}
+
+export type VisibleSpace = NonNullable<ReturnType<typeof getVisibleSpace>>;
+
+/** Desks held per date and dagdeel in [from, to], keyed "YYYY-MM-DD:daypart". One grouped query. */
+export function takenBetween(db: Queryable, spaceId: number, from: string, to: string): Map<string, number> {
+  const rows = db
+    .select({ date: bookings.date, daypart: bookings.daypart, n: sql<number>`count(*)` })
+    .from(bookings)
+    .where(and(eq(bookings.spaceId, spaceId), gte(bookings.date, from), sql`${bookings.date} <= ${to}`, inArray(bookings.status, ACTIVE_STATUSES)))
+    .groupBy(bookings.date, bookings.daypart)
+    .all();
+  return new Map(rows.map((r) => [`${r.date}:${r.daypart}`, r.n]));
+}

@@ -1,0 +1,163 @@
+import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, spaces, type Amenity, type Daypart } from '../../db/schema';
+import type { Queryable } from '../db';
+import { addDays, isoWeekday } from '../lib/time';
+
+/**
+ * The booking rules, each defined once. Used by the booking transaction, the week view (to
+ * say why a day is not bookable) and the recurring booking.
+ */
+export type Refusal =
+  | 'past'
+  | 'closed'
+  | 'closed_weekday'
+  | 'beyond_horizon'
+  | 'not_shared'
+  | 'own_org'
+  | 'inactive'
+  | 'full'
+  | 'already_booked'
+  | 'no_org';
+
+/** Wall-clock times of a dagdeel, used for the calendar file. */
+export const DAYPART_TIMES: Record<Daypart, { start: string; end: string }> = {
+  morning: { start: '09:00', end: '12:30' },
+  afternoon: { start: '13:00', end: '17:00' },
+};
+
+export const weekdayBit = (isoWd: number) => 1 << (isoWd - 1);
+
+export function weekdaysToMask(days: number[]): number {
+  return days.reduce((m, d) => m | weekdayBit(d), 0);
+}
+
+export function maskToWeekdays(mask: number): number[] {
+  return [1, 2, 3, 4, 5, 6, 7].filter((d) => (mask & weekdayBit(d)) !== 0);
+}
+
+export function amenitiesToMask(list: readonly Amenity[]): number {
+  return list.reduce((m, a) => m | (1 << AMENITIES.indexOf(a)), 0);
+}
+
+export function maskToAmenities(mask: number): Amenity[] {
+  return AMENITIES.filter((_, i) => (mask & (1 << i)) !== 0);
+}
+
+/** Days between two local dates (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Monday of the ISO week that holds a local date. */
+export function mondayOf(date: string): string {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+export type SpaceForRules = {
+  id: number;
+  orgId: number;
+  locationId: number;
+  active: boolean;
+  capacity: number;
+  archivedAt: Date | null;
+  sharing: 'all' | 'list';
+  openWeekdays: number;
+  horizonWeeks: number;
+  approvalRequired: boolean;
+};
+
+export function loadSpaceForRules(db: Queryable, spaceId: number): SpaceForRules | undefined {
+  return db
+    .select({
+      id: spaces.id,
+      orgId: spaces.orgId,
+      locationId: spaces.locationId,
+      active: spaces.active,
+      capacity: spaces.capacity,
+      archivedAt: locations.archivedAt,
+      sharing: locations.sharing,
+      openWeekdays: locations.openWeekdays,
+      horizonWeeks: locations.horizonWeeks,
+      approvalRequired: locations.approvalRequired,
+    })
+    .from(spaces)
+    .innerJoin(locations, eq(locations.id, spaces.locationId))
+    .where(eq(spaces.id, spaceId))
+    .get();
+}
+
+export function memberOrgIds(db: Queryable, userId: string): number[] {
+  return db
+    .selectDistinct({ orgId: memberships.orgId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .all()
+    .map((r) => r.orgId);
+}
+
+/** May this worker, booking on behalf of guestOrgId, book at this space at all? */
+export function accessRefusal(db: Queryable, space: SpaceForRules, userOrgIds: number[], guestOrgId: number | null): Refusal | null {
+  if (guestOrgId === null || !userOrgIds.includes(guestOrgId)) return 'no_org';
+  if (userOrgIds.includes(space.orgId)) return 'own_org';
+  if (!space.active || space.archivedAt) return 'inactive';
+  if (space.sharing === 'list') {
+    const shared = db
+      .select({ one: sql`1` })
+      .from(locationShares)
+      .where(and(eq(locationShares.locationId, space.locationId), eq(locationShares.orgId, guestOrgId)))
+      .get();
+    if (!shared) return 'not_shared';
+  }
+  return null;
+}
+
+/** May this date be booked (calendar rules only, not capacity)? `closed` holds the closures already loaded. */
+export function dayRefusal(space: SpaceForRules, date: string, today: string, closedDates: (d: string) => boolean): Refusal | null {
+  if (date < today) return 'past';
+  if ((space.openWeekdays & weekdayBit(isoWeekday(date))) === 0) return 'closed_weekday';
+  if (daysBetween(today, date) > space.horizonWeeks * 7) return 'beyond_horizon';
+  if (closedDates(date)) return 'closed';
+  return null;
+}
+
+/** Closures of a space (its own and its location's) that overlap [from, to], as a date predicate. */
+export function closedDatesFor(db: Queryable, space: { id: number; locationId: number }, from: string, to: string): (d: string) => boolean {
+  const rows = db
+    .select({ start: closures.startDate, end: closures.endDate })
+    .from(closures)
+    .where(
+      and(
+        eq(closures.locationId, space.locationId),
+        or(isNull(closures.spaceId), eq(closures.spaceId, space.id)),
+        lte(closures.startDate, to),
+        gte(closures.endDate, from),
+      ),
+    )
+    .all();
+  return (d) => rows.some((r) => r.start <= d && d <= r.end);
+}
+
+export function countActive(db: Queryable, spaceId: number, date: string, daypart: Daypart): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(bookings)
+    .where(and(eq(bookings.spaceId, spaceId), eq(bookings.date, date), eq(bookings.daypart, daypart), inArray(bookings.status, ACTIVE_STATUSES)))
+    .get();
+  return row?.n ?? 0;
+}
+
+export function hasActiveBooking(db: Queryable, userId: string, date: string, daypart: Daypart): boolean {
+  return !!db
+    .select({ one: sql`1` })
+    .from(bookings)
+    .where(and(eq(bookings.userId, userId), eq(bookings.date, date), eq(bookings.daypart, daypart), inArray(bookings.status, ACTIVE_STATUSES)))
+    .get();
+}
+
+/** better-sqlite3 raises SQLITE_CONSTRAINT_UNIQUE; drizzle may wrap it in an error with a cause. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+  }
+  return false;
+}

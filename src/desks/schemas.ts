@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { AMENITIES, SHARING, SPACE_KINDS } from '../../db/schema';
+import { fields, parseId } from '../lib/forms';
+import { isValidLocalDate, isValidTime } from '../lib/time';
+import type { Dict } from '../../views/i18n';
+
+/** Form schemas of the desks domain, built per request for the user's language. */
+
+const date = (t: Dict) =>
+  z
+    .string({ error: t.errors.invalidDate })
+    .trim()
+    .refine((s) => isValidLocalDate(s), t.errors.invalidDate);
+
+const many = () =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== ''));
+
+/** A whole number within bounds; "1e9", "-1", "3.5" and 10,000 digits are all refused with the same message. */
+const int = (message: string, min: number, max: number) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{1,6}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+
+const optionalId = (t: Dict) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return null;
+      const id = parseId(v);
+      if (id === null) ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice });
+      return id;
+    });
+
+const daypart = (t: Dict) => z.enum(['morning', 'afternoon'], { error: t.errors.invalidChoice });
+const daypartOrWhole = (t: Dict) => z.enum(['morning', 'afternoon', 'whole'], { error: t.errors.invalidChoice });
+
+export const searchSchema = (t: Dict, today: string) =>
+  z.object({
+    date: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.trim() : today))
+      .pipe(date(t)),
+    daypart: z
+      .string()
+      .optional()
+      .transform((v) => v || 'morning')
+      .pipe(daypartOrWhole(t)),
+    town: fields.optionalText(t, 80),
+    amenities: many().pipe(z.array(z.enum(AMENITIES, { error: t.errors.invalidChoice })).max(AMENITIES.length)),
+    org: optionalId(t),
+    as: optionalId(t),
+  });
+
+export const bookSchema = (t: Dict) =>
+  z.object({
+    date: date(t),
+    daypart: daypartOrWhole(t),
+    note: fields.optionalText(t, 280),
+    as: optionalId(t),
+    fragment: z.enum(['card', 'cell']).optional().catch(undefined),
+  });
+
+export const seriesSchema = (t: Dict) =>
+  z.object({
+    weekday: int(t.errors.invalidChoice, 1, 7),
+    daypart: daypartOrWhole(t),
+    weeks: int(t.errors.invalidNumber, 1, 12),
+    startDate: date(t),
+    note: fields.optionalText(t, 280),
+    as: optionalId(t),
+  });
+
+export const locationSchema = (t: Dict) =>
+  z
+    .object({
+      orgId: optionalId(t),
+      name: fields.text(t, 120),
+      street: fields.text(t, 120),
+      postcode: fields.text(t, 12),
+      town: fields.text(t, 80),
+      accessibility: fields.optionalText(t, 1000),
+      openWeekdays: many()
+        .pipe(z.array(int(t.errors.invalidChoice, 1, 7)))
+        .refine((a) => a.length > 0, t.desks.host.chooseWeekday),
+      guestInstructions: fields.optionalText(t, 2000),
+      houseRules: fields.optionalText(t, 2000),
+      contactPerson: fields.optionalText(t, 200),
+      sharing: z.enum(SHARING, { error: t.errors.invalidChoice }),
+      sharedOrgIds: many().pipe(z.array(z.string().transform((v, ctx) => parseId(v) ?? (ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice }), z.NEVER)))),
+      approvalRequired: fields.checkbox(),
+      horizonWeeks: int(t.desks.host.invalidHorizon, 1, 52),
+      checkinDeadlineMorning: z.string({ error: t.desks.host.invalidTime }).trim().refine(isValidTime, t.desks.host.invalidTime),
+      checkinDeadlineAfternoon: z.string({ error: t.desks.host.invalidTime }).trim().refine(isValidTime, t.desks.host.invalidTime),
+    })
+    .superRefine((v, ctx) => {
+      if (v.sharing === 'list' && v.sharedOrgIds.length === 0) ctx.addIssue({ code: 'custom', path: ['sharedOrgIds'], message: t.desks.host.chooseOrg });
+    });
+
+export const spaceSchema = (t: Dict) =>
+  z.object({
+    name: fields.text(t, 120),
+    kind: z.enum(SPACE_KINDS, { error: t.errors.invalidChoice }),
+    capacity: int(t.desks.host.invalidCapacity, 1, 500),
+    amenities: many().pipe(z.array(z.enum(AMENITIES, { error: t.errors.invalidChoice })).max(AMENITIES.length)),
+    active: fields.checkbox(),
+  });
+
+export const closureSchema = (t: Dict) =>
+  z
+    .object({
+      spaceId: optionalId(t),
+      startDate: date(t),
+      endDate: date(t),
+      reason: fields.text(t, 200),
+    })
+    .superRefine((v, ctx) => {
+      if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: t.desks.host.endBeforeStart });
+    });
+
+export const guestListSchema = (t: Dict, today: string) =>
+  z.object({
+    location: optionalId(t),
+    date: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.trim() : today))
+      .pipe(date(t)),
+  });

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { bookings } from '../../db/schema';
+import { bookSpace, releaseNoShows } from '../../src/desks/bookings';
+import { jobs } from '../../src/jobs/registry';
+import { createOrg, createTestApp, createUser, html, loginAs, text } from '../helpers';
+import { bookingRows, createSpace, desksWorld, HX } from './factory';
+
+const TOMORROW = '2026-11-24';
+const INSTRUCTIONS = 'wifi: CJG-Gast';
+
+describe('my bookings', () => {
+  it('ownership: a worker cannot cancel, check in or download someone else’s booking (404), and nothing changes', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: '2026-11-23', dayparts: ['afternoon'], note: null }, t.clock.now());
+    const id = bookingRows(t.db)[0]!.id;
+    const intruder = await loginAs(t.app, (await createUser(t.db, { orgId: w.guestOrg.id })).email);
+    expect((await intruder.post(`/bookings/${id}/cancel`)).status).toBe(404);
+    expect((await intruder.post(`/bookings/${id}/checkin`)).status).toBe(404);
+    expect((await intruder.get(`/bookings/${id}.ics`)).status).toBe(404);
+    expect((await w.hostClient.post(`/bookings/${id}/cancel`)).status).toBe(404);
+    expect((await intruder.post('/bookings/abc/cancel')).status).toBe(404);
+    const row = bookingRows(t.db)[0]!;
+    expect(row.status).toBe('confirmed');
+    expect(t.db.select().from(bookings).get()!.checkedInAt).toBeNull();
+  });
+
+  it('check-in: only on the day itself; htmx gets the updated item back', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    const id = bookingRows(t.db)[0]!.id;
+    const early = await w.workerClient.post(`/bookings/${id}/checkin`, {}, HX);
+    expect(early.status).toBe(422);
+    expect(await early.text()).toContain('Inchecken kan alleen op de dag zelf');
+    t.clock.set('2026-11-24T07:30:00Z');
+    const res = await w.workerClient.post(`/bookings/${id}/checkin`, {}, HX);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body.startsWith('<article')).toBe(true);
+    expect(body).toContain('Ingecheckt om 08:30');
+  });
+
+  it('cancel: with htmx the item comes back as geannuleerd; a cancelled booking cannot be cancelled again', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    const id = bookingRows(t.db)[0]!.id;
+    const res = await w.workerClient.post(`/bookings/${id}/cancel`, {}, HX);
+    expect(res.status).toBe(200);
+    expect(text((await html(res)).querySelector('.status'))).toBe('geannuleerd');
+    expect((await w.workerClient.post(`/bookings/${id}/cancel`, {}, HX)).status).toBe(422);
+  });
+
+  it('guest instructions: not shown without a booking; shown with one, and to the location’s hosts', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    const page = () => w.workerClient.get(`/desks/spaces/${w.space.spaceId}`).then(async (r) => text(await html(r)));
+    expect(await page()).not.toContain(INSTRUCTIONS);
+    const search = text(await html(await w.workerClient.get(`/desks?date=${TOMORROW}`)));
+    expect(search).toContain('Flexplekken');
+    expect(search).not.toContain(INSTRUCTIONS);
+    expect(text(await html(await w.hostClient.get(`/desks/spaces/${w.space.spaceId}`)))).toContain(INSTRUCTIONS);
+    await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: TOMORROW, daypart: 'morning' });
+    expect(await page()).toContain(INSTRUCTIONS);
+    expect(text(await html(await w.workerClient.get('/bookings')))).toContain(INSTRUCTIONS);
+    // After cancelling, the instructions are gone again.
+    await w.workerClient.post(`/bookings/${bookingRows(t.db)[0]!.id}/cancel`);
+    expect(await page()).not.toContain(INSTRUCTIONS);
+    expect(text(await html(await w.workerClient.get('/bookings')))).not.toContain(INSTRUCTIONS);
+  });
+
+  it('ics: the download parses, with DTSTART in UTC for 09:00 Amsterdam and a SUMMARY naming the space', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    const now = t.clock.now();
+    bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, now);
+    bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: '2026-11-25', dayparts: ['afternoon'], note: null }, now);
+    const [morning, afternoon] = bookingRows(t.db);
+    const res = await w.workerClient.get(`/bookings/${morning!.id}.ics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const ics = (await res.text()).replace(/\r\n[ \t]/g, '');
+    // Unfolded lines; TEXT values unescaped as RFC 5545 §3.3.11 says (\, \; \\ \n).
+    const field = (name: string) =>
+      ics
+        .split(/\r?\n/)
+        .find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))
+        ?.split(':')
+        .slice(1)
+        .join(':')
+        .replace(/\\([,;\\])/g, '$1')
+        .replace(/\\n/gi, '\n');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+    expect(field('DTSTART')).toBe('20261124T080000Z');
+    expect(field('DTEND')).toBe('20261124T113000Z');
+    expect(field('SUMMARY')).toBe('Gastwerkplek: Flexplekken, Locatie Harderwijk');
+    const pm = (await (await w.workerClient.get(`/bookings/${afternoon!.id}.ics`)).text()).replace(/\r\n[ \t]/g, '');
+    expect(pm).toContain('DTSTART:20261125T120000Z');
+  });
+
+  it('no-show release: confirmed bookings not checked in by the deadline become no_show; checked-in and arrived ones stay; idempotent', async () => {
+    const t = createTestApp();
+    const hostOrg = createOrg(t.db);
+    const guestOrg = createOrg(t.db);
+    const { spaceId } = createSpace(t.db, hostOrg.id, { capacity: 5 });
+    const people = await Promise.all([1, 2, 3, 4].map(() => createUser(t.db, { orgId: guestOrg.id })));
+    t.clock.set('2026-11-23T07:00:00Z'); // 08:00 in Amsterdam
+    const book = (i: number, daypart: 'morning' | 'afternoon') =>
+      bookSpace(t.db, { spaceId, userId: people[i]!.id, guestOrgId: guestOrg.id, date: '2026-11-23', dayparts: [daypart], note: null }, t.clock.now());
+    book(0, 'morning');
+    book(1, 'morning');
+    book(2, 'morning');
+    book(3, 'afternoon');
+    const [absent, checkedIn, arrived] = bookingRows(t.db);
+    t.db.update(bookings).set({ checkedInAt: t.clock.now() }).where(eq(bookings.id, checkedIn!.id)).run();
+    t.db.update(bookings).set({ arrivedAt: t.clock.now() }).where(eq(bookings.id, arrived!.id)).run();
+
+    t.clock.set('2026-11-23T08:59:00Z'); // 09:59: before the morning deadline
+    expect(releaseNoShows(t.db, t.clock.now())).toBe(0);
+    t.clock.set('2026-11-23T09:00:00Z'); // 10:00: the morning deadline
+    expect(releaseNoShows(t.db, t.clock.now())).toBe(1);
+    expect(releaseNoShows(t.db, t.clock.now())).toBe(0);
+    expect(bookingRows(t.db).map((b) => b.status)).toEqual(['no_show', 'confirmed', 'confirmed', 'confirmed']);
+    expect(bookingRows(t.db)[0]!.id).toBe(absent!.id);
+    t.clock.set('2026-11-23T13:00:00Z'); // 14:00: the afternoon deadline
+    const job = jobs.find((j) => j.name === 'desks.releaseNoShows')!;
+    expect(job.run(t.db, t.clock.now())).toBe(1);
+    expect(bookingRows(t.db).map((b) => b.status)).toEqual(['no_show', 'confirmed', 'confirmed', 'no_show']);
+    // The released desk is free again for a walk-in.
+    const walkIn = await createUser(t.db, { orgId: guestOrg.id });
+    expect(bookSpace(t.db, { spaceId, userId: walkIn.id, guestOrgId: guestOrg.id, date: '2026-11-23', dayparts: ['afternoon'], note: null }, t.clock.now()).ok).toBe(true);
+  });
+});
+
+describe('desk search', () => {
+  it('search: only spaces whose sharing admits the worker’s organisation appear, never the own organisation’s', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t, { name: 'Open voor iedereen' });
+    const elsewhere = createOrg(t.db);
+    createSpace(t.db, w.hostOrg.id, { name: 'Alleen voor de lijst', sharing: 'list', sharedWith: [elsewhere.id] });
+    createSpace(t.db, w.hostOrg.id, { name: 'Ook voor de GGD', sharing: 'list', sharedWith: [w.guestOrg.id] });
+    createSpace(t.db, w.guestOrg.id, { name: 'Eigen kantoor' });
+    const results = text((await html(await w.workerClient.get(`/desks?date=${TOMORROW}&daypart=whole`))).querySelector('#desk-results'));
+    expect(results).toContain('Open voor iedereen');
+    expect(results).toContain('Ook voor de GGD');
+    expect(results).not.toContain('Alleen voor de lijst');
+    expect(results).not.toContain('Eigen kantoor');
+  });
+
+  it('search: filters by town, amenities and host organisation; a full space says Vol', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t, { name: 'Harderwijk flex', capacity: 1, amenities: ['wifi', 'consultation'] });
+    createSpace(t.db, w.hostOrg.id, { name: 'Ede flex', town: 'Ede', amenities: ['wifi'] });
+    const get = async (q: string) => text((await html(await w.workerClient.get(`/desks?date=${TOMORROW}&${q}`))).querySelector('#desk-results'));
+    expect(await get('town=Ede')).not.toContain('Harderwijk flex');
+    expect(await get('town=Ede')).toContain('Ede flex');
+    expect(await get('amenities=wifi&amenities=consultation')).not.toContain('Ede flex');
+    expect(await get('amenities=wifi&amenities=consultation')).toContain('Harderwijk flex');
+    expect(await get(`org=${w.guestOrg.id}`)).toContain('Geen werkruimtes gevonden');
+    const other = await createUser(t.db, { orgId: w.guestOrg.id });
+    bookSpace(t.db, { spaceId: w.space.spaceId, userId: other.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    expect(await get('town=Harderwijk')).toContain('Vol');
+  });
+
+  it('search: an htmx request returns only the results fragment (no <html>), the plain request the whole page', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    const frag = await w.workerClient.get(`/desks?date=${TOMORROW}&daypart=morning`, HX);
+    expect(frag.status).toBe(200);
+    expect(frag.headers.get('vary')).toContain('HX-Request');
+    const body = await frag.text();
+    expect(body).not.toContain('<html');
+    expect(body.startsWith('<section id="desk-results"')).toBe(true);
+    expect(body).toContain('Flexplekken');
+    const full = await (await w.workerClient.get(`/desks?date=${TOMORROW}`)).text();
+    expect(full).toContain('<html');
+    expect(full).toContain('hx-push-url="true"');
+  });
+
+  it('search: invalid parameters → the form with a message and 422, never a 500', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    for (const q of ['date=2026-02-30', 'date=gisteren', 'daypart=avond', 'amenities=jacuzzi', 'org=abc', `town=${'x'.repeat(10_000)}`, 'date=2026-11-01', 'town=a&town=b']) {
+      const res = await w.workerClient.get(`/desks?${q}`);
+      expect(res.status, q).toBe(422);
+      const doc = await html(res);
+      expect(text(doc.querySelector('[role=alert]')), q).not.toBe('');
+      expect(doc.querySelector('form.desk-search'), q).not.toBeNull();
+    }
+    expect((await w.workerClient.get('/desks')).status).toBe(200);
+  });
+
+  it('nav and home: workers see Werkplek zoeken and Mijn reserveringen; hosts also Mijn locaties and Gastenlijst', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    const workerHome = text(await html(await w.workerClient.get('/')));
+    expect(workerHome).toContain('Werkplek zoeken');
+    expect(workerHome).toContain('Mijn reserveringen');
+    expect(workerHome).not.toContain('Mijn locaties');
+    const hostHome = text(await html(await w.hostClient.get('/')));
+    expect(hostHome).toContain('Mijn locaties');
+    expect(hostHome).toContain('Gastenlijst');
+    expect((await w.workerClient.get('/desks')).status).toBe(200);
+    expect((await new (await import('../helpers')).Client(t.app).get('/desks')).status).toBe(303);
+  });
+});

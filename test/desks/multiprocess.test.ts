@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db';
+import { createOrg, createUser } from '../helpers';
+import { createSpace } from './factory';
+
+const PROCESSES = 6;
+const USERS_PER_PROCESS = 5;
+const CAPACITY = 3;
+const SLOTS = ['2026-11-24:morning', '2026-11-24:afternoon', '2026-11-25:morning'];
+const dirs: string[] = [];
+
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** Starts a worker; `ready` resolves once it has loaded, `go()` lets it start booking. */
+function startWorker(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/desks/fixtures/book-worker.ts', ...args], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((r) => (markReady = r));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => {
+    err += d;
+    if (err.includes('ready')) markReady();
+  });
+  const done = new Promise<{ ok: number }>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker exited ${code}: ${err}`)))),
+  );
+  return { ready, done, go: () => child.stdin.write('go\n') };
+}
+
+/** Several OS processes book the same slots of one space on one database file; returns the count per slot. */
+async function race(mode: 'safe' | 'naive') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-desks-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'race.db');
+  const db = openDatabase(file);
+  const hostOrg = createOrg(db);
+  const guestOrg = createOrg(db);
+  const { spaceId } = createSpace(db, hostOrg.id, { capacity: CAPACITY });
+  const groups: string[][] = [];
+  for (let p = 0; p < PROCESSES; p++) {
+    const ids: string[] = [];
+    for (let u = 0; u < USERS_PER_PROCESS; u++) ids.push((await createUser(db, { orgId: guestOrg.id })).id);
+    groups.push(ids);
+  }
+  const workers = groups.map((ids) => startWorker([file, mode, String(spaceId), String(guestOrg.id), SLOTS.join(','), ids.join(',')]));
+  // All processes start booking at the same moment, once tsx has loaded in each of them.
+  await Promise.all(workers.map((w) => w.ready));
+  for (const w of workers) w.go();
+  const results = await Promise.all(workers.map((w) => w.done));
+  const counts = db.$client
+    .prepare(`select date || ':' || daypart as slot, count(*) as n from bookings where status in ('confirmed','pending') group by date, daypart`)
+    .all() as { slot: string; n: number }[];
+  db.$client.close();
+  return { counts, reported: results.reduce((s, r) => s + r.ok, 0) };
+}
+
+describe('desk capacity across OS processes', () => {
+  it('capacity: 6 processes booking the same slots on one database file → no slot over capacity', async () => {
+    const { counts, reported } = await race('safe');
+    expect(counts).toHaveLength(SLOTS.length);
+    for (const c of counts) expect(c.n, c.slot).toBe(CAPACITY);
+    expect(reported).toBe(CAPACITY * SLOTS.length);
+  });
+
+  it('capacity: the same race against a naive check-then-insert overbooks (the test catches the bug)', async () => {
+    const { counts } = await race('naive');
+    expect(Math.max(...counts.map((c) => c.n))).toBeGreaterThan(CAPACITY);
+  });
+});

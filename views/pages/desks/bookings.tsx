@@ -1,0 +1,19 @@
+import type { Dict, Locale } from '../../i18n';
+import type { MyBooking } from '../../../src/desks/bookings';
+import { BookingItem } from '../../partials/desks/bookings';
+
+export function MyBookingsPage(p: { t: Dict; locale: Locale; upcoming: MyBooking[]; past: MyBooking[]; today: string }) {
+  const t = p.t.desks.bookings;
+  return (
+    <section>
+      <h1>{t.title}</h1>
+      <p>
+        <a href="/desks">{p.t.desks.nav.search}</a>
+      </p>
+      <h2>{t.upcoming}</h2>
+      {p.upcoming.length === 0 ? <p>{t.noneUpcoming}</p> : p.upcoming.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)}
+      <h2>{t.past}</h2>
+      {p.past.length === 0 ? <p>{t.nonePast}</p> : p.past.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)}
+    </section>
+  );
+}

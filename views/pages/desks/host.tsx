@@ -1,0 +1,306 @@
+import type { Dict, Locale } from '../../i18n';
+import { formatLocalDate } from '../../i18n/format';
+import { AMENITIES, SPACE_KINDS } from '../../../db/schema/desks';
+import type { CapacityConflict, Location } from '../../../src/desks/desks';
+import type { GuestRow as GuestRowData } from '../../../src/desks/bookings';
+import { maskToAmenities } from '../../../src/desks/rules';
+import { ErrorSummary, Field, Select, TextArea, type FormState } from '../../partials/form';
+import { AmenityList } from '../../partials/desks/cards';
+import { GuestRow } from '../../partials/desks/bookings';
+
+const list = (s: FormState, name: string): string[] => {
+  const v = s.values?.[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+};
+
+function CheckboxGroup(p: { state: FormState; name: string; legend: string; options: { value: string; label: string }[] }) {
+  const chosen = new Set(list(p.state, p.name));
+  const err = p.state.errors?.[p.name];
+  return (
+    <fieldset class="checkbox-group" aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `f-${p.name}-err` : undefined}>
+      <legend>{p.legend}</legend>
+      {p.options.map((o) => (
+        <label>
+          <input type="checkbox" name={p.name} value={o.value} checked={chosen.has(o.value)} /> {o.label}
+        </label>
+      ))}
+      {err && (
+        <small id={`f-${p.name}-err`} class="error">
+          {err}
+        </small>
+      )}
+    </fieldset>
+  );
+}
+
+function Checkbox(p: { state: FormState; name: string; label: string }) {
+  const v = p.state.values?.[p.name];
+  return (
+    <label>
+      <input type="checkbox" name={p.name} value="on" checked={v !== undefined && v !== ''} /> {p.label}
+    </label>
+  );
+}
+
+export function LocationsPage(p: { t: Dict; locations: { id: number; name: string; street: string; town: string; orgName: string; spaceCount: number }[] }) {
+  const t = p.t.desks.host;
+  return (
+    <section>
+      <h1>{t.locationsTitle}</h1>
+      <p>
+        <a href="/host/locations/new" role="button">
+          {t.newLocation}
+        </a>{' '}
+        <a href="/host/guests">{p.t.desks.nav.guests}</a>
+      </p>
+      {p.locations.length === 0 ? (
+        <p>{t.noLocations}</p>
+      ) : (
+        <ul class="locations">
+          {p.locations.map((l) => (
+            <li>
+              <a href={`/host/locations/${l.id}`}>{l.name}</a> — {l.street}, {l.town} ({l.orgName}) · {t.spaces}: {l.spaceCount}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function LocationForm(p: { t: Dict; state: FormState; action: string; orgs: { orgId: number; orgName: string }[]; partners: { id: number; name: string }[]; showOrg: boolean }) {
+  const t = p.t.desks.host;
+  const s = p.state;
+  return (
+    <>
+      <ErrorSummary state={s} title={p.t.form.errorSummary} />
+      <form method="post" action={p.action} novalidate>
+        {p.showOrg && p.orgs.length > 1 && <Select state={s} name="orgId" label={t.org} options={p.orgs.map((o) => ({ value: String(o.orgId), label: o.orgName }))} />}
+        <Field state={s} name="name" label={t.name} required maxlength={120} />
+        <div class="grid">
+          <Field state={s} name="street" label={t.street} required maxlength={120} autocomplete="street-address" />
+          <Field state={s} name="postcode" label={t.postcode} required maxlength={12} autocomplete="postal-code" />
+          <Field state={s} name="town" label={t.town} required maxlength={80} autocomplete="address-level2" />
+        </div>
+        <TextArea state={s} name="accessibility" label={`${t.accessibility} ${p.t.form.optional}`} maxlength={1000} rows={2} />
+        <CheckboxGroup state={s} name="openWeekdays" legend={t.openWeekdays} options={p.t.desks.weekdays.map((w, i) => ({ value: String(i + 1), label: w }))} />
+        <TextArea state={s} name="guestInstructions" label={`${t.guestInstructions} ${p.t.form.optional}`} hint={t.guestInstructionsHint} maxlength={2000} rows={4} />
+        <TextArea state={s} name="houseRules" label={`${t.houseRules} ${p.t.form.optional}`} maxlength={2000} rows={3} />
+        <Field state={s} name="contactPerson" label={`${t.contactPerson} ${p.t.form.optional}`} maxlength={200} />
+        <Select
+          state={s}
+          name="sharing"
+          label={t.sharing}
+          options={[
+            { value: 'all', label: t.sharingAll },
+            { value: 'list', label: t.sharingList },
+          ]}
+        />
+        <CheckboxGroup state={s} name="sharedOrgIds" legend={t.sharedWith} options={p.partners.map((o) => ({ value: String(o.id), label: o.name }))} />
+        <Checkbox state={s} name="approvalRequired" label={t.approvalRequired} />
+        <div class="grid">
+          <Field state={s} name="horizonWeeks" label={t.horizonWeeks} type="number" min={1} max={52} required />
+          <Field state={s} name="checkinDeadlineMorning" label={t.deadlineMorning} type="time" required hint={t.deadlineHint} />
+          <Field state={s} name="checkinDeadlineAfternoon" label={t.deadlineAfternoon} type="time" required />
+        </div>
+        <button type="submit">{t.save}</button>
+      </form>
+    </>
+  );
+}
+
+export function SpaceForm(p: { t: Dict; state: FormState; action: string; conflicts?: CapacityConflict[]; locale: Locale }) {
+  const t = p.t.desks.host;
+  const s = p.state;
+  return (
+    <>
+      <ErrorSummary state={s} title={p.t.form.errorSummary}>
+        {p.conflicts && p.conflicts.length > 0 && (
+          <ul>
+            {p.conflicts.map((c) => (
+              <li>{t.capacityConflictItem(formatLocalDate(p.locale, c.date, true), p.t.dayparts[c.daypart], c.n)}</li>
+            ))}
+          </ul>
+        )}
+      </ErrorSummary>
+      <form method="post" action={p.action} novalidate>
+        <Field state={s} name="name" label={t.name} required maxlength={120} />
+        <div class="grid">
+          <Select state={s} name="kind" label={t.kind} options={SPACE_KINDS.map((k) => ({ value: k, label: p.t.desks.kinds[k] }))} />
+          <Field state={s} name="capacity" label={t.capacity} type="number" min={1} max={500} required />
+        </div>
+        <CheckboxGroup state={s} name="amenities" legend={t.amenities} options={AMENITIES.map((a) => ({ value: a, label: p.t.desks.amenities[a] }))} />
+        <Checkbox state={s} name="active" label={t.active} />
+        <button type="submit">{t.save}</button>
+      </form>
+    </>
+  );
+}
+
+export type LocationPageProps = {
+  t: Dict;
+  locale: Locale;
+  location: Location;
+  orgs: { orgId: number; orgName: string }[];
+  partners: { id: number; name: string }[];
+  spaces: { id: number; name: string; kind: (typeof SPACE_KINDS)[number]; capacity: number; amenities: number; active: boolean }[];
+  closures: { id: number; startDate: string; endDate: string; reason: string; spaceName: string | null }[];
+  locationState: FormState;
+  spaceState: FormState;
+  closureState: FormState;
+};
+
+export function LocationPage(p: LocationPageProps) {
+  const t = p.t.desks.host;
+  const l = p.location;
+  return (
+    <section>
+      <h1>{t.editLocation(l.name)}</h1>
+      <p>
+        <a href={`/host/guests?location=${l.id}`}>{p.t.desks.nav.guests}</a>
+      </p>
+      <h2 id="spaces">{t.spaces}</h2>
+      {p.spaces.length === 0 ? (
+        <p>{t.noSpaces}</p>
+      ) : (
+        <ul class="spaces">
+          {p.spaces.map((s) => (
+            <li>
+              <a href={`/host/spaces/${s.id}`}>{s.name}</a> — {p.t.desks.kinds[s.kind]}, {p.t.desks.space.capacity(s.capacity)}
+              {!s.active && ` (${t.inactive})`}
+              {maskToAmenities(s.amenities).length > 0 && <AmenityList t={p.t} mask={s.amenities} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      <details open={p.spaceState.errors ? true : undefined}>
+        <summary>{t.addSpace}</summary>
+        <SpaceForm t={p.t} locale={p.locale} state={p.spaceState} action={`/host/locations/${l.id}/spaces`} />
+      </details>
+      <h2 id="closures">{t.closures}</h2>
+      {p.closures.length === 0 ? (
+        <p>{t.noClosures}</p>
+      ) : (
+        <ul class="closures">
+          {p.closures.map((c) => (
+            <li>
+              {formatLocalDate(p.locale, c.startDate, true)}
+              {c.endDate !== c.startDate && ` – ${formatLocalDate(p.locale, c.endDate, true)}`}: {c.reason} ({c.spaceName ?? t.wholeLocation})
+              <form method="post" action={`/host/closures/${c.id}/delete`} class="inline">
+                <button type="submit" class="secondary small">
+                  {t.deleteClosure}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details open={p.closureState.errors ? true : undefined}>
+        <summary>{t.addClosure}</summary>
+        <ErrorSummary state={p.closureState} title={p.t.form.errorSummary} />
+        <form method="post" action={`/host/locations/${l.id}/closures`} novalidate>
+          <div class="grid">
+            <Field state={p.closureState} name="startDate" label={t.startDate} type="date" required />
+            <Field state={p.closureState} name="endDate" label={t.endDate} type="date" required />
+          </div>
+          <Select
+            state={p.closureState}
+            name="spaceId"
+            label={t.closureSpace}
+            options={[{ value: '', label: t.wholeLocation }, ...p.spaces.map((s) => ({ value: String(s.id), label: s.name }))]}
+          />
+          <Field state={p.closureState} name="reason" label={t.reason} required maxlength={200} />
+          <button type="submit">{t.addClosure}</button>
+        </form>
+      </details>
+      <h2 id="details">{t.editLocation(l.name)}</h2>
+      <LocationForm t={p.t} state={p.locationState} action={`/host/locations/${l.id}`} orgs={p.orgs} partners={p.partners} showOrg={false} />
+    </section>
+  );
+}
+
+export function GuestListPage(p: {
+  t: Dict;
+  locale: Locale;
+  locations: { id: number; name: string }[];
+  locationId: number | null;
+  locationName: string | null;
+  date: string;
+  guests: GuestRowData[];
+  today: string;
+  state: FormState;
+}) {
+  const t = p.t.desks.guests;
+  return (
+    <section>
+      <h1>{p.locationName ? t.titleFor(p.locationName, formatLocalDate(p.locale, p.date, true)) : t.title}</h1>
+      {p.locations.length === 0 ? (
+        <p>{t.noLocations}</p>
+      ) : (
+        <>
+          <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+          <form method="get" action="/host/guests" class="guest-filter" novalidate>
+            <div class="grid">
+              <Select
+                state={p.state}
+                name="location"
+                label={t.location}
+                value={p.locationId ? String(p.locationId) : undefined}
+                options={p.locations.map((l) => ({ value: String(l.id), label: l.name }))}
+              />
+              <Field state={p.state} name="date" label={t.date} type="date" value={p.state.errors?.date ? undefined : p.date} />
+            </div>
+            <button type="submit">{t.show}</button>
+          </form>
+          {p.guests.length === 0 ? (
+            <p>{t.none}</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.name}</th>
+                    <th scope="col">{t.org}</th>
+                    <th scope="col">{t.space}</th>
+                    <th scope="col">{t.daypart}</th>
+                    <th scope="col">{t.status}</th>
+                    <th scope="col">{t.note}</th>
+                    <th scope="col">{t.actions}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.guests.map((g) => (
+                    <GuestRow t={p.t} locale={p.locale} g={g} today={p.today} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function NewLocationPage(p: { t: Dict; state: FormState; orgs: { orgId: number; orgName: string }[]; partners: { id: number; name: string }[] }) {
+  return (
+    <section>
+      <h1>{p.t.desks.host.newLocation}</h1>
+      <LocationForm t={p.t} state={p.state} action="/host/locations/new" orgs={p.orgs} partners={p.partners} showOrg />
+    </section>
+  );
+}
+
+export function SpaceEditPage(p: { t: Dict; locale: Locale; spaceId: number; spaceName: string; locationId: number; locationName: string; state: FormState; conflicts?: CapacityConflict[] }) {
+  return (
+    <section>
+      <h1>{p.t.desks.host.editSpace(p.spaceName)}</h1>
+      <p>
+        <a href={`/host/locations/${p.locationId}`}>
+          ← {p.locationName}
+        </a>
+      </p>
+      <SpaceForm t={p.t} locale={p.locale} state={p.state} action={`/host/spaces/${p.spaceId}`} conflicts={p.conflicts} />
+    </section>
+  );
+}

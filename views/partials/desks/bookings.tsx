@@ -1,0 +1,143 @@
+import type { Dict, Locale } from '../../i18n';
+import { formatLocalDate, formatTime } from '../../i18n/format';
+import type { GuestRow as GuestRowData, MyBooking } from '../../../src/desks/bookings';
+import { NoticeLine, StatusWord, type Notice } from './cards';
+
+/** Guest instructions of a location: only rendered for people with a booking there, and its hosts. */
+export function Instructions(p: { t: Dict; guestInstructions: string | null; houseRules: string | null; contactPerson: string | null }) {
+  const t = p.t.desks.space;
+  if (!p.guestInstructions && !p.houseRules && !p.contactPerson) return null;
+  return (
+    <div class="instructions">
+      {p.guestInstructions && (
+        <>
+          <h4>{t.instructions}</h4>
+          <p class="prewrap">{p.guestInstructions}</p>
+        </>
+      )}
+      {p.houseRules && (
+        <>
+          <h4>{t.houseRules}</h4>
+          <p class="prewrap">{p.houseRules}</p>
+        </>
+      )}
+      {p.contactPerson && (
+        <p>
+          <strong>{t.contact}:</strong> {p.contactPerson}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One of "my bookings". Cancel and check-in return the same item in its new state. */
+export function BookingItem(p: { t: Dict; locale: Locale; b: MyBooking; today: string; notice?: Notice | null }) {
+  const t = p.t.desks.bookings;
+  const b = p.b;
+  const active = (b.status === 'confirmed' || b.status === 'pending') && b.date >= p.today;
+  const deadline = b.daypart === 'morning' ? b.deadlineMorning : b.deadlineAfternoon;
+  const base = `/bookings/${b.id}`;
+  return (
+    <article class="booking-item">
+      <header>
+        <h3>
+          {formatLocalDate(p.locale, b.date, true)} · {p.t.dayparts[b.daypart]}
+        </h3>
+        <p>
+          {t.status}: <StatusWord t={p.t} status={b.status} />
+        </p>
+      </header>
+      <p>
+        <strong>{b.spaceName}</strong> — {b.locationName} ({b.hostOrgName})
+        <br />
+        {b.street}, {b.postcode} {b.town}
+      </p>
+      {b.note && (
+        <p>
+          <strong>{t.note}:</strong> {b.note}
+        </p>
+      )}
+      {active && <Instructions t={p.t} guestInstructions={b.guestInstructions} houseRules={b.houseRules} contactPerson={b.contactPerson} />}
+      <NoticeLine notice={p.notice} />
+      {b.checkedInAt && <p class="status status-ok">{t.checkedIn(formatTime(p.locale, b.checkedInAt))}</p>}
+      {active && (
+        <div class="booking-actions">
+          {b.status === 'confirmed' && b.date === p.today && !b.checkedInAt && (
+            <form method="post" action={`${base}/checkin`} hx-post={`${base}/checkin`} hx-target="closest article" hx-swap="outerHTML">
+              <p>
+                <small>{t.checkinBy(deadline)}</small>
+              </p>
+              <button type="submit">{t.checkin}</button>
+            </form>
+          )}
+          <a href={`${base}.ics`} download>
+            {t.ics}
+          </a>
+          <details>
+            <summary>{t.cancel}</summary>
+            <form method="post" action={`${base}/cancel`} hx-post={`${base}/cancel`} hx-target="closest article" hx-swap="outerHTML">
+              <p>{t.cancelConfirm}</p>
+              <button type="submit" class="contrast">
+                {t.cancelSubmit}
+              </button>
+            </form>
+          </details>
+        </div>
+      )}
+    </article>
+  );
+}
+
+/** One guest on the host's list; every action returns the same row in its new state. */
+export function GuestRow(p: { t: Dict; locale: Locale; g: GuestRowData; today: string; notice?: Notice | null }) {
+  const t = p.t.desks.guests;
+  const g = p.g;
+  const base = `/host/bookings/${g.id}`;
+  const act = (action: string, label: string, cls = 'secondary small') => (
+    <form method="post" action={`${base}/${action}`} hx-post={`${base}/${action}`} hx-target="closest tr" hx-swap="outerHTML" class="inline">
+      <button type="submit" class={cls}>
+        {label}
+        <span class="visually-hidden">{`: ${g.name}, ${p.t.dayparts[g.daypart]}`}</span>
+      </button>
+    </form>
+  );
+  return (
+    <tr>
+      <td>{g.name}</td>
+      <td>{g.orgName}</td>
+      <td>{g.spaceName}</td>
+      <td>{p.t.dayparts[g.daypart]}</td>
+      <td>
+        <StatusWord t={p.t} status={g.status} />
+        {g.checkedInAt && (
+          <>
+            <br />
+            <small>{t.checkedInAt(formatTime(p.locale, g.checkedInAt))}</small>
+          </>
+        )}
+        {g.arrivedAt && (
+          <>
+            <br />
+            <small>{t.arrivedAt(formatTime(p.locale, g.arrivedAt))}</small>
+          </>
+        )}
+      </td>
+      <td>{g.note ?? ''}</td>
+      <td>
+        <NoticeLine notice={p.notice} />
+        {g.status === 'confirmed' && g.date <= p.today && !g.arrivedAt && (
+          <>
+            {act('arrived', t.markArrived, 'small')}
+            {act('no-show', t.markNoShow)}
+          </>
+        )}
+        {g.status === 'pending' && g.date >= p.today && (
+          <>
+            {act('approve', t.approve, 'small')}
+            {act('decline', t.decline)}
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,165 @@
+import type { Dict, Locale } from '../../i18n';
+import { formatLocalDate } from '../../i18n/format';
+import type { Amenity, BookingStatus, Daypart } from '../../../db/schema/desks';
+import type { SpaceResult } from '../../../src/desks/desks';
+import { maskToAmenities } from '../../../src/desks/rules';
+
+export type Notice = { kind: 'ok' | 'error'; text: string };
+
+/** Status as a word (never colour alone), with a class for a small visual marker. */
+export function StatusWord(p: { t: Dict; status: BookingStatus }) {
+  const cls = p.status === 'confirmed' ? 'status status-ok' : p.status === 'pending' ? 'status status-warn' : 'status status-off';
+  return <span class={cls}>{p.t.desks.status[p.status]}</span>;
+}
+
+export function AmenityList(p: { t: Dict; mask: number }) {
+  const list: Amenity[] = maskToAmenities(p.mask);
+  if (list.length === 0) return null;
+  return (
+    <ul class="amenities">
+      {list.map((a) => (
+        <li>{p.t.desks.amenities[a]}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function NoticeLine(p: { notice?: Notice | null }) {
+  if (!p.notice) return null;
+  return p.notice.kind === 'ok' ? (
+    <p class="notice notice-ok" role="status">
+      {p.notice.text}
+    </p>
+  ) : (
+    <p class="notice notice-error" role="alert">
+      {p.notice.text}
+    </p>
+  );
+}
+
+export type CardProps = {
+  t: Dict;
+  locale: Locale;
+  row: SpaceResult;
+  date: string;
+  daypart: Daypart | 'whole';
+  /** Dagdelen of this date the viewer already holds at this space. */
+  mine: Daypart[];
+  asOrg: number | null;
+  notice?: Notice | null;
+};
+
+/** One space in the search results. Booking from it returns the same card in its new state. */
+export function SpaceCard(p: CardProps) {
+  const t = p.t.desks;
+  const r = p.row;
+  const freeM = Math.max(0, r.capacity - r.takenMorning);
+  const freeA = Math.max(0, r.capacity - r.takenAfternoon);
+  const parts: Daypart[] = p.daypart === 'whole' ? ['morning', 'afternoon'] : [p.daypart];
+  const free = Math.min(...parts.map((d) => (d === 'morning' ? freeM : freeA)));
+  const mineHere = parts.every((d) => p.mine.includes(d));
+  const action = `/desks/spaces/${r.spaceId}/book`;
+  return (
+    <article class="space-card">
+      <header>
+        <h3>
+          <a href={`/desks/spaces/${r.spaceId}?week=${p.date}`}>{r.spaceName}</a>
+        </h3>
+        <p>
+          {r.locationName}, {r.street}, {r.town} · {r.hostOrgName}
+        </p>
+      </header>
+      <p>
+        {t.kinds[r.kind]} · {t.space.capacity(r.capacity)}
+      </p>
+      <AmenityList t={p.t} mask={r.amenities} />
+      <p class="free">
+        {p.daypart === 'whole' ? (
+          <>
+            {t.search.freeMorning(freeM)} · {t.search.freeAfternoon(freeA)}
+          </>
+        ) : (
+          t.search.free(free, r.capacity)
+        )}
+      </p>
+      {r.approvalRequired ? <p>{t.search.needsApproval}</p> : null}
+      <NoticeLine notice={p.notice} />
+      {mineHere ? (
+        <p class="status status-ok">{t.space.bookedByYou}</p>
+      ) : free <= 0 ? (
+        <p class="status status-off">{t.search.full}</p>
+      ) : (
+        <form method="post" action={action} hx-post={action} hx-target="closest article" hx-swap="outerHTML">
+          <input type="hidden" name="date" value={p.date} />
+          <input type="hidden" name="daypart" value={p.daypart} />
+          <input type="hidden" name="fragment" value="card" />
+          {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
+          <details>
+            <summary>{t.search.note}</summary>
+            <label for={`note-${r.spaceId}`}>
+              {t.search.note}
+              <textarea id={`note-${r.spaceId}`} name="note" maxlength={280} rows={2}></textarea>
+              <small>{t.search.noteHint}</small>
+            </label>
+          </details>
+          <button type="submit">
+            {p.daypart === 'whole' ? t.search.bookWhole : t.search.book}
+            <span class="visually-hidden">{` ${r.spaceName}, ${r.locationName}, ${formatLocalDate(p.locale, p.date)}`}</span>
+          </button>
+        </form>
+      )}
+    </article>
+  );
+}
+
+export type CellProps = {
+  t: Dict;
+  locale: Locale;
+  spaceId: number;
+  date: string;
+  daypart: Daypart;
+  capacity: number;
+  taken: number;
+  mine: boolean;
+  /** Why this day cannot be booked (closed, past…), already in words; null when it can. */
+  unavailable: string | null;
+  /** False for the host organisation's own staff: they see the counts without a button. */
+  canBook: boolean;
+  asOrg: number | null;
+  notice?: Notice | null;
+};
+
+/** One dagdeel of one day in the week view; booking from it returns the same cell in its new state. */
+export function SlotCell(p: CellProps) {
+  const t = p.t.desks;
+  const free = Math.max(0, p.capacity - p.taken);
+  const action = `/desks/spaces/${p.spaceId}/book`;
+  return (
+    <td class="slot">
+      {p.unavailable ? (
+        <span class="status status-off">{p.unavailable}</span>
+      ) : (
+        <>
+          <span>{t.search.free(free, p.capacity)}</span>
+          <NoticeLine notice={p.notice} />
+          {p.mine ? (
+            <span class="status status-ok">{t.space.bookedByYou}</span>
+          ) : free > 0 && p.canBook ? (
+            <form method="post" action={action} hx-post={action} hx-target="closest td" hx-swap="outerHTML">
+              <input type="hidden" name="date" value={p.date} />
+              <input type="hidden" name="daypart" value={p.daypart} />
+              <input type="hidden" name="fragment" value="cell" />
+              {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
+              <button type="submit" class="small">
+                {t.search.book}
+                <span class="visually-hidden">{` ${formatLocalDate(p.locale, p.date)}, ${p.t.dayparts[p.daypart]}`}</span>
+              </button>
+            </form>
+          ) : free <= 0 ? (
+            <span class="status status-off">{t.search.full}</span>
+          ) : null}
+        </>
+      )}
+    </td>
+  );
+}
