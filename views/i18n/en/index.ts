@@ -4,5 +4,6 @@ import { auth } from './auth';
 import { common } from './common';
 import { desks } from './desks';
 import { intervision } from './intervision';
+import { notifications } from './notifications';
 
-export const en: Dict = { ...common, auth, admin, desks, intervision };
+export const en: Dict = { ...common, auth, admin, desks, intervision, notifications };

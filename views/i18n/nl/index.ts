@@ -3,5 +3,6 @@ import { auth } from './auth';
 import { common } from './common';
 import { desks } from './desks';
 import { intervision } from './intervision';
+import { notifications } from './notifications';
 
-export const nl = { ...common, auth, admin, desks, intervision };
+export const nl = { ...common, auth, admin, desks, intervision, notifications };

@@ -1,0 +1,260 @@
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  meetings,
+  meetingVisibility,
+  organisations,
+  registrations,
+  users,
+  type MeetingKind,
+  type MeetingMethod,
+  type PlaceKind,
+  type Visibility,
+} from '../../db/schema';
+import type { Queryable, Tx } from '../db';
+import { mailMeetingCancelled, mailMeetingChanged } from './mails';
+import { promote } from './registrations';
+
+export type Meeting = typeof meetings.$inferSelect;
+
+/** What a facilitator fills in; instants already converted from Amsterdam wall-clock time. */
+export type MeetingInput = {
+  orgId: number;
+  title: string;
+  kind: MeetingKind;
+  method: MeetingMethod;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  placeKind: PlaceKind;
+  placeName: string | null;
+  address: string | null;
+  town: string | null;
+  onlineUrl: string | null;
+  minParticipants: number;
+  maxParticipants: number;
+  maxPerOrg: number | null;
+  signupOpensAt: Date;
+  signupClosesAt: Date;
+  cancelDeadlineAt: Date;
+  visibility: Visibility;
+  visibleOrgIds: number[];
+};
+
+/** The rule "may see this meeting", for a person belonging to `orgIds`. */
+export function visibleTo(orgIds: number[]): SQL {
+  if (orgIds.length === 0) return sql`0`;
+  return or(
+    eq(meetings.visibility, 'all'),
+    inArray(meetings.orgId, orgIds),
+    sql`exists (select 1 from ${meetingVisibility} where ${meetingVisibility.meetingId} = ${meetings.id} and ${inArray(meetingVisibility.orgId, orgIds)})`,
+  )!;
+}
+
+/** The rule "may manage this meeting": its own facilitator, or an org admin of the organising organisation. */
+export function managedBy(userId: string, adminOrgIds: number[]): SQL {
+  return adminOrgIds.length ? or(eq(meetings.facilitatorId, userId), inArray(meetings.orgId, adminOrgIds))! : eq(meetings.facilitatorId, userId);
+}
+
+export const registeredCount = sql<number>`(select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'registered')`;
+export const waitlistCount = sql<number>`(select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'waitlisted')`;
+
+export function getVisibleMeeting(db: Queryable, id: number, orgIds: number[]): Meeting | undefined {
+  return db.select().from(meetings).where(and(eq(meetings.id, id), visibleTo(orgIds))).get();
+}
+
+export function getManagedMeeting(db: Queryable, id: number, userId: string, adminOrgIds: number[]): Meeting | undefined {
+  return db.select().from(meetings).where(and(eq(meetings.id, id), managedBy(userId, adminOrgIds))).get();
+}
+
+export function isManager(m: Meeting, userId: string, adminOrgIds: number[]): boolean {
+  return m.facilitatorId === userId || adminOrgIds.includes(m.orgId);
+}
+
+export type MeetingFilters = { kind?: MeetingKind; method?: MeetingMethod; town?: string; online?: boolean; orgId?: number; from?: Date };
+
+export type MeetingCard = Meeting & { orgName: string; facilitatorName: string; registered: number; waiting: number };
+
+const cardColumns = {
+  meeting: meetings,
+  orgName: organisations.name,
+  facilitatorName: users.name,
+  registered: registeredCount,
+  waiting: waitlistCount,
+};
+
+function toCard(r: { meeting: Meeting; orgName: string; facilitatorName: string; registered: number; waiting: number }): MeetingCard {
+  return { ...r.meeting, orgName: r.orgName, facilitatorName: r.facilitatorName, registered: r.registered, waiting: r.waiting };
+}
+
+/** Upcoming, not cancelled meetings the person may see, with the filters of the list page. */
+export function listUpcoming(db: Queryable, orgIds: number[], f: MeetingFilters, now: Date, limit = 100): MeetingCard[] {
+  const conds: SQL[] = [eq(meetings.status, 'scheduled'), gte(meetings.startsAt, f.from && f.from > now ? f.from : now), visibleTo(orgIds)];
+  if (f.kind) conds.push(eq(meetings.kind, f.kind));
+  if (f.method) conds.push(eq(meetings.method, f.method));
+  if (f.orgId) conds.push(eq(meetings.orgId, f.orgId));
+  if (f.online) conds.push(eq(meetings.placeKind, 'online'));
+  else if (f.town) conds.push(sql`lower(${meetings.town}) = lower(${f.town})`);
+  return db
+    .select(cardColumns)
+    .from(meetings)
+    .innerJoin(organisations, eq(organisations.id, meetings.orgId))
+    .innerJoin(users, eq(users.id, meetings.facilitatorId))
+    .where(and(...conds))
+    .orderBy(asc(meetings.startsAt))
+    .limit(limit)
+    .all()
+    .map(toCard);
+}
+
+export function getMeetingCard(db: Queryable, id: number): MeetingCard | undefined {
+  const r = db
+    .select(cardColumns)
+    .from(meetings)
+    .innerJoin(organisations, eq(organisations.id, meetings.orgId))
+    .innerJoin(users, eq(users.id, meetings.facilitatorId))
+    .where(eq(meetings.id, id))
+    .get();
+  return r ? toCard(r) : undefined;
+}
+
+/** Meetings a person manages: upcoming first, then the last 60 days (for attendance). */
+export function listManaged(db: Queryable, userId: string, adminOrgIds: number[], now: Date): MeetingCard[] {
+  return db
+    .select(cardColumns)
+    .from(meetings)
+    .innerJoin(organisations, eq(organisations.id, meetings.orgId))
+    .innerJoin(users, eq(users.id, meetings.facilitatorId))
+    .where(and(managedBy(userId, adminOrgIds), gte(meetings.endsAt, new Date(now.getTime() - 60 * 86_400_000))))
+    .orderBy(asc(meetings.startsAt))
+    .limit(300)
+    .all()
+    .map(toCard);
+}
+
+/** Towns of upcoming meetings, for the filter. */
+export function listTowns(db: Queryable, orgIds: number[], now: Date): string[] {
+  return db
+    .selectDistinct({ town: meetings.town })
+    .from(meetings)
+    .where(and(eq(meetings.status, 'scheduled'), gte(meetings.startsAt, now), visibleTo(orgIds), sql`${meetings.town} is not null`))
+    .orderBy(asc(meetings.town))
+    .all()
+    .map((r) => r.town!)
+    .filter(Boolean);
+}
+
+export function listVisibleOrgIds(db: Queryable, meetingId: number): number[] {
+  return db.select({ orgId: meetingVisibility.orgId }).from(meetingVisibility).where(eq(meetingVisibility.meetingId, meetingId)).all().map((r) => r.orgId);
+}
+
+export function insertMeeting(tx: Tx, input: MeetingInput & { facilitatorId: string; groupId?: number | null }, now: Date): number {
+  const { visibleOrgIds, ...row } = input;
+  const m = tx
+    .insert(meetings)
+    .values({ ...row, groupId: input.groupId ?? null, createdAt: now, updatedAt: now })
+    .returning({ id: meetings.id })
+    .get();
+  setVisibility(tx, m.id, input.visibility, visibleOrgIds);
+  return m.id;
+}
+
+function setVisibility(tx: Tx, meetingId: number, visibility: Visibility, orgIds: number[]) {
+  tx.delete(meetingVisibility).where(eq(meetingVisibility.meetingId, meetingId)).run();
+  if (visibility !== 'list') return;
+  for (const orgId of new Set(orgIds)) tx.insert(meetingVisibility).values({ meetingId, orgId }).run();
+}
+
+/**
+ * Saves an edit. Everyone registered or waiting is told; a higher maximum (or per-organisation
+ * maximum) moves waiting people up; a lower one never drops anybody already registered.
+ */
+export function updateMeeting(tx: Tx, meeting: Meeting, input: MeetingInput, now: Date, baseUrl: string): void {
+  const { visibleOrgIds, ...row } = input;
+  tx.update(meetings)
+    .set({ ...row, updatedAt: now, minWarningSentAt: input.signupClosesAt.getTime() !== meeting.signupClosesAt.getTime() ? null : meeting.minWarningSentAt })
+    .where(eq(meetings.id, meeting.id))
+    .run();
+  setVisibility(tx, meeting.id, input.visibility, visibleOrgIds);
+  const updated = tx.select().from(meetings).where(eq(meetings.id, meeting.id)).get()!;
+  for (const p of peopleInvolved(tx, meeting.id)) mailMeetingChanged(tx, p.userId, updated, now, baseUrl);
+  promote(tx, meeting.id, now, baseUrl);
+}
+
+/** Cancels a meeting that has not started; everyone registered or waiting is told. */
+export function cancelMeeting(tx: Tx, meeting: Meeting, now: Date, baseUrl: string): 'ok' | 'started' | 'already' {
+  if (meeting.status === 'cancelled') return 'already';
+  if (now >= meeting.startsAt) return 'started';
+  tx.update(meetings).set({ status: 'cancelled', updatedAt: now }).where(eq(meetings.id, meeting.id)).run();
+  for (const p of peopleInvolved(tx, meeting.id)) mailMeetingCancelled(tx, p.userId, meeting, now, baseUrl);
+  return 'ok';
+}
+
+/** The facilitator goes ahead despite fewer sign-ups than the minimum. */
+export function confirmGoAhead(tx: Tx, meetingId: number, now: Date): void {
+  tx.update(meetings).set({ minConfirmedAt: now, updatedAt: now }).where(eq(meetings.id, meetingId)).run();
+}
+
+function peopleInvolved(tx: Queryable, meetingId: number) {
+  return tx
+    .select({ userId: registrations.userId })
+    .from(registrations)
+    .where(and(eq(registrations.meetingId, meetingId), inArray(registrations.status, ['registered', 'waitlisted'])))
+    .all();
+}
+
+export type Participant = {
+  registrationId: number;
+  userId: string;
+  name: string;
+  orgId: number;
+  orgName: string;
+  status: 'registered' | 'waitlisted' | 'cancelled' | 'removed';
+  bringsCase: boolean;
+  presence: 'present' | 'absent' | 'excused' | null;
+  minutesPresent: number | null;
+};
+
+/** Registered people (by name) and the waiting list (in order) of one meeting. */
+export function listParticipants(db: Queryable, meetingId: number): { registered: Participant[]; waiting: Participant[] } {
+  const rows = db
+    .select({
+      registrationId: registrations.id,
+      userId: registrations.userId,
+      name: users.name,
+      orgId: registrations.orgId,
+      orgName: organisations.name,
+      status: registrations.status,
+      bringsCase: registrations.bringsCase,
+      presence: registrations.presence,
+      minutesPresent: registrations.minutesPresent,
+      queueSeq: registrations.queueSeq,
+    })
+    .from(registrations)
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .innerJoin(organisations, eq(organisations.id, registrations.orgId))
+    .where(and(eq(registrations.meetingId, meetingId), inArray(registrations.status, ['registered', 'waitlisted'])))
+    .orderBy(asc(registrations.queueSeq), asc(users.name))
+    .all();
+  const registered = rows.filter((r) => r.status === 'registered').sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const waiting = rows.filter((r) => r.status === 'waitlisted');
+  return { registered, waiting };
+}
+
+/** Meetings whose sign-up has closed with fewer than the minimum registered and no warning sent yet. */
+export function listUnderMinimumAtClose(db: Queryable, now: Date) {
+  return db
+    .select({ meeting: meetings, registered: registeredCount })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.status, 'scheduled'),
+        lt(meetings.signupClosesAt, new Date(now.getTime() + 1)),
+        gte(meetings.startsAt, now),
+        sql`${meetings.minWarningSentAt} is null`,
+        sql`${registeredCount} < ${meetings.minParticipants}`,
+      ),
+    )
+    .orderBy(desc(meetings.signupClosesAt))
+    .limit(200)
+    .all();
+}

@@ -1,0 +1,159 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { intervisionGroups, meetings, registrations } from '../../db/schema';
+import type { Queryable, Tx } from '../db';
+import { mailMovedUp, mailRemoved } from './mails';
+import { visibleTo, type Meeting } from './meetings';
+
+export type Registration = typeof registrations.$inferSelect;
+
+/** The active registration (registered or waiting) of a person for a meeting, if any. */
+export function getRegistration(db: Queryable, meetingId: number, userId: string): Registration | undefined {
+  return db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.meetingId, meetingId), eq(registrations.userId, userId)))
+    .get();
+}
+
+function countRegistered(tx: Queryable, meetingId: number, orgId?: number): number {
+  const conds = [eq(registrations.meetingId, meetingId), eq(registrations.status, 'registered')];
+  if (orgId !== undefined) conds.push(eq(registrations.orgId, orgId));
+  return tx.select({ n: sql<number>`count(*)` }).from(registrations).where(and(...conds)).get()?.n ?? 0;
+}
+
+/** The rule "a place is free for someone of this organisation". */
+export function fits(tx: Queryable, meeting: Meeting, orgId: number): boolean {
+  if (countRegistered(tx, meeting.id) >= meeting.maxParticipants) return false;
+  if (meeting.maxPerOrg !== null && countRegistered(tx, meeting.id, orgId) >= meeting.maxPerOrg) return false;
+  return true;
+}
+
+function nextQueueSeq(tx: Queryable, meetingId: number): number {
+  return (tx.select({ n: sql<number>`coalesce(max(${registrations.queueSeq}), 0)` }).from(registrations).where(eq(registrations.meetingId, meetingId)).get()?.n ?? 0) + 1;
+}
+
+/** 1-based position on the waiting list, or null when not waiting. */
+export function waitlistPosition(db: Queryable, reg: Registration | undefined): number | null {
+  if (!reg || reg.status !== 'waitlisted' || reg.queueSeq === null) return null;
+  const ahead = db
+    .select({ n: sql<number>`count(*)` })
+    .from(registrations)
+    .where(and(eq(registrations.meetingId, reg.meetingId), eq(registrations.status, 'waitlisted'), sql`${registrations.queueSeq} < ${reg.queueSeq}`))
+    .get();
+  return (ahead?.n ?? 0) + 1;
+}
+
+/**
+ * Registers the person when a place fits, else puts them at the end of the waiting list. Reuses
+ * an earlier cancelled row, so a person has one registration per meeting. No window checks: the
+ * callers (sign-up, joining a closed group) check their own rules first.
+ */
+export function placeRegistration(tx: Tx, meeting: Meeting, userId: string, orgId: number, bringsCase: boolean, now: Date): 'registered' | 'waitlisted' {
+  const status = fits(tx, meeting, orgId) ? 'registered' : 'waitlisted';
+  const values = {
+    orgId,
+    status,
+    bringsCase,
+    queueSeq: nextQueueSeq(tx, meeting.id),
+    queuedAt: now,
+    registeredAt: status === 'registered' ? now : null,
+    presence: null,
+    minutesPresent: null,
+    updatedAt: now,
+  } as const;
+  const existing = getRegistration(tx, meeting.id, userId);
+  if (existing) tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).run();
+  else tx.insert(registrations).values({ meetingId: meeting.id, userId, ...values }).run();
+  return status;
+}
+
+export type SignUpResult =
+  | { ok: true; status: 'registered' | 'waitlisted' }
+  | { ok: false; reason: 'not-found' | 'cancelled' | 'not-open' | 'closed' | 'already' | 'removed' | 'closed-group' };
+
+/** Sign-up: inside the window, for a meeting visible to the person's organisation, at most once. */
+export function signUp(tx: Tx, input: { meetingId: number; userId: string; orgId: number; bringsCase: boolean }, now: Date): SignUpResult {
+  const meeting = tx.select().from(meetings).where(and(eq(meetings.id, input.meetingId), visibleTo([input.orgId]))).get();
+  if (!meeting) return { ok: false, reason: 'not-found' };
+  if (meeting.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+  if (meeting.groupId !== null) {
+    const group = tx.select({ closed: intervisionGroups.closed }).from(intervisionGroups).where(eq(intervisionGroups.id, meeting.groupId)).get();
+    if (group?.closed) return { ok: false, reason: 'closed-group' };
+  }
+  if (now < meeting.signupOpensAt) return { ok: false, reason: 'not-open' };
+  if (now >= meeting.signupClosesAt) return { ok: false, reason: 'closed' };
+  const existing = getRegistration(tx, meeting.id, input.userId);
+  if (existing?.status === 'registered' || existing?.status === 'waitlisted') return { ok: false, reason: 'already' };
+  if (existing?.status === 'removed') return { ok: false, reason: 'removed' };
+  return { ok: true, status: placeRegistration(tx, meeting, input.userId, input.orgId, input.bringsCase, now) };
+}
+
+export type CancelResult = { ok: true; was: 'registered' | 'waitlisted' } | { ok: false; reason: 'not-found' | 'deadline' };
+
+/**
+ * Cancellation by the participant. A registered place can be given up until the cancellation
+ * deadline; leaving the waiting list harms nobody and is possible until the start.
+ */
+export function cancelRegistration(tx: Tx, meetingId: number, userId: string, now: Date, baseUrl: string): CancelResult {
+  const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  const reg = getRegistration(tx, meetingId, userId);
+  if (!meeting || !reg || (reg.status !== 'registered' && reg.status !== 'waitlisted')) return { ok: false, reason: 'not-found' };
+  const deadline = reg.status === 'registered' ? meeting.cancelDeadlineAt : meeting.startsAt;
+  if (now >= deadline) return { ok: false, reason: 'deadline' };
+  tx.update(registrations).set({ status: 'cancelled', queueSeq: null, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
+  if (reg.status === 'registered') promote(tx, meetingId, now, baseUrl);
+  return { ok: true, was: reg.status };
+}
+
+/** The facilitator takes someone off the meeting (registered or waiting); they are told. */
+export function removeParticipant(tx: Tx, meeting: Meeting, registrationId: number, now: Date, baseUrl: string): boolean {
+  const reg = tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.meetingId, meeting.id), inArray(registrations.status, ['registered', 'waitlisted'])))
+    .get();
+  if (!reg) return false;
+  tx.update(registrations).set({ status: 'removed', queueSeq: null, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
+  mailRemoved(tx, reg.userId, meeting, now, baseUrl);
+  if (reg.status === 'registered') promote(tx, meeting.id, now, baseUrl);
+  return true;
+}
+
+/**
+ * Fills free places from the waiting list, first come first served: while a place is free, the
+ * first waiting person whose organisation still fits the per-organisation maximum moves up and is
+ * told. People skipped because their organisation is full keep their place. Run inside the
+ * transaction that freed the place. Returns the user ids moved up, in order.
+ */
+export function promote(tx: Tx, meetingId: number, now: Date, baseUrl: string): string[] {
+  const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting || meeting.status !== 'scheduled' || now >= meeting.startsAt) return [];
+  const moved: string[] = [];
+  for (;;) {
+    if (countRegistered(tx, meetingId) >= meeting.maxParticipants) break;
+    const waiting = tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.meetingId, meetingId), eq(registrations.status, 'waitlisted')))
+      .orderBy(asc(registrations.queueSeq))
+      .all();
+    const next = waiting.find((r) => fits(tx, meeting, r.orgId));
+    if (!next) break;
+    tx.update(registrations).set({ status: 'registered', registeredAt: now, updatedAt: now }).where(eq(registrations.id, next.id)).run();
+    mailMovedUp(tx, next.userId, meeting, now, baseUrl);
+    moved.push(next.userId);
+  }
+  return moved;
+}
+
+export type MyRegistration = { meetingId: number; status: Registration['status'] };
+
+export function listMyActiveRegistrations(db: Queryable, userId: string, meetingIds: number[]): Map<number, Registration['status']> {
+  if (meetingIds.length === 0) return new Map();
+  const rows = db
+    .select({ meetingId: registrations.meetingId, status: registrations.status })
+    .from(registrations)
+    .where(and(eq(registrations.userId, userId), inArray(registrations.meetingId, meetingIds)))
+    .all();
+  return new Map(rows.map((r) => [r.meetingId, r.status]));
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { countRows, html, loginAs, text } from '../helpers';
+import { instantOf } from '../../src/lib/time';
+import { makeMeeting, member, network } from './fixtures';
+
+async function meetingWithPeople() {
+  const ta = await network();
+  const { db, orgs, facilitator } = ta;
+  const id = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 4, minParticipants: 1 });
+  const a = await member(ta, orgs.ggd.id, 'Anna');
+  const b = await member(ta, orgs.cjg.id, 'Bart');
+  await a.client.post(`/meetings/${id}/signup`);
+  await b.client.post(`/meetings/${id}/signup`);
+  const regs = db.$client.prepare('select r.id, u.name from registrations r join users u on u.id = r.user_id order by u.name').all() as { id: number; name: string }[];
+  const regA = regs.find((r) => r.name === 'Anna')!.id;
+  const regB = regs.find((r) => r.name === 'Bart')!.id;
+  return { ta, id, a, b, regA, regB };
+}
+
+describe('intervision: attendance', () => {
+  it('permissions: another facilitator, a participant and an org admin of another organisation are refused; the organising org admin may', async () => {
+    const { ta, id, a, regA } = await meetingWithPeople();
+    const { orgs } = ta;
+    ta.clock.set('2026-12-10T13:30:00Z'); // meeting started at 13:00 UTC
+    const body = { [`presence_${regA}`]: 'present' };
+    const otherFac = await member(ta, orgs.ggd.id, 'Andere begeleider', { roles: ['facilitator'] });
+    const otherAdmin = await member(ta, orgs.cjg.id, 'Andere beheerder', { roles: ['org_admin'] });
+    for (const who of [otherFac.client, a.client, otherAdmin.client]) {
+      expect((await who.get(`/facilitate/meetings/${id}/attendance`)).status).toBe(404);
+      expect((await who.post(`/facilitate/meetings/${id}/attendance`, body)).status).toBe(404);
+    }
+    expect(countRows(ta.db, 'attendance_changes')).toBe(0);
+    const admin = await member(ta, orgs.icare.id, 'Icare beheerder', { roles: ['org_admin'] });
+    expect((await admin.client.post(`/facilitate/meetings/${id}/attendance`, body)).status).toBe(303);
+    expect(countRows(ta.db, 'attendance_changes')).toBe(1);
+  });
+
+  it('before the start → refused; after 14 days → refused; in between every change is logged (who, when, old → new)', async () => {
+    const { ta, id, regA, regB } = await meetingWithPeople();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    ta.clock.set('2026-12-10T12:59:00Z');
+    const early = await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present' });
+    expect(early.status).toBe(409);
+    expect(text(await html(early))).toContain('zodra de bijeenkomst begonnen is');
+    ta.clock.set('2026-12-10T13:00:00Z');
+    expect((await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present', [`presence_${regB}`]: 'excused' })).status).toBe(303);
+    ta.clock.set('2026-12-12T09:00:00Z');
+    expect((await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present', [`minutes_${regA}`]: '90', [`presence_${regB}`]: 'excused' })).status).toBe(303);
+    const log = ta.db.$client.prepare('select registration_id, changed_by, old_presence, new_presence, old_minutes, new_minutes from attendance_changes order by id').all();
+    expect(log).toEqual([
+      { registration_id: regA, changed_by: ta.facilitator.id, old_presence: null, new_presence: 'present', old_minutes: null, new_minutes: null },
+      { registration_id: regB, changed_by: ta.facilitator.id, old_presence: null, new_presence: 'excused', old_minutes: null, new_minutes: null },
+      { registration_id: regA, changed_by: ta.facilitator.id, old_presence: 'present', new_presence: 'present', old_minutes: null, new_minutes: 90 },
+    ]);
+    const page = await html(await fac.get(`/facilitate/meetings/${id}/attendance`));
+    expect(text(page.querySelector('.attendance-log'))).toContain('Ahmed El Amrani wijzigde Anna: Aanwezig → Aanwezig (90 min)');
+    ta.clock.set(new Date(instantOf('2026-12-10', '14:00').getTime() + 14 * 86_400_000 + 1).toISOString());
+    const late = await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'absent' });
+    expect(late.status).toBe(409);
+    expect(text(await html(late))).toContain('De termijn van 14 dagen');
+    expect(countRows(ta.db, 'attendance_changes')).toBe(3);
+  });
+
+  it('minutes present outside 0..duration → 422 by the field, nothing stored', async () => {
+    const { ta, id, regA } = await meetingWithPeople();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    ta.clock.set('2026-12-10T15:00:00Z');
+    const res = await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present', [`minutes_${regA}`]: '500' });
+    expect(res.status).toBe(422);
+    expect(text((await html(res)).querySelector(`#f-minutes_${regA}-err`))).toBe('Vul een aantal minuten van 0 tot en met 120 in.');
+    expect(countRows(ta.db, 'attendance_changes')).toBe(0);
+  });
+
+  it('CSV export: UTF-8 with BOM, attachment, date/start/end/method/facilitator and participants with organisation and presence', async () => {
+    const { ta, id, regA, regB } = await meetingWithPeople();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    ta.clock.set('2026-12-10T15:00:00Z');
+    await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present', [`presence_${regB}`]: 'absent' });
+    const res = await fac.get(`/facilitate/meetings/${id}/attendance.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="aanwezigheid-2026-12-10.csv"');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
+    expect(lines[0]).toBe('Datum;Begin;Einde;Methode;Begeleider;Deelnemer;Organisatie;Aanwezigheid;Minuten aanwezig');
+    expect(lines[1]).toBe('2026-12-10;14:00;16:00;Incidentmethode;Ahmed El Amrani;Anna;GGD NOG;Aanwezig;120');
+    expect(lines[2]).toBe('2026-12-10;14:00;16:00;Incidentmethode;Ahmed El Amrani;Bart;CJG Harderwijk;Afwezig;');
+  });
+});

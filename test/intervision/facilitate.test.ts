@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { countRows, html, loginAs, text } from '../helpers';
+import { warnUnderMinimum } from '../../src/intervision/jobs';
+import { localTimeOf } from '../../src/lib/time';
+import { lists, mailsTo, makeMeeting, member, network } from './fixtures';
+
+const validForm = (orgId: number): Record<string, string> => ({
+  orgId: String(orgId),
+  title: 'Nieuwe intervisie',
+  kind: 'intervisie',
+  method: 'incident',
+  description: '',
+  date: '2026-12-10',
+  start: '14:00',
+  end: '16:00',
+  placeKind: 'address',
+  address: 'Stationsplein 1',
+  town: 'Harderwijk',
+  min: '4',
+  max: '8',
+  maxPerOrg: '',
+  opensDate: '2026-11-23',
+  opensTime: '00:00',
+  closesDate: '2026-12-09',
+  closesTime: '17:00',
+  cancelDate: '2026-12-09',
+  cancelTime: '17:00',
+  visibility: 'all',
+});
+
+describe('intervision: facilitators', () => {
+  it('bad input → 422 with the message by the field and the values kept, nothing stored', async () => {
+    const ta = await network();
+    const { orgs, facilitator } = ta;
+    const fac = await loginAs(ta.app, facilitator.email);
+    const cases: [Record<string, string>, string, string][] = [
+      [{ end: '13:00' }, 'f-end-err', 'De eindtijd moet na de begintijd liggen.'],
+      [{ min: '6', max: '5' }, 'f-max-err', 'Het maximum moet minstens zo groot zijn als het minimum.'],
+      [{ date: '2026-02-30' }, 'f-date-err', 'Vul een bestaande datum in (JJJJ-MM-DD).'],
+      [{ closesDate: '2026-12-11' }, 'f-closesDate-err', 'Aanmelden moet sluiten vóór de start van de bijeenkomst.'],
+      [{ orgId: String(orgs.ggd.id) }, 'f-orgId-err', 'Kies een organisatie waarvoor je begeleider bent.'],
+      [{ visibility: 'list', visibleOrgs: '999999' }, 'f-visibleOrgs-err', 'Kies minstens één organisatie.'],
+      [{ placeKind: 'online', onlineUrl: 'javascript:alert(1)' }, 'f-onlineUrl-err', 'Vul een link in die begint met https://.'],
+      [{ max: 'veel' }, 'f-max-err', 'Vul een aantal van 1 tot en met 100 in.'],
+      [{ start: '25:00' }, 'f-start-err', 'Vul een tijd in als UU:MM'],
+    ];
+    for (const [override, errId, message] of cases) {
+      const res = await fac.post('/facilitate/meetings/new', { ...validForm(orgs.icare.id), ...override });
+      expect(res.status, JSON.stringify(override)).toBe(422);
+      const doc = await html(res);
+      expect(text(doc.querySelector(`#${errId}`))).toContain(message);
+      expect(doc.querySelector('#f-title')?.getAttribute('value')).toBe('Nieuwe intervisie');
+    }
+    expect(countRows(ta.db, 'meetings')).toBe(0);
+    expect((await fac.post('/facilitate/meetings/new', validForm(orgs.icare.id))).status).toBe(303);
+    expect(countRows(ta.db, 'meetings')).toBe(1);
+  });
+
+  it('a member without the facilitator role cannot create meetings (403)', async () => {
+    const ta = await network();
+    const p = await member(ta, ta.orgs.ggd.id, 'Gewoon lid');
+    expect((await p.client.get('/facilitate/meetings/new')).status).toBe(403);
+    expect((await p.client.post('/facilitate/meetings/new', validForm(ta.orgs.ggd.id))).status).toBe(403);
+    expect(countRows(ta.db, 'meetings')).toBe(0);
+  });
+
+  it("another facilitator's meeting: edit, cancel, remove and attendance are 404, nothing changes", async () => {
+    const ta = await network();
+    const { db, orgs, facilitator } = ta;
+    const id = makeMeeting(db, facilitator.id, orgs.icare.id);
+    const p = await member(ta, orgs.ggd.id, 'Deelnemer');
+    await p.client.post(`/meetings/${id}/signup`);
+    const regId = (db.$client.prepare('select id from registrations').get() as { id: number }).id;
+    const other = await member(ta, orgs.lokalis.id, 'Andere Begeleider', { roles: ['facilitator'] });
+    expect((await other.client.get(`/facilitate/meetings/${id}`)).status).toBe(404);
+    expect((await other.client.get(`/facilitate/meetings/${id}/edit`)).status).toBe(404);
+    expect((await other.client.post(`/facilitate/meetings/${id}/edit`, validForm(orgs.lokalis.id))).status).toBe(404);
+    expect((await other.client.post(`/facilitate/meetings/${id}/cancel`, { confirm: 'yes' })).status).toBe(404);
+    expect((await other.client.post(`/facilitate/meetings/${id}/participants/${regId}/remove`)).status).toBe(404);
+    expect((await other.client.get(`/facilitate/meetings/${id}/attendance.csv`)).status).toBe(404);
+    expect(db.$client.prepare('select status, title from meetings').get()).toEqual({ status: 'scheduled', title: 'Intervisie jeugdverpleegkundigen' });
+    expect(lists(db, id).registered).toEqual(['Deelnemer']);
+    // A registration id of another meeting is not found through my own meeting either.
+    const mine = makeMeeting(db, other.id, orgs.lokalis.id);
+    expect((await other.client.post(`/facilitate/meetings/${mine}/participants/${regId}/remove`)).status).toBe(404);
+    expect(lists(db, id).registered).toEqual(['Deelnemer']);
+  });
+
+  it('edit tells everyone registered or waiting; cancel needs confirmation and tells everyone', async () => {
+    const ta = await network();
+    const { db, orgs, facilitator } = ta;
+    const id = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 1, minParticipants: 1 });
+    const a = await member(ta, orgs.ggd.id, 'A');
+    const w = await member(ta, orgs.cjg.id, 'W', { locale: 'en' });
+    await a.client.post(`/meetings/${id}/signup`);
+    await w.client.post(`/meetings/${id}/signup`);
+    const fac = await loginAs(ta.app, facilitator.email);
+    const form = await html(await fac.get(`/facilitate/meetings/${id}/edit`));
+    expect(form.querySelector('#f-start')?.getAttribute('value')).toBe('14:00');
+    const res = await fac.post(`/facilitate/meetings/${id}/edit`, { ...validForm(orgs.icare.id), min: '1', max: '1', start: '15:00', end: '17:00' });
+    expect(res.status).toBe(303);
+    expect(localTimeOf(new Date((db.$client.prepare('select starts_at as s from meetings').get() as { s: number }).s))).toBe('15:00');
+    expect(mailsTo(db, a.email).map((m) => m.subject)).toEqual(['Gewijzigd: Nieuwe intervisie']);
+    expect(mailsTo(db, w.email).map((m) => m.subject)).toEqual(['Changed: Nieuwe intervisie']);
+    // No confirmation → nothing happens.
+    expect((await fac.post(`/facilitate/meetings/${id}/cancel`)).status).toBe(303);
+    expect((db.$client.prepare('select status from meetings').get() as { status: string }).status).toBe('scheduled');
+    expect((await fac.post(`/facilitate/meetings/${id}/cancel`, { confirm: 'yes' })).status).toBe(303);
+    expect((db.$client.prepare('select status from meetings').get() as { status: string }).status).toBe('cancelled');
+    expect(mailsTo(db, a.email).map((m) => m.subject)).toContain('Geannuleerd: Nieuwe intervisie');
+    expect(mailsTo(db, w.email).map((m) => m.subject)).toContain('Cancelled: Nieuwe intervisie');
+    expect((await a.client.post(`/meetings/${id}/cancel-registration`)).status).toBe(303);
+  });
+
+  it('fewer than the minimum at sign-up close: one mail to the facilitator (idempotent), warning with cancel or go ahead', async () => {
+    const ta = await network();
+    const { db, orgs, facilitator } = ta;
+    const id = makeMeeting(db, facilitator.id, orgs.icare.id, { minParticipants: 3, maxParticipants: 5 });
+    await (await member(ta, orgs.ggd.id, 'Enige')).client.post(`/meetings/${id}/signup`);
+    expect(warnUnderMinimum(db, ta.clock.now())).toBe(0);
+    ta.clock.set('2026-12-09T16:00:00Z'); // sign-up closed at 17:00 Amsterdam
+    expect(warnUnderMinimum(db, ta.clock.now())).toBe(1);
+    expect(warnUnderMinimum(db, ta.clock.now())).toBe(0);
+    const mails = mailsTo(db, facilitator.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Te weinig aanmeldingen: Intervisie jeugdverpleegkundigen');
+    const fac = await loginAs(ta.app, facilitator.email);
+    const page = await html(await fac.get(`/facilitate/meetings/${id}`));
+    expect(text(page.querySelector('.warning'))).toContain('minder dan het minimum van 3');
+    expect(page.querySelector(`form[action="/facilitate/meetings/${id}/go-ahead"]`)).not.toBeNull();
+    expect(page.querySelector(`form[action="/facilitate/meetings/${id}/cancel"]`)).not.toBeNull();
+    await fac.post(`/facilitate/meetings/${id}/go-ahead`);
+    expect((await html(await fac.get(`/facilitate/meetings/${id}`))).querySelector('.warning')).toBeNull();
+  });
+
+  it('closed group: meetings every N weeks at the same local time across DST; joining registers for all, the group has its own waiting list', async () => {
+    const ta = await network();
+    const { db, orgs, facilitator } = ta;
+    ta.clock.set('2027-02-01T09:00:00Z');
+    const fac = await loginAs(ta.app, facilitator.email);
+    const res = await fac.post('/facilitate/groups/new', {
+      ...validForm(orgs.icare.id),
+      title: 'Vaste groep',
+      date: '2027-03-15',
+      opensDate: '2027-02-01',
+      closesDate: '2027-03-14',
+      cancelDate: '2027-03-14',
+      min: '1',
+      max: '2',
+      cadenceWeeks: '2',
+      count: '3',
+      closed: '1',
+    });
+    expect(res.status).toBe(303);
+    const groupId = Number(res.headers.get('location')!.split('/').pop());
+    const starts = (db.$client.prepare('select starts_at as s from meetings order by starts_at').all() as { s: number }[]).map((r) => new Date(r.s));
+    expect(starts.map((d) => localTimeOf(d))).toEqual(['14:00', '14:00', '14:00']); // 29 March 2027 is a DST change in between
+    expect(starts.map((d) => d.toISOString())).toEqual(['2027-03-15T13:00:00.000Z', '2027-03-29T12:00:00.000Z', '2027-04-12T12:00:00.000Z']);
+    const a = await member(ta, orgs.ggd.id, 'A');
+    const b = await member(ta, orgs.cjg.id, 'B');
+    const c = await member(ta, orgs.lokalis.id, 'C');
+    for (const p of [a, b, c]) expect((await p.client.post(`/groups/${groupId}/join`)).status).toBe(303);
+    const meetingIds = (db.$client.prepare('select id from meetings order by starts_at').all() as { id: number }[]).map((r) => r.id);
+    for (const mid of meetingIds) expect(lists(db, mid)).toEqual({ registered: ['A', 'B'], waiting: [] });
+    expect(text(await html(await c.client.get(`/groups/${groupId}`)))).toContain('op de wachtlijst van de groep, op plaats 1');
+    // Per-meeting sign-up is not the way into a closed group.
+    expect((await c.client.post(`/meetings/${meetingIds[0]}/signup`)).status).toBe(409);
+    expect((await a.client.post(`/groups/${groupId}/leave`)).status).toBe(303);
+    for (const mid of meetingIds) expect(lists(db, mid).registered).toEqual(['B', 'C']);
+    expect(mailsTo(db, c.email)[0]!.subject).toContain('Je bent doorgeschoven in de intervisiegroep');
+  });
+});

@@ -1,0 +1,77 @@
+import { and, eq } from 'drizzle-orm';
+import { outbox, registrations, users } from '../../db/schema';
+import { writeTx, type DB } from '../../src/db';
+import { insertMeeting, type MeetingInput } from '../../src/intervision/meetings';
+import { instantOf } from '../../src/lib/time';
+import { createOrg, createTestApp, createUser, loginAs, type TestApp } from '../helpers';
+
+/**
+ * A small network: four organisations, a facilitator at the first, and people at each.
+ * The test clock stands at 2026-11-23 10:00 Amsterdam time.
+ */
+export async function network() {
+  const ta = createTestApp();
+  const { db } = ta;
+  const orgs = {
+    icare: createOrg(db, { name: 'Icare JGZ', town: 'Meppel' }),
+    ggd: createOrg(db, { name: 'GGD NOG', town: 'Apeldoorn' }),
+    cjg: createOrg(db, { name: 'CJG Harderwijk', town: 'Harderwijk' }),
+    lokalis: createOrg(db, { name: 'Lokalis Utrecht', town: 'Utrecht' }),
+  };
+  const facilitator = await createUser(db, { orgId: orgs.icare.id, name: 'Ahmed El Amrani', roles: ['facilitator'] });
+  return { ...ta, orgs, facilitator };
+}
+
+export const DEFAULT_MEETING = (): Omit<MeetingInput, 'orgId'> => ({
+  title: 'Intervisie jeugdverpleegkundigen',
+  kind: 'intervisie',
+  method: 'incident',
+  description: 'Samen leren van lastige situaties.',
+  startsAt: instantOf('2026-12-10', '14:00'),
+  endsAt: instantOf('2026-12-10', '16:00'),
+  placeKind: 'address',
+  placeName: null,
+  address: 'Stationsplein 1',
+  town: 'Harderwijk',
+  onlineUrl: null,
+  minParticipants: 2,
+  maxParticipants: 3,
+  maxPerOrg: null,
+  signupOpensAt: instantOf('2026-11-01', '09:00'),
+  signupClosesAt: instantOf('2026-12-09', '17:00'),
+  cancelDeadlineAt: instantOf('2026-12-09', '17:00'),
+  visibility: 'all',
+  visibleOrgIds: [],
+});
+
+export function makeMeeting(db: DB, facilitatorId: string, orgId: number, over: Partial<MeetingInput> = {}): number {
+  return writeTx(db, (tx) => insertMeeting(tx, { ...DEFAULT_MEETING(), orgId, ...over, facilitatorId }, new Date('2026-11-01T08:00:00Z')));
+}
+
+/** A logged-in member of an organisation. */
+export async function member(ta: TestApp, orgId: number, name: string, extra: { locale?: 'nl' | 'en'; roles?: ('facilitator' | 'org_admin' | 'host')[] } = {}) {
+  const u = await createUser(ta.db, { orgId, name, roles: extra.roles });
+  if (extra.locale) ta.db.update(users).set({ locale: extra.locale }).where(eq(users.id, u.id)).run();
+  const client = await loginAs(ta.app, u.email);
+  return { ...u, name, client };
+}
+
+export function statusOf(db: DB, meetingId: number, userId: string) {
+  return db
+    .select({ status: registrations.status })
+    .from(registrations)
+    .where(and(eq(registrations.meetingId, meetingId), eq(registrations.userId, userId)))
+    .get()?.status;
+}
+
+/** Registered names and the waiting list in order. */
+export function lists(db: DB, meetingId: number) {
+  const rows = db.$client
+    .prepare(`select u.name, r.status from registrations r join users u on u.id = r.user_id where r.meeting_id = ? and r.status in ('registered','waitlisted') order by r.queue_seq`)
+    .all(meetingId) as { name: string; status: string }[];
+  return { registered: rows.filter((r) => r.status === 'registered').map((r) => r.name).sort(), waiting: rows.filter((r) => r.status === 'waitlisted').map((r) => r.name) };
+}
+
+export function mailsTo(db: DB, email: string) {
+  return db.select().from(outbox).where(eq(outbox.toAddress, email)).all();
+}

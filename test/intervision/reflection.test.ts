@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
+import { Client, countRows, html, loginAs, text } from '../helpers';
+import { writeTx } from '../../src/db';
+import { recordAttendance } from '../../src/intervision/attendance';
+import { getManagedMeeting } from '../../src/intervision/meetings';
+import { instantOf } from '../../src/lib/time';
+import { makeMeeting, member, network } from './fixtures';
+
+/** A meeting in the past that `userIds` attended (present), optionally with minutes present. */
+function pastMeeting(
+  ta: Awaited<ReturnType<typeof network>>,
+  date: string,
+  start: string,
+  end: string,
+  people: { id: string; orgId: number; minutes?: number }[],
+  title = 'Intervisie',
+) {
+  const { db, orgs, facilitator } = ta;
+  const id = makeMeeting(db, facilitator.id, orgs.icare.id, {
+    title,
+    method: 'balint',
+    startsAt: instantOf(date, start),
+    endsAt: instantOf(date, end),
+    signupOpensAt: instantOf('2020-01-01', '00:00'),
+    signupClosesAt: instantOf(date, start),
+    cancelDeadlineAt: instantOf(date, start),
+    minParticipants: 1,
+  });
+  for (const p of people) db.$client.prepare(`insert into registrations (meeting_id, user_id, org_id, status, queue_seq) values (?, ?, ?, 'registered', 1)`).run(id, p.id, p.orgId);
+  const m = getManagedMeeting(db, id, facilitator.id, [])!;
+  const regs = db.$client.prepare('select id, user_id from registrations where meeting_id = ?').all(id) as { id: number; user_id: string }[];
+  writeTx(db, (tx) =>
+    recordAttendance(
+      tx,
+      m,
+      regs.map((r) => ({ registrationId: r.id, presence: 'present', minutesPresent: people.find((p) => p.id === r.user_id)?.minutes ?? null })),
+      facilitator.id,
+      new Date(instantOf(date, end).getTime() + 60_000),
+    ),
+  );
+  return id;
+}
+
+describe('intervision: reflection hours and statements', () => {
+  it('hours across the daylight-saving change: 25 October 2026 14:00–16:00 counts exactly 2 hours; minutes present count when set', async () => {
+    const ta = await network();
+    const s = await member(ta, ta.orgs.ggd.id, 'Sanne de Vries');
+    const other = await member(ta, ta.orgs.cjg.id, 'Collega CJG');
+    pastMeeting(ta, '2026-10-25', '14:00', '16:00', [{ id: s.id, orgId: ta.orgs.ggd.id }, { id: other.id, orgId: ta.orgs.cjg.id }], 'Wintertijd-intervisie');
+    pastMeeting(ta, '2026-03-29', '01:00', '04:00', [{ id: s.id, orgId: ta.orgs.ggd.id }], 'Nachtelijke zomertijd'); // 2 real hours
+    pastMeeting(ta, '2025-06-10', '09:00', '11:00', [{ id: s.id, orgId: ta.orgs.ggd.id, minutes: 90 }], 'Te laat binnen');
+    const page = await html(await s.client.get('/reflection'));
+    const total = text(page.querySelector('.reflection-total'));
+    expect(total).toContain('5,5 van 60 uur sinds');
+    expect(text(page)).toContain('2026 — 4 uur');
+    expect(text(page)).toContain('2025 — 1,5 uur');
+    const row = page.querySelectorAll('table.attended tbody tr').find((r) => text(r).includes('Wintertijd-intervisie'))!;
+    expect(text(row)).toContain('Balint');
+    expect(text(row)).toContain('Ahmed El Amrani');
+    expect(text(row)).toContain('CJG Harderwijk, GGD NOG');
+    expect(text(row.querySelector('td.num'))).toBe('2');
+    const csv = await s.client.get('/reflection.csv');
+    expect(csv.headers.get('content-disposition')).toContain('attachment');
+    const body = await csv.text();
+    expect(body).toContain('2026-10-25;14:00;16:00;Wintertijd-intervisie;Intervisie;Balint;Ahmed El Amrani;CJG Harderwijk, GGD NOG;2');
+  });
+
+  it('verification link shows only name, meetings (date, title/kind, method, hours) and total; a wrong code shows nothing', async () => {
+    const ta = await network();
+    const s = await member(ta, ta.orgs.ggd.id, 'Sanne de Vries');
+    const other = await member(ta, ta.orgs.cjg.id, 'Geheime Collega');
+    pastMeeting(ta, '2026-10-25', '14:00', '16:00', [{ id: s.id, orgId: ta.orgs.ggd.id }, { id: other.id, orgId: ta.orgs.cjg.id }], 'Wintertijd-intervisie');
+    const res = await s.client.post('/reflection/statements', { from: '2026-01-01', to: '2026-11-23' });
+    expect(res.status).toBe(303);
+    const statementPage = await html(await s.client.get(res.headers.get('location')!));
+    const url = statementPage.querySelector('a.verify-url')!.getAttribute('href')!;
+    expect(url).toMatch(/^http:\/\/localhost:3000\/verify\/[A-Za-z0-9_-]{43}$/);
+    const code = url.split('/').pop()!;
+    expect((ta.db.$client.prepare('select code from statements').get() as { code: string }).code).toBe(code);
+
+    const anonymous = new Client(ta.app);
+    const verify = await anonymous.get(`/verify/${code}`);
+    expect(verify.status).toBe(200);
+    const main = (await html(verify)).querySelector('main')!;
+    const shown = text(main);
+    expect(shown).toContain('Sanne de Vries');
+    expect(shown).toContain('Wintertijd-intervisie');
+    expect(shown).toContain('Balint');
+    expect(shown).toContain('2 uur');
+    for (const hidden of ['Geheime Collega', 'Ahmed El Amrani', 'CJG Harderwijk', 'GGD NOG', s.email, 'Icare']) expect(shown).not.toContain(hidden);
+    expect(main.querySelectorAll('th').map((th) => text(th))).toEqual(['Datum', 'Bijeenkomst', 'Methode', 'Uren']);
+
+    for (const wrong of [code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'), 'x', '../reflection']) {
+      const r = await anonymous.get(`/verify/${encodeURIComponent(wrong)}`);
+      expect(r.status).toBe(404);
+      const t = text(parse(await r.text()).querySelector('main'));
+      expect(t).not.toContain('Sanne');
+      expect(t).not.toContain('Wintertijd');
+    }
+  });
+
+  it("a statement page is the owner's only; other people get 404", async () => {
+    const ta = await network();
+    const s = await member(ta, ta.orgs.ggd.id, 'Sanne');
+    const res = await s.client.post('/reflection/statements', { from: '2026-01-01', to: '2026-11-23' });
+    const nosy = await member(ta, ta.orgs.ggd.id, 'Nieuwsgierig');
+    expect((await nosy.client.get(res.headers.get('location')!)).status).toBe(404);
+    const bad = await s.client.post('/reflection/statements', { from: '2026-11-23', to: '2026-01-01' });
+    expect(bad.status).toBe(422);
+    expect(countRows(ta.db, 'statements')).toBe(1);
+  });
+
+  it('confidentiality: no column for case content exists, and the sign-up form has only the "brings a case" checkbox with the reason', async () => {
+    const ta = await network();
+    const tables = ['meetings', 'registrations', 'attendance_changes', 'statements', 'intervision_groups', 'group_members', 'meeting_visibility'];
+    for (const table of tables) {
+      const cols = (ta.db.$client.prepare(`pragma table_info(${table})`).all() as { name: string; type: string }[]).map((c) => c.name);
+      for (const c of cols) expect(c === 'brings_case' || !/case|casus|content|note|client|story|text|body/i.test(c), `${table}.${c}`).toBe(true);
+    }
+    const id = makeMeeting(ta.db, ta.facilitator.id, ta.orgs.icare.id);
+    const p = await member(ta, ta.orgs.ggd.id, 'Deelnemer');
+    const form = (await html(await p.client.get(`/meetings/${id}`))).querySelector(`form[action="/meetings/${id}/signup"]`)!;
+    expect(form.querySelectorAll('textarea')).toHaveLength(0);
+    const inputs = form.querySelectorAll('input, select').map((i) => `${i.getAttribute('type') ?? i.tagName.toLowerCase()}:${i.getAttribute('name')}`);
+    expect(inputs).toEqual(['checkbox:bringsCase']);
+    expect(text(form)).toContain('de AVG vraagt dat we geen gegevens over cliënten opslaan');
+    // Anything extra sent along is not stored.
+    await p.client.post(`/meetings/${id}/signup`, { bringsCase: '1', caseText: 'Jantje (8) uit Harderwijk' });
+    const dump = JSON.stringify(ta.db.$client.prepare('select * from registrations').all());
+    expect(dump).not.toContain('Jantje');
+  });
+
+  it('home page and navigation: everyone sees Intervisie and Mijn reflectie-uren, facilitators also Bijeenkomsten beheren', async () => {
+    const ta = await network();
+    const p = await member(ta, ta.orgs.ggd.id, 'Lid');
+    const home = await html(await p.client.get('/'));
+    const nav = home.querySelectorAll('nav a').map((a) => a.getAttribute('href'));
+    expect(nav).toContain('/meetings');
+    expect(nav).toContain('/reflection');
+    expect(nav).not.toContain('/facilitate');
+    expect((await p.client.get('/facilitate')).status).toBe(403);
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const facHome = await html(await fac.get('/'));
+    expect(facHome.querySelectorAll('.cards a').map((a) => a.getAttribute('href'))).toContain('/facilitate');
+    expect((await fac.get('/facilitate')).status).toBe(200);
+    expect((await new Client(ta.app).get('/meetings')).status).toBe(303);
+  });
+});
+
+describe('intervision: demo data', () => {
+  it('seed: the demo worker has reflection hours, one meeting has a waiting list, one is nearly full with a per-organisation maximum', async () => {
+    const { openDatabase } = await import('../../src/db');
+    const { seedDemoData } = await import('../../db/seed');
+    const db = openDatabase(':memory:');
+    await seedDemoData(db, new Date('2026-11-23T09:00:00Z'));
+    const rows = db.$client
+      .prepare(
+        `select m.title, m.max_per_org as perOrg, sum(r.status = 'registered') as reg, sum(r.status = 'waitlisted') as wait, m.max_participants as max
+         from meetings m join registrations r on r.meeting_id = m.id where m.starts_at > ? and m.group_id is null group by m.id`,
+      )
+      .all(Date.parse('2026-11-23T09:00:00Z')) as { title: string; perOrg: number | null; reg: number; wait: number; max: number }[];
+    expect(rows.some((r) => r.wait > 0 && r.reg === r.max)).toBe(true);
+    expect(rows.some((r) => r.perOrg !== null && r.reg === r.max - 1)).toBe(true);
+    const hours = db.$client
+      .prepare(
+        `select sum(coalesce(r.minutes_present, (m.ends_at - m.starts_at) / 60000)) / 60.0 as h from registrations r join meetings m on m.id = r.meeting_id
+         join users u on u.id = r.user_id where u.email = 'worker@gastplek.test' and r.presence = 'present'`,
+      )
+      .get() as { h: number };
+    expect(hours.h).toBe(6.5);
+  });
+});
