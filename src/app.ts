@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './lib/log';
 import { errorPage, notFound } from './lib/render';
 import { CsrfError, sameOriginForms, UnsupportedBodyError } from './lib/security';
 import { orgRoutes } from './orgs/routes';
+import { notificationRoutes } from './notifications/routes';
 import { desksRoutes } from './desks/routes';
 import { intervisionRoutes } from './intervision/routes';
 import type { AppEnv, Deps } from './types';
@@ -105,6 +106,7 @@ export function createApp(opts: AppOptions) {
   app.route('/', homeRoutes);
   app.route('/', authRoutes);
   app.route('/', orgRoutes);
+  app.route('/', notificationRoutes);
   app.route('/', desksRoutes);
   app.route('/', intervisionRoutes);
 

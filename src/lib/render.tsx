@@ -5,6 +5,7 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { Layout } from '../../views/layouts/Layout';
 import type { AppEnv } from '../types';
+import { unreadCount } from '../notifications/notify';
 
 export type Ctx = Context<AppEnv>;
 
@@ -31,6 +32,7 @@ export function page(c: Ctx, title: string, body: Child, status: ContentfulStatu
       currentPath={c.req.path}
       devOutbox={c.var.config.nodeEnv !== 'production'}
       flash={flash}
+        unread={c.var.user ? unreadCount(c.var.deps.db, c.var.user.id) : 0}
     >
         {body}
       </Layout>

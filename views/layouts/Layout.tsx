@@ -12,6 +12,7 @@ export type LayoutProps = {
   currentPath: string;
   devOutbox: boolean;
   flash?: string | null;
+  unread?: number;
   children?: Child;
 };
 
@@ -31,7 +32,7 @@ const HTMX_CONFIG = JSON.stringify({
 });
 
 export function Layout(p: LayoutProps) {
-  const items = navItems(p.t, p.user, p.memberships, p.devOutbox);
+  const items = navItems(p.t, p.user, p.memberships, p.devOutbox, p.unread ?? 0);
   const other: Locale = p.locale === 'nl' ? 'en' : 'nl';
   return (
     <html lang={p.locale}>

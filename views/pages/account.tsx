@@ -2,7 +2,7 @@ import type { Dict, Locale } from '../i18n';
 import type { Membership } from '../../src/types';
 import { ErrorSummary, Field, type FormState } from '../partials/form';
 
-export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; email: string }; memberships: Membership[]; state: FormState }) {
+export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; email: string; emailReminders: boolean }; memberships: Membership[]; state: FormState }) {
   const t = p.t.auth.account;
   return (
     <section>
@@ -39,6 +39,16 @@ export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; 
         </fieldset>
         <button type="submit" class="secondary">
           {t.saveLanguage}
+        </button>
+      </form>
+      <h2>{p.t.notifications.preferences}</h2>
+      <form method="post" action="/account/preferences">
+        <label>
+          <input type="checkbox" name="emailReminders" value="on" checked={p.user.emailReminders} aria-describedby="reminders-hint" /> {p.t.notifications.reminders}
+        </label>
+        <small id="reminders-hint">{p.t.notifications.remindersHint}</small>
+        <button type="submit" class="secondary">
+          {p.t.notifications.savePreferences}
         </button>
       </form>
       <h2>{t.changePassword}</h2>

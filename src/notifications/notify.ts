@@ -1,0 +1,38 @@
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { notifications, users } from '../../db/schema';
+import type { Queryable } from '../db';
+import { queueMail, type Attachment } from '../mail/outbox';
+import { dictFor, type Dict } from '../../views/i18n';
+
+export type Message = { subject: string; body: string; link?: string; attachments?: Attachment[] };
+
+/**
+ * Tells a person about a change: an in-app notification plus an e-mail, both in the recipient's
+ * language, written in the caller's transaction (transactional outbox). Optional messages
+ * (reminders) respect the person's preference; confirmations and changes are always sent.
+ */
+export function notify(tx: Queryable, userId: string, compose: (t: Dict) => Message, now: Date, opts: { optional?: boolean; baseUrl?: string } = {}): void {
+  const user = tx.select({ email: users.email, locale: users.locale, emailReminders: users.emailReminders, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)).get();
+  if (!user || user.deactivatedAt) return;
+  const msg = compose(dictFor(user.locale));
+  tx.insert(notifications).values({ userId, subject: msg.subject, body: msg.body, link: msg.link ?? null, createdAt: now }).run();
+  if (opts.optional && !user.emailReminders) return;
+  const body = msg.link && opts.baseUrl ? `${msg.body}\n\n${opts.baseUrl}${msg.link}` : msg.body;
+  queueMail(tx, { to: user.email, subject: msg.subject, body, attachments: msg.attachments }, now);
+}
+
+export function unreadCount(db: Queryable, userId: string): number {
+  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+}
+
+export function listNotifications(db: Queryable, userId: string, limit = 100) {
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(limit).all();
+}
+
+export function markAllRead(db: Queryable, userId: string, now: Date): void {
+  db.update(notifications).set({ readAt: now }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
+}
+
+export function setEmailReminders(db: Queryable, userId: string, on: boolean): void {
+  db.update(users).set({ emailReminders: on }).where(eq(users.id, userId)).run();
+}
