@@ -1,0 +1,412 @@
+// npm run bench [-- --quick] [-- --profile] [-- --log-level=error] [-- --keep]
+//
+// Generates a national-scale data set into a temp database, starts the real server on it as a
+// child process, and measures with autocannon: a bare Hono "hello", the logged-in desk search and
+// booking POSTs (contended and spread). Prints one table and writes it into bench/RESULTS.md.
+// A script, not a test: nothing here runs in `npm test`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { addDays, isoWeekday, localToday } from '../src/lib/time';
+import { BENCH_PASSWORD, FULL, generate, scaled, type Generated, type Scale } from './generate';
+import { fmt, machine, measure, startChild, type Child, type Measured } from './lib';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const profile = args.includes('--profile');
+const keep = args.includes('--keep');
+const logLevel = args.find((a) => a.startsWith('--log-level='))?.split('=')[1] ?? 'info';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const scale: Scale = quick ? scaled(FULL, 20) : FULL;
+const DURATION = quick ? 5 : 10;
+const CONNECTIONS = 50;
+const LOGINS = 200;
+const CONTENDED_SPACES = 5;
+const today = localToday(new Date());
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-bench-'));
+const profDir = path.join(root, 'bench', 'tmp', 'prof');
+
+const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+// ——— servers ———
+
+function startGastplek(file: string, name: string): Promise<Child> {
+  return startChild('src/server.ts', {
+    // production: no demo data is seeded; the CSRF guard checks Origin against BASE_URL.
+    env: { NODE_ENV: 'production', DATABASE_PATH: file, LOG_LEVEL: logLevel, SMTP_URL: '' },
+    logFile: path.join(tmp, `${name}.log`),
+    readyPath: '/healthz',
+    nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [],
+  });
+}
+
+function formHeaders(origin: string, cookie?: string) {
+  return { origin, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) };
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: formHeaders(url),
+    body: new URLSearchParams({ email, password: BENCH_PASSWORD }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('gastplek_session='));
+  if (res.status !== 303 || !cookie) throw new Error(`login of ${email} failed: ${res.status}`);
+  return cookie.split(';')[0]!;
+}
+
+async function loginMany(url: string, emails: string[], parallel = 8): Promise<string[]> {
+  const cookies: string[] = new Array(emails.length);
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (i < emails.length) {
+        const k = i++;
+        cookies[k] = await login(url, emails[k]!);
+      }
+    }),
+  );
+  return cookies;
+}
+
+// ——— what to ask for ———
+
+type Plan = { town: string; searchDate: string; bookDate: string; contended: { id: number; free: number }[]; spread: number[] };
+
+/** The busiest town, its busiest date in the next two weeks, and the desks to book, read from the data set. */
+function plan(file: string, partnerOrgId: number): Plan {
+  const db = new Database(file, { readonly: true });
+  try {
+    const { town } = db
+      .prepare('select l.town as town, count(*) as n from spaces s join locations l on l.id = s.location_id group by l.town order by n desc limit 1')
+      .get() as { town: string };
+    const busy = db
+      .prepare(
+        `select b.date as date, count(*) as n from bookings b join locations l on l.id = b.location_id
+         where l.town = ? and b.date between ? and ? and b.status in ('confirmed','pending') group by b.date order by n desc limit 1`,
+      )
+      .get(town, addDays(today, 1), addDays(today, 14)) as { date: string } | undefined;
+    const searchDate = busy?.date ?? addDays(today, 1);
+    // Booking: a Wednesday 1–3 weeks ahead (every location is open Monday–Thursday, every horizon ≥ 4 weeks).
+    let bookDate = addDays(today, 8);
+    while (isoWeekday(bookDate) !== 3) bookDate = addDays(bookDate, 1);
+    const bookable = `s.active = 1 and l.sharing = 'all' and l.approval_required = 0 and l.archived_at is null and l.org_id != @partner
+      and not exists (select 1 from closures c where c.location_id = l.id and (c.space_id is null or c.space_id = s.id) and c.start_date <= @last and c.end_date >= @first)`;
+    const contended = db
+      .prepare(
+        `select s.id as id, s.capacity - (select count(*) from bookings b where b.space_id = s.id and b.date = @first and b.daypart = 'morning'
+           and b.status in ('confirmed','pending')) as free
+         from spaces s join locations l on l.id = s.location_id
+         where ${bookable} and l.town = @town order by s.capacity, s.id limit ${CONTENDED_SPACES}`,
+      )
+      .all({ partner: partnerOrgId, first: bookDate, last: bookDate, town }) as { id: number; free: number }[];
+    // Spread bookings: many spaces, every weekday of the coming 7 weeks.
+    const spread = (
+      db
+        .prepare(`select s.id as id from spaces s join locations l on l.id = s.location_id where ${bookable} and l.open_weekdays & 31 = 31 and l.horizon_weeks >= 8 order by s.id`)
+        .all({ partner: partnerOrgId, first: addDays(today, 1), last: addDays(today, 49) }) as { id: number }[]
+    ).map((r) => r.id);
+    return { town, searchDate, bookDate, contended, spread };
+  } finally {
+    db.close();
+  }
+}
+
+function activeBookingsBy(file: string, userEmails: string[]): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db
+      .prepare(
+        `select count(*) as n from bookings b join users u on u.id = b.user_id
+         where u.email in (select value from json_each(?)) and b.status in ('confirmed','pending')`,
+      )
+      .get(JSON.stringify(userEmails)) as { n: number };
+    return rows.n;
+  } finally {
+    db.close();
+  }
+}
+
+/** Space/date/daypart slots holding more desks than the capacity, and people with two places in one dagdeel. */
+function integrity(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const over = db
+      .prepare(
+        `select count(*) as n from (select space_id, date, daypart, count(*) as held from bookings
+           where status in ('confirmed','pending') group by space_id, date, daypart) t
+         join spaces s on s.id = t.space_id where t.held > s.capacity`,
+      )
+      .get() as { n: number };
+    const doubled = db
+      .prepare(
+        `select count(*) as n from (select 1 from bookings where status in ('confirmed','pending')
+           group by user_id, date, daypart having count(*) > 1)`,
+      )
+      .get() as { n: number };
+    return { overbooked: over.n, doubleBooked: doubled.n };
+  } finally {
+    db.close();
+  }
+}
+
+function removeDb(file: string) {
+  if (keep) return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+}
+
+// ——— scenarios ———
+
+/**
+ * autocannon stops sending at the end of a run, but the server may still hold a backlog of
+ * accepted requests (seconds of it, at the p99s seen here); wait until it answers promptly
+ * again so that the next scenario does not pay for the previous one.
+ */
+async function drain(server: Child) {
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    await fetch(`${server.url}/healthz`);
+    if (performance.now() - t < 5) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function measureHello(): Promise<Measured> {
+  const hello = await startChild(path.join('bench', 'hello-server.ts'), { logFile: path.join(tmp, 'hello.log'), readyPath: '/' });
+  try {
+    return await measure('hello (bare Hono)', { url: `${hello.url}/`, connections: CONNECTIONS, duration: DURATION });
+  } finally {
+    await hello.stop();
+  }
+}
+
+async function searchProbe(url: string, searchPath: string, cookie: string) {
+  const res = await fetch(url + searchPath, { headers: { cookie }, redirect: 'manual' });
+  const body = await res.text();
+  return { status: res.status, bytes: body.length, cards: (body.match(/<article/g) ?? []).length };
+}
+
+async function measureSearch(server: Child, p: Plan, cookie: string, label: string, connections = CONNECTIONS, duration = DURATION): Promise<Measured> {
+  const searchPath = `/desks?date=${p.searchDate}&daypart=morning&town=${encodeURIComponent(p.town)}`;
+  const probe = await searchProbe(server.url, searchPath, cookie);
+  if (probe.status !== 200) {
+    return { scenario: label, rps: NaN, p50: NaN, p99: NaN, mean: NaN, total: 0, seconds: 0, status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 }, errors: 0, note: `GET ${searchPath} answered ${probe.status}: not measured` };
+  }
+  const m = await measure(label, { url: server.url + searchPath, headers: { cookie }, connections, duration });
+  m.note = `${probe.cards} result cards, ${fmt(probe.bytes / 1024, 1)} KiB per page`;
+  return m;
+}
+
+async function measureContention(server: Child, p: Plan, cookies: string[]): Promise<Measured> {
+  const body = new URLSearchParams({ date: p.bookDate, daypart: 'morning' }).toString();
+  let n = 0;
+  return measure('book: contended', {
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          // Any of the logged-in people, any of the few desks: everybody wants the same morning.
+          const k = n++;
+          const space = p.contended[k % p.contended.length]!;
+          return { ...req, path: `/desks/spaces/${space.id}/book`, headers: formHeaders(server.url, cookies[(k * 7919) % cookies.length]), body };
+        },
+      },
+    ],
+  });
+}
+
+async function measureSpread(server: Child, p: Plan, cookies: string[]): Promise<Measured & { slots: number }> {
+  // Each person books their own free dagdelen (never the contended one), each on some space.
+  const dates: string[] = [];
+  for (let d = addDays(today, 1); d <= addDays(today, 49); d = addDays(d, 1)) if (isoWeekday(d) <= 5 && d !== p.bookDate) dates.push(d);
+  const slots = dates.flatMap((date) => (['morning', 'afternoon'] as const).map((daypart) => ({ date, daypart })));
+  const cursor = new Array<number>(cookies.length).fill(0);
+  let n = 0;
+  const m = await measure('book: spread', {
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const k = n++;
+          const u = k % cookies.length;
+          const slot = slots[cursor[u]!++ % slots.length]!;
+          const space = p.spread[(k * 7919) % p.spread.length]!;
+          return {
+            ...req,
+            path: `/desks/spaces/${space}/book`,
+            headers: formHeaders(server.url, cookies[u]),
+            body: new URLSearchParams({ date: slot.date, daypart: slot.daypart }).toString(),
+          };
+        },
+      },
+    ],
+  });
+  return { ...m, slots: slots.length * cookies.length };
+}
+
+// ——— report ———
+
+function table(rows: Measured[]): string {
+  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', '2xx', '3xx', '4xx', '5xx', 'errors'];
+  const body = rows.map((r) => [
+    r.scenario,
+    fmt(r.rps),
+    fmt(r.p50, 1),
+    fmt(r.p99, 1),
+    fmt(r.status['2xx']),
+    fmt(r.status['3xx']),
+    fmt(r.status['4xx']),
+    fmt(r.status['5xx']),
+    fmt(r.errors),
+  ]);
+  const lines = [head, head.map(() => '---'), ...body];
+  return lines.map((l) => `| ${l.join(' | ')} |`).join('\n');
+}
+
+function writeResults(section: string) {
+  const file = path.join(root, 'bench', 'RESULTS.md');
+  const mode = quick ? 'quick' : 'full';
+  const start = `<!-- bench:${mode}:start -->`;
+  const end = `<!-- bench:${mode}:end -->`;
+  let text = fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8')
+    : '# Benchmark results\n\n`npm run bench` (full) and `npm run bench -- --quick` (1/20 of the data). Each run replaces its own section.\n\n<!-- bench:full:start -->\n<!-- bench:full:end -->\n\n<!-- bench:quick:start -->\n<!-- bench:quick:end -->\n\n## Findings\n';
+  const block = `${start}\n${section}\n${end}`;
+  if (text.includes(start) && text.includes(end)) text = text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length);
+  else text += `\n${block}\n`;
+  fs.writeFileSync(file, text);
+}
+
+// ——— main ———
+
+async function main() {
+  const started = performance.now();
+  const m = machine();
+  log(`${quick ? 'quick' : 'full'} run on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, node ${m.node}; today ${today}; temp ${tmp}`);
+  fs.mkdirSync(profDir, { recursive: true });
+
+  // 1. The baseline, before anything else uses the CPU.
+  log('hello: measuring');
+  const hello = await measureHello();
+
+  // 2. The full data set.
+  const fullFile = path.join(tmp, 'bench-full.db');
+  log(`generating ${fmt(scale.bookings)} bookings, ${fmt(scale.users)} users, ${fmt(scale.spaces)} spaces …`);
+  const gen: Generated = await generate(fullFile, scale, today);
+  log(`generated in ${fmt(gen.seconds, 1)} s: ${JSON.stringify(gen.counts)}`);
+  const p = plan(fullFile, gen.partnerOrgId);
+  const freeAtStart = p.contended.reduce((a, s) => a + Math.max(0, s.free), 0);
+  log(`search: ${p.town} on ${p.searchDate} (morning); contended: spaces ${p.contended.map((s) => s.id).join(', ')} on ${p.bookDate} morning, ${freeAtStart} desks free`);
+
+  const server = await startGastplek(fullFile, 'full');
+  let search: Measured, search1: Measured, contention: Measured, spread: Measured & { slots: number };
+  let loginSeconds: number;
+  const users = gen.reservedEmails.slice(0, LOGINS + 1);
+  const bookers = users.slice(1);
+  let before: number, afterContention: number;
+  try {
+    const [searcher] = await loginMany(server.url, [users[0]!], 1);
+    log('search: measuring (1 connection, then 50)');
+    search1 = await measureSearch(server, p, searcher!, 'search, 1 connection', 1, Math.min(5, DURATION));
+    search = await measureSearch(server, p, searcher!, 'search (busy town/date)');
+    await drain(server);
+    const t0 = performance.now();
+    const cookies = await loginMany(server.url, bookers);
+    loginSeconds = (performance.now() - t0) / 1000;
+    log(`logged in ${cookies.length} people in ${fmt(loginSeconds, 1)} s`);
+    before = activeBookingsBy(fullFile, bookers);
+    log('booking: contended');
+    contention = await measureContention(server, p, cookies);
+    await drain(server);
+    afterContention = activeBookingsBy(fullFile, bookers);
+    log('booking: spread');
+    spread = await measureSpread(server, p, cookies);
+  } finally {
+    await server.stop();
+  }
+  const afterSpread = activeBookingsBy(fullFile, bookers);
+  const wonContention = afterContention - before;
+  const wonSpread = afterSpread - afterContention;
+  // Success = 303 to /bookings; a refusal (full, already booked) is a 422 page. The database count
+  // also holds requests still in flight when autocannon stopped, so it may be a little higher.
+  contention.note = `${freeAtStart} desks free at start; ${contention.status['3xx']} successful responses (303), ${wonContention} new active bookings in the database`;
+  spread.note = `${fmt(spread.status['3xx'])} successful responses (303) of ${fmt(spread.total)}, ${fmt(wonSpread)} new active bookings in the database (${fmt(spread.slots)} free dagdelen available to the ${bookers.length} people)`;
+  const checks = integrity(fullFile);
+  removeDb(fullFile);
+
+  // 3. Same organisations, locations and spaces, a tenth of the bookings.
+  const smallFile = path.join(tmp, 'bench-tenth.db');
+  log(`generating the same set with ${fmt(scale.bookings / 10)} bookings …`);
+  const genSmall = await generate(smallFile, { ...scale, bookings: scale.bookings / 10 }, today);
+  const small = await startGastplek(smallFile, 'tenth');
+  let searchSmall: Measured, searchSmall1: Measured;
+  try {
+    const [cookie] = await loginMany(small.url, [genSmall.reservedEmails[0]!], 1);
+    searchSmall1 = await measureSearch(small, p, cookie!, 'search, 1/10 bookings, 1 connection', 1, Math.min(5, DURATION));
+    searchSmall = await measureSearch(small, p, cookie!, 'search, 1/10 bookings');
+  } finally {
+    await small.stop();
+  }
+  removeDb(smallFile);
+  if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
+
+  // 4. One table.
+  const rows = [hello, search, search1, searchSmall, searchSmall1, contention, spread];
+  const ratio = search.rps / hello.rps;
+  const growth50 = search.p50 / searchSmall.p50;
+  // autocannon reports whole milliseconds; at 1 connection the mean is the finer measure.
+  const growth1 = search1.mean / searchSmall1.mean;
+  const target = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const contendedRate = contention.status['3xx'] / contention.seconds;
+  const spreadRate = spread.status['3xx'] / spread.seconds;
+  const summary = [
+    `search/hello throughput = ${fmt(ratio * 100, 1)}% (target ≥ 30%: ${target(ratio >= 0.3)})`,
+    `search p99 at ${CONNECTIONS} connections = ${fmt(search.p99, 1)} ms (target ≤ 25 ms: ${target(search.p99 <= 25)})`,
+    `bookings/s contended = ${fmt(contendedRate, 1)} successful (${fmt(contention.rps)} booking requests/s answered; only ${freeAtStart} desks were free)`,
+    `bookings/s spread = ${fmt(spreadRate)} successful (target ≥ 2,000: ${target(spreadRate >= 2000)})`,
+    `overbooked=${checks.overbooked} (target 0: ${target(checks.overbooked === 0)}); double-booked people=${checks.doubleBooked}`,
+    `search latency growth with 10× bookings = ${fmt(growth50, 2)}× p50 at ${CONNECTIONS} connections, ${fmt(growth1, 2)}× mean at 1 connection (target < 1.5×: ${target(Math.max(growth50, growth1) < 1.5)})`,
+  ];
+  const notes = rows.filter((r) => r.note).map((r) => `- ${r.scenario}: ${r.note}`);
+  const command = `npm run bench${quick ? ' -- --quick' : ''}${logLevel !== 'info' ? ` -- --log-level=${logLevel}` : ''}${profile ? ' -- --profile' : ''}`;
+  const totalSeconds = (performance.now() - started) / 1000;
+  const section = [
+    `## ${quick ? 'Quick' : 'Full'} run (${today})`,
+    '',
+    `Command: \`${command}\` · total ${fmt(totalSeconds)} s · server LOG_LEVEL=${logLevel}${profile ? ', with --cpu-prof (slower)' : ''}`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, node ${m.node}, ${m.os}. Load generator and server share these cores.`,
+    '',
+    `Data: ${fmt(gen.counts.orgs)} organisations, ${fmt(gen.counts.locations)} locations, ${fmt(gen.counts.spaces)} spaces, ${fmt(gen.counts.users)} users, ` +
+      `${fmt(gen.counts.bookings)} bookings (${fmt(gen.counts.activeBookings)} active), ${fmt(gen.counts.closures)} closures; generated in ${fmt(gen.seconds, 1)} s ` +
+      `(1/10 set: ${fmt(genSmall.counts.bookings)} bookings in ${fmt(genSmall.seconds, 1)} s). ${LOGINS} logins took ${fmt(loginSeconds, 1)} s.`,
+    '',
+    `Search: \`GET /desks?date=${p.searchDate}&daypart=morning&town=${p.town}\` as a member of the partner organisation (sees every space). ` +
+      `Booking: \`POST /desks/spaces/:id/book\` as ${LOGINS} different people; contended = ${p.contended.length} spaces on ${p.bookDate} morning; spread = ${fmt(p.spread.length)} spaces, 7 weeks. ` +
+      `${CONNECTIONS} connections, ${DURATION} s each (1-connection rows: ${Math.min(5, DURATION)} s).`,
+    '',
+    table(rows),
+    '',
+    ...notes,
+    '',
+    ...summary.map((s) => `- ${s}`),
+  ].join('\n');
+  console.log(`\n${table(rows)}\n\n${notes.join('\n')}\n\n${summary.join('\n')}\noverbooked=${checks.overbooked}\n`);
+  writeResults(section);
+  log(`done in ${fmt(totalSeconds)} s; results in bench/RESULTS.md`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

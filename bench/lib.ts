@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import autocannon from 'autocannon';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type Child = { url: string; proc: ChildProcess; stop: () => Promise<void> };
+
+/**
+ * A server as its own OS process (`node --import tsx <entry>`), output to a log file so that the
+ * bench process does not spend CPU on it. Ready when `readyPath` answers.
+ */
+export async function startChild(entry: string, opts: { env?: Record<string, string>; logFile: string; readyPath: string; nodeArgs?: string[] }): Promise<Child> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const out = fs.openSync(opts.logFile, 'a');
+  const env = { ...process.env };
+  for (const k of ['BASE_URL', 'NODE_ENV', 'DATABASE_PATH', 'SMTP_URL', 'LOG_LEVEL']) delete env[k];
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', entry], {
+    env: { ...env, PORT: String(port), BASE_URL: url, ...opts.env },
+    stdio: ['ignore', out, out],
+  });
+  fs.closeSync(out);
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`${entry} exited early; see ${opts.logFile}:\n${fs.readFileSync(opts.logFile, 'utf8').slice(-2000)}`);
+    try {
+      const res = await fetch(url + opts.readyPath);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${entry} did not start; see ${opts.logFile}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    proc,
+    stop: async () => {
+      if (proc.exitCode === null) proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export type Measured = {
+  scenario: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  total: number;
+  seconds: number;
+  status: { '2xx': number; '3xx': number; '4xx': number; '5xx': number };
+  errors: number;
+  note?: string;
+};
+
+export async function measure(scenario: string, opts: autocannon.Options): Promise<Measured> {
+  const r = await autocannon(opts);
+  return {
+    scenario,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    mean: r.latency.mean,
+    total: r.requests.total,
+    seconds: r.duration,
+    status: { '2xx': r['2xx'], '3xx': r['3xx'], '4xx': r['4xx'], '5xx': r['5xx'] },
+    errors: r.errors + r.timeouts,
+  };
+}
+
+export function machine() {
+  const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  return {
+    cpu: model,
+    cores: os.availableParallelism(),
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
