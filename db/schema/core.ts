@@ -182,3 +182,14 @@ export const calendarFeeds = sqliteTable(
   },
   (t) => [uniqueIndex('calendar_feeds_token_unique').on(t.tokenHash)],
 );
+
+/** Which reminders went out: the reminder job inserts here first, so it never sends one twice (also with two processes). */
+export const remindersSent = sqliteTable(
+  'reminders_sent',
+  {
+    kind: text('kind', { enum: ['booking', 'registration'] }).notNull(),
+    refId: integer('ref_id').notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.refId] })],
+);

@@ -22,6 +22,7 @@ import {
   setPasswordHash,
 } from './accounts';
 import { requireUser } from './middleware';
+import { hasFeed } from '../calendar/feeds';
 
 export const LANG_COOKIE = 'gastplek_lang';
 
@@ -171,7 +172,7 @@ authRoutes.post('/invite/:token', async (c) => {
 
 authRoutes.get('/account', requireUser, (c) => {
   const user = getUser(c.var.deps.db, c.var.user!.id)!;
-  return page(c, c.var.t.auth.account.title, <AccountPage t={c.var.t} locale={c.var.locale} user={user} memberships={c.var.memberships} state={{}} />);
+  return page(c, c.var.t.auth.account.title, <AccountPage t={c.var.t} locale={c.var.locale} user={user} memberships={c.var.memberships} state={{}} feed={{ active: hasFeed(c.var.deps.db, user.id), url: null }} />);
 });
 
 authRoutes.post('/account/password', requireUser, async (c) => {
@@ -180,7 +181,7 @@ authRoutes.post('/account/password', requireUser, async (c) => {
   const me = getUser(db, c.var.user!.id)!;
   const form = await readForm(c, changePasswordSchema(t));
   const again = (errors: Record<string, string>) =>
-    page(c, t.auth.account.title, <AccountPage t={t} locale={c.var.locale} user={me} memberships={c.var.memberships} state={{ errors }} />, 422);
+    page(c, t.auth.account.title, <AccountPage t={t} locale={c.var.locale} user={me} memberships={c.var.memberships} state={{ errors }} feed={{ active: hasFeed(db, me.id), url: null }} />, 422);
   if (!form.ok) return again(form.errors);
   if (!me.passwordHash || !(await verifyPassword(me.passwordHash, form.data.currentPassword))) return again({ currentPassword: t.auth.account.wrongCurrent });
   setPasswordHash(db, me.id, await hashPassword(form.data.password));

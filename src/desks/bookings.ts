@@ -3,7 +3,7 @@ import { ACTIVE_STATUSES, bookings, locations, organisations, spaces, users, typ
 import { writeTx, type DB, type Queryable } from '../db';
 import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
 import { newId } from '../lib/tokens';
-import { queueMail } from '../mail/outbox';
+import { noticeBookings } from './notices';
 import { dictFor } from '../../views/i18n';
 import { formatLocalDate } from '../../views/i18n/format';
 import {
@@ -26,6 +26,9 @@ export type BookInput = {
   dayparts: Daypart[];
   note: string | null;
   seriesId?: string | null;
+  /** For links in the confirmation; the confirmation is skipped when false (a series sends one summary). */
+  baseUrl?: string;
+  notify?: boolean;
 };
 
 export type BookResult =
@@ -75,6 +78,7 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
             .returning({ id: bookings.id })
             .get().id,
       );
+      if (input.notify !== false) noticeBookings(tx, input.userId, ids, status === 'pending' ? 'requested' : 'confirmed', now, { baseUrl: input.baseUrl });
       return { ok: true, status, ids };
     });
   } catch (err) {
@@ -92,6 +96,7 @@ export type SeriesInput = {
   weeks: number;
   startDate: string;
   note: string | null;
+  baseUrl?: string;
 };
 
 export type SeriesResult = {
@@ -108,12 +113,19 @@ export function bookSeries(db: DB, input: SeriesInput, now: Date): SeriesResult 
   const dayparts: Daypart[] = input.daypart === 'whole' ? ['morning', 'afternoon'] : [input.daypart];
   const first = addDays(input.startDate, (input.weekday - isoWeekday(input.startDate) + 7) % 7);
   const result: SeriesResult = { booked: [], skipped: [] };
+  const ids: number[] = [];
   for (let i = 0; i < input.weeks; i++) {
     const date = addDays(first, i * 7);
-    const r = bookSpace(db, { spaceId: input.spaceId, userId: input.userId, guestOrgId: input.guestOrgId, date, dayparts, note: input.note, seriesId }, now);
-    if (r.ok) result.booked.push({ date, status: r.status });
+    const r = bookSpace(db, { spaceId: input.spaceId, userId: input.userId, guestOrgId: input.guestOrgId, date, dayparts, note: input.note, seriesId, notify: false }, now);
+    if (r.ok) {
+      result.booked.push({ date, status: r.status });
+      ids.push(...r.ids);
+    }
     else result.skipped.push({ date, reason: r.reason, horizonWeeks: r.horizonWeeks });
   }
+  // One summary message with every occurrence in one calendar file, instead of one mail per week.
+  const kind = result.booked.some((b) => b.status === 'pending') ? 'requested' : 'confirmed';
+  if (ids.length) writeTx(db, (tx) => noticeBookings(tx, input.userId, ids, kind, now, { baseUrl: input.baseUrl }));
   return result;
 }
 
@@ -140,6 +152,8 @@ const bookingColumns = {
   deadlineMorning: locations.checkinDeadlineMorning,
   deadlineAfternoon: locations.checkinDeadlineAfternoon,
   hostOrgName: organisations.name,
+  createdAt: bookings.createdAt,
+  updatedAt: bookings.updatedAt,
 };
 
 export type MyBooking = NonNullable<ReturnType<typeof getMyBooking>>;
@@ -189,7 +203,7 @@ export function myActiveOn(db: Queryable, userId: string, from: string, to: stri
 export type CancelResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_cancellable' };
 
 /** Cancelling frees the desk at once: the capacity count only sees confirmed and pending. */
-export function cancelBooking(db: DB, bookingId: number, userId: string, now: Date): CancelResult {
+export function cancelBooking(db: DB, bookingId: number, userId: string, now: Date, baseUrl?: string): CancelResult {
   const today = localToday(now);
   return writeTx(db, (tx) => {
     const b = tx
@@ -200,6 +214,7 @@ export function cancelBooking(db: DB, bookingId: number, userId: string, now: Da
     if (!b) return { ok: false, reason: 'not_found' } as const;
     if (!(ACTIVE_STATUSES as readonly string[]).includes(b.status) || b.date < today) return { ok: false, reason: 'not_cancellable' } as const;
     tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, bookingId)).run();
+    noticeBookings(tx, userId, [bookingId], 'cancelled', now, { baseUrl });
     return { ok: true } as const;
   });
 }
@@ -236,7 +251,7 @@ export function releaseNoShows(db: DB, now: Date): number {
   const from = addDays(today, -RELEASE_LOOKBACK_DAYS);
   return writeTx(db, (tx) => {
     const deadline = sql`(select case when ${bookings.daypart} = 'morning' then l.checkin_deadline_morning else l.checkin_deadline_afternoon end from ${locations} l where l.id = ${bookings.locationId})`;
-    const res = tx
+    const released = tx
       .update(bookings)
       .set({ status: 'no_show', updatedAt: now })
       .where(
@@ -249,8 +264,11 @@ export function releaseNoShows(db: DB, now: Date): number {
           sql`(${bookings.date} < ${today} or ${deadline} <= ${time})`,
         ),
       )
-      .run();
-    return res.changes;
+      .returning({ id: bookings.id, userId: bookings.userId, date: bookings.date })
+      .all();
+    // Only today's releases are worth a message; a late catch-up of earlier days stays silent.
+    for (const r of released) if (r.date === today) noticeBookings(tx, r.userId, [r.id], 'no_show', now);
+    return released.length;
   });
 }
 
@@ -331,14 +349,9 @@ export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[
         daypart: bookings.daypart,
         arrivedAt: bookings.arrivedAt,
         locationId: bookings.locationId,
-        locationName: locations.name,
-        email: users.email,
-        name: users.name,
-        locale: users.locale,
+        userId: bookings.userId,
       })
       .from(bookings)
-      .innerJoin(users, eq(users.id, bookings.userId))
-      .innerJoin(locations, eq(locations.id, bookings.locationId))
       .where(and(eq(bookings.id, bookingId), inArray(bookings.orgId, hostOrgIds)))
       .get();
     if (!b) return { ok: false, reason: 'not_found' };
@@ -354,22 +367,12 @@ export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[
       if (b.status !== 'pending' || b.date < today) return { ok: false, reason: 'not_allowed' };
       // Approving takes no new desk: a pending request already holds one (ADR 004).
       status = action === 'approve' ? 'confirmed' : 'declined';
-      const t = dictFor(b.locale).desks;
-      const locale = b.locale ?? 'nl';
-      const date = formatLocalDate(locale, b.date, true);
-      const daypart = dictFor(b.locale).dayparts[b.daypart];
-      queueMail(
-        tx,
-        action === 'approve'
-          ? { to: b.email, subject: t.mail.approvedSubject(b.locationName, date), body: t.mail.approvedBody(b.name, b.locationName, date, daypart) }
-          : { to: b.email, subject: t.mail.declinedSubject(b.locationName, date), body: t.mail.declinedBody(b.name, b.locationName, date, daypart) },
-        now,
-      );
     }
     tx.update(bookings)
       .set({ ...set, status })
       .where(eq(bookings.id, bookingId))
       .run();
+    if (action === 'approve' || action === 'decline') noticeBookings(tx, b.userId, [bookingId], action === 'approve' ? 'approved' : 'declined', now);
     return { ok: true, locationId: b.locationId, date: b.date };
   });
 }

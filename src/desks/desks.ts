@@ -15,7 +15,7 @@ import {
 } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 import { isoWeekday } from '../lib/time';
-import { queueMail } from '../mail/outbox';
+import { noticeBookings } from './notices';
 import { dictFor } from '../../views/i18n';
 import { formatLocalDate } from '../../views/i18n/format';
 import { amenitiesToMask, daysBetween, weekdayBit } from './rules';
@@ -210,9 +210,8 @@ export function addClosure(db: DB, locationId: number, hostOrgIds: number[], inp
     }
     tx.insert(closures).values({ locationId, orgId: loc.orgId, spaceId: input.spaceId, startDate: input.startDate, endDate: input.endDate, reason: input.reason }).run();
     const affected = tx
-      .select({ id: bookings.id, date: bookings.date, daypart: bookings.daypart, email: users.email, name: users.name, locale: users.locale })
+      .select({ id: bookings.id, userId: bookings.userId })
       .from(bookings)
-      .innerJoin(users, eq(users.id, bookings.userId))
       .where(
         and(
           eq(bookings.locationId, locationId),
@@ -225,17 +224,7 @@ export function addClosure(db: DB, locationId: number, hostOrgIds: number[], inp
       .all();
     for (const b of affected) {
       tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, b.id)).run();
-      const dict = dictFor(b.locale);
-      const date = formatLocalDate(b.locale ?? 'nl', b.date, true);
-      queueMail(
-        tx,
-        {
-          to: b.email,
-          subject: dict.desks.mail.closureSubject(loc.name, date),
-          body: dict.desks.mail.closureBody(b.name, loc.name, date, dict.dayparts[b.daypart], input.reason),
-        },
-        now,
-      );
+      noticeBookings(tx, b.userId, [b.id], 'closure', now, { reason: input.reason });
     }
     return { ok: true, cancelled: affected.length };
   });

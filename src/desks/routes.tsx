@@ -244,7 +244,7 @@ desksRoutes.post('/desks/spaces/:spaceId/book', async (c) => {
   }
   const { date, daypart, note, fragment } = form.data;
   const dayparts: Daypart[] = daypart === 'whole' ? ['morning', 'afternoon'] : [daypart];
-  const result = bookSpace(db, { spaceId: space.id, userId: c.var.user!.id, guestOrgId: asOrg, date, dayparts, note }, now());
+  const result = bookSpace(db, { spaceId: space.id, userId: c.var.user!.id, guestOrgId: asOrg, date, dayparts, note, baseUrl: c.var.config.baseUrl }, now());
   const when = formatLocalDate(c.var.locale, date, true);
   const notice: Notice = result.ok
     ? { kind: 'ok', text: (result.status === 'pending' ? t.desks.bookings.requested : t.desks.bookings.booked)(space.name, when, t.dayparts[daypart]) }
@@ -279,7 +279,7 @@ desksRoutes.post('/desks/spaces/:spaceId/book-series', async (c) => {
   const space = visibleSpace(c, asOrg);
   if (!space) return notFound(c);
   if (!form.ok) return spacePage(c, space, asOrg, undefined, { seriesState: form }, 422);
-  const result = bookSeries(db, { spaceId: space.id, userId: c.var.user!.id, guestOrgId: asOrg, ...form.data }, now());
+  const result = bookSeries(db, { spaceId: space.id, userId: c.var.user!.id, guestOrgId: asOrg, ...form.data, baseUrl: c.var.config.baseUrl }, now());
   // The result lists the skipped dates with reasons; it is shown directly rather than after a redirect.
   return page(c, t.desks.series.title, <SeriesResultPage t={t} locale={c.var.locale} spaceId={space.id} result={result} />);
 });
@@ -305,7 +305,7 @@ desksRoutes.post('/bookings/:id/cancel', (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
   const t = c.var.t.desks;
-  const r = cancelBooking(c.var.deps.db, id, c.var.user!.id, c.var.deps.now());
+  const r = cancelBooking(c.var.deps.db, id, c.var.user!.id, c.var.deps.now(), c.var.config.baseUrl);
   if (!r.ok && r.reason === 'not_found') return notFound(c);
   return r.ok ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.cancelled }, 200) : bookingOutcome(c, id, { kind: 'error', text: t.refusals.not_cancellable }, 422);
 });

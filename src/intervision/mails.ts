@@ -1,37 +1,62 @@
 import { eq } from 'drizzle-orm';
 import { intervisionGroups, users } from '../../db/schema';
 import type { Queryable } from '../db';
-import { queueMail } from '../mail/outbox';
+import { notify } from '../notifications/notify';
+import { meetingEvent, meetingForCalendar } from '../calendar/events';
+import { icsAttachment, toIcs, type IcsMethod } from '../calendar/ics';
 import { dictFor, type Dict, type Locale } from '../../views/i18n';
 import { formatDateTime, formatTime } from '../../views/i18n/format';
 
 type MeetingLike = { id: number; title: string; startsAt: Date; endsAt: Date };
 
-/** Every intervision mail is written in the recipient's own language, not the sender's. */
-function toUser(tx: Queryable, userId: string, now: Date, build: (t: Dict['intervision']['mail'], locale: Locale, name: string) => { subject: string; body: string }) {
-  const u = tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).get();
-  if (!u) return;
-  const locale: Locale = u.locale ?? 'nl';
-  const { subject, body } = build(dictFor(locale).intervision.mail, locale, u.name);
-  queueMail(tx, { to: u.email, subject, body }, now);
+type Ics = { meetingId: number; method: IcsMethod; baseUrl: string };
+
+/**
+ * Every intervision mail is written in the recipient's own language, not the sender's, and lands
+ * in their in-app notifications too. With `ics`, the meeting's calendar file goes along: PUBLISH to
+ * add or update it (same UID, higher SEQUENCE), CANCEL to take it out of the calendar.
+ */
+function toUser(
+  tx: Queryable,
+  userId: string,
+  now: Date,
+  build: (t: Dict['intervision']['mail'], locale: Locale, name: string, all: Dict) => { subject: string; body: string },
+  ics?: Ics,
+  optional = false,
+) {
+  const meeting = ics ? meetingForCalendar(tx, ics.meetingId) : undefined;
+  notify(
+    tx,
+    userId,
+    (t, to) => ({
+      ...build(t.intervision.mail, to.locale, to.name, t),
+      link: ics ? `/meetings/${ics.meetingId}` : undefined,
+      attachments:
+        ics && meeting
+          ? [icsAttachment(`gastplek-bijeenkomst-${meeting.id}.ics`, toIcs([meetingEvent(t, meeting, ics.baseUrl, ics.method === 'CANCEL' ? 'CANCELLED' : undefined)], ics.method), ics.method)]
+          : undefined,
+    }),
+    now,
+    { optional },
+  );
 }
 
 export const when = (locale: Locale, m: { startsAt: Date; endsAt: Date }) => `${formatDateTime(locale, m.startsAt)}–${formatTime(locale, m.endsAt)}`;
 
 export function mailMovedUp(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
-  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.movedUpSubject(m.title), body: t.movedUpBody(name, m.title, when(locale, m), `${baseUrl}/meetings/${m.id}`) }));
+  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.movedUpSubject(m.title), body: t.movedUpBody(name, m.title, when(locale, m), `${baseUrl}/meetings/${m.id}`) }), { meetingId: m.id, method: 'PUBLISH', baseUrl });
 }
 
 export function mailMeetingChanged(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
-  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.changedSubject(m.title), body: t.changedBody(name, m.title, when(locale, m), `${baseUrl}/meetings/${m.id}`) }));
+  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.changedSubject(m.title), body: t.changedBody(name, m.title, when(locale, m), `${baseUrl}/meetings/${m.id}`) }), { meetingId: m.id, method: 'PUBLISH', baseUrl });
 }
 
 export function mailMeetingCancelled(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
-  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.cancelledSubject(m.title), body: t.cancelledBody(name, m.title, when(locale, m), `${baseUrl}/meetings`) }));
+  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.cancelledSubject(m.title), body: t.cancelledBody(name, m.title, when(locale, m), `${baseUrl}/meetings`) }), { meetingId: m.id, method: 'CANCEL', baseUrl });
 }
 
 export function mailRemoved(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
-  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.removedSubject(m.title), body: t.removedBody(name, m.title, when(locale, m), `${baseUrl}/meetings`) }));
+  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.removedSubject(m.title), body: t.removedBody(name, m.title, when(locale, m), `${baseUrl}/meetings`) }), { meetingId: m.id, method: 'CANCEL', baseUrl });
 }
 
 export function mailUnderMinimum(tx: Queryable, userId: string, m: MeetingLike & { minParticipants: number }, registered: number, now: Date) {
@@ -45,4 +70,27 @@ export function mailGroupMovedUp(tx: Queryable, userId: string, groupId: number,
   const g = tx.select({ title: intervisionGroups.title }).from(intervisionGroups).where(eq(intervisionGroups.id, groupId)).get();
   if (!g) return;
   toUser(tx, userId, now, (t, _locale, name) => ({ subject: t.groupMovedUpSubject(g.title), body: t.groupMovedUpBody(name, g.title, `${baseUrl}/groups/${groupId}`) }));
+}
+
+export function mailRegistered(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
+  toUser(tx, userId, now, (_t, locale, name, all) => ({ subject: all.calendar.mail.registeredSubject(m.title), body: all.calendar.mail.registeredBody(name, m.title, when(locale, m)) }), {
+    meetingId: m.id,
+    method: 'PUBLISH',
+    baseUrl,
+  });
+}
+
+export function mailWaitlisted(tx: Queryable, userId: string, m: MeetingLike, position: number, now: Date) {
+  toUser(tx, userId, now, (_t, locale, name, all) => ({ subject: all.calendar.mail.waitlistedSubject(m.title), body: all.calendar.mail.waitlistedBody(name, m.title, when(locale, m), position) }));
+}
+
+export function mailMeetingReminder(tx: Queryable, userId: string, m: MeetingLike, now: Date) {
+  toUser(
+    tx,
+    userId,
+    now,
+    (_t, locale, name, all) => ({ subject: all.calendar.mail.meetingReminderSubject(m.title), body: all.calendar.mail.meetingReminderBody(name, m.title, when(locale, m)) }),
+    undefined,
+    true,
+  );
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { intervisionGroups, meetings, registrations } from '../../db/schema';
 import type { Queryable, Tx } from '../db';
-import { mailMovedUp, mailRemoved } from './mails';
+import { mailMovedUp, mailRegistered, mailRemoved, mailWaitlisted } from './mails';
 import { visibleTo, type Meeting } from './meetings';
 
 export type Registration = typeof registrations.$inferSelect;
@@ -72,7 +72,7 @@ export type SignUpResult =
   | { ok: false; reason: 'not-found' | 'cancelled' | 'not-open' | 'closed' | 'already' | 'removed' | 'closed-group' };
 
 /** Sign-up: inside the window, for a meeting visible to the person's organisation, at most once. */
-export function signUp(tx: Tx, input: { meetingId: number; userId: string; orgId: number; bringsCase: boolean }, now: Date): SignUpResult {
+export function signUp(tx: Tx, input: { meetingId: number; userId: string; orgId: number; bringsCase: boolean }, now: Date, baseUrl = ''): SignUpResult {
   const meeting = tx.select().from(meetings).where(and(eq(meetings.id, input.meetingId), visibleTo([input.orgId]))).get();
   if (!meeting) return { ok: false, reason: 'not-found' };
   if (meeting.status === 'cancelled') return { ok: false, reason: 'cancelled' };
@@ -85,7 +85,10 @@ export function signUp(tx: Tx, input: { meetingId: number; userId: string; orgId
   const existing = getRegistration(tx, meeting.id, input.userId);
   if (existing?.status === 'registered' || existing?.status === 'waitlisted') return { ok: false, reason: 'already' };
   if (existing?.status === 'removed') return { ok: false, reason: 'removed' };
-  return { ok: true, status: placeRegistration(tx, meeting, input.userId, input.orgId, input.bringsCase, now) };
+  const status = placeRegistration(tx, meeting, input.userId, input.orgId, input.bringsCase, now);
+  if (status === 'registered') mailRegistered(tx, input.userId, meeting, now, baseUrl);
+  else mailWaitlisted(tx, input.userId, meeting, waitlistPosition(tx, getRegistration(tx, meeting.id, input.userId)) ?? 1, now);
+  return { ok: true, status };
 }
 
 export type CancelResult = { ok: true; was: 'registered' | 'waitlisted' } | { ok: false; reason: 'not-found' | 'deadline' };

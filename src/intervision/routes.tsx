@@ -160,7 +160,7 @@ intervisionRoutes.post('/meetings/:id/signup', async (c) => {
   if (ms.length === 0) return meetingPage(c, meeting, { errors: { _form: t.noOrg } }, 422);
   const orgId = form.data.orgId ?? ms[0]!.orgId;
   if (!ms.some((m) => m.orgId === orgId)) return meetingPage(c, meeting, { errors: { orgId: c.var.t.errors.invalidChoice, _form: c.var.t.errors.invalidChoice } }, 422);
-  const result = writeTx(db, (tx) => signUp(tx, { meetingId: meeting.id, userId: c.var.user!.id, orgId, bringsCase: form.data.bringsCase }, now()));
+  const result = writeTx(db, (tx) => signUp(tx, { meetingId: meeting.id, userId: c.var.user!.id, orgId, bringsCase: form.data.bringsCase }, now(), c.var.config.baseUrl));
   if (!result.ok) {
     if (result.reason === 'not-found') return notFound(c);
     const msg = {

@@ -1,6 +1,7 @@
 import type { DB } from '../db';
 import { releaseNoShows } from '../desks/bookings';
 import { intervisionJobs } from '../intervision/jobs';
+import { sendReminders } from '../notifications/reminders';
 
 /**
  * Scheduled work. Every job must be idempotent and do its read-then-write inside writeTx, so that
@@ -10,8 +11,7 @@ import { intervisionJobs } from '../intervision/jobs';
 export type Job = { name: string; everyMs: number; run: (db: DB, now: Date) => number | void };
 
 export const jobs: Job[] = [
-  // desks: jobs
   { name: 'desks.releaseNoShows', everyMs: 60_000, run: releaseNoShows },
-  // intervision: jobs
   ...intervisionJobs,
+  { name: 'notifications.reminders', everyMs: 5 * 60_000, run: sendReminders },
 ];

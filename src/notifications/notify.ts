@@ -2,7 +2,7 @@ import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { notifications, users } from '../../db/schema';
 import type { Queryable } from '../db';
 import { queueMail, type Attachment } from '../mail/outbox';
-import { dictFor, type Dict } from '../../views/i18n';
+import { dictFor, type Dict, type Locale } from '../../views/i18n';
 
 export type Message = { subject: string; body: string; link?: string; attachments?: Attachment[] };
 
@@ -11,10 +11,12 @@ export type Message = { subject: string; body: string; link?: string; attachment
  * language, written in the caller's transaction (transactional outbox). Optional messages
  * (reminders) respect the person's preference; confirmations and changes are always sent.
  */
-export function notify(tx: Queryable, userId: string, compose: (t: Dict) => Message, now: Date, opts: { optional?: boolean; baseUrl?: string } = {}): void {
-  const user = tx.select({ email: users.email, locale: users.locale, emailReminders: users.emailReminders, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)).get();
+export type Recipient = { locale: Locale; name: string };
+
+export function notify(tx: Queryable, userId: string, compose: (t: Dict, to: Recipient) => Message, now: Date, opts: { optional?: boolean; baseUrl?: string } = {}): void {
+  const user = tx.select({ email: users.email, name: users.name, locale: users.locale, emailReminders: users.emailReminders, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)).get();
   if (!user || user.deactivatedAt) return;
-  const msg = compose(dictFor(user.locale));
+  const msg = compose(dictFor(user.locale), { locale: user.locale ?? 'nl', name: user.name });
   tx.insert(notifications).values({ userId, subject: msg.subject, body: msg.body, link: msg.link ?? null, createdAt: now }).run();
   if (opts.optional && !user.emailReminders) return;
   const body = msg.link && opts.baseUrl ? `${msg.body}\n\n${opts.baseUrl}${msg.link}` : msg.body;

@@ -79,11 +79,12 @@ describe('hosts publish, workers book', () => {
       [`/host/closures/${closure.id}/delete`, {}],
       ...(['arrived', 'no-show', 'approve', 'decline'] as const).map((a): [string, Record<string, string>] => [`/host/bookings/${bookingId}/${a}`, {}]),
     ];
+    const mailsBefore = countRows(t.db, 'outbox');
     for (const [path, body] of writes) expect((await hostA.post(path, body)).status, path).toBe(404);
     for (const path of [`/host/locations/${loc}`, `/host/spaces/${b.space.spaceId}`, `/host/guests?location=${loc}`]) expect((await hostA.get(path)).status, path).toBe(404);
     const after = JSON.stringify([t.db.select().from(locations).all(), t.db.select().from(spaces).all(), t.db.select().from(closures).all(), bookingRows(t.db)]);
     expect(after).toBe(before);
-    expect(countRows(t.db, 'outbox')).toBe(0);
+    expect(countRows(t.db, 'outbox')).toBe(mailsBefore);
 
     // A worker without the host role gets 403 on the host pages and 404 on the writes.
     expect((await b.workerClient.get('/host/locations')).status).toBe(403);
@@ -104,8 +105,10 @@ describe('hosts publish, workers book', () => {
     expect(res.status).toBe(303);
     expect(text(await html(await w.hostClient.get(res.headers.get('location')!)))).toContain('3 reserveringen zijn geannuleerd');
     expect(bookingRows(t.db).map((b) => `${b.date}:${b.status}`)).toEqual(['2026-12-24:cancelled', '2026-12-24:cancelled', '2026-12-24:cancelled', '2026-12-28:confirmed']);
-    const mails = t.db.select().from(outbox).all();
+    // Each booking was confirmed by mail; the closure adds one cancellation per booking, with a METHOD:CANCEL calendar file.
+    const mails = t.db.select().from(outbox).all().filter((m) => /^(Geannuleerd|Cancelled):/.test(m.subject));
     expect(mails).toHaveLength(3);
+    expect(mails.every((m) => m.attachments?.includes('METHOD:CANCEL'))).toBe(true);
     expect(mails.find((m) => m.toAddress === english.email)!.subject).toMatch(/^Cancelled: your desk at .* on Thu,? 24 Dec 2026$/);
     expect(mails.filter((m) => m.toAddress === w.worker.email).every((m) => m.subject.startsWith('Geannuleerd:') && m.body.includes('Kerst'))).toBe(true);
     // Deleting the closure does not bring the bookings back, but makes the days bookable again.
@@ -209,6 +212,6 @@ describe('hosts publish, workers book', () => {
     // Approving twice is not possible.
     expect((await w.hostClient.post(`/host/bookings/${morning!.id}/approve`, {}, HX)).status).toBe(422);
     expect(bookingRows(t.db).map((b) => b.status)).toEqual(['confirmed', 'no_show', 'declined']);
-    expect(t.db.select().from(outbox).all().map((m) => m.subject.split(':')[0])).toEqual(['Bevestigd', 'Afgewezen', 'Bevestigd']);
+    expect(t.db.select().from(outbox).all().map((m) => m.subject.split(':')[0])).toEqual(['Aangevraagd', 'Aangevraagd', 'Bevestigd', 'Afgewezen', 'Bevestigd']);
   });
 });

@@ -72,6 +72,14 @@ export function lists(db: DB, meetingId: number) {
   return { registered: rows.filter((r) => r.status === 'registered').map((r) => r.name).sort(), waiting: rows.filter((r) => r.status === 'waitlisted').map((r) => r.name) };
 }
 
-export function mailsTo(db: DB, email: string) {
-  return db.select().from(outbox).where(eq(outbox.toAddress, email)).all();
+const SIGN_UP_ACK = /^(Aangemeld|Signed up|Wachtlijst|Waiting list): /;
+
+/** Mails to one person, leaving out the acknowledgement every sign-up gets (tested on its own). */
+export function mailsTo(db: DB, email: string, opts: { withSignUpAcks?: boolean } = {}) {
+  return db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.toAddress, email))
+    .all()
+    .filter((m) => opts.withSignUpAcks || !SIGN_UP_ACK.test(m.subject));
 }

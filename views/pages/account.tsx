@@ -2,7 +2,9 @@ import type { Dict, Locale } from '../i18n';
 import type { Membership } from '../../src/types';
 import { ErrorSummary, Field, type FormState } from '../partials/form';
 
-export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; email: string; emailReminders: boolean }; memberships: Membership[]; state: FormState }) {
+export type FeedState = { active: boolean; url: string | null };
+
+export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; email: string; emailReminders: boolean }; memberships: Membership[]; state: FormState; feed: FeedState }) {
   const t = p.t.auth.account;
   return (
     <section>
@@ -51,6 +53,29 @@ export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; 
           {p.t.notifications.savePreferences}
         </button>
       </form>
+      <h2>{p.t.calendar.feed.title}</h2>
+      <p>{p.t.calendar.feed.intro}</p>
+      {p.feed.url ? (
+        <div role="status">
+          <p>{p.t.calendar.feed.created}</p>
+          <label for="feed-url">{p.t.calendar.feed.urlLabel}</label>
+          <input id="feed-url" type="text" readonly value={p.feed.url} />
+        </div>
+      ) : (
+        <p>{p.feed.active ? p.t.calendar.feed.active : p.t.calendar.feed.none}</p>
+      )}
+      <form method="post" action="/account/calendar-feed" class="inline">
+        <button type="submit" class="secondary">
+          {p.feed.active ? p.t.calendar.feed.renew : p.t.calendar.feed.create}
+        </button>
+      </form>{' '}
+      {p.feed.active && (
+        <form method="post" action="/account/calendar-feed/revoke" class="inline">
+          <button type="submit" class="secondary outline">
+            {p.t.calendar.feed.revoke}
+          </button>
+        </form>
+      )}
       <h2>{t.changePassword}</h2>
       <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
       <form method="post" action="/account/password" novalidate>

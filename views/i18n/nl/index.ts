@@ -1,8 +1,9 @@
 import { admin } from './admin';
 import { auth } from './auth';
+import { calendar } from './calendar';
 import { common } from './common';
 import { desks } from './desks';
 import { intervision } from './intervision';
 import { notifications } from './notifications';
 
-export const nl = { ...common, auth, admin, desks, intervision, notifications };
+export const nl = { ...common, auth, admin, desks, intervision, notifications, calendar };

@@ -123,7 +123,15 @@ export function MeetingPage(p: { t: Dict; locale: Locale; v: MeetingView; state:
       )}
       <dl class="meeting-facts">
         <dt>{t.detail.when}</dt>
-        <dd>{whenText(p.locale, m)}</dd>
+        <dd>
+          {whenText(p.locale, m)}
+          {p.v.insider && m.status === 'scheduled' && (
+            <>
+              <br />
+              <a href={`/meetings/${m.id}/calendar.ics`}>{p.t.calendar.addToCalendar}</a>
+            </>
+          )}
+        </dd>
         <dt>{t.detail.where}</dt>
         <dd>
           {placeText(p.t, m)}

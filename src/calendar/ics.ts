@@ -1,0 +1,63 @@
+import { createEvents, type EventAttributes } from 'ics';
+
+export type CalEvent = {
+  uid: string;
+  start: Date;
+  end: Date;
+  title: string;
+  description?: string;
+  location?: string;
+  url?: string;
+  /** Bumped on every change so calendars replace the old copy (RFC 5545 SEQUENCE). */
+  sequence: number;
+  status: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
+};
+
+export type IcsMethod = 'PUBLISH' | 'CANCEL';
+
+const PRODUCT_ID = 'gastplek/calendar';
+
+/**
+ * RFC 5545 text by the `ics` package. Times are written in UTC (…Z): the instants were computed
+ * from Europe/Amsterdam wall time with @date-fns/tz, so they are right across daylight-saving
+ * changes and every client shows them in its own zone without a VTIMEZONE block.
+ * METHOD:CANCEL with STATUS:CANCELLED makes Outlook and Google remove the event.
+ */
+export function toIcs(events: CalEvent[], method: IcsMethod = 'PUBLISH', calName?: string): string {
+  if (events.length === 0) {
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODUCT_ID}`, `METHOD:${method}`, 'CALSCALE:GREGORIAN'];
+    if (calName) lines.push(`X-WR-CALNAME:${calName.replace(/[\\;,\n]/g, ' ')}`);
+    return [...lines, 'END:VCALENDAR', ''].join('\r\n');
+  }
+  const attrs: EventAttributes[] = events.map((e) => ({
+    uid: e.uid,
+    start: e.start.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: e.end.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: e.title,
+    description: e.description,
+    location: e.location,
+    url: e.url,
+    sequence: e.sequence,
+    status: e.status,
+  }));
+  const { error, value } = createEvents(attrs, { productId: PRODUCT_ID, method, ...(calName ? { calName } : {}) });
+  if (error || !value) throw error ?? new Error('ics: no output');
+  return value;
+}
+
+/**
+ * A SEQUENCE that grows with every change without a counter column: whole seconds between
+ * creation and the last update (every write of a booking or meeting sets updated_at).
+ */
+export function sequenceOf(createdAt: Date, updatedAt: Date | null): number {
+  if (!updatedAt) return 0;
+  return Math.max(0, Math.floor((updatedAt.getTime() - createdAt.getTime()) / 1000));
+}
+
+export function icsAttachment(filename: string, ics: string, method: IcsMethod) {
+  return { filename, contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics };
+}

@@ -1,0 +1,47 @@
+import type { Queryable } from '../db';
+import { bookingEvent, bookingsForCalendar, type BookingForCalendar } from '../calendar/events';
+import { icsAttachment, toIcs, type IcsMethod } from '../calendar/ics';
+import { notify } from '../notifications/notify';
+import type { Dict, Locale } from '../../views/i18n';
+import { formatLocalDate } from '../../views/i18n/format';
+
+/**
+ * The e-mails (and in-app notices) about desk bookings, each with the .ics that puts the booking
+ * in, or takes it out of, the person's calendar. Always called inside the transaction that makes
+ * the change (transactional outbox).
+ */
+type Kind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'cancelled' | 'closure' | 'no_show' | 'reminder';
+
+function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: BookingForCalendar[], baseUrl: string, reason?: string) {
+  const first = list[0]!;
+  const date = formatLocalDate(locale, first.date, true);
+  const dayparts = [...new Set(list.map((b) => t.dayparts[b.daypart]))].join(' + ');
+  const loc = first.locationName;
+  const m = t.calendar.mail;
+  const d = t.desks.mail;
+  const method: IcsMethod = kind === 'confirmed' || kind === 'requested' || kind === 'approved' || kind === 'reminder' ? 'PUBLISH' : 'CANCEL';
+  const events = list.map((b) => ({ ...bookingEvent(t, b, baseUrl), ...(method === 'CANCEL' ? { status: 'CANCELLED' as const } : {}) }));
+  const text = {
+    confirmed: [m.bookingConfirmedSubject(loc, date), m.bookingConfirmedBody(name, loc, date, dayparts)],
+    requested: [m.bookingRequestedSubject(loc, date), m.bookingRequestedBody(name, loc, date, dayparts)],
+    approved: [d.approvedSubject(loc, date), d.approvedBody(name, loc, date, dayparts)],
+    declined: [d.declinedSubject(loc, date), d.declinedBody(name, loc, date, dayparts)],
+    cancelled: [m.bookingCancelledSubject(loc, date), m.bookingCancelledBody(name, loc, date, dayparts)],
+    closure: [d.closureSubject(loc, date), d.closureBody(name, loc, date, dayparts, reason ?? '')],
+    no_show: [m.noShowSubject(loc, date), m.noShowBody(name, loc, date, dayparts)],
+    reminder: [m.bookingReminderSubject(loc, date), m.bookingReminderBody(name, loc, date, dayparts)],
+  }[kind] as [string, string];
+  return {
+    subject: text[0],
+    body: text[1],
+    link: '/bookings',
+    attachments: [icsAttachment(`gastplek-${first.id}.ics`, toIcs(events, method), method)],
+  };
+}
+
+/** Tells the owner about one change to one or more of their bookings (a whole day is one message). */
+export function noticeBookings(tx: Queryable, userId: string, bookingIds: number[], kind: Kind, now: Date, opts: { baseUrl?: string; reason?: string } = {}): void {
+  const list = bookingsForCalendar(tx, userId, bookingIds);
+  if (list.length === 0) return;
+  notify(tx, userId, (t, to) => compose(t, to.locale, to.name, kind, list, opts.baseUrl ?? '', opts.reason), now, { optional: kind === 'reminder', baseUrl: opts.baseUrl });
+}
