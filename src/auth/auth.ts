@@ -5,7 +5,14 @@ import type { DB } from '../db';
 import { createLucia } from './lucia';
 
 export type SessionCheck =
-  | { ok: true; sessionId: string; userId: string; fresh: boolean; deactivated: boolean }
+  | {
+      ok: true;
+      sessionId: string;
+      userId: string;
+      fresh: boolean;
+      deactivated: boolean;
+      user: { id: string; email: string; name: string; locale: 'nl' | 'en' | null; isNetworkAdmin: boolean };
+    }
   | { ok: false };
 
 /**
@@ -36,7 +43,14 @@ export function createAuth(db: DB, config: Config): Auth {
     async validate(sessionId) {
       const { session, user } = await lucia.validateSession(sessionId);
       if (!session || !user) return { ok: false };
-      return { ok: true, sessionId: session.id, userId: user.id, fresh: session.fresh, deactivated: user.deactivatedAt !== null };
+      return {
+        ok: true,
+        sessionId: session.id,
+        userId: user.id,
+        fresh: session.fresh,
+        deactivated: user.deactivatedAt !== null,
+        user: { id: user.id, email: user.email, name: user.name, locale: user.locale, isNetworkAdmin: user.isNetworkAdmin },
+      };
     },
     sessionCookie: (sessionId) => lucia.createSessionCookie(sessionId).serialize(),
     blankCookie: () => lucia.createBlankSessionCookie().serialize(),

@@ -1,12 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
-import { listMemberships } from '../orgs/orgs';
+import { hasRole, listMemberships } from '../orgs/orgs';
 import type { AppEnv } from '../types';
 import { redirectWithFlash, forbidden, type Ctx } from '../lib/render';
 import type { OrgRole } from '../../db/schema';
-import { hasRole } from '../orgs/orgs';
 
 /** Loads the session (if any), the user and their memberships; ends sessions of deactivated users. */
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
@@ -25,21 +22,16 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
         c.header('Set-Cookie', auth.blankCookie(), { append: true });
       } else {
         if (check.fresh) c.header('Set-Cookie', auth.sessionCookie(check.sessionId), { append: true });
-        const u = db
-          .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, isNetworkAdmin: users.isNetworkAdmin })
-          .from(users)
-          .where(eq(users.id, check.userId))
-          .get();
-        if (u) {
-          c.set('user', u);
-          c.set('sessionId', check.sessionId);
-          c.set('memberships', listMemberships(db, u.id));
-        }
+        // lucia's session lookup already joined the user row: no second query.
+        c.set('user', check.user);
+        c.set('sessionId', check.sessionId);
+        c.set('memberships', listMemberships(db, check.user.id));
       }
     }
-    await next();
-    // Pages for a logged-in person must never be stored by a browser or proxy.
+    // Pages for a logged-in person must never be stored by a browser or proxy. Set before the
+    // handler runs: setting a header after the response exists makes hono copy the response.
     if (c.var.user) c.header('Cache-Control', 'no-store');
+    await next();
   };
 }
 

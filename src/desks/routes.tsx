@@ -126,7 +126,8 @@ desksRoutes.get('/desks', (c) => {
     asOrg: c.var.memberships.length > 1 ? asOrg : null,
     message: valid ? null : (errors.date ?? t.errors.formInvalid),
   };
-  const { towns, orgs } = searchOptions(db);
+  // The filter lists are only needed for a full page, not for the htmx results fragment.
+  const { towns, orgs } = isHtmx(c) ? { towns: [], orgs: [] } : searchOptions(db);
   return pageOrFragment(
     c,
     t.desks.search.title,
