@@ -12,7 +12,18 @@ import { seedDemoData, DEMO_PASSWORD } from '../../db/seed/index';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export type RunningServer = { url: string; db: DB; close: () => Promise<void> };
+/**
+ * The server's clock. Real time unless a journey moves it ("the next morning at 08:30"), because
+ * some steps only exist later: check-in on the day itself, attendance once a meeting has started.
+ */
+export type Clock = { now: () => Date; set: (instant: Date) => void; reset: () => void };
+
+export type RunningServer = { url: string; db: DB; clock: Clock; close: () => Promise<void> };
+
+function makeClock(): Clock {
+  let fixed: Date | null = null;
+  return { now: () => fixed ?? new Date(), set: (instant) => (fixed = instant), reset: () => (fixed = null) };
+}
 
 /** The real app on a real port, on a fresh seeded database file, in this process. */
 export async function startServer(): Promise<RunningServer> {
@@ -25,10 +36,12 @@ export async function startServer(): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', BASE_URL: url, PORT: String(port) });
-  app = createApp({ db, config });
+  const clock = makeClock();
+  app = createApp({ db, config, now: clock.now });
   return {
     url,
     db,
+    clock,
     close: () =>
       new Promise((resolve) => {
         server.close(() => {

@@ -23,7 +23,7 @@ export function MembersPage(p: {
       {p.members.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex={0} aria-label={p.t.tableRegion}>
           <table>
             <thead>
               <tr>
@@ -129,7 +129,7 @@ export function OrganisationsPage(p: {
       {p.orgs.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex={0} aria-label={p.t.tableRegion}>
           <table>
             <thead>
               <tr>

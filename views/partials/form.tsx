@@ -23,11 +23,13 @@ type FieldProps = {
   /** Never echo passwords back into the page. */
   noEcho?: boolean;
   value?: string;
+  /** Two forms on one page that share a field name need different ids. */
+  idPrefix?: string;
 };
 
 /** A labelled input with its error tied to it (aria-invalid + aria-describedby). */
 export function Field(p: FieldProps) {
-  const id = `f-${p.name}`;
+  const id = `${p.idPrefix ?? 'f'}-${p.name}`;
   const err = p.state.errors?.[p.name];
   const described = [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -57,10 +59,10 @@ export function Field(p: FieldProps) {
   );
 }
 
-type TextAreaProps = { state: FormState; name: string; label: string; maxlength?: number; hint?: string; rows?: number; value?: string };
+type TextAreaProps = { state: FormState; name: string; label: string; maxlength?: number; hint?: string; rows?: number; value?: string; idPrefix?: string };
 
 export function TextArea(p: TextAreaProps) {
-  const id = `f-${p.name}`;
+  const id = `${p.idPrefix ?? 'f'}-${p.name}`;
   const err = p.state.errors?.[p.name];
   const described = [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -79,10 +81,10 @@ export function TextArea(p: TextAreaProps) {
   );
 }
 
-type SelectProps = { state: FormState; name: string; label: string; options: { value: string; label: string }[]; value?: string; required?: boolean };
+type SelectProps = { state: FormState; name: string; label: string; options: { value: string; label: string }[]; value?: string; required?: boolean; idPrefix?: string };
 
 export function Select(p: SelectProps) {
-  const id = `f-${p.name}`;
+  const id = `${p.idPrefix ?? 'f'}-${p.name}`;
   const err = p.state.errors?.[p.name];
   const current = p.value ?? val(p.state, p.name);
   return (

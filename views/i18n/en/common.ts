@@ -4,6 +4,7 @@ export const common: typeof nl = {
   appName: 'Gastplek',
   tagline: 'Work at each other’s offices, learn from each other',
   skipToContent: 'Skip to content',
+  tableRegion: 'Table; scroll sideways for more columns',
   nav: {
     home: 'Home',
     login: 'Log in',

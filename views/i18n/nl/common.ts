@@ -3,6 +3,7 @@ export const common = {
   appName: 'Gastplek',
   tagline: 'Werken bij elkaar, leren van elkaar',
   skipToContent: 'Naar de inhoud',
+  tableRegion: 'Tabel; schuif opzij voor meer kolommen',
   nav: {
     home: 'Start',
     login: 'Inloggen',

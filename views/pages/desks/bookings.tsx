@@ -11,7 +11,11 @@ export function MyBookingsPage(p: { t: Dict; locale: Locale; upcoming: MyBooking
         <a href="/desks">{p.t.desks.nav.search}</a>
       </p>
       <h2>{t.upcoming}</h2>
-      {p.upcoming.length === 0 ? <p>{t.noneUpcoming}</p> : p.upcoming.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)}
+      {p.upcoming.length === 0 ? (
+        <p class="empty-state">
+          {t.noneUpcoming} — <a href="/desks">{t.findDesk}</a>
+        </p>
+      ) : p.upcoming.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)}
       <h2>{t.past}</h2>
       {p.past.length === 0 ? <p>{t.nonePast}</p> : p.past.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)}
     </section>

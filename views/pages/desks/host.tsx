@@ -109,7 +109,7 @@ export function LocationForm(p: { t: Dict; state: FormState; action: string; org
   );
 }
 
-export function SpaceForm(p: { t: Dict; state: FormState; action: string; conflicts?: CapacityConflict[]; locale: Locale }) {
+export function SpaceForm(p: { t: Dict; state: FormState; action: string; conflicts?: CapacityConflict[]; locale: Locale; idPrefix?: string }) {
   const t = p.t.desks.host;
   const s = p.state;
   return (
@@ -124,10 +124,10 @@ export function SpaceForm(p: { t: Dict; state: FormState; action: string; confli
         )}
       </ErrorSummary>
       <form method="post" action={p.action} novalidate>
-        <Field state={s} name="name" label={t.name} required maxlength={120} />
+        <Field state={s} name="name" label={t.name} required maxlength={120} idPrefix={p.idPrefix} />
         <div class="grid">
-          <Select state={s} name="kind" label={t.kind} options={SPACE_KINDS.map((k) => ({ value: k, label: p.t.desks.kinds[k] }))} />
-          <Field state={s} name="capacity" label={t.capacity} type="number" min={1} max={500} required />
+          <Select state={s} name="kind" label={t.kind} options={SPACE_KINDS.map((k) => ({ value: k, label: p.t.desks.kinds[k] }))} idPrefix={p.idPrefix} />
+          <Field state={s} name="capacity" label={t.capacity} type="number" min={1} max={500} required idPrefix={p.idPrefix} />
         </div>
         <CheckboxGroup state={s} name="amenities" legend={t.amenities} options={AMENITIES.map((a) => ({ value: a, label: p.t.desks.amenities[a] }))} />
         <Checkbox state={s} name="active" label={t.active} />
@@ -175,7 +175,7 @@ export function LocationPage(p: LocationPageProps) {
       )}
       <details open={p.spaceState.errors ? true : undefined}>
         <summary>{t.addSpace}</summary>
-        <SpaceForm t={p.t} locale={p.locale} state={p.spaceState} action={`/host/locations/${l.id}/spaces`} />
+        <SpaceForm t={p.t} locale={p.locale} state={p.spaceState} action={`/host/locations/${l.id}/spaces`} idPrefix="space" />
       </details>
       <h2 id="closures">{t.closures}</h2>
       {p.closures.length === 0 ? (
@@ -235,7 +235,9 @@ export function GuestListPage(p: {
     <section>
       <h1>{p.locationName ? t.titleFor(p.locationName, formatLocalDate(p.locale, p.date, true)) : t.title}</h1>
       {p.locations.length === 0 ? (
-        <p>{t.noLocations}</p>
+        <p class="empty-state">
+          {t.noLocations} <a href="/host/locations/new">{t.addLocation}</a>
+        </p>
       ) : (
         <>
           <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
@@ -255,7 +257,7 @@ export function GuestListPage(p: {
           {p.guests.length === 0 ? (
             <p>{t.none}</p>
           ) : (
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex={0} aria-label={p.t.tableRegion}>
               <table>
                 <thead>
                   <tr>

@@ -94,7 +94,10 @@ export function SearchPage(p: SearchPageProps) {
               {t.loading}
             </span>
           </form>
-          <SearchResults {...p.results} />
+          {/* The live region stays while htmx replaces the results inside it, so new counts are announced. */}
+          <div aria-live="polite">
+            <SearchResults {...p.results} />
+          </div>
         </>
       )}
     </section>

@@ -48,7 +48,7 @@ export function SpacePage(p: SpacePageProps) {
       <nav aria-label={t.search.week} class="week-nav">
         {p.prevWeek && <a href={q(p.prevWeek)}>← {t.space.prevWeek}</a>} <a href={q(p.nextWeek)}>{t.space.nextWeek} →</a>
       </nav>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabindex={0} aria-label={p.t.tableRegion}>
         <table class="week">
           <thead>
             <tr>

@@ -27,7 +27,7 @@ export function FacilitatePage(p: { t: Dict; locale: Locale; meetings: Card[]; n
     list.length === 0 ? (
       <p>{t.none}</p>
     ) : (
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabindex={0} aria-label={p.t.tableRegion}>
         <table>
           <tbody>{list.map(row)}</tbody>
         </table>
@@ -309,7 +309,7 @@ export function AttendancePage(p: { t: Dict; locale: Locale; m: Card; participan
         <p>{t.none}</p>
       ) : (
         <form method="post" action={`/facilitate/meetings/${m.id}/attendance`} novalidate>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabindex={0} aria-label={p.t.tableRegion}>
             <table>
               <thead>
                 <tr>

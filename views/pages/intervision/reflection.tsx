@@ -29,7 +29,9 @@ export function ReflectionPage(p: {
         <progress value={String(Math.min(p.periodHours, p.target))} max={String(p.target)} aria-label={t.progressLabel} />
       </p>
       {p.years.length === 0 ? (
-        <p>{t.empty}</p>
+        <p class="empty-state">
+          {t.empty} <a href="/meetings">{t.findMeeting}</a>
+        </p>
       ) : (
         p.years.map((y) => (
           <>
@@ -77,7 +79,7 @@ function AttendedTable(p: { t: Dict; locale: Locale; meetings: AttendedMeeting[]
   const t = p.t.intervision.reflection;
   const it = p.t.intervision;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabindex={0} aria-label={p.t.tableRegion}>
       <table class="attended">
         <thead>
           <tr>

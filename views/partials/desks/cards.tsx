@@ -24,14 +24,19 @@ export function AmenityList(p: { t: Dict; mask: number }) {
   );
 }
 
+/**
+ * The outcome of an action, in the element the action returned. htmx focuses `[autofocus]` in
+ * swapped content, so keyboard and screen-reader users land on the outcome instead of on <body>
+ * (the button they pressed is gone after the swap).
+ */
 export function NoticeLine(p: { notice?: Notice | null }) {
   if (!p.notice) return null;
   return p.notice.kind === 'ok' ? (
-    <p class="notice notice-ok" role="status">
+    <p class="notice notice-ok" role="status" tabindex={-1} autofocus>
       {p.notice.text}
     </p>
   ) : (
-    <p class="notice notice-error" role="alert">
+    <p class="notice notice-error" role="alert" tabindex={-1} autofocus>
       {p.notice.text}
     </p>
   );

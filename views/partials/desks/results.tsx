@@ -20,7 +20,7 @@ export type ResultsProps = {
 export function SearchResults(p: ResultsProps) {
   const t = p.t.desks.search;
   return (
-    <section id="desk-results" aria-live="polite" aria-labelledby="desk-results-title">
+    <section id="desk-results" aria-labelledby="desk-results-title">
       <h2 id="desk-results-title">{p.results ? t.resultsFor(formatLocalDate(p.locale, p.date, true), p.t.dayparts[p.daypart]) : t.results}</h2>
       {p.message && <p role="alert">{p.message}</p>}
       {p.results && p.results.length === 0 && <p>{t.none}</p>}

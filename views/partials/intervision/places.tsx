@@ -67,7 +67,9 @@ export function MeetingResults(p: { t: Dict; locale: Locale; meetings: Card[]; m
     <div id="meeting-results">
       <p role="status">{t.results(p.meetings.length)}</p>
       {p.meetings.length === 0 ? (
-        <p>{t.empty}</p>
+        <p class="empty-state">
+          {t.empty} <a href="/meetings">{t.showAll}</a>
+        </p>
       ) : (
         <div class="cards">
           {p.meetings.map((m) => (

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const BUDGET = 60 * 1024;
+
+describe('look and weight', () => {
+  it('the first load of a page transfers at most 60 KB of CSS and JavaScript, compressed, all from our own server', async () => {
+    const { page, context, external } = await newPage(browser, server);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const responses = new Map<string, { url: string; type: string; encoding: string | undefined }>();
+    const transferred = new Map<string, number>();
+    cdp.on('Network.responseReceived', (e) => {
+      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      responses.set(e.requestId, { url: e.response.url, type: e.type, encoding: headers['content-encoding'] });
+    });
+    cdp.on('Network.loadingFinished', (e) => transferred.set(e.requestId, e.encodedDataLength));
+
+    await page.goto(`${server.url}/login`);
+    await page.waitForLoadState('load');
+    await expect.poll(() => [...responses.keys()].filter((id) => transferred.has(id)).length).toBe(responses.size);
+
+    const assets = [...responses.entries()].filter(([, r]) => r.type === 'Stylesheet' || r.type === 'Script');
+    expect(assets.map(([, r]) => new URL(r.url).pathname).sort()).toEqual(['/static/app.css', '/static/vendor/htmx.min.js', '/static/vendor/pico.min.css']);
+    for (const [, r] of assets) expect(r.encoding, r.url).toBe('gzip');
+    const total = assets.reduce((sum, [id]) => sum + transferred.get(id)!, 0);
+    console.info(`first load: ${assets.length} CSS/JS files, ${(total / 1024).toFixed(1)} KB transferred`);
+    expect(total).toBeLessThanOrEqual(BUDGET);
+    // The login page is where every journey starts.
+    expect(await page.locator('h1').innerText()).toBe('Inloggen');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it('no page of a logged-in worker asks for fonts, CDNs or analytics', async () => {
+    const { page, context, external } = await newPage(browser, server);
+    await login(page, server, 'worker@gastplek.test');
+    for (const path of ['/', '/desks', '/bookings', '/meetings', '/reflection', '/notifications', '/account']) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('load');
+    }
+    expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it('works 360 px wide: nothing wider than the screen', async () => {
+    const { page, context } = await newPage(browser, server);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await login(page, server, 'worker@gastplek.test');
+    for (const path of ['/', '/desks', '/bookings', '/meetings']) {
+      await page.goto(`${server.url}${path}`);
+      expect(await page.evaluate(`document.documentElement.scrollWidth`), path).toBeLessThanOrEqual(360);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { instantOf } from '../../src/lib/time';
+import { axeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness';
+import { dutchDate, englishDate, nextOpenWeekday } from './dates';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** axe on the page as it is now; every page and state the JS journeys reach goes through here. */
+async function accessible(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+const SPACE = 'Flexplekken CJG';
+
+describe('journey: a worker books a desk in another town, checks in and cancels', () => {
+  it('with JavaScript: htmx swaps, focus on the outcome, Dutch dates, English on request', { timeout: 60_000 }, async () => {
+    server.clock.reset();
+    const date = nextOpenWeekday();
+    const { page, context, external } = await newPage(browser, server);
+    // Ruben works for the GGD in Apeldoorn; CJG Ede is another organisation in another town.
+    await login(page, server, 'ruben.mulder@gastplek.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Werkplek zoeken' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Werkplek zoeken');
+    await accessible(page);
+
+    await page.getByLabel('Datum').fill(date);
+    await page.getByLabel('Dagdeel').selectOption('morning');
+    await page.getByLabel('Plaats').fill('Ede');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    const results = page.locator('#desk-results');
+    await expect.poll(() => results.getByRole('heading', { level: 2 }).innerText()).toBe(`Vrije plekken op ${dutchDate(date)}, ochtend`);
+    await expect.poll(() => results.locator('article.space-card').count()).toBe(1);
+    // htmx pushed the search into the address bar: the result can be bookmarked and reloaded.
+    expect(new URL(page.url()).searchParams.get('town')).toBe('Ede');
+    const card = results.locator('article.space-card', { hasText: SPACE });
+    expect(await card.locator('.free').innerText()).toBe('4 van 4 vrij');
+    expect(await card.innerText()).toContain('CJG Ede Centrum');
+    await accessible(page);
+
+    await card.getByRole('button', { name: /^Reserveren/ }).click();
+    const booked = results.locator('article.space-card', { hasText: SPACE });
+    await expect.poll(() => booked.getByRole('status').innerText()).toBe(`Gereserveerd: ${SPACE}, ${dutchDate(date)}, ochtend.`);
+    expect(await booked.locator('.free').innerText()).toBe('3 van 4 vrij');
+    expect(await booked.innerText()).toContain('door jou gereserveerd');
+    expect(await booked.getByRole('button').count()).toBe(0);
+    // The button pressed is gone after the swap; focus is on the outcome, not lost on <body>.
+    expect(await page.evaluate(`document.activeElement?.getAttribute('role')`)).toBe('status');
+    await accessible(page);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Mijn reserveringen' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Mijn reserveringen');
+    const item = page.locator('article.booking-item', { hasText: SPACE });
+    expect(await item.getByRole('heading', { level: 3 }).innerText()).toBe(`${dutchDate(date)} · ochtend`);
+    expect(await item.innerText()).toContain('Status: bevestigd');
+    expect(await item.innerText()).toContain('CJG Ede Centrum');
+    // Check-in only exists on the day itself.
+    expect(await item.getByRole('button', { name: 'Inchecken' }).count()).toBe(0);
+    await accessible(page);
+
+    // The next working morning, 08:30 in Amsterdam.
+    server.clock.set(instantOf(date, '08:30'));
+    await page.reload();
+    expect(await item.getByText('Check in vóór 10:00, anders komt de plek vrij.').count()).toBe(1);
+    await item.getByRole('button', { name: 'Inchecken' }).click();
+    await expect.poll(() => item.getByRole('status').innerText()).toBe('Je bent ingecheckt. Fijne werkdag!');
+    expect(await item.innerText()).toContain('Ingecheckt om 08:30');
+    expect(await item.getByRole('button', { name: 'Inchecken' }).count()).toBe(0);
+    await accessible(page);
+
+    // An English user sees the same booking in English, still 24-hour Amsterdam time.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('My bookings');
+    const en = page.locator('article.booking-item', { hasText: SPACE });
+    expect(await en.getByRole('heading', { level: 3 }).innerText()).toMatch(new RegExp(`^${englishDate(date).source} · morning$`));
+    expect(await en.innerText()).toContain('Status: confirmed');
+    expect(await en.innerText()).toContain('Checked in at 08:30');
+    await accessible(page);
+    await page.getByRole('button', { name: 'Naar Nederlands' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Mijn reserveringen');
+
+    await item.getByText('Annuleren', { exact: true }).click();
+    await item.getByRole('button', { name: 'Ja, annuleer deze reservering' }).click();
+    await expect.poll(() => item.getByRole('status').innerText()).toBe('Je reservering is geannuleerd; de plek is weer vrij.');
+    expect(await item.innerText()).toContain('Status: geannuleerd');
+    expect(await item.getByRole('button').count()).toBe(0);
+    await accessible(page);
+
+    // The desk is free again for someone else.
+    await page.goto(`${server.url}/desks?date=${date}&daypart=morning&town=Ede`);
+    expect(await page.locator('article.space-card', { hasText: SPACE }).locator('.free').innerText()).toBe('4 van 4 vrij');
+    await accessible(page);
+
+    expect(external).toEqual([]);
+    server.clock.reset();
+    await context.close();
+  });
+
+  it('without JavaScript: every step is a form post and a redirect', { timeout: 60_000 }, async () => {
+    server.clock.reset();
+    const date = nextOpenWeekday();
+    const { page, context, external } = await newPage(browser, server, { javaScriptEnabled: false });
+    // Bram works for WIJeindhoven.
+    await login(page, server, 'bram.vos@gastplek.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Werkplek zoeken' }).click();
+    await page.getByLabel('Datum').fill(date);
+    await page.getByLabel('Dagdeel').selectOption('morning');
+    await page.getByLabel('Plaats').fill('Ede');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL((u) => u.searchParams.get('town') === 'Ede');
+    expect(await page.locator('#desk-results h2').innerText()).toBe(`Vrije plekken op ${dutchDate(date)}, ochtend`);
+    expect(await page.locator('article.space-card').count()).toBe(1);
+    const card = page.locator('article.space-card', { hasText: SPACE });
+    const free = async () => Number(/^(\d) van 4 vrij$/.exec(await card.locator('.free').innerText())![1]);
+    const before = await free();
+
+    await card.getByRole('button', { name: /^Reserveren/ }).click();
+    await page.waitForURL((u) => u.pathname === '/bookings');
+    expect(before).toBeGreaterThan(0);
+    expect(await page.getByRole('status').innerText()).toBe(`Gereserveerd: ${SPACE}, ${dutchDate(date)}, ochtend.`);
+    const item = page.locator('article.booking-item', { hasText: SPACE });
+    expect(await item.getByRole('heading', { level: 3 }).innerText()).toBe(`${dutchDate(date)} · ochtend`);
+    expect(await item.innerText()).toContain('Status: bevestigd');
+
+    server.clock.set(instantOf(date, '09:15'));
+    await page.reload();
+    await item.getByRole('button', { name: 'Inchecken' }).click();
+    await page.waitForURL((u) => u.pathname === '/bookings');
+    expect(await page.getByRole('status').first().innerText()).toBe('Je bent ingecheckt. Fijne werkdag!');
+    expect(await item.innerText()).toContain('Ingecheckt om 09:15');
+
+    // <details> opens without JavaScript too.
+    await item.getByText('Annuleren', { exact: true }).click();
+    await item.getByRole('button', { name: 'Ja, annuleer deze reservering' }).click();
+    await page.waitForURL((u) => u.pathname === '/bookings');
+    expect(await page.getByRole('status').first().innerText()).toBe('Je reservering is geannuleerd; de plek is weer vrij.');
+    expect(await item.innerText()).toContain('Status: geannuleerd');
+
+    server.clock.reset();
+    await page.goto(`${server.url}/desks?date=${date}&daypart=morning&town=Ede`);
+    expect(await free()).toBe(before);
+
+    expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it('a worker without upcoming bookings is told what to do next', async () => {
+    const { page, context } = await newPage(browser, server);
+    await login(page, server, 'julia.brouwer@gastplek.test');
+    await page.goto(`${server.url}/bookings`);
+    const empty = page.locator('.empty-state');
+    expect(await empty.innerText()).toBe('Nog geen reserveringen — zoek een werkplek');
+    await empty.getByRole('link', { name: 'zoek een werkplek' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Werkplek zoeken');
+    await accessible(page);
+    await context.close();
+  });
+});
