@@ -16,7 +16,7 @@ import type { DB } from './db';
 import { homeRoutes } from './home/routes';
 import { createLogger, type Logger } from './lib/log';
 import { errorPage, notFound } from './lib/render';
-import { CsrfError, sameOriginForms, UnsupportedBodyError } from './lib/security';
+import { CsrfError, sameOriginForms, saneHost, UnsupportedBodyError } from './lib/security';
 import { orgRoutes } from './orgs/routes';
 import { notificationRoutes } from './notifications/routes';
 import { calendarRoutes } from './calendar/routes';
@@ -85,6 +85,7 @@ export function createApp(opts: AppOptions) {
 
   // Pico and htmx are ~140 KB as files; gzipped the first page load stays well under 60 KB.
   app.use('/static/*', compress());
+  app.use('*', saneHost());
   app.use('/static/*', serveStatic({ root: staticRoot, rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
 
   app.use(

@@ -26,3 +26,17 @@ export function sameOriginForms(origin: string): MiddlewareHandler<AppEnv> {
     return next();
   };
 }
+
+/**
+ * A Host that no DNS name can have (a label over 63 characters, over 253 in all) is refused with 400
+ * before any work is done. @hono/node-server already refuses hosts it cannot parse; this closes the
+ * rest, so oversized or junk Host values never reach logs or handlers (issue 7, limits).
+ */
+export function saneHost(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const hostname = new URL(c.req.url).hostname;
+    const plain = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+    if (plain.length > 253 || (!hostname.startsWith('[') && plain.split('.').some((label) => label.length > 63))) return c.text('Bad Request', 400);
+    return next();
+  };
+}

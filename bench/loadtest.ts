@@ -1,0 +1,230 @@
+// npm run loadtest [-- --smoke] [-- --full] [-- --seconds=30]
+//
+// Issue 7, "Load held": the real server (production mode) on the bench data set, under
+//   A. 50 connections on the desk search and the meeting list → 0 errors, p99 < 100 ms;
+//   B. 50 connections booking → no 5xx, no SQLITE_BUSY (503) to users, 0 overbooked;
+//   C. a login flood of wrong passwords → 429 without hashing, while other users' search p99 stays near A;
+//   D. 1,000 slow half-open connections → a normal request still answers in < 200 ms.
+// Writes its section of bench/RESULTS.md. A script, not a test. --smoke: small data set and 5-second runs.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import autocannon from 'autocannon';
+import { addDays, isoWeekday, localToday } from '../src/lib/time';
+import { BENCH_PASSWORD, FULL, generate, scaled } from './generate';
+import { fmt, machine, measure, startChild, type Child, type Measured } from './lib';
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const SECONDS = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? (smoke ? 5 : 30));
+const scale = args.includes('--full') ? FULL : scaled(FULL, smoke ? 100 : 20);
+const CONNECTIONS = 50;
+const today = localToday(new Date());
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-load-'));
+const log = (msg: string) => console.log(`[loadtest ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+async function login(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: BENCH_PASSWORD }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('gastplek_session='));
+  if (res.status !== 303 || !cookie) throw new Error(`login of ${email} failed: ${res.status}`);
+  return cookie.split(';')[0]!;
+}
+
+function readPlan(file: string, partnerOrgId: number) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const { town } = db.prepare('select l.town as town, count(*) as n from spaces s join locations l on l.id = s.location_id group by l.town order by n desc limit 1').get() as { town: string };
+    const spaces = (
+      db
+        .prepare(
+          `select s.id as id from spaces s join locations l on l.id = s.location_id where s.active = 1 and l.sharing = 'all' and l.archived_at is null
+           and l.org_id != ? and l.open_weekdays & 31 = 31 and l.horizon_weeks >= 4 and not exists (select 1 from closures c where c.location_id = l.id) order by s.capacity, s.id limit 40`,
+        )
+        .all(partnerOrgId) as { id: number }[]
+    ).map((r) => r.id);
+    const days: string[] = [];
+    for (let d = addDays(today, 1); days.length < 10; d = addDays(d, 1)) if (isoWeekday(d) <= 4) days.push(d);
+    return { town, spaces, days };
+  } finally {
+    db.close();
+  }
+}
+
+function overbooked(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (
+      db
+        .prepare(
+          `select count(*) as n from (select space_id, date, daypart, count(*) as held from bookings where status in ('confirmed','pending')
+           group by space_id, date, daypart) t join spaces s on s.id = t.space_id where t.held > s.capacity`,
+        )
+        .get() as { n: number }
+    ).n;
+  } finally {
+    db.close();
+  }
+}
+
+async function drain(server: Child) {
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    await fetch(`${server.url}/healthz`);
+    if (performance.now() - t < 5) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Latencies of `n` sequential normal requests, in ms. */
+async function probe(url: string, cookie: string, n = 20) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    await res.text();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(n / 2)]!, max: times[n - 1]! };
+}
+
+async function main() {
+  log(`generating ${smoke ? 'smoke' : 'bench'} data set (${scale.users} users, ${scale.bookings} bookings)`);
+  const file = path.join(tmp, 'load.db');
+  const gen = await generate(file, scale, today);
+  const plan = readPlan(file, gen.partnerOrgId);
+  const server = await startChild('src/server.ts', { env: { NODE_ENV: 'production', DATABASE_PATH: file, LOG_LEVEL: 'error', SMTP_URL: '' }, logFile: path.join(tmp, 'server.log'), readyPath: '/healthz' });
+  const rows: (Measured & { verdict: string })[] = [];
+  try {
+    const emails = gen.reservedEmails.slice(0, 200);
+    log(`logging in ${emails.length} users`);
+    const cookies: string[] = [];
+    for (const e of emails) cookies.push(await login(server.url, e));
+    const searchPath = `/desks?date=${plan.days[0]}&daypart=morning&town=${encodeURIComponent(plan.town)}`;
+
+    log(`A: search + meetings, ${CONNECTIONS} connections, ${SECONDS} s`);
+    const a = await measure('A. desk search + meeting list', {
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        { method: 'GET', path: searchPath, headers: { cookie: cookies[0]! } },
+        { method: 'GET', path: '/meetings', headers: { cookie: cookies[1]! } },
+      ],
+    });
+    rows.push({ ...a, verdict: a.errors === 0 && a.status['5xx'] === 0 && a.p99 < 100 ? 'PASS' : `FAIL (want 0 errors, p99 < 100 ms)` });
+    await drain(server);
+
+    log(`B: booking, ${CONNECTIONS} connections, ${SECONDS} s`);
+    let k = 0;
+    const b = await measure('B. booking (POST, 200 users, 40 spaces, 10 days)', {
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const i = k++;
+            const space = plan.spaces[i % plan.spaces.length]!;
+            const body = new URLSearchParams({ date: plan.days[(i >> 3) % plan.days.length]!, daypart: i % 2 ? 'morning' : 'afternoon' }).toString();
+            return { ...req, path: `/desks/spaces/${space}/book`, body, headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', cookie: cookies[i % cookies.length]! } };
+          },
+        },
+      ],
+    });
+    const over = overbooked(file);
+    b.note = `${over} overbooked slots after the run; 5xx includes every 503 (SQLITE_BUSY)`;
+    rows.push({ ...b, verdict: b.status['5xx'] === 0 && b.errors === 0 && over === 0 ? 'PASS' : 'FAIL (want no 5xx, 0 overbooked)' });
+    await drain(server);
+
+    log(`C: login flood + search`);
+    const floodEmails = gen.reservedEmails.slice(200, 260);
+    let f = 0;
+    const floodRun = autocannon({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          path: '/login',
+          setupRequest: (req) => ({
+            ...req,
+            body: new URLSearchParams({ email: floodEmails[f++ % floodEmails.length] ?? 'x@example.test', password: 'wrong-password' }).toString(),
+            headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+          }),
+        },
+      ],
+    });
+    const during = await measure('C. search by other users during a wrong-password flood', { url: server.url + searchPath, headers: { cookie: cookies[2]! }, connections: 10, duration: SECONDS });
+    const flood = await floodRun;
+    const tooMany = flood.statusCodeStats?.['429']?.count ?? 0;
+    during.note = `flood: ${fmt(flood.requests.total)} logins, ${fmt(tooMany)} answered 429, ${flood['5xx']} 5xx, flood p99 ${flood.latency.p99} ms`;
+    rows.push({ ...during, verdict: tooMany > flood.requests.total * 0.9 && flood['5xx'] === 0 && during.p99 <= Math.max(100, a.p99 * 1.5) ? 'PASS' : 'CHECK (want ≥ 90% 429, search p99 near A)' });
+    await drain(server);
+
+    log('D: 1,000 half-open connections');
+    const sockets: net.Socket[] = [];
+    const { port } = new URL(server.url);
+    for (let i = 0; i < 1000; i++) {
+      const s = net.connect(Number(port), '127.0.0.1');
+      s.on('error', () => undefined);
+      s.resume();
+      s.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: `);
+      sockets.push(s);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    const p = await probe(server.url + searchPath, cookies[3]!);
+    await new Promise((r) => setTimeout(r, 11_000));
+    const closed = sockets.filter((s) => s.destroyed || s.readableEnded || s.closed).length;
+    for (const s of sockets) s.destroy();
+    rows.push({
+      scenario: 'D. normal search while 1,000 half-open connections wait',
+      rps: NaN,
+      p50: Math.round(p.median),
+      p99: Math.round(p.max),
+      mean: NaN,
+      total: 20,
+      seconds: 0,
+      status: { '2xx': 20, '3xx': 0, '4xx': 0, '5xx': 0 },
+      errors: 0,
+      note: `p99 column = slowest of 20 sequential requests; ${closed} of 1,000 slow sockets closed by the server after 12 s (headersTimeout 10 s)`,
+      verdict: p.max < 200 && closed > 900 ? 'PASS' : 'FAIL (want < 200 ms, slow sockets closed)',
+    });
+  } finally {
+    await server.stop();
+  }
+
+  const m = machine();
+  const lines = [
+    '# Load held (issue 7) — `npm run loadtest`',
+    '',
+    `Run ${new Date().toISOString().slice(0, 16)}Z on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}. Data set: ${fmt(gen.counts.users)} users, ${fmt(gen.counts.spaces)} spaces, ${fmt(gen.counts.bookings)} bookings${smoke ? ' (smoke)' : ''}. ${SECONDS} s per scenario, server in production mode as its own process, load from this process (autocannon).`,
+    '',
+    '| scenario | req/s | p50 ms | p99 ms | requests | 2xx | 3xx | 4xx | 5xx | errors | verdict | note |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    ...rows.map((r) => `| ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.total)} | ${fmt(r.status['2xx'])} | ${fmt(r.status['3xx'])} | ${fmt(r.status['4xx'])} | ${fmt(r.status['5xx'])} | ${r.errors} | ${r.verdict} | ${r.note ?? ''} |`),
+    '',
+  ];
+  // Rewrites only its own marked section of bench/RESULTS.md; the notes around it stay.
+  const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'RESULTS.md');
+  const text = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+  const section = `<!-- loadtest:start -->\n${lines.join('\n').replace(/^# /, '## ')}\n<!-- loadtest:end -->`;
+  const marked = /<!-- loadtest:start -->[\s\S]*?<!-- loadtest:end -->/;
+  fs.writeFileSync(out, marked.test(text) ? text.replace(marked, section) : `${text}\n\n${section}\n`);
+  console.log(lines.join('\n'));
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import type { App } from '../../src/app';
+import type { DB } from '../../src/db';
+import { createTestApp, loginAs, type Client, type TestApp } from '../helpers';
+import { DEMO_PASSWORD, seedDemoData } from '../../db/seed/index';
+
+/** Every route the app serves, from Hono's own route table (middleware excluded), as `METHOD path`. */
+export function routeKeys(app: App): string[] {
+  return [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
+}
+
+/** A fingerprint of everything stored, except session bookkeeping (login itself writes sessions). */
+export function snapshot(db: DB): string {
+  const tables = (
+    db.$client
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not in ('sessions', 'login_failures') order by name")
+      .all() as { name: string }[]
+  ).map((t) => t.name);
+  return tables.map((t) => `${t}:${JSON.stringify(db.$client.prepare(`select * from "${t}" order by rowid`).all())}`).join('\n');
+}
+
+/** Differences between two snapshots, table by table, for a readable failure. */
+export function changedTables(before: string, after: string): string[] {
+  const a = new Map(before.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l]));
+  return after
+    .split('\n')
+    .filter((l) => a.get(l.slice(0, l.indexOf(':'))) !== l)
+    .map((l) => l.slice(0, l.indexOf(':')));
+}
+
+export const ACTORS = ['anonymous', 'worker', 'host', 'facilitator', 'orgadmin', 'admin'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** Seeded demo data with one client per demo account (worker@, host@, …) plus an anonymous one. */
+export async function seededWithClients(): Promise<TestApp & { as: Record<Actor, Client | null> }> {
+  const t = createTestApp();
+  await seedDemoData(t.db, t.clock.now());
+  const as = { anonymous: null } as Record<Actor, Client | null>;
+  for (const a of ACTORS) if (a !== 'anonymous') as[a] = await loginAs(t.app, `${a}@gastplek.test`, DEMO_PASSWORD);
+  return { ...t, as };
+}
+
+export function row<T>(db: DB, sql: string, ...params: unknown[]): T {
+  const r = db.$client.prepare(sql).get(...params) as T | undefined;
+  if (r === undefined) throw new Error(`fixture query found nothing: ${sql}`);
+  return r;
+}
