@@ -18,6 +18,8 @@ import { fmt, machine, measure, startChild, type Child, type Measured } from './
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
+/** --no-write: print only (the CI smoke run must not touch bench/RESULTS.md). */
+const write = !args.includes('--no-write');
 const SECONDS = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? (smoke ? 5 : 30));
 const scale = args.includes('--full') ? FULL : scaled(FULL, smoke ? 100 : 20);
 const CONNECTIONS = 50;
@@ -102,6 +104,7 @@ async function main() {
   const plan = readPlan(file, gen.partnerOrgId);
   const server = await startChild('src/server.ts', { env: { NODE_ENV: 'production', DATABASE_PATH: file, LOG_LEVEL: 'error', SMTP_URL: '' }, logFile: path.join(tmp, 'server.log'), readyPath: '/healthz' });
   const rows: (Measured & { verdict: string })[] = [];
+  const summary: { overbooked?: number; flood?: { total: number; tooMany: number; fiveXx: number }; slowSocketsClosed?: number } = {};
   try {
     const emails = gen.reservedEmails.slice(0, 200);
     log(`logging in ${emails.length} users`);
@@ -141,6 +144,7 @@ async function main() {
       ],
     });
     const over = overbooked(file);
+    summary.overbooked = over;
     b.note = `${over} overbooked slots after the run; 5xx includes every 503 (SQLITE_BUSY)`;
     rows.push({ ...b, verdict: b.status['5xx'] === 0 && b.errors === 0 && over === 0 ? 'PASS' : 'FAIL (want no 5xx, 0 overbooked)' });
     await drain(server);
@@ -167,6 +171,7 @@ async function main() {
     const during = await measure('C. search by other users during a wrong-password flood', { url: server.url + searchPath, headers: { cookie: cookies[2]! }, connections: 10, duration: SECONDS });
     const flood = await floodRun;
     const tooMany = flood.statusCodeStats?.['429']?.count ?? 0;
+    summary.flood = { total: flood.requests.total, tooMany, fiveXx: flood['5xx'] };
     during.note = `flood: ${fmt(flood.requests.total)} logins, ${fmt(tooMany)} answered 429, ${flood['5xx']} 5xx, flood p99 ${flood.latency.p99} ms`;
     rows.push({ ...during, verdict: tooMany > flood.requests.total * 0.9 && flood['5xx'] === 0 && during.p99 <= Math.max(100, a.p99 * 1.5) ? 'PASS' : 'CHECK (want ≥ 90% 429, search p99 near A)' });
     await drain(server);
@@ -185,6 +190,7 @@ async function main() {
     const p = await probe(server.url + searchPath, cookies[3]!);
     await new Promise((r) => setTimeout(r, 11_000));
     const closed = sockets.filter((s) => s.destroyed || s.readableEnded || s.closed).length;
+    summary.slowSocketsClosed = closed;
     for (const s of sockets) s.destroy();
     rows.push({
       scenario: 'D. normal search while 1,000 half-open connections wait',
@@ -214,6 +220,11 @@ async function main() {
     ...rows.map((r) => `| ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.total)} | ${fmt(r.status['2xx'])} | ${fmt(r.status['3xx'])} | ${fmt(r.status['4xx'])} | ${fmt(r.status['5xx'])} | ${r.errors} | ${r.verdict} | ${r.note ?? ''} |`),
     '',
   ];
+  console.log(`LOADTEST_JSON ${JSON.stringify({ rows: rows.map((r) => ({ scenario: r.scenario, status: r.status, errors: r.errors })), ...summary })}`);
+  if (!write) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    return;
+  }
   // Rewrites only its own marked section of bench/RESULTS.md; the notes around it stay.
   const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'RESULTS.md');
   const text = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
