@@ -27,9 +27,32 @@ export function openDatabase(file: string, options: { migrate?: boolean; busyTim
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as DB;
   if (options.migrate !== false) migrate(db, { migrationsFolder });
   return db;
+}
+
+/**
+ * drizzle prepares every query again on each call, and preparing was ~8% of a search request's
+ * CPU (bench/RESULTS.md). better-sqlite3 statements are reusable, so identical SQL text gets the
+ * same Statement back. drizzle switches readers to raw (array) mode per call; the mode is reset
+ * here so a cached statement never answers in the previous caller's mode.
+ */
+function cachePreparedStatements(sqlite: Database.Database, max = 500): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = prepare(source);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(source, stmt);
+    } else if (stmt.reader) {
+      stmt.raw(false);
+    }
+    return stmt;
+  }) as typeof sqlite.prepare;
 }
 
 /**

@@ -1,38 +1,38 @@
 import { z } from 'zod';
 import type { Dict } from '../../views/i18n';
-import { fields } from '../lib/forms';
+import { fields, perDict } from '../lib/forms';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password';
 
-export const loginSchema = (t: Dict) =>
+export const loginSchema = perDict((t: Dict) =>
   z.object({
     email: fields.email(t),
     password: z.string({ error: t.errors.required }).min(1, t.errors.required).max(PASSWORD_MAX, t.auth.password.tooLong),
     next: z.string().optional(),
-  });
+  }));
 
 const newPassword = (t: Dict) =>
   z.string({ error: t.errors.required }).min(PASSWORD_MIN, t.auth.password.tooShort).max(PASSWORD_MAX, t.auth.password.tooLong);
 
-export const newPasswordSchema = (t: Dict) =>
+export const newPasswordSchema = perDict((t: Dict) =>
   z
     .object({ password: newPassword(t), passwordConfirm: z.string({ error: t.errors.required }) })
-    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] });
+    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] }));
 
-export const acceptInviteSchema = (t: Dict) =>
+export const acceptInviteSchema = perDict((t: Dict) =>
   z
     .object({ name: fields.text(t, 120), password: newPassword(t), passwordConfirm: z.string({ error: t.errors.required }) })
-    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] });
+    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] }));
 
-export const changePasswordSchema = (t: Dict) =>
+export const changePasswordSchema = perDict((t: Dict) =>
   z
     .object({
       currentPassword: z.string({ error: t.errors.required }).min(1, t.errors.required).max(PASSWORD_MAX),
       password: newPassword(t),
       passwordConfirm: z.string({ error: t.errors.required }),
     })
-    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] });
+    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] }));
 
-export const forgotSchema = (t: Dict) => z.object({ email: fields.email(t) });
+export const forgotSchema = perDict((t: Dict) => z.object({ email: fields.email(t) }));
 
 export const localeSchema = z.object({ locale: z.enum(['nl', 'en']), next: z.string().optional() });
 

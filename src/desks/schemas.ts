@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AMENITIES, SHARING, SPACE_KINDS } from '../../db/schema';
-import { fields, parseId } from '../lib/forms';
+import { fields, parseId, perDict } from '../lib/forms';
 import { isValidLocalDate, isValidTime } from '../lib/time';
 import type { Dict } from '../../views/i18n';
 
@@ -41,7 +41,7 @@ const optionalId = (t: Dict) =>
 const daypart = (t: Dict) => z.enum(['morning', 'afternoon'], { error: t.errors.invalidChoice });
 const daypartOrWhole = (t: Dict) => z.enum(['morning', 'afternoon', 'whole'], { error: t.errors.invalidChoice });
 
-export const searchSchema = (t: Dict, today: string) =>
+export const searchSchema = perDict((t: Dict, today: string) =>
   z.object({
     date: z
       .string()
@@ -57,18 +57,18 @@ export const searchSchema = (t: Dict, today: string) =>
     amenities: many().pipe(z.array(z.enum(AMENITIES, { error: t.errors.invalidChoice })).max(AMENITIES.length)),
     org: optionalId(t),
     as: optionalId(t),
-  });
+  }));
 
-export const bookSchema = (t: Dict) =>
+export const bookSchema = perDict((t: Dict) =>
   z.object({
     date: date(t),
     daypart: daypartOrWhole(t),
     note: fields.optionalText(t, 280),
     as: optionalId(t),
     fragment: z.enum(['card', 'cell']).optional().catch(undefined),
-  });
+  }));
 
-export const seriesSchema = (t: Dict) =>
+export const seriesSchema = perDict((t: Dict) =>
   z.object({
     weekday: int(t.errors.invalidChoice, 1, 7),
     daypart: daypartOrWhole(t),
@@ -76,9 +76,9 @@ export const seriesSchema = (t: Dict) =>
     startDate: date(t),
     note: fields.optionalText(t, 280),
     as: optionalId(t),
-  });
+  }));
 
-export const locationSchema = (t: Dict) =>
+export const locationSchema = perDict((t: Dict) =>
   z
     .object({
       orgId: optionalId(t),
@@ -102,18 +102,18 @@ export const locationSchema = (t: Dict) =>
     })
     .superRefine((v, ctx) => {
       if (v.sharing === 'list' && v.sharedOrgIds.length === 0) ctx.addIssue({ code: 'custom', path: ['sharedOrgIds'], message: t.desks.host.chooseOrg });
-    });
+    }));
 
-export const spaceSchema = (t: Dict) =>
+export const spaceSchema = perDict((t: Dict) =>
   z.object({
     name: fields.text(t, 120),
     kind: z.enum(SPACE_KINDS, { error: t.errors.invalidChoice }),
     capacity: int(t.desks.host.invalidCapacity, 1, 500),
     amenities: many().pipe(z.array(z.enum(AMENITIES, { error: t.errors.invalidChoice })).max(AMENITIES.length)),
     active: fields.checkbox(),
-  });
+  }));
 
-export const closureSchema = (t: Dict) =>
+export const closureSchema = perDict((t: Dict) =>
   z
     .object({
       spaceId: optionalId(t),
@@ -123,9 +123,9 @@ export const closureSchema = (t: Dict) =>
     })
     .superRefine((v, ctx) => {
       if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: t.desks.host.endBeforeStart });
-    });
+    }));
 
-export const guestListSchema = (t: Dict, today: string) =>
+export const guestListSchema = perDict((t: Dict, today: string) =>
   z.object({
     location: optionalId(t),
     date: z
@@ -133,4 +133,4 @@ export const guestListSchema = (t: Dict, today: string) =>
       .optional()
       .transform((v) => (v ? v.trim() : today))
       .pipe(date(t)),
-  });
+  }));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEETING_KINDS, MEETING_METHODS, PLACE_KINDS, PRESENCES, VISIBILITIES, type Presence } from '../../db/schema';
-import { fields, single, validate, type FieldErrors, type FormResult, type FormValues } from '../lib/forms';
+import { fields, perDict, single, validate, type FieldErrors, type FormResult, type FormValues } from '../lib/forms';
 import { addDays, instantOf, isValidLocalDate, isValidTime, localDateOf, localTimeOf } from '../lib/time';
 import type { Dict } from '../../views/i18n';
 import type { AttendanceEntry } from './attendance';
@@ -31,7 +31,7 @@ const ids = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
-function baseSchema(t: Dict) {
+const baseSchema = perDict((t: Dict) => {
   const e = t.intervision.form.errors;
   return z.object({
     orgId: z.string({ error: e.org }).regex(/^\d{1,9}$/, e.org).transform(Number),
@@ -59,7 +59,7 @@ function baseSchema(t: Dict) {
     visibility: z.enum(VISIBILITIES, { error: t.errors.invalidChoice }),
     visibleOrgs: ids,
   });
-}
+});
 
 export type MeetingFormContext = { facilitatorOrgIds: number[]; knownOrgIds: number[]; now: Date };
 

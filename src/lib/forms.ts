@@ -90,3 +90,24 @@ export function parseId(raw: string | undefined): number | null {
   if (!raw || !/^[1-9][0-9]{0,14}$/.test(raw)) return null;
   return Number(raw);
 }
+
+/**
+ * Builds a schema once per language (and per extra key such as today's date) instead of on every
+ * request: zod 4 compiles a schema on first use, which cost ~13% of a search request's CPU when
+ * schemas were rebuilt per request (bench/RESULTS.md, findings).
+ */
+export function perDict<A extends unknown[], S>(build: (t: Dict, ...args: A) => S): (t: Dict, ...args: A) => S {
+  const cache = new WeakMap<Dict, Map<string, S>>();
+  return (t, ...args) => {
+    let byArgs = cache.get(t);
+    if (!byArgs) cache.set(t, (byArgs = new Map()));
+    const key = args.join('\u0000');
+    let schema = byArgs.get(key);
+    if (schema === undefined) {
+      if (byArgs.size > 8) byArgs.clear(); // e.g. yesterday's date: keep the cache small
+      schema = build(t, ...args);
+      byArgs.set(key, schema);
+    }
+    return schema;
+  };
+}
