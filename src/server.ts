@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { openDatabase } from './db';
 import { createLogger } from './lib/log';
 import { smtpTransport } from './mail/smtp';
@@ -11,16 +11,7 @@ import { startJobs } from './jobs/runner';
 import { isEmpty, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/index';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
   const db = openDatabase(config.databasePath, { busyTimeoutMs: config.dbBusyTimeoutMs });
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { createPasswordToken, findUserByEmail } from '../auth/accounts';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { openDatabase, writeTx } from '../db';
 import { newId } from '../lib/tokens';
 
@@ -43,16 +43,7 @@ function main() {
     console.error('Gebruik: npm run admin:create -- --email adres@example.org --name "Volledige naam"');
     process.exit(2);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const link = createNetworkAdmin(config.databasePath, config.baseUrl, input.data.email, input.data.name);
   console.log(`Netwerkbeheerder ${input.data.email} is klaar.`);
   console.log(`Stel het wachtwoord in via deze link (24 uur geldig, één keer te gebruiken):\n${link}`);

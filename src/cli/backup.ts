@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { BUSY_TIMEOUT_MS } from '../db';
 
 export async function backupDatabase(source: string, target: string): Promise<void> {
@@ -34,16 +34,7 @@ async function main() {
     console.error('Gebruik: npm run backup -- <bestand>');
     process.exit(2);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   try {
     await backupDatabase(config.databasePath, target);
     console.log(`Back-up van ${config.databasePath} gemaakt in ${target}`);

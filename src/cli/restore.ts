@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 
 export function restoreDatabase(backup: string, target: string): void {
   const src = new Database(backup, { readonly: true, fileMustExist: true });
@@ -38,16 +38,7 @@ function main() {
     console.error('Gebruik: npm run restore -- <bestand>   (met de server gestopt)');
     process.exit(2);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   try {
     restoreDatabase(source, config.databasePath);
     console.log(`${config.databasePath} is teruggezet vanuit ${source}`);

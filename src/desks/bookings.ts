@@ -1,11 +1,9 @@
-import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { ACTIVE_STATUSES, bookings, locations, organisations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
 import { newId } from '../lib/tokens';
 import { noticeBookings } from './notices';
-import { dictFor } from '../../views/i18n';
-import { formatLocalDate } from '../../views/i18n/format';
 import {
   accessRefusal,
   closedDatesFor,
@@ -284,26 +282,35 @@ export function canSeeInstructions(db: Queryable, userId: string, location: { id
 
 // ——— Host side ———
 
-export function listGuests(db: Queryable, locationId: number, hostOrgIds: number[], date: string) {
-  if (hostOrgIds.length === 0) return [];
+/** What a host sees of a guest's booking (guest list row). */
+const guestColumns = {
+  id: bookings.id,
+  daypart: bookings.daypart,
+  status: bookings.status,
+  note: bookings.note,
+  checkedInAt: bookings.checkedInAt,
+  arrivedAt: bookings.arrivedAt,
+  date: bookings.date,
+  locationId: bookings.locationId,
+  name: users.name,
+  orgName: guestOrg.name,
+  spaceName: spaces.name,
+};
+
+/** Guests of one location and date, scoped to the host's organisations in the query. */
+function guestQuery(db: Queryable, hostOrgIds: number[], where: SQL | undefined) {
   return db
-    .select({
-      id: bookings.id,
-      daypart: bookings.daypart,
-      status: bookings.status,
-      note: bookings.note,
-      checkedInAt: bookings.checkedInAt,
-      arrivedAt: bookings.arrivedAt,
-      date: bookings.date,
-      name: users.name,
-      orgName: guestOrg.name,
-      spaceName: spaces.name,
-    })
+    .select(guestColumns)
     .from(bookings)
     .innerJoin(users, eq(users.id, bookings.userId))
     .innerJoin(guestOrg, eq(guestOrg.id, bookings.guestOrgId))
     .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
-    .where(and(eq(bookings.locationId, locationId), eq(bookings.date, date), inArray(bookings.orgId, hostOrgIds)))
+    .where(and(where, inArray(bookings.orgId, hostOrgIds)));
+}
+
+export function listGuests(db: Queryable, locationId: number, hostOrgIds: number[], date: string) {
+  if (hostOrgIds.length === 0) return [];
+  return guestQuery(db, hostOrgIds, and(eq(bookings.locationId, locationId), eq(bookings.date, date)))
     .orderBy(asc(bookings.daypart), asc(users.name))
     .all();
 }
@@ -312,26 +319,7 @@ export type GuestRow = ReturnType<typeof listGuests>[number];
 
 export function getGuest(db: Queryable, bookingId: number, hostOrgIds: number[]) {
   if (hostOrgIds.length === 0) return undefined;
-  return db
-    .select({
-      id: bookings.id,
-      daypart: bookings.daypart,
-      status: bookings.status,
-      note: bookings.note,
-      checkedInAt: bookings.checkedInAt,
-      arrivedAt: bookings.arrivedAt,
-      date: bookings.date,
-      locationId: bookings.locationId,
-      name: users.name,
-      orgName: guestOrg.name,
-      spaceName: spaces.name,
-    })
-    .from(bookings)
-    .innerJoin(users, eq(users.id, bookings.userId))
-    .innerJoin(guestOrg, eq(guestOrg.id, bookings.guestOrgId))
-    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
-    .where(and(eq(bookings.id, bookingId), inArray(bookings.orgId, hostOrgIds)))
-    .get();
+  return guestQuery(db, hostOrgIds, eq(bookings.id, bookingId)).get();
 }
 
 export type HostAction = 'arrived' | 'no-show' | 'approve' | 'decline';

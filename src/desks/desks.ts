@@ -7,7 +7,6 @@ import {
   locationShares,
   organisations,
   spaces,
-  users,
   type Amenity,
   type Daypart,
   type Sharing,
@@ -16,8 +15,6 @@ import {
 import { writeTx, type DB, type Queryable } from '../db';
 import { isoWeekday } from '../lib/time';
 import { noticeBookings } from './notices';
-import { dictFor } from '../../views/i18n';
-import { formatLocalDate } from '../../views/i18n/format';
 import { amenitiesToMask, daysBetween, weekdayBit } from './rules';
 
 // ——— Locations (host) ———

@@ -38,7 +38,6 @@ const optionalId = (t: Dict) =>
       return id;
     });
 
-const daypart = (t: Dict) => z.enum(['morning', 'afternoon'], { error: t.errors.invalidChoice });
 const daypartOrWhole = (t: Dict) => z.enum(['morning', 'afternoon', 'whole'], { error: t.errors.invalidChoice });
 
 export const searchSchema = perDict((t: Dict, today: string) =>

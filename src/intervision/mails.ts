@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { intervisionGroups, users } from '../../db/schema';
+import { intervisionGroups } from '../../db/schema';
 import type { Queryable } from '../db';
 import { notify } from '../notifications/notify';
 import { meetingEvent, meetingForCalendar } from '../calendar/events';
 import { icsAttachment, toIcs, type IcsMethod } from '../calendar/ics';
-import { dictFor, type Dict, type Locale } from '../../views/i18n';
+import type { Dict, Locale } from '../../views/i18n';
 import { formatDateTime, formatTime } from '../../views/i18n/format';
 
 type MeetingLike = { id: number; title: string; startsAt: Date; endsAt: Date };
