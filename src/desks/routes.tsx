@@ -565,7 +565,6 @@ desksRoutes.post('/host/bookings/:id/:action{arrived|no-show|approve|decline}', 
   const orgIds = hostOrgIds(c);
   const r = hostBookingAction(db, id, orgIds, c.req.param('action') as HostAction, now());
   if (!r.ok && r.reason === 'not_found') return notFound(c);
-  const notice: Notice | null = r.ok ? null : { kind: 'error', text: t.desks.guests.notAllowed };
   if (!isHtmx(c)) {
     const g = getGuest(db, id, orgIds);
     const back = g ? `/host/guests?location=${g.locationId}&date=${g.date}` : '/host/guests';
@@ -573,6 +572,8 @@ desksRoutes.post('/host/bookings/:id/:action{arrived|no-show|approve|decline}', 
   }
   const g = getGuest(db, id, orgIds);
   if (!g) return notFound(c);
+  // The row comes back with a message that takes focus, so keyboard users do not lose their place.
+  const notice: Notice = r.ok ? { kind: 'ok', text: t.desks.guests.saved(g.name) } : { kind: 'error', text: t.desks.guests.notAllowed };
   c.header('Vary', 'HX-Request, Cookie');
   return c.html(<GuestRow t={t} locale={c.var.locale} g={g} today={today(c)} notice={notice} />, r.ok ? 200 : 422);
 });

@@ -22,7 +22,8 @@ export function navItems(t: Dict, user: SessionUser | null, memberships: Members
   if (hasRole(memberships, 'host')) items.push({ href: '/host/locations', label: t.desks.nav.locations });
   // intervision: nav items
   items.push({ href: '/meetings', label: t.intervision.nav.meetings }, { href: '/reflection', label: t.intervision.nav.reflection });
-  if (hasRole(memberships, 'facilitator')) items.push({ href: '/facilitate', label: t.intervision.nav.facilitate });
+  // Org admins may manage their organisation's meetings too (attendance, cancellation).
+  if (hasRole(memberships, 'facilitator') || hasRole(memberships, 'org_admin')) items.push({ href: '/facilitate', label: t.intervision.nav.facilitate });
   if (hasRole(memberships, 'org_admin')) items.push({ href: '/org/members', label: t.nav.members });
   if (user.isNetworkAdmin) items.push({ href: '/admin/organisations', label: t.nav.organisations });
   items.push({ href: '/notifications', label: t.notifications.navLabel(unread) });

@@ -212,6 +212,7 @@ export const desks: typeof nl = {
     noLocations: 'Your organisation has no locations with spaces yet.',
     addLocation: 'Add a location',
     notAllowed: 'This action is not possible for this booking.',
+    saved: (name) => `Saved for ${name}.`,
   },
   mail: {
     closureSubject: (location: string, date: string) => `Cancelled: your desk at ${location} on ${date}`,

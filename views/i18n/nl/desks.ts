@@ -210,6 +210,7 @@ export const desks = {
     noLocations: 'Je organisatie heeft nog geen locaties met werkruimtes.',
     addLocation: 'Voeg een locatie toe',
     notAllowed: 'Deze actie kan niet bij deze reservering.',
+    saved: (name: string) => `Opgeslagen voor ${name}.`,
   },
   mail: {
     closureSubject: (location: string, date: string) => `Geannuleerd: je werkplek bij ${location} op ${date}`,
