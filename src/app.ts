@@ -20,6 +20,7 @@ import { CsrfError, sameOriginForms, saneHost, UnsupportedBodyError } from './li
 import { orgRoutes } from './orgs/routes';
 import { notificationRoutes } from './notifications/routes';
 import { calendarRoutes } from './calendar/routes';
+import { privacyRoutes } from './privacy/routes';
 import { desksRoutes } from './desks/routes';
 import { intervisionRoutes } from './intervision/routes';
 import type { AppEnv, Deps } from './types';
@@ -113,6 +114,7 @@ export function createApp(opts: AppOptions) {
   app.route('/', orgRoutes);
   app.route('/', notificationRoutes);
   app.route('/', calendarRoutes);
+  app.route('/', privacyRoutes);
   app.route('/', desksRoutes);
   app.route('/', intervisionRoutes);
 

@@ -95,6 +95,7 @@ const ACCESS: Record<string, Entry> = {
     cases: (f) => [...only(['worker', 'facilitator'], `/meetings/${f.registeredMeeting}/calendar.ics`), ...only(['orgadmin'], `/meetings/${f.listMeeting}/calendar.ics`)],
   },
   'GET /account': { rule: 'logged in', cases: () => user('/account') },
+  'GET /account/export.json': { rule: 'logged in (own data only)', cases: () => user('/account/export.json') },
   'POST /account/password': { rule: 'logged in (own account)', cases: () => user('/account/password') },
   'GET /notifications': { rule: 'logged in (own)', cases: () => user('/notifications') },
   'POST /notifications/read': { rule: 'logged in (own)', cases: () => user('/notifications/read') },

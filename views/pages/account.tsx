@@ -76,6 +76,13 @@ export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; 
           </button>
         </form>
       )}
+      <h2>{t.myData}</h2>
+      <p>{t.myDataIntro}</p>
+      <p>
+        <a href="/account/export.json" download>
+          {t.myDataLink}
+        </a>
+      </p>
       <h2>{t.changePassword}</h2>
       <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
       <form method="post" action="/account/password" novalidate>

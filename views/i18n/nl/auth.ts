@@ -47,6 +47,9 @@ export const auth = {
     submitPassword: 'Wachtwoord wijzigen',
     wrongCurrent: 'Het huidige wachtwoord klopt niet.',
     passwordChanged: 'Je wachtwoord is gewijzigd. Je bent op andere apparaten uitgelogd.',
+    myData: 'Mijn gegevens',
+    myDataIntro: 'Download alles wat Gastplek over jou bewaart (account, organisaties, reserveringen, aanmeldingen en aanwezigheid, meldingen) als JSON-bestand. Inhoud van intervisiecasussen bewaren we nooit.',
+    myDataLink: 'Mijn gegevens downloaden (.json)',
     memberships: 'Organisaties en rollen',
   },
   invite: {
