@@ -25,7 +25,7 @@ describe('personal data: a person can see and export what is stored about them',
     const w = await desksWorld(t);
     await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: '2026-11-24', daypart: 'morning' });
     const other = await createUser(t.db, { orgId: createOrg(t.db).id });
-    const data = await (await (await loginAs(t.app, other.email)).get('/account/export.json')).json();
+    const data = (await (await (await loginAs(t.app, other.email)).get('/account/export.json')).json()) as { bookings: unknown[] };
     expect(data.bookings).toEqual([]);
     expect(JSON.stringify(data)).not.toContain(w.worker.email);
     const anon = await t.app.request('/account/export.json');
