@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db';
 import { createOrg, createUser } from '../helpers';
+import { startRaceWorker } from '../race';
 import { createSpace } from './factory';
 
 const PROCESSES = 6;
@@ -17,23 +17,7 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-/** Starts a worker; `ready` resolves once it has loaded, `go()` lets it start booking. */
-function startWorker(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/desks/fixtures/book-worker.ts', ...args], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((r) => (markReady = r));
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => {
-    err += d;
-    if (err.includes('ready')) markReady();
-  });
-  const done = new Promise<{ ok: number }>((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker exited ${code}: ${err}`)))),
-  );
-  return { ready, done, go: () => child.stdin.write('go\n') };
-}
+const startWorker = (args: string[]) => startRaceWorker<{ ok: number }>('test/desks/fixtures/book-worker.ts', args);
 
 /** Several OS processes book the same slots of one space on one database file; returns the count per slot. */
 async function race(mode: 'safe' | 'naive') {

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db';
 import { createOrg, createUser } from '../helpers';
+import { startRaceWorker } from '../race';
 import { makeMeeting } from './fixtures';
 
 const PROCESSES = 5;
@@ -16,22 +16,7 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function startWorker(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/intervision/fixtures/signup-worker.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((r) => (markReady = r));
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => {
-    err += d;
-    if (err.includes('ready')) markReady();
-  });
-  const done = new Promise<{ registered: number }>((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker exited ${code}: ${err}`)))),
-  );
-  return { ready, done, go: () => child.stdin.write('go\n') };
-}
+const startWorker = (args: string[]) => startRaceWorker<{ registered: number }>('test/intervision/fixtures/signup-worker.ts', args);
 
 /** Several OS processes sign 20 people up for a meeting of 6 on one database file. */
 async function race(mode: 'safe' | 'naive') {
