@@ -210,14 +210,15 @@ describe('slow clients against the real server process', () => {
       const closed = sockets.map((s) => new Promise<number>((r) => s.once('close', () => r(Date.now()))));
       const opened = Date.now();
       await new Promise((r) => setTimeout(r, 500));
-      const t0 = performance.now();
+      // Other clients are still served (how fast is the load test's business, not a test's).
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-      expect(performance.now() - t0).toBeLessThan(200);
       const times = await Promise.all(closed);
-      expect(Math.max(...times) - opened).toBeLessThan(13_000);
+      // Closed by the server's header timeout (10 s, checked every second), not Node's default
+      // 30 s check interval (up to 40 s): a generous bound that only the misconfiguration misses.
+      expect(Math.max(...times) - opened).toBeLessThan(25_000);
     } finally {
       server.proc.kill('SIGTERM');
       await server.exited;
     }
-  }, 30_000);
+  }, 45_000);
 });
