@@ -34,6 +34,9 @@ export function sameOriginForms(origin: string): MiddlewareHandler<AppEnv> {
  */
 export function saneHost(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // Two Host headers are ambiguous (RFC 9112 §3.2 says 400); Node would quietly keep the first.
+    const raw = (c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders;
+    if (raw && raw.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length > 1) return c.text('Bad Request', 400);
     const hostname = new URL(c.req.url).hostname;
     const plain = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
     if (plain.length > 253 || (!hostname.startsWith('[') && plain.split('.').some((label) => label.length > 63))) return c.text('Bad Request', 400);
