@@ -168,7 +168,7 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
   const workdays: string[] = [];
   for (let d = today; workdays.length < 6; d = addDays(d, 1)) if (isoWeekday(d) <= 5 && (d < xmas.start || d > xmas.end)) workdays.push(d);
 
-  const book = (space: { id: number; locationId: number; orgId: number }, email: string, guestOrg: string, date: string, daypart: Daypart, status: BookingStatus, note?: string) =>
+  const book = (space: { id: number; locationId: number; orgId: number }, email: string, guestOrg: string, date: string, daypart: Daypart, status: BookingStatus, note?: string, checkedIn = false) =>
     tx
       .insert(bookings)
       .values({
@@ -181,6 +181,7 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
         daypart,
         status,
         note: note ?? null,
+        checkedInAt: checkedIn ? now : null,
         createdAt: now,
         updatedAt: now,
       })
@@ -190,7 +191,9 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
   const worker = 'worker@gastplek.test';
   const drielanden = spaceIds.get('CJG Harderwijk Drielanden/Gastwerkplekken')!;
   const utrecht = spaceIds.get('Buurtteam Overvecht/Flexplekken')!;
-  book(harderwijk, worker, ggd, workdays[0]!, 'morning', 'confirmed', 'Ik wil graag even overleggen met de gedragswetenschapper.');
+  // If that first working day is today, the demo worker has already checked in, so the demo does
+  // not open with their own booking released as a no-show.
+  book(harderwijk, worker, ggd, workdays[0]!, 'morning', 'confirmed', 'Ik wil graag even overleggen met de gedragswetenschapper.', workdays[0] === today);
   book(harderwijk, worker, ggd, workdays[1]!, 'morning', 'confirmed');
   book(harderwijk, worker, ggd, workdays[1]!, 'afternoon', 'confirmed');
   book(utrecht, worker, ggd, workdays[3]!, 'afternoon', 'confirmed');
