@@ -90,7 +90,7 @@ export const meetings = sqliteTable(
     town: text('town'),
     /** Shown only to registered participants and the facilitator. */
     onlineUrl: text('online_url'),
-    /** A desks `locations` row; no foreign key yet so the two domains can land independently. */
+    /** A desks `locations` row when the meeting takes place at a partner location (chosen in the form). */
     locationId: integer('location_id').references(() => locations.id, { onDelete: 'set null' }),
     minParticipants: integer('min_participants').notNull().default(4),
     maxParticipants: integer('max_participants').notNull().default(8),

@@ -26,6 +26,8 @@ export type MeetingInput = {
   startsAt: Date;
   endsAt: Date;
   placeKind: PlaceKind;
+  /** A desks location of a partner organisation, when the meeting takes place there. */
+  locationId?: number | null;
   placeName: string | null;
   address: string | null;
   town: string | null;

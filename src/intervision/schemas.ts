@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { PartnerLocation } from '../desks/desks';
 import { MEETING_KINDS, MEETING_METHODS, PLACE_KINDS, PRESENCES, VISIBILITIES, type Presence } from '../../db/schema';
-import { fields, perDict, single, validate, type FieldErrors, type FormResult, type FormValues } from '../lib/forms';
+import { fields, parseId, perDict, single, validate, type FieldErrors, type FormResult, type FormValues } from '../lib/forms';
 import { addDays, instantOf, isValidLocalDate, isValidTime, localDateOf, localTimeOf } from '../lib/time';
 import type { Dict } from '../../views/i18n';
 import type { AttendanceEntry } from './attendance';
@@ -43,6 +44,7 @@ const baseSchema = perDict((t: Dict) => {
     start: time(t),
     end: time(t),
     placeKind: z.enum(PLACE_KINDS, { error: t.errors.invalidChoice }),
+    locationId: z.string().optional(),
     placeName: fields.optionalText(t, 120),
     address: fields.optionalText(t, 200),
     town: fields.optionalText(t, 80),
@@ -61,7 +63,7 @@ const baseSchema = perDict((t: Dict) => {
   });
 });
 
-export type MeetingFormContext = { facilitatorOrgIds: number[]; knownOrgIds: number[]; now: Date };
+export type MeetingFormContext = { facilitatorOrgIds: number[]; knownOrgIds: number[]; now: Date; locations?: PartnerLocation[] };
 
 /**
  * The meeting form: field rules first, then the rules between fields (end after start, maximum
@@ -87,12 +89,20 @@ export function parseMeetingForm(values: FormValues, t: Dict, ctx: MeetingFormCo
   if (signupClosesAt <= signupOpensAt) errors.closesDate = e.closeAfterOpen;
   else if (signupClosesAt > startsAt) errors.closesDate = e.closeBeforeStart;
   if (cancelDeadlineAt > startsAt) errors.cancelDate = e.cancelBeforeStart;
+  // A partner location chosen from the list fills in name, address and town from its own record.
+  let place = { locationId: null as number | null, placeName: d.placeName, address: d.address, town: d.town };
+  const chosen = d.placeKind === 'location' && d.locationId ? parseId(d.locationId) : null;
+  if (d.placeKind === 'location' && d.locationId) {
+    const loc = chosen ? ctx.locations?.find((l) => l.id === chosen) : undefined;
+    if (!loc) errors.locationId = t.errors.invalidChoice;
+    else place = { locationId: loc.id, placeName: `${loc.name} (${loc.orgName})`, address: `${loc.street}, ${loc.postcode}`, town: loc.town };
+  }
   if (d.placeKind === 'online') {
     if (!d.onlineUrl || !/^https:\/\/[^\s<>"]+$/.test(d.onlineUrl) || !URL.canParse(d.onlineUrl)) errors.onlineUrl = e.onlineUrl;
   } else {
-    if (d.placeKind === 'location' && !d.placeName) errors.placeName = e.needPlaceName;
-    if (!d.address) errors.address = e.needAddress;
-    if (!d.town) errors.town = e.needTown;
+    if (d.placeKind === 'location' && !place.placeName) errors.placeName = e.needPlaceName;
+    if (!place.address) errors.address = e.needAddress;
+    if (!place.town) errors.town = e.needTown;
   }
   const visibleOrgIds = d.visibleOrgs.map(Number).filter((n) => Number.isInteger(n));
   if (d.visibility === 'list') {
@@ -111,9 +121,10 @@ export function parseMeetingForm(values: FormValues, t: Dict, ctx: MeetingFormCo
       startsAt,
       endsAt,
       placeKind: d.placeKind,
-      placeName: d.placeKind === 'online' ? null : d.placeName,
-      address: d.placeKind === 'online' ? null : d.address,
-      town: d.placeKind === 'online' ? null : d.town,
+      locationId: place.locationId,
+      placeName: d.placeKind === 'online' ? null : place.placeName,
+      address: d.placeKind === 'online' ? null : place.address,
+      town: d.placeKind === 'online' ? null : place.town,
       onlineUrl: d.placeKind === 'online' ? d.onlineUrl : null,
       minParticipants: d.min,
       maxParticipants: d.max,
@@ -180,6 +191,7 @@ export function meetingValues(m: Meeting, visibleOrgIds: number[]): FormValues {
     start: localTimeOf(m.startsAt),
     end: localTimeOf(m.endsAt),
     placeKind: m.placeKind,
+    locationId: m.locationId === null ? '' : String(m.locationId),
     placeName: m.placeName ?? '',
     address: m.address ?? '',
     town: m.town ?? '',

@@ -170,3 +170,22 @@ describe('intervision: facilitators', () => {
     expect(mailsTo(db, c.email)[0]!.subject).toContain('Je bent doorgeschoven in de intervisiegroep');
   });
 });
+
+describe('intervision: place at a partner location', () => {
+  it('choosing a desks location fills name, address and town from it; an unknown location is refused', async () => {
+    const ta = await network();
+    const { createSpace } = await import('../desks/factory');
+    const { locationId } = createSpace(ta.db, ta.orgs.cjg.id, { name: 'Overlegruimte', town: 'Harderwijk' });
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const form = await html(await fac.get('/facilitate/meetings/new'));
+    expect(form.querySelectorAll('#f-locationId option').map((o) => o.getAttribute('value'))).toContain(String(locationId));
+    const res = await fac.post('/facilitate/meetings/new', { ...validForm(ta.orgs.icare.id), placeKind: 'location', address: '', town: '', locationId: String(locationId) });
+    expect(res.status).toBe(303);
+    const row = ta.db.$client.prepare('select location_id, place_name, address, town from meetings').get() as Record<string, unknown>;
+    expect(row).toEqual({ location_id: locationId, place_name: 'Overlegruimte Harderwijk (CJG Harderwijk)', address: 'Stationslaan 2, 3841 DB', town: 'Harderwijk' });
+    const bad = await fac.post('/facilitate/meetings/new', { ...validForm(ta.orgs.icare.id), placeKind: 'location', locationId: '999999' });
+    expect(bad.status).toBe(422);
+    expect(text((await html(bad)).querySelector('#f-locationId-err'))).toBe('Kies een van de mogelijkheden.');
+    expect(countRows(ta.db, 'meetings')).toBe(1);
+  });
+});

@@ -183,6 +183,8 @@ export const intervision: typeof nl = {
     timesHint: 'Times in Dutch time (Europe/Amsterdam).',
     place: 'Place',
     placeKind: 'Kind of place',
+    locationId: 'Location of a partner organisation',
+    locationNone: '— none: enter name and address below —',
     placeName: 'Name of the location',
     address: 'Address',
     town: 'Town',

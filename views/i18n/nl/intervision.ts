@@ -182,6 +182,8 @@ export const intervision = {
     timesHint: 'Tijden in Nederlandse tijd.',
     place: 'Plaats',
     placeKind: 'Soort plaats',
+    locationId: 'Locatie van een partnerorganisatie',
+    locationNone: '— geen: vul hieronder zelf naam en adres in —',
     placeName: 'Naam van de locatie',
     address: 'Adres',
     town: 'Plaats (stad of dorp)',

@@ -54,7 +54,14 @@ export function FacilitatePage(p: { t: Dict; locale: Locale; meetings: Card[]; n
 
 export type FormMode = { kind: 'new' } | { kind: 'group' } | { kind: 'edit'; meetingId: number; title: string };
 
-export function MeetingFormPage(p: { t: Dict; mode: FormMode; state: FormState; facilitatorOrgs: { orgId: number; orgName: string }[]; allOrgs: { id: number; name: string }[] }) {
+export function MeetingFormPage(p: {
+  t: Dict;
+  mode: FormMode;
+  state: FormState;
+  facilitatorOrgs: { orgId: number; orgName: string }[];
+  allOrgs: { id: number; name: string }[];
+  locations: { id: number; name: string; town: string; orgName: string }[];
+}) {
   const t = p.t.intervision.form;
   const it = p.t.intervision;
   const s = p.state;
@@ -106,6 +113,12 @@ export function MeetingFormPage(p: { t: Dict; mode: FormMode; state: FormState; 
         <fieldset>
           <legend>{t.place}</legend>
           <Select state={s} name="placeKind" label={t.placeKind} options={PLACE_KINDS.map((k) => ({ value: k, label: it.placeKinds[k] }))} />
+          <Select
+            state={s}
+            name="locationId"
+            label={t.locationId}
+            options={[{ value: '', label: t.locationNone }, ...p.locations.map((l) => ({ value: String(l.id), label: `${l.town}: ${l.name} (${l.orgName})` }))]}
+          />
           <Field state={s} name="placeName" label={t.placeName} maxlength={120} />
           <Field state={s} name="address" label={t.address} maxlength={200} />
           <Field state={s} name="town" label={t.town} maxlength={80} />
