@@ -10,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { addDays, isoWeekday, localToday } from '../src/lib/time';
-import { BENCH_PASSWORD, FULL, generate, scaled, type Generated, type Scale } from './generate';
-import { fmt, machine, measure, startChild, type Child, type Measured } from './lib';
+import { FULL, generate, scaled, type Generated, type Scale } from './generate';
+import { drain, fmt, formHeaders, integrity, login, machine, measure, startChild, type Child, type Measured } from './lib';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -41,22 +41,6 @@ function startGastplek(file: string, name: string): Promise<Child> {
     readyPath: '/healthz',
     nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [],
   });
-}
-
-function formHeaders(origin: string, cookie?: string) {
-  return { origin, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) };
-}
-
-async function login(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: formHeaders(url),
-    body: new URLSearchParams({ email, password: BENCH_PASSWORD }),
-  });
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('gastplek_session='));
-  if (res.status !== 303 || !cookie) throw new Error(`login of ${email} failed: ${res.status}`);
-  return cookie.split(';')[0]!;
 }
 
 async function loginMany(url: string, emails: string[], parallel = 8): Promise<string[]> {
@@ -131,49 +115,12 @@ function activeBookingsBy(file: string, userEmails: string[]): number {
   }
 }
 
-/** Space/date/daypart slots holding more desks than the capacity, and people with two places in one dagdeel. */
-function integrity(file: string) {
-  const db = new Database(file, { readonly: true });
-  try {
-    const over = db
-      .prepare(
-        `select count(*) as n from (select space_id, date, daypart, count(*) as held from bookings
-           where status in ('confirmed','pending') group by space_id, date, daypart) t
-         join spaces s on s.id = t.space_id where t.held > s.capacity`,
-      )
-      .get() as { n: number };
-    const doubled = db
-      .prepare(
-        `select count(*) as n from (select 1 from bookings where status in ('confirmed','pending')
-           group by user_id, date, daypart having count(*) > 1)`,
-      )
-      .get() as { n: number };
-    return { overbooked: over.n, doubleBooked: doubled.n };
-  } finally {
-    db.close();
-  }
-}
-
 function removeDb(file: string) {
   if (keep) return;
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
 // ——— scenarios ———
-
-/**
- * autocannon stops sending at the end of a run, but the server may still hold a backlog of
- * accepted requests (seconds of it, at the p99s seen here); wait until it answers promptly
- * again so that the next scenario does not pay for the previous one.
- */
-async function drain(server: Child) {
-  for (let i = 0; i < 100; i++) {
-    const t = performance.now();
-    await fetch(`${server.url}/healthz`);
-    if (performance.now() - t < 5) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function measureHello(): Promise<Measured> {
   const hello = await startChild(path.join('bench', 'hello-server.ts'), { logFile: path.join(tmp, 'hello.log'), readyPath: '/' });

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { BENCH_PASSWORD } from './generate';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -96,3 +98,57 @@ export function machine() {
 }
 
 export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
+
+export function formHeaders(origin: string, cookie?: string) {
+  return { origin, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) };
+}
+
+/** A real login (POST /login → 303); returns the `gastplek_session=…` cookie pair. */
+export async function login(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: formHeaders(url),
+    body: new URLSearchParams({ email, password: BENCH_PASSWORD }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('gastplek_session='));
+  if (res.status !== 303 || !cookie) throw new Error(`login of ${email} failed: ${res.status}`);
+  return cookie.split(';')[0]!;
+}
+
+/**
+ * autocannon stops sending at the end of a run, but the server may still hold a backlog of
+ * accepted requests (seconds of it, at the p99s seen here); wait until it answers promptly
+ * again so that the next scenario does not pay for the previous one.
+ */
+export async function drain(server: Child) {
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    await fetch(`${server.url}/healthz`);
+    if (performance.now() - t < 5) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Space/date/daypart slots holding more desks than the capacity, and people with two places in one dagdeel. */
+export function integrity(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const over = db
+      .prepare(
+        `select count(*) as n from (select space_id, date, daypart, count(*) as held from bookings
+           where status in ('confirmed','pending') group by space_id, date, daypart) t
+         join spaces s on s.id = t.space_id where t.held > s.capacity`,
+      )
+      .get() as { n: number };
+    const doubled = db
+      .prepare(
+        `select count(*) as n from (select 1 from bookings where status in ('confirmed','pending')
+           group by user_id, date, daypart having count(*) > 1)`,
+      )
+      .get() as { n: number };
+    return { overbooked: over.n, doubleBooked: doubled.n };
+  } finally {
+    db.close();
+  }
+}

@@ -13,8 +13,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { addDays, isoWeekday, localToday } from '../src/lib/time';
-import { BENCH_PASSWORD, FULL, generate, scaled } from './generate';
-import { fmt, machine, measure, startChild, type Child, type Measured } from './lib';
+import { FULL, generate, scaled } from './generate';
+import { drain, fmt, integrity, login, machine, measure, startChild, type Measured } from './lib';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -26,18 +26,6 @@ const CONNECTIONS = 50;
 const today = localToday(new Date());
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-load-'));
 const log = (msg: string) => console.log(`[loadtest ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-
-async function login(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: BENCH_PASSWORD }),
-  });
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('gastplek_session='));
-  if (res.status !== 303 || !cookie) throw new Error(`login of ${email} failed: ${res.status}`);
-  return cookie.split(';')[0]!;
-}
 
 function readPlan(file: string, partnerOrgId: number) {
   const db = new Database(file, { readonly: true });
@@ -56,31 +44,6 @@ function readPlan(file: string, partnerOrgId: number) {
     return { town, spaces, days };
   } finally {
     db.close();
-  }
-}
-
-function overbooked(file: string) {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (
-      db
-        .prepare(
-          `select count(*) as n from (select space_id, date, daypart, count(*) as held from bookings where status in ('confirmed','pending')
-           group by space_id, date, daypart) t join spaces s on s.id = t.space_id where t.held > s.capacity`,
-        )
-        .get() as { n: number }
-    ).n;
-  } finally {
-    db.close();
-  }
-}
-
-async function drain(server: Child) {
-  for (let i = 0; i < 100; i++) {
-    const t = performance.now();
-    await fetch(`${server.url}/healthz`);
-    if (performance.now() - t < 5) return;
-    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
@@ -143,7 +106,7 @@ async function main() {
         },
       ],
     });
-    const over = overbooked(file);
+    const over = integrity(file).overbooked;
     summary.overbooked = over;
     b.note = `${over} overbooked slots after the run; 5xx includes every 503 (SQLITE_BUSY)`;
     rows.push({ ...b, verdict: b.status['5xx'] === 0 && b.errors === 0 && over === 0 ? 'PASS' : 'FAIL (want no 5xx, 0 overbooked)' });
