@@ -6,7 +6,7 @@ import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import { localToday } from '../lib/time';
 import { getRegistration } from '../intervision/registrations';
 import { getManagedMeeting } from '../intervision/meetings';
-import { orgsWithRole } from '../orgs/orgs';
+import { orgIdsWithRole } from '../orgs/orgs';
 import { getUser } from '../auth/accounts';
 import { AccountPage } from '../../views/pages/account';
 import { dictFor } from '../../views/i18n';
@@ -27,7 +27,7 @@ calendarRoutes.get('/meetings/:id/calendar.ics', requireUser, (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
   const me = c.var.user!.id;
-  const adminOrgIds = orgsWithRole(c.var.memberships, 'org_admin').map((m) => m.orgId);
+  const adminOrgIds = orgIdsWithRole(c.var.memberships, 'org_admin');
   const registered = getRegistration(db, id, me)?.status === 'registered';
   if (!registered && !getManagedMeeting(db, id, me, adminOrgIds)) return notFound(c);
   const meeting = meetingForCalendar(db, id);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Daypart } from '../../db/schema';
 import { requireUser } from '../auth/middleware';
-import { orgsWithRole } from '../orgs/orgs';
+import { orgsWithRole, orgIdsWithRole } from '../orgs/orgs';
 import { parseId, readForm, validate, type FormValues } from '../lib/forms';
 import { forbidden, isHtmx, notFound, page, pageOrFragment, redirectWithFlash, type Ctx } from '../lib/render';
 import { addDays, isValidLocalDate, localToday } from '../lib/time';
@@ -63,7 +63,7 @@ for (const path of ['/desks', '/desks/*', '/bookings', '/bookings/*', '/host/*']
 
 const today = (c: Ctx) => localToday(c.var.deps.now());
 const userOrgIds = (c: Ctx) => c.var.memberships.map((m) => m.orgId);
-const hostOrgIds = (c: Ctx) => orgsWithRole(c.var.memberships, 'host').map((m) => m.orgId);
+const hostOrgIds = (c: Ctx) => orgIdsWithRole(c.var.memberships, 'host');
 
 /** The organisation a worker books on behalf of: the one asked for if it is theirs, else their first. */
 function guestOrgFor(c: Ctx, requested: number | null | undefined): number | null {

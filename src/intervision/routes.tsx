@@ -6,7 +6,7 @@ import { parseId, readForm } from '../lib/forms';
 import { errorPage, notFound, forbidden, page, pageOrFragment, redirectWithFlash, type Ctx } from '../lib/render';
 import { localDateOf } from '../lib/time';
 import { requireUser } from '../auth/middleware';
-import { listOrganisations, orgsWithRole } from '../orgs/orgs';
+import { listOrganisations, orgsWithRole, orgIdsWithRole } from '../orgs/orgs';
 import type { AppEnv } from '../types';
 import { formatDateTime } from '../../views/i18n/format';
 import type { FormState } from '../../views/partials/form';
@@ -54,7 +54,7 @@ for (const p of ['/meetings', '/meetings/*', '/groups/*', '/facilitate', '/facil
 }
 
 const orgIdsOf = (c: Ctx) => c.var.memberships.map((m) => m.orgId);
-const adminOrgIdsOf = (c: Ctx) => orgsWithRole(c.var.memberships, 'org_admin').map((m) => m.orgId);
+const adminOrgIdsOf = (c: Ctx) => orgIdsWithRole(c.var.memberships, 'org_admin');
 const facilitatorOrgsOf = (c: Ctx) => orgsWithRole(c.var.memberships, 'facilitator');
 const baseUrl = (c: Ctx) => c.var.config.baseUrl;
 

@@ -29,6 +29,16 @@ export function orgsWithRole(ms: Membership[], role: OrgRole): Membership[] {
   return ms.filter((m) => m.roles.includes(role));
 }
 
+/** Ids of the organisations in which the person holds `role` (for scoping queries). */
+export function orgIdsWithRole(ms: Membership[], role: OrgRole): number[] {
+  return orgsWithRole(ms, role).map((m) => m.orgId);
+}
+
+/** Whether the person holds `role` in any organisation (for navigation). */
+export function holdsRole(ms: Membership[], role: OrgRole): boolean {
+  return ms.some((m) => m.roles.includes(role));
+}
+
 export function getOrganisation(db: Queryable, orgId: number) {
   return db.select().from(organisations).where(eq(organisations.id, orgId)).get();
 }

@@ -1,9 +1,9 @@
 import type { Dict } from '../i18n';
 import type { Membership, SessionUser } from '../../src/types';
+import { holdsRole } from '../../src/orgs/orgs';
 
 export type NavItem = { href: string; label: string };
 
-const hasRole = (memberships: Membership[], role: Membership['roles'][number]) => memberships.some((m) => m.roles.includes(role));
 
 /**
  * The navigation shows what the user's roles allow. Domains add their entries here, each with
@@ -19,12 +19,12 @@ export function navItems(t: Dict, user: SessionUser | null, memberships: Members
   items.push({ href: '/', label: t.nav.home });
   // desks: nav items
   if (memberships.length > 0) items.push({ href: '/desks', label: t.desks.nav.search }, { href: '/bookings', label: t.desks.nav.bookings });
-  if (hasRole(memberships, 'host')) items.push({ href: '/host/locations', label: t.desks.nav.locations });
+  if (holdsRole(memberships, 'host')) items.push({ href: '/host/locations', label: t.desks.nav.locations });
   // intervision: nav items
   items.push({ href: '/meetings', label: t.intervision.nav.meetings }, { href: '/reflection', label: t.intervision.nav.reflection });
   // Org admins may manage their organisation's meetings too (attendance, cancellation).
-  if (hasRole(memberships, 'facilitator') || hasRole(memberships, 'org_admin')) items.push({ href: '/facilitate', label: t.intervision.nav.facilitate });
-  if (hasRole(memberships, 'org_admin')) items.push({ href: '/org/members', label: t.nav.members });
+  if (holdsRole(memberships, 'facilitator') || holdsRole(memberships, 'org_admin')) items.push({ href: '/facilitate', label: t.intervision.nav.facilitate });
+  if (holdsRole(memberships, 'org_admin')) items.push({ href: '/org/members', label: t.nav.members });
   if (user.isNetworkAdmin) items.push({ href: '/admin/organisations', label: t.nav.organisations });
   items.push({ href: '/notifications', label: t.notifications.navLabel(unread) });
   items.push({ href: '/account', label: t.nav.account });
@@ -40,12 +40,12 @@ export function homeCards(t: Dict, user: SessionUser, memberships: Membership[])
   // desks: home cards
   if (memberships.length > 0)
     cards.push({ href: '/desks', title: t.desks.nav.search, text: t.desks.cards.search }, { href: '/bookings', title: t.desks.nav.bookings, text: t.desks.cards.bookings });
-  if (hasRole(memberships, 'host'))
+  if (holdsRole(memberships, 'host'))
     cards.push({ href: '/host/locations', title: t.desks.nav.locations, text: t.desks.cards.locations }, { href: '/host/guests', title: t.desks.nav.guests, text: t.desks.cards.guests });
   // intervision: home cards
   cards.push({ href: '/meetings', title: t.intervision.nav.meetings, text: t.intervision.home.meetings }, { href: '/reflection', title: t.intervision.nav.reflection, text: t.intervision.home.reflection });
-  if (hasRole(memberships, 'facilitator')) cards.push({ href: '/facilitate', title: t.intervision.nav.facilitate, text: t.intervision.home.facilitate });
-  if (hasRole(memberships, 'org_admin')) cards.push({ href: '/org/members', title: t.nav.members, text: t.home.manageMembers });
+  if (holdsRole(memberships, 'facilitator')) cards.push({ href: '/facilitate', title: t.intervision.nav.facilitate, text: t.intervision.home.facilitate });
+  if (holdsRole(memberships, 'org_admin')) cards.push({ href: '/org/members', title: t.nav.members, text: t.home.manageMembers });
   if (user.isNetworkAdmin) cards.push({ href: '/admin/organisations', title: t.nav.organisations, text: t.home.manageOrgs });
   return cards;
 }
