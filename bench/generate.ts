@@ -10,11 +10,13 @@ export type Scale = {
   spaces: number;
   users: number;
   bookings: number;
+  /** Intervision meetings, from 8 weeks ago to 16 weeks ahead, with sign-ups and waiting lists. */
+  meetings: number;
   /** Users of the big partner organisation that get no generated bookings: the bench logs in as them. */
   reservedUsers: number;
 };
 
-export const FULL: Scale = { orgs: 300, locations: 1000, spaces: 2500, users: 50_000, bookings: 2_000_000, reservedUsers: 300 };
+export const FULL: Scale = { orgs: 300, locations: 1000, spaces: 2500, users: 50_000, bookings: 2_000_000, meetings: 1_200, reservedUsers: 300 };
 
 export function scaled(s: Scale, divisor: number): Scale {
   return {
@@ -23,6 +25,7 @@ export function scaled(s: Scale, divisor: number): Scale {
     spaces: Math.round(s.spaces / divisor),
     users: Math.round(s.users / divisor),
     bookings: Math.round(s.bookings / divisor),
+    meetings: Math.round(s.meetings / divisor),
     reservedUsers: s.reservedUsers,
   };
 }
@@ -74,7 +77,7 @@ export function rng(seed: number) {
 export type Generated = {
   file: string;
   seconds: number;
-  counts: { orgs: number; locations: number; spaces: number; users: number; memberships: number; bookings: number; activeBookings: number; closures: number };
+  counts: { orgs: number; locations: number; spaces: number; users: number; memberships: number; bookings: number; activeBookings: number; closures: number; meetings: number; registrations: number };
   /** The big partner organisation: owns no locations, admitted to every shared list. */
   partnerOrgId: number;
   /** E-mail addresses of users without generated bookings (members of the partner organisation). */
@@ -210,6 +213,56 @@ export async function generate(file: string, scale: Scale, today: string, seed =
     }
   })();
 
+  // ——— intervision meetings and sign-ups ———
+  // One in five is visible to a list of organisations (the organiser and two others, sometimes the
+  // partner); sign-ups come from other organisations, over the maximum onto the waiting list.
+  const insMeeting = sqlite.prepare(`insert into meetings (org_id, facilitator_id, title, kind, method, description, starts_at, ends_at, place_kind,
+    place_name, address, town, min_participants, max_participants, signup_opens_at, signup_closes_at, cancel_deadline_at, visibility, status, created_at)
+    values (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, 4, ?, ?, ?, ?, ?, ?, ?)`);
+  const insVisible = sqlite.prepare('insert or ignore into meeting_visibility (meeting_id, org_id) values (?, ?)');
+  const insReg = sqlite.prepare(`insert into registrations (meeting_id, user_id, org_id, status, queue_seq, queued_at, registered_at, presence, minutes_present, created_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const facilitatorOf = new Map<number, string>();
+  for (let i = 0; i < reservedFrom; i++) if (!facilitatorOf.has(userOrg[i]!)) facilitatorOf.set(userOrg[i]!, userIds[i]!);
+  const organisers = [...facilitatorOf.keys()];
+  let registrationCount = 0;
+  sqlite.transaction(() => {
+    for (let m = 0; m < scale.meetings && organisers.length; m++) {
+      const orgId = r.pick(organisers);
+      const day = addDays(today, r.int(-56, 112));
+      const startMs = Date.parse(`${day}T${r.pick(['08', '12', '13'])}:30:00Z`);
+      const endMs = startMs + r.pick([90, 120, 150]) * 60_000;
+      const max = r.int(6, 12);
+      const kind = r.pick(['intervisie', 'intervisie', 'casuistiek', 'methodisch', 'praktijkbegeleiding'] as const);
+      const online = r.next() < 0.25;
+      const town = orgTown[orgId]!;
+      const list = r.next() < 0.2;
+      const id = Number(
+        insMeeting.run(orgId, facilitatorOf.get(orgId)!, `${kind === 'intervisie' ? 'Intervisie' : 'Casuïstiekoverleg'} ${town} ${m + 1}`, kind,
+          r.pick(['incident', 'tienstappen', 'balint', 'reflectiecyclus'] as const), startMs, endMs, online ? 'online' : 'address',
+          online ? null : `Kantoor ${town}`, online ? null : `Stationsplein ${r.int(1, 99)}`, online ? null : town, max,
+          startMs - 42 * 86_400_000, startMs - 2 * 86_400_000, startMs - 86_400_000, list ? 'list' : 'all', 'scheduled', startMs - 60 * 86_400_000).lastInsertRowid,
+      );
+      if (list) {
+        insVisible.run(id, orgId);
+        for (let k = 0; k < 2; k++) insVisible.run(id, r.int(1, scale.orgs));
+      }
+      const past = endMs < nowMs;
+      const taken = new Set<number>();
+      const n = r.int(0, max + 3);
+      for (let k = 0; k < n; k++) {
+        const u = r.int(0, reservedFrom - 1);
+        if (taken.has(u) || userOrg[u] === orgId) continue;
+        taken.add(u);
+        const registered = taken.size <= max;
+        const at = startMs - r.int(3, 40) * 86_400_000;
+        insReg.run(id, userIds[u]!, userOrg[u]!, registered ? 'registered' : 'waitlisted', registered ? null : taken.size, registered ? null : at,
+          registered ? at : null, past && registered ? 'present' : null, past && registered ? (endMs - startMs) / 60_000 : null, at);
+        registrationCount++;
+      }
+    }
+  })();
+
   // ——— bookings ———
   // Indexes are dropped during the load and built again afterwards (a sort instead of 2M B-tree
   // inserts each); the partial unique index is rebuilt too, so a duplicate would fail loudly here.
@@ -280,7 +333,7 @@ export async function generate(file: string, scale: Scale, today: string, seed =
   return {
     file,
     seconds: (performance.now() - started) / 1000,
-    counts: { orgs: scale.orgs, locations: locs.length, spaces: spaces.length, users: scale.users, memberships, bookings: total, activeBookings: active, closures: closures.length },
+    counts: { orgs: scale.orgs, locations: locs.length, spaces: spaces.length, users: scale.users, memberships, bookings: total, activeBookings: active, closures: closures.length, meetings: scale.meetings, registrations: registrationCount },
     partnerOrgId,
     reservedEmails,
   };

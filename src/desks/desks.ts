@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import {
   ACTIVE_STATUSES,
   bookings,
@@ -262,32 +262,16 @@ export type SpaceResult = {
   takenAfternoon: number;
 };
 
-export const SEARCH_LIMIT = 60;
+/** Results per page of the desk search (a page of 20 cards is ~25 KiB; the next page is one link away). */
+export const SEARCH_PAGE_SIZE = 20;
 
-/**
- * Spaces a worker may book on a date, with the desks taken per dagdeel. One statement: the
- * sharing, closure, weekday and horizon rules are the same as in rules.ts, written as SQL; the
- * counts are correlated subqueries answered from the covering index bookings_slot_idx
- * (space_id, date, daypart, status), so the cost grows with the spaces shown, not with the bookings.
- */
-export function searchSpaces(db: Queryable, p: SearchParams, viewer: Viewer, today: string): SpaceResult[] {
-  if (p.date < today) return [];
+/** The rules of the search as SQL over `spaces s join locations l`: the same as rules.ts. */
+function searchConditions(p: SearchParams, viewer: Viewer, today: string): SQL {
   const mask = amenitiesToMask(p.amenities);
-  const diff = daysBetween(today, p.date);
-  const taken = (dp: Daypart) =>
-    sql`(select count(*) from bookings b where b.space_id = s.id and b.date = ${p.date} and b.daypart = ${dp} and b.status in ('confirmed','pending'))`;
   const own = viewer.userOrgIds.length ? sql`and l.org_id not in (${sql.join(viewer.userOrgIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
-  return db.all<SpaceResult>(sql`
-    select s.id as spaceId, s.name as spaceName, s.kind as kind, s.capacity as capacity, s.amenities as amenities,
-           l.id as locationId, l.name as locationName, l.street as street, l.town as town,
-           o.id as hostOrgId, o.name as hostOrgName, l.approval_required as approvalRequired,
-           ${taken('morning')} as takenMorning, ${taken('afternoon')} as takenAfternoon
-    from spaces s
-    join locations l on l.id = s.location_id
-    join organisations o on o.id = l.org_id
-    where s.active = 1 and l.archived_at is null
+  return sql`s.active = 1 and l.archived_at is null
       and (l.open_weekdays & ${weekdayBit(isoWeekday(p.date))}) != 0
-      and l.horizon_weeks * 7 >= ${diff}
+      and l.horizon_weeks * 7 >= ${daysBetween(today, p.date)}
       and (s.amenities & ${mask}) = ${mask}
       ${own}
       and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = ${viewer.guestOrgId}))
@@ -295,9 +279,39 @@ export function searchSpaces(db: Queryable, p: SearchParams, viewer: Viewer, tod
                       and c.start_date <= ${p.date} and c.end_date >= ${p.date})
       ${p.town ? sql`and lower(l.town) = lower(${p.town})` : sql``}
       ${p.hostOrgId ? sql`and l.org_id = ${p.hostOrgId}` : sql``}
-      ${p.spaceId ? sql`and s.id = ${p.spaceId}` : sql``}
-    order by l.town, l.name, s.name
-    limit ${SEARCH_LIMIT}
+      ${p.spaceId ? sql`and s.id = ${p.spaceId}` : sql``}`;
+}
+
+/** How many spaces the search finds in all (for "21–40 of 57"). */
+export function countSpaces(db: Queryable, p: SearchParams, viewer: Viewer, today: string): number {
+  if (p.date < today) return 0;
+  return db.get<{ n: number }>(sql`select count(*) as n from spaces s join locations l on l.id = s.location_id where ${searchConditions(p, viewer, today)}`)!.n;
+}
+
+/**
+ * One page of the spaces a worker may book on a date, with the desks taken per dagdeel. The rules
+ * are the same as in rules.ts, written as SQL; the page is chosen first (town, location, space
+ * order), and only its rows get the two counts: correlated subqueries answered from the covering
+ * index bookings_slot_idx (space_id, date, daypart, status), so the cost grows with the spaces
+ * shown, not with the bookings.
+ */
+export function searchSpaces(db: Queryable, p: SearchParams, viewer: Viewer, today: string, page = { offset: 0, limit: SEARCH_PAGE_SIZE }): SpaceResult[] {
+  if (p.date < today) return [];
+  const taken = (dp: Daypart) =>
+    sql`(select count(*) from bookings b where b.space_id = s.id and b.date = ${p.date} and b.daypart = ${dp} and b.status in ('confirmed','pending'))`;
+  return db.all<SpaceResult>(sql`
+    select s.id as spaceId, s.name as spaceName, s.kind as kind, s.capacity as capacity, s.amenities as amenities,
+           l.id as locationId, l.name as locationName, l.street as street, l.town as town,
+           o.id as hostOrgId, o.name as hostOrgName, l.approval_required as approvalRequired,
+           ${taken('morning')} as takenMorning, ${taken('afternoon')} as takenAfternoon
+    from (select s.id as id, row_number() over (order by l.town, l.name, s.name, s.id) as pos
+          from spaces s join locations l on l.id = s.location_id
+          where ${searchConditions(p, viewer, today)}
+          order by pos limit ${page.limit} offset ${page.offset}) pg
+    join spaces s on s.id = pg.id
+    join locations l on l.id = s.location_id
+    join organisations o on o.id = l.org_id
+    order by pg.pos
   `);
 }
 

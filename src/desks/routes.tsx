@@ -5,10 +5,12 @@ import { orgsWithRole, orgIdsWithRole } from '../orgs/orgs';
 import { parseId, readForm, validate, type FormValues } from '../lib/forms';
 import { forbidden, isHtmx, notFound, page, pageOrFragment, redirectWithFlash, type Ctx } from '../lib/render';
 import { addDays, isValidLocalDate, localToday } from '../lib/time';
+import { paging, requestedPage, type Paging } from '../lib/paging';
 import type { AppEnv } from '../types';
 import { formatLocalDate } from '../../views/i18n/format';
 import { SearchPage } from '../../views/pages/desks/search';
 import { SearchResults } from '../../views/partials/desks/results';
+import { fromPager } from '../../views/partials/pager';
 import { SpacePage, SeriesResultPage, refusalText } from '../../views/pages/desks/space';
 import { MyBookingsPage } from '../../views/pages/desks/bookings';
 import { GuestListPage, LocationPage, LocationsPage, NewLocationPage, SpaceEditPage } from '../../views/pages/desks/host';
@@ -44,6 +46,9 @@ import {
   listSpacesOf,
   searchOptions,
   searchSpaces,
+  countSpaces,
+  SEARCH_PAGE_SIZE,
+  type SpaceResult,
   takenBetween,
   updateLocation,
   updateSpace,
@@ -110,10 +115,14 @@ desksRoutes.get('/desks', (c) => {
   const state: FormState = { values: { date, daypart, ...values }, errors: Object.keys(errors).length ? errors : undefined };
   const asOrg = guestOrgFor(c, form.ok ? form.data.as : null);
   const valid = form.ok && !state.errors;
-  const results =
-    valid && asOrg !== null
-      ? searchSpaces(db, { date, town: form.data.town, amenities: form.data.amenities, hostOrgId: form.data.org }, { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg }, now)
-      : null;
+  let results: SpaceResult[] | null = null;
+  let pages: Paging | null = null;
+  if (valid && asOrg !== null) {
+    const params = { date, town: form.data.town, amenities: form.data.amenities, hostOrgId: form.data.org };
+    const viewer = { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg };
+    pages = paging(requestedPage(c.req.query('page')), countSpaces(db, params, viewer, now), SEARCH_PAGE_SIZE);
+    results = pages.total === 0 ? [] : searchSpaces(db, params, viewer, now, { offset: pages.offset, limit: pages.size });
+  }
   const mine = new Map<number, Daypart[]>();
   if (results) for (const b of myActiveOn(db, c.var.user!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
   const resultsProps = {
@@ -125,6 +134,9 @@ desksRoutes.get('/desks', (c) => {
     mine,
     asOrg: c.var.memberships.length > 1 ? asOrg : null,
     message: valid ? null : (errors.date ?? t.errors.formInvalid),
+    paging: pages,
+    url: c.req.path + (c.req.url.includes('?') ? c.req.url.slice(c.req.url.indexOf('?')) : ''),
+    focus: fromPager(c.req.header('HX-Trigger'), 'desk-page'),
   };
   // The filter lists are only needed for a full page, not for the htmx results fragment.
   const { towns, orgs } = isHtmx(c) ? { towns: [], orgs: [] } : searchOptions(db);

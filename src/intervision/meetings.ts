@@ -88,22 +88,35 @@ function toCard(r: { meeting: Meeting; orgName: string; facilitatorName: string;
   return { ...r.meeting, orgName: r.orgName, facilitatorName: r.facilitatorName, registered: r.registered, waiting: r.waiting };
 }
 
-/** Upcoming, not cancelled meetings the person may see, with the filters of the list page. */
-export function listUpcoming(db: Queryable, orgIds: number[], f: MeetingFilters, now: Date, limit = 100): MeetingCard[] {
+/** Meetings per page of the meeting list. */
+export const MEETINGS_PAGE_SIZE = 20;
+
+function upcomingConditions(orgIds: number[], f: MeetingFilters, now: Date): SQL | undefined {
   const conds: SQL[] = [eq(meetings.status, 'scheduled'), gte(meetings.startsAt, f.from && f.from > now ? f.from : now), visibleTo(orgIds)];
   if (f.kind) conds.push(eq(meetings.kind, f.kind));
   if (f.method) conds.push(eq(meetings.method, f.method));
   if (f.orgId) conds.push(eq(meetings.orgId, f.orgId));
   if (f.online) conds.push(eq(meetings.placeKind, 'online'));
   else if (f.town) conds.push(sql`lower(${meetings.town}) = lower(${f.town})`);
+  return and(...conds);
+}
+
+/** How many upcoming meetings the list finds in all, with the same filters as listUpcoming. */
+export function countUpcoming(db: Queryable, orgIds: number[], f: MeetingFilters, now: Date): number {
+  return db.select({ n: sql<number>`count(*)` }).from(meetings).where(upcomingConditions(orgIds, f, now)).get()!.n;
+}
+
+/** Upcoming, not cancelled meetings the person may see, with the filters of the list page; soonest first. */
+export function listUpcoming(db: Queryable, orgIds: number[], f: MeetingFilters, now: Date, page = { offset: 0, limit: MEETINGS_PAGE_SIZE }): MeetingCard[] {
   return db
     .select(cardColumns)
     .from(meetings)
     .innerJoin(organisations, eq(organisations.id, meetings.orgId))
     .innerJoin(users, eq(users.id, meetings.facilitatorId))
-    .where(and(...conds))
-    .orderBy(asc(meetings.startsAt))
-    .limit(limit)
+    .where(upcomingConditions(orgIds, f, now))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .limit(page.limit)
+    .offset(page.offset)
     .all()
     .map(toCard);
 }

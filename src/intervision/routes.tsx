@@ -5,12 +5,14 @@ import { writeTx } from '../db';
 import { parseId, readForm } from '../lib/forms';
 import { errorPage, notFound, forbidden, page, pageOrFragment, redirectWithFlash, type Ctx } from '../lib/render';
 import { localDateOf } from '../lib/time';
+import { paging, requestedPage } from '../lib/paging';
 import { requireUser } from '../auth/middleware';
 import { listOrganisations, orgsWithRole, orgIdsWithRole } from '../orgs/orgs';
 import type { AppEnv } from '../types';
 import { formatDateTime } from '../../views/i18n/format';
 import type { FormState } from '../../views/partials/form';
 import { MeetingResults, Places } from '../../views/partials/intervision/places';
+import { fromPager } from '../../views/partials/pager';
 import { GroupPage, MeetingPage, MeetingsPage } from '../../views/pages/intervision/meetings';
 import { AttendancePage, FacilitatePage, ManageMeetingPage, MeetingFormPage, type FormMode } from '../../views/pages/intervision/facilitate';
 import { ReflectionPage, StatementPage, VerifyPage } from '../../views/pages/intervision/reflection';
@@ -27,6 +29,8 @@ import {
   listParticipants,
   listTowns,
   listUpcoming,
+  countUpcoming,
+  MEETINGS_PAGE_SIZE,
   listVisibleOrgIds,
   insertMeeting,
   updateMeeting,
@@ -72,13 +76,15 @@ intervisionRoutes.get('/meetings', (c) => {
   const t = c.var.t;
   const orgIds = orgIdsOf(c);
   const filters = parseFilters(c.req.query());
-  const list = listUpcoming(db, orgIds, filters, now());
+  const pages = paging(requestedPage(c.req.query('page')), countUpcoming(db, orgIds, filters, now()), MEETINGS_PAGE_SIZE);
+  const list = pages.total === 0 ? [] : listUpcoming(db, orgIds, filters, now(), { offset: pages.offset, limit: pages.size });
   const mine = listMyActiveRegistrations(
     db,
     c.var.user!.id,
     list.map((m) => m.id),
   ) as Map<number, string>;
-  const results = <MeetingResults t={t} locale={c.var.locale} meetings={list} mine={mine} />;
+  const listing = { paging: pages, url: c.req.path + (c.req.url.includes('?') ? c.req.url.slice(c.req.url.indexOf('?')) : ''), focus: fromPager(c.req.header('HX-Trigger'), 'meeting-page') };
+  const results = <MeetingResults t={t} locale={c.var.locale} meetings={list} mine={mine} {...listing} />;
   return pageOrFragment(
     c,
     t.intervision.list.title,
@@ -87,6 +93,7 @@ intervisionRoutes.get('/meetings', (c) => {
       locale={c.var.locale}
       meetings={list}
       mine={mine}
+      listing={listing}
       filters={filters.raw}
       towns={listTowns(db, orgIds, now())}
       orgs={listOrganisations(db).map((o) => ({ id: o.id, name: o.name }))}

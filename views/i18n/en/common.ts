@@ -77,6 +77,12 @@ export const common: typeof nl = {
     errorSummary: 'The form has errors',
     optional: '(optional)',
   },
+  pager: {
+    label: 'Result pages',
+    prev: 'Previous',
+    next: 'Next',
+    page: (n: number, of: number) => `Page ${n} of ${of}`,
+  },
   empty: {
     nothingYet: 'Nothing to show yet.',
   },

@@ -47,6 +47,8 @@ export const desks: typeof nl = {
     submit: 'Search',
     results: 'Results',
     resultsFor: (date: string, daypart: string) => `Free desks on ${date}, ${daypart}`,
+    shown: (from: number, to: number, total: number) =>
+      from === 1 && to === total ? `${total} ${total === 1 ? 'workspace' : 'workspaces'} found` : `Workspaces ${from}–${to} of ${total}`,
     none: 'No spaces match these filters. Try another town, date or fewer amenities.',
     free: (n: number, of: number) => `${n} of ${of} free`,
     freeMorning: (n: number) => `morning: ${n} free`,

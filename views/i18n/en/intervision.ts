@@ -63,6 +63,7 @@ export const intervision: typeof nl = {
     any: 'All',
     submit: 'Apply filter',
     results: (n: number) => (n === 1 ? '1 meeting' : `${n} meetings`),
+    shown: (from: number, to: number, total: number) => `Meetings ${from}–${to} of ${total}`,
     empty: 'No meetings match these filters.',
     showAll: 'Show all meetings',
     you: (status: string) => `You: ${status}`,

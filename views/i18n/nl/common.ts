@@ -76,6 +76,12 @@ export const common = {
     errorSummary: 'Het formulier bevat fouten',
     optional: '(optioneel)',
   },
+  pager: {
+    label: 'Pagina’s met resultaten',
+    prev: 'Vorige',
+    next: 'Volgende',
+    page: (n: number, of: number) => `Pagina ${n} van ${of}`,
+  },
   empty: {
     nothingYet: 'Nog niets te zien.',
   },

@@ -45,6 +45,8 @@ export const desks = {
     submit: 'Zoeken',
     results: 'Resultaten',
     resultsFor: (date: string, daypart: string) => `Vrije plekken op ${date}, ${daypart}`,
+    shown: (from: number, to: number, total: number) =>
+      from === 1 && to === total ? `${total} ${total === 1 ? 'werkruimte' : 'werkruimtes'} gevonden` : `Werkruimtes ${from}–${to} van ${total}`,
     none: 'Geen werkruimtes gevonden met deze filters. Probeer een andere plaats, datum of minder voorzieningen.',
     free: (n: number, of: number) => `${n} van ${of} vrij`,
     freeMorning: (n: number) => `ochtend: ${n} vrij`,

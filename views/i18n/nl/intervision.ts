@@ -62,6 +62,7 @@ export const intervision = {
     any: 'Alle',
     submit: 'Filter toepassen',
     results: (n: number) => (n === 1 ? '1 bijeenkomst' : `${n} bijeenkomsten`),
+    shown: (from: number, to: number, total: number) => `Bijeenkomsten ${from}–${to} van ${total}`,
     empty: 'Geen bijeenkomsten gevonden met deze filters.',
     showAll: 'Toon alle bijeenkomsten',
     you: (status: string) => `Jij: ${status}`,

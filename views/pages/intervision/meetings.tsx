@@ -5,13 +5,14 @@ import type { Meeting, MeetingCard as Card, Participant } from '../../../src/int
 import type { Group } from '../../../src/intervision/groups';
 import type { Membership } from '../../../src/types';
 import { ErrorSummary, type FormState } from '../../partials/form';
-import { MeetingResults, Places, placeText, whenText } from '../../partials/intervision/places';
+import { MeetingResults, Places, placeText, whenText, type Listing } from '../../partials/intervision/places';
 
 export function MeetingsPage(p: {
   t: Dict;
   locale: Locale;
   meetings: Card[];
   mine: Map<number, string>;
+  listing: Listing;
   filters: Record<string, string>;
   towns: string[];
   orgs: { id: number; name: string }[];
@@ -82,7 +83,7 @@ export function MeetingsPage(p: {
           {t.submit}
         </button>
       </form>
-      <MeetingResults t={p.t} locale={p.locale} meetings={p.meetings} mine={p.mine} />
+      <MeetingResults t={p.t} locale={p.locale} meetings={p.meetings} mine={p.mine} {...p.listing} />
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatDateTime, formatTime } from '../../i18n/format';
 import type { MeetingCard as Card } from '../../../src/intervision/meetings';
+import type { Paging } from '../../../src/lib/paging';
+import { Pager } from '../pager';
 
 type PlaceFields = { placeKind: 'location' | 'address' | 'online'; placeName: string | null; address: string | null; town: string | null };
 
@@ -61,11 +63,17 @@ export function MeetingCard(p: { t: Dict; locale: Locale; m: Card; myStatus?: st
 }
 
 /** The result list: inside the page, and alone for htmx active search. */
-export function MeetingResults(p: { t: Dict; locale: Locale; meetings: Card[]; mine: Map<number, string> }) {
+/** Which page of the meeting list is shown; `url` is the request's path and query, for the page links. */
+export type Listing = { paging: Paging; url: string; focus?: boolean };
+
+export function MeetingResults(p: { t: Dict; locale: Locale; meetings: Card[]; mine: Map<number, string> } & Listing) {
   const t = p.t.intervision.list;
+  const pg = p.paging;
   return (
     <div id="meeting-results">
-      <p role="status">{t.results(p.meetings.length)}</p>
+      <p role="status" tabindex={p.focus ? -1 : undefined} autofocus={p.focus || undefined}>
+        {pg.pages > 1 ? t.shown(pg.from, pg.to, pg.total) : t.results(pg.total)}
+      </p>
       {p.meetings.length === 0 ? (
         <p class="empty-state">
           {t.empty} <a href="/meetings">{t.showAll}</a>
@@ -77,6 +85,7 @@ export function MeetingResults(p: { t: Dict; locale: Locale; meetings: Card[]; m
           ))}
         </div>
       )}
+      <Pager t={p.t} paging={pg} url={p.url} target="#meeting-results" id="meeting-page" />
     </div>
   );
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, instantOf } from '../../src/lib/time';
+import { html, text } from '../helpers';
+import { makeMeeting, member, network } from './fixtures';
+
+const window = (day: string) => ({ signupClosesAt: instantOf(addDays(day, -1), '17:00'), cancelDeadlineAt: instantOf(addDays(day, -1), '17:00') });
+
+/** 25 open meetings on consecutive days from 1 December, and 3 online ones that the town filter leaves out. */
+async function busyNetwork() {
+  const n = await network();
+  for (let i = 1; i <= 25; i++) {
+    const day = addDays('2026-12-01', i - 1);
+    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, { title: `Intervisie ${String(i).padStart(2, '0')}`, startsAt: instantOf(day, '14:00'), endsAt: instantOf(day, '16:00'), ...window(day) });
+  }
+  for (let i = 1; i <= 3; i++)
+    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, { title: `Online ${i}`, placeKind: 'online', address: null, town: null, onlineUrl: 'https://meet.example.test/x', startsAt: instantOf('2026-12-02', '09:00'), endsAt: instantOf('2026-12-02', '10:00'), ...window('2026-12-02') });
+  const worker = await member(n, n.orgs.ggd.id, 'Sanne de Vries');
+  const list = async (q: string, headers: Record<string, string> = {}) => {
+    const doc = await html(await worker.client.get(`/meetings${q}`, headers));
+    const box = doc.querySelector('#meeting-results');
+    return {
+      doc,
+      box,
+      titles: (box?.querySelectorAll('.cards h3') ?? []).map((h) => text(h)),
+      next: box?.querySelector('a[rel=next]')?.getAttribute('href') ?? null,
+    };
+  };
+  return { ...n, worker, list };
+}
+
+const titles = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Intervisie ${String(from + i).padStart(2, '0')}`);
+
+describe('meeting list: pages of 20', () => {
+  it('28 meetings: page 1 has the 20 soonest, page 2 the rest; the filter survives the page link', async () => {
+    const { list } = await busyNetwork();
+    const p1 = await list('');
+    expect(p1.titles).toHaveLength(20);
+    expect(text(p1.box)).toContain('Bijeenkomsten 1–20 van 28');
+    expect(p1.next).toBe('/meetings?page=2');
+    const p2 = await list('?page=2');
+    expect(p2.titles).toHaveLength(8);
+    expect(new Set([...p1.titles, ...p2.titles]).size).toBe(28);
+
+    const f1 = await list('?where=Harderwijk');
+    expect(f1.titles).toEqual(titles(1, 20));
+    expect(text(f1.box)).toContain('Bijeenkomsten 1–20 van 25');
+    expect(f1.next).toBe('/meetings?where=Harderwijk&page=2');
+    const f2 = await list('?where=Harderwijk&page=2');
+    expect(f2.titles).toEqual(titles(21, 25));
+    expect(f2.next).toBeNull();
+  });
+
+  it('a page past the end shows the last page; nonsense shows the first', async () => {
+    const { list } = await busyNetwork();
+    expect((await list('?where=Harderwijk&page=7')).titles).toEqual(titles(21, 25));
+    expect((await list('?where=Harderwijk&page=x')).titles).toEqual(titles(1, 20));
+  });
+
+  it('with htmx, a page link returns the list alone with the focus on its count', async () => {
+    const { list } = await busyNetwork();
+    const r = await list('?page=2', { 'HX-Request': 'true', 'HX-Trigger': 'meeting-page-next' });
+    expect(r.doc.querySelector('html')).toBeNull();
+    expect(r.box!.querySelector('[role=status]')!.hasAttribute('autofocus')).toBe(true);
+    const plain = await list('?page=2', { 'HX-Request': 'true' });
+    expect(plain.box!.querySelector('[role=status]')!.hasAttribute('autofocus')).toBe(false);
+  });
+
+  it('one page: a plain count and no page links', async () => {
+    const n = await network();
+    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id);
+    const worker = await member(n, n.orgs.ggd.id, 'Sanne de Vries');
+    const box = (await html(await worker.client.get('/meetings'))).querySelector('#meeting-results');
+    expect(text(box)).toContain('1 bijeenkomst');
+    expect(box!.querySelector('nav.pager')).toBeNull();
+  });
+});
