@@ -24,10 +24,15 @@ const SECONDS = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[
 const scale = args.includes('--full') ? FULL : scaled(FULL, smoke ? 100 : 20);
 const CONNECTIONS = 50;
 /** --only=A,C: run just those scenarios (for profiling one path); the RESULTS.md section is then not written. */
-const only = args.find((a) => a.startsWith('--only='))?.split('=')[1]?.split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.split('=')[1]
+  ?.split(',');
 const runs = (k: string) => !only || only.includes(k);
 /** --profile: the server runs with --cpu-prof; the profile lands in bench/tmp/prof/ (see bench/profile-summary.ts). */
 const profile = args.includes('--profile');
+/** --workers=N: server processes (WORKERS); default is the production default, one per core. */
+const workers = args.find((a) => a.startsWith('--workers='))?.split('=')[1];
 const today = localToday(new Date());
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-load-'));
 const log = (msg: string) => console.log(`[loadtest ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -35,7 +40,9 @@ const log = (msg: string) => console.log(`[loadtest ${new Date().toISOString().s
 function readPlan(file: string, partnerOrgId: number) {
   const db = new Database(file, { readonly: true });
   try {
-    const { town } = db.prepare('select l.town as town, count(*) as n from spaces s join locations l on l.id = s.location_id group by l.town order by n desc limit 1').get() as { town: string };
+    const { town } = db
+      .prepare('select l.town as town, count(*) as n from spaces s join locations l on l.id = s.location_id group by l.town order by n desc limit 1')
+      .get() as { town: string };
     const spaces = (
       db
         .prepare(
@@ -70,7 +77,12 @@ async function main() {
   const file = path.join(tmp, 'load.db');
   const gen = await generate(file, scale, today);
   const plan = readPlan(file, gen.partnerOrgId);
-  const server = await startChild('src/server.ts', { env: { NODE_ENV: 'production', DATABASE_PATH: file, LOG_LEVEL: 'error', SMTP_URL: '' }, logFile: path.join(tmp, 'server.log'), readyPath: '/healthz', nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/tmp/prof')}`] : [] });
+  const server = await startChild('src/server.ts', {
+    env: { NODE_ENV: 'production', DATABASE_PATH: file, LOG_LEVEL: 'error', SMTP_URL: '', ...(workers ? { WORKERS: workers } : {}) },
+    logFile: path.join(tmp, 'server.log'),
+    readyPath: '/healthz',
+    nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/tmp/prof')}`] : [],
+  });
   const rows: (Measured & { verdict: string })[] = [];
   const summary: { overbooked?: number; flood?: { total: number; tooMany: number; fiveXx: number }; slowSocketsClosed?: number } = {};
   try {
@@ -81,106 +93,122 @@ async function main() {
     const searchPath = `/desks?date=${plan.days[0]}&daypart=morning&town=${encodeURIComponent(plan.town)}`;
 
     if (runs('A')) {
-    log(`A: search + meetings, ${CONNECTIONS} connections, ${SECONDS} s`);
-    const a = await measure('A. desk search + meeting list', {
-      url: server.url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        { method: 'GET', path: searchPath, headers: { cookie: cookies[0]! } },
-        { method: 'GET', path: '/meetings', headers: { cookie: cookies[1]! } },
-      ],
-    });
-    rows.push({ ...a, verdict: a.errors === 0 && a.status['5xx'] === 0 && a.p99 < 100 ? 'PASS' : `FAIL (want 0 errors, p99 < 100 ms)` });
-    await drain(server);
+      log(`A: search + meetings, ${CONNECTIONS} connections, ${SECONDS} s`);
+      const a = await measure('A. desk search + meeting list', {
+        url: server.url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: [
+          { method: 'GET', path: searchPath, headers: { cookie: cookies[0]! } },
+          { method: 'GET', path: '/meetings', headers: { cookie: cookies[1]! } },
+        ],
+      });
+      rows.push({ ...a, verdict: a.errors === 0 && a.status['5xx'] === 0 && a.p99 < 100 ? 'PASS' : `FAIL (want 0 errors, p99 < 100 ms)` });
+      await drain(server);
     }
 
     if (runs('B')) {
-    log(`B: booking, ${CONNECTIONS} connections, ${SECONDS} s`);
-    let k = 0;
-    const b = await measure('B. booking (POST, 200 users, 40 spaces, 10 days)', {
-      url: server.url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const i = k++;
-            const space = plan.spaces[i % plan.spaces.length]!;
-            const body = new URLSearchParams({ date: plan.days[(i >> 3) % plan.days.length]!, daypart: i % 2 ? 'morning' : 'afternoon' }).toString();
-            return { ...req, path: `/desks/spaces/${space}/book`, body, headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', cookie: cookies[i % cookies.length]! } };
+      log(`B: booking, ${CONNECTIONS} connections, ${SECONDS} s`);
+      let k = 0;
+      const b = await measure('B. booking (POST, 200 users, 40 spaces, 10 days)', {
+        url: server.url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => {
+              const i = k++;
+              const space = plan.spaces[i % plan.spaces.length]!;
+              const body = new URLSearchParams({ date: plan.days[(i >> 3) % plan.days.length]!, daypart: i % 2 ? 'morning' : 'afternoon' }).toString();
+              return {
+                ...req,
+                path: `/desks/spaces/${space}/book`,
+                body,
+                headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', cookie: cookies[i % cookies.length]! },
+              };
+            },
           },
-        },
-      ],
-    });
-    const over = integrity(file).overbooked;
-    summary.overbooked = over;
-    b.note = `${over} overbooked slots after the run; 5xx includes every 503 (SQLITE_BUSY)`;
-    rows.push({ ...b, verdict: b.status['5xx'] === 0 && b.errors === 0 && over === 0 ? 'PASS' : 'FAIL (want no 5xx, 0 overbooked)' });
-    await drain(server);
+        ],
+      });
+      const over = integrity(file).overbooked;
+      summary.overbooked = over;
+      b.note = `${over} overbooked slots after the run; 5xx includes every 503 (SQLITE_BUSY)`;
+      rows.push({ ...b, verdict: b.status['5xx'] === 0 && b.errors === 0 && over === 0 ? 'PASS' : 'FAIL (want no 5xx, 0 overbooked)' });
+      await drain(server);
     }
 
     if (runs('C')) {
-    log(`C: login flood + search`);
-    const floodEmails = gen.reservedEmails.slice(200, 260);
-    let f = 0;
-    const floodRun = autocannon({
-      url: server.url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          path: '/login',
-          setupRequest: (req) => ({
-            ...req,
-            body: new URLSearchParams({ email: floodEmails[f++ % floodEmails.length] ?? 'x@example.test', password: 'wrong-password' }).toString(),
-            headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-          }),
-        },
-      ],
-    });
-    const during = await measure('C. search by other users during a wrong-password flood', { url: server.url + searchPath, headers: { cookie: cookies[2]! }, connections: 10, duration: SECONDS });
-    const flood = await floodRun;
-    const tooMany = flood.statusCodeStats?.['429']?.count ?? 0;
-    summary.flood = { total: flood.requests.total, tooMany, fiveXx: flood['5xx'] };
-    during.note = `flood: ${fmt(flood.requests.total)} logins, ${fmt(tooMany)} answered 429, ${flood['5xx']} 5xx, flood p99 ${flood.latency.p99} ms`;
-    const aP99 = rows.find((r) => r.scenario.startsWith('A.'))?.p99 ?? 100;
-    rows.push({ ...during, verdict: tooMany > flood.requests.total * 0.9 && flood['5xx'] === 0 && during.p99 <= Math.max(100, aP99 * 1.5) ? 'PASS' : 'CHECK (want ≥ 90% 429, search p99 near A)' });
-    await drain(server);
+      log(`C: login flood + search`);
+      const floodEmails = gen.reservedEmails.slice(200, 260);
+      let f = 0;
+      const floodRun = autocannon({
+        url: server.url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            path: '/login',
+            setupRequest: (req) => ({
+              ...req,
+              body: new URLSearchParams({ email: floodEmails[f++ % floodEmails.length] ?? 'x@example.test', password: 'wrong-password' }).toString(),
+              headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+            }),
+          },
+        ],
+      });
+      const during = await measure('C. search by other users during a wrong-password flood', {
+        url: server.url + searchPath,
+        headers: { cookie: cookies[2]! },
+        connections: 10,
+        duration: SECONDS,
+      });
+      const flood = await floodRun;
+      const tooMany = flood.statusCodeStats?.['429']?.count ?? 0;
+      summary.flood = { total: flood.requests.total, tooMany, fiveXx: flood['5xx'] };
+      during.note = `flood: ${fmt(flood.requests.total)} logins, ${fmt(tooMany)} answered 429, ${flood['5xx']} 5xx, flood p99 ${flood.latency.p99} ms`;
+      const aP99 = rows.find((r) => r.scenario.startsWith('A.'))?.p99 ?? 100;
+      rows.push({
+        ...during,
+        verdict:
+          tooMany > flood.requests.total * 0.9 && flood['5xx'] === 0 && during.p99 <= Math.max(100, aP99 * 1.5)
+            ? 'PASS'
+            : 'CHECK (want ≥ 90% 429, search p99 near A)',
+      });
+      await drain(server);
     }
 
     if (runs('D')) {
-    log('D: 1,000 half-open connections');
-    const sockets: net.Socket[] = [];
-    const { port } = new URL(server.url);
-    for (let i = 0; i < 1000; i++) {
-      const s = net.connect(Number(port), '127.0.0.1');
-      s.on('error', () => undefined);
-      s.resume();
-      s.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: `);
-      sockets.push(s);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-    const p = await probe(server.url + searchPath, cookies[3]!);
-    await new Promise((r) => setTimeout(r, 11_000));
-    const closed = sockets.filter((s) => s.destroyed || s.readableEnded || s.closed).length;
-    summary.slowSocketsClosed = closed;
-    for (const s of sockets) s.destroy();
-    rows.push({
-      scenario: 'D. normal search while 1,000 half-open connections wait',
-      rps: NaN,
-      p50: Math.round(p.median),
-      p99: Math.round(p.max),
-      mean: NaN,
-      total: 20,
-      seconds: 0,
-      status: { '2xx': 20, '3xx': 0, '4xx': 0, '5xx': 0 },
-      errors: 0,
-      note: `p99 column = slowest of 20 sequential requests; ${closed} of 1,000 slow sockets closed by the server after 12 s (headersTimeout 10 s)`,
-      verdict: p.max < 200 && closed > 900 ? 'PASS' : 'FAIL (want < 200 ms, slow sockets closed)',
-    });
+      log('D: 1,000 half-open connections');
+      const sockets: net.Socket[] = [];
+      const { port } = new URL(server.url);
+      for (let i = 0; i < 1000; i++) {
+        const s = net.connect(Number(port), '127.0.0.1');
+        s.on('error', () => undefined);
+        s.resume();
+        s.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: `);
+        sockets.push(s);
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+      const p = await probe(server.url + searchPath, cookies[3]!);
+      await new Promise((r) => setTimeout(r, 11_000));
+      const closed = sockets.filter((s) => s.destroyed || s.readableEnded || s.closed).length;
+      summary.slowSocketsClosed = closed;
+      for (const s of sockets) s.destroy();
+      rows.push({
+        scenario: 'D. normal search while 1,000 half-open connections wait',
+        rps: NaN,
+        p50: Math.round(p.median),
+        p99: Math.round(p.max),
+        mean: NaN,
+        total: 20,
+        seconds: 0,
+        status: { '2xx': 20, '3xx': 0, '4xx': 0, '5xx': 0 },
+        errors: 0,
+        note: `p99 column = slowest of 20 sequential requests; ${closed} of 1,000 slow sockets closed by the server after 12 s (headersTimeout 10 s)`,
+        verdict: p.max < 200 && closed > 900 ? 'PASS' : 'FAIL (want < 200 ms, slow sockets closed)',
+      });
     }
   } finally {
     await server.stop();
@@ -194,7 +222,10 @@ async function main() {
     '',
     '| scenario | req/s | p50 ms | p99 ms | requests | 2xx | 3xx | 4xx | 5xx | errors | verdict | note |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
-    ...rows.map((r) => `| ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.total)} | ${fmt(r.status['2xx'])} | ${fmt(r.status['3xx'])} | ${fmt(r.status['4xx'])} | ${fmt(r.status['5xx'])} | ${r.errors} | ${r.verdict} | ${r.note ?? ''} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.total)} | ${fmt(r.status['2xx'])} | ${fmt(r.status['3xx'])} | ${fmt(r.status['4xx'])} | ${fmt(r.status['5xx'])} | ${r.errors} | ${r.verdict} | ${r.note ?? ''} |`,
+    ),
     '',
   ];
   console.log(`LOADTEST_JSON ${JSON.stringify({ rows: rows.map((r) => ({ scenario: r.scenario, status: r.status, errors: r.errors })), ...summary })}`);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -19,6 +20,8 @@ const schema = z.object({
   /** How long a write waits for another process's lock before the user gets 503. */
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  /** Server processes sharing the port and the database file (default: one per core in production, else 1). */
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type Config = {
@@ -35,6 +38,8 @@ export type Config = {
   trustProxy: boolean;
   logLevel: 'silent' | 'error' | 'info';
   dbBusyTimeoutMs: number;
+  /** Number of server processes (node:cluster); 1 = no cluster. */
+  workers: number;
 };
 
 export class ConfigError extends Error {}
@@ -65,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,
+    workers: e.WORKERS ?? (e.NODE_ENV === 'production' ? Math.min(os.availableParallelism(), 8) : 1),
   };
 }
 

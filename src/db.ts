@@ -56,6 +56,25 @@ function cachePreparedStatements(sqlite: Database.Database, max = 500): void {
 }
 
 /**
+ * A drizzle query built once per database handle and then only executed. drizzle builds the SQL
+ * text again on every call, which cost ~0.15 ms for the meeting list's wide select (more than
+ * running it; bench/RESULTS.md). `build` must take every value that varies as
+ * `sql.placeholder(name)`; optional filters are written as `(? is null or col = ?)` so one
+ * statement serves every combination, and id lists as `json_each(?)` with a JSON array.
+ */
+const preparedQueries = new WeakMap<object, Map<string, unknown>>();
+export function prepared<T>(db: Queryable, key: string, build: (db: Queryable) => T): T {
+  let byKey = preparedQueries.get(db);
+  if (!byKey) preparedQueries.set(db, (byKey = new Map()));
+  let query = byKey.get(key) as T | undefined;
+  if (query === undefined) {
+    query = build(db);
+    byKey.set(key, query);
+  }
+  return query;
+}
+
+/**
  * The one way to write: a synchronous transaction that takes the write lock up front
  * (BEGIN IMMEDIATE), so a read-then-write can never interleave with another writer, also in
  * another process. The callback must not be async: better-sqlite3 cannot roll back across an

@@ -1,47 +1,74 @@
+import cluster, { type Worker } from 'node:cluster';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { loadConfigOrExit } from './config';
+import { loadConfigOrExit, type Config } from './config';
 import { openDatabase } from './db';
-import { createLogger } from './lib/log';
+import { createLogger, type Logger } from './lib/log';
 import { smtpTransport } from './mail/smtp';
 import { startMailWorker } from './mail/worker';
 import { jobs } from './jobs/registry';
 import { startJobs } from './jobs/runner';
 import { isEmpty, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/index';
 
+/**
+ * One process serves everything (WORKERS=1, the default outside production), or a primary forks
+ * WORKERS server processes that share the port (node:cluster) and the database file. The booking
+ * and sign-up rules hold across processes (immediate transactions, unique indexes; see the
+ * multi-process tests), so more processes only add capacity. See docs/decisions/007.
+ */
 async function main() {
   const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
-  const db = openDatabase(config.databasePath, { busyTimeoutMs: config.dbBusyTimeoutMs });
-
-  if (config.nodeEnv !== 'production' && isEmpty(db)) {
-    await seedDemoData(db);
-    log.info('seeded_demo_data');
+  if (cluster.isPrimary) {
+    // Migrations and demo data run once, before any server process opens the file.
+    const db = openDatabase(config.databasePath, { busyTimeoutMs: config.dbBusyTimeoutMs });
+    if (config.nodeEnv !== 'production' && isEmpty(db)) {
+      await seedDemoData(db);
+      log.info('seeded_demo_data');
+    }
+    if (config.workers === 1) return serveHere(config, log, db, { runJobs: true });
+    db.$client.close();
+    return runPrimary(config, log);
   }
+  // A forked server process: the primary has migrated the database already.
+  const db = openDatabase(config.databasePath, { busyTimeoutMs: config.dbBusyTimeoutMs, migrate: false });
+  return serveHere(config, log, db, { runJobs: process.env.GASTPLEK_WORKER_INDEX === '1' });
+}
 
+function announce(config: Config, port: number) {
+  const processes = config.workers > 1 ? `, ${config.workers} processen` : '';
+  console.log(`Gastplek draait op ${config.baseUrl} (poort ${port}, database ${config.databasePath}${processes})`);
+  if (config.nodeEnv !== 'production') {
+    console.log(`Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(28)} ${a.description}`);
+  }
+}
+
+/** Serves HTTP in this process. Jobs and the mail worker run in one process only (`runJobs`). */
+function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDatabase>, opts: { runJobs: boolean }) {
   const app = createApp({ db, config, logger: log });
   // Slow or half-open clients must not tie up the server. Node checks these timeouts only every
   // connectionsCheckingInterval (30 s by default), so a half-open socket lived up to 40 s; checking
   // every second closes it close to the 10 s header limit (issue 7, loadtest scenario D).
   const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
   const server = serve({ fetch: app.fetch, port: config.port, serverOptions }, (info) => {
-    console.log(`Gastplek draait op ${config.baseUrl} (poort ${info.port}, database ${config.databasePath})`);
-    if (config.nodeEnv !== 'production') {
-      console.log(`Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
-      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(28)} ${a.description}`);
-    }
+    if (cluster.isPrimary) announce(config, info.port);
   }) as Server;
 
-  const stopJobs = startJobs(db, jobs, () => new Date(), log);
-  const timers: (() => void)[] = [stopJobs];
-  if (config.smtpUrl) {
-    timers.push(startMailWorker(db, smtpTransport(config.smtpUrl), config.mailFrom, () => new Date(), log));
+  const timers: (() => void)[] = [];
+  if (opts.runJobs) {
+    timers.push(startJobs(db, jobs, () => new Date(), log));
+    if (config.smtpUrl) timers.push(startMailWorker(db, smtpTransport(config.smtpUrl), config.mailFrom, () => new Date(), log));
   }
 
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info('shutdown', { signal });
     for (const stop of timers) stop();
+    // In-flight requests finish; then the database is closed cleanly.
     server.close(() => {
       db.$client.close();
       process.exit(0);
@@ -50,6 +77,56 @@ async function main() {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // A server process whose primary is gone (killed) stops too, instead of lingering on the file.
+  if (cluster.isWorker) process.on('disconnect', () => shutdown('primary_gone'));
+}
+
+/**
+ * Forks the server processes and keeps them running: one that dies is replaced (with the same
+ * index, so exactly one process runs the jobs). SIGTERM/SIGINT are passed on; the primary exits 0
+ * once every server process has finished its requests and closed the database.
+ */
+function runPrimary(config: Config, log: Logger) {
+  const alive = new Map<Worker, number>();
+  let stopping = false;
+  let listening = 0;
+  let restarts = 0;
+  const fork = (index: number) => {
+    const worker = cluster.fork({ GASTPLEK_WORKER_INDEX: String(index) });
+    alive.set(worker, index);
+    worker.once('listening', (address) => {
+      if (++listening === config.workers) announce(config, address.port);
+    });
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    const index = alive.get(worker);
+    alive.delete(worker);
+    if (stopping) {
+      if (alive.size === 0) process.exit(0);
+      return;
+    }
+    log.error('worker_exited', { index, code, signal });
+    // A process that keeps dying (bad database path, port taken) must not be restarted forever.
+    if (index === undefined || ++restarts > 10 * config.workers) {
+      log.error('too_many_restarts', { restarts });
+      stopping = true;
+      for (const w of alive.keys()) w.process.kill('SIGTERM');
+      if (alive.size === 0) process.exit(1);
+      return;
+    }
+    setTimeout(() => fork(index), 200);
+  });
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutdown', { signal, workers: alive.size });
+    for (const w of alive.keys()) w.process.kill('SIGTERM');
+    if (alive.size === 0) process.exit(0);
+    setTimeout(() => process.exit(1), 15_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  for (let i = 1; i <= config.workers; i++) fork(i);
 }
 
 void main();

@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { ACTIVE_STATUSES, bookings, locations, organisations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
-import { writeTx, type DB, type Queryable } from '../db';
+import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
 import { newId } from '../lib/tokens';
 import { noticeBookings } from './notices';
@@ -191,11 +191,14 @@ export function listMyBookings(db: Queryable, userId: string, today: string) {
 
 /** The user's active bookings on a date, per space, to mark "booked by you" in results. */
 export function myActiveOn(db: Queryable, userId: string, from: string, to: string) {
-  return db
-    .select({ spaceId: bookings.spaceId, date: bookings.date, daypart: bookings.daypart })
-    .from(bookings)
-    .where(and(eq(bookings.userId, userId), gte(bookings.date, from), sql`${bookings.date} <= ${to}`, inArray(bookings.status, ACTIVE_STATUSES)))
-    .all();
+  const query = prepared(db, 'bookings.myActiveOn', (q) =>
+    q
+      .select({ spaceId: bookings.spaceId, date: bookings.date, daypart: bookings.daypart })
+      .from(bookings)
+      .where(and(eq(bookings.userId, sql.placeholder('userId')), sql`${bookings.date} between ${sql.placeholder('from')} and ${sql.placeholder('to')}`, inArray(bookings.status, ACTIVE_STATUSES)))
+      .prepare(),
+  );
+  return query.all({ userId, from, to });
 }
 
 export type CancelResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_cancellable' };

@@ -12,7 +12,7 @@ import {
   type Sharing,
   type SpaceKind,
 } from '../../db/schema';
-import { writeTx, type DB, type Queryable } from '../db';
+import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { isoWeekday } from '../lib/time';
 import { noticeBookings } from './notices';
 import { amenitiesToMask, daysBetween, weekdayBit } from './rules';
@@ -265,73 +265,84 @@ export type SpaceResult = {
 /** Results per page of the desk search (a page of 20 cards is ~25 KiB; the next page is one link away). */
 export const SEARCH_PAGE_SIZE = 20;
 
-/** The rules of the search as SQL over `spaces s join locations l`: the same as rules.ts. */
-function searchConditions(p: SearchParams, viewer: Viewer, today: string): SQL {
-  const mask = amenitiesToMask(p.amenities);
-  const own = viewer.userOrgIds.length ? sql`and l.org_id not in (${sql.join(viewer.userOrgIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
-  return sql`s.active = 1 and l.archived_at is null
-      and (l.open_weekdays & ${weekdayBit(isoWeekday(p.date))}) != 0
-      and l.horizon_weeks * 7 >= ${daysBetween(today, p.date)}
-      and (s.amenities & ${mask}) = ${mask}
-      ${own}
-      and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = ${viewer.guestOrgId}))
+/**
+ * The rules of the search as SQL over `spaces s join locations l` (the same rules as rules.ts), as
+ * plain text with named parameters: better-sqlite3 keeps one prepared statement per text (db.ts),
+ * so a search only binds values. Building the statement with drizzle's sql template on every
+ * request cost more than running it. Filters that pick an index (town, host organisation, one
+ * space) are in the text only when set, so the planner still uses those indexes.
+ */
+function searchFrom(p: SearchParams): string {
+  return `from spaces s join locations l on l.id = s.location_id
+    where s.active = 1 and l.archived_at is null
+      and (l.open_weekdays & @weekdayBit) != 0
+      and l.horizon_weeks * 7 >= @daysAhead
+      and (s.amenities & @mask) = @mask
+      and l.org_id not in (select value from json_each(@ownOrgIds))
+      and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = @guestOrgId))
       and not exists (select 1 from closures c where c.location_id = l.id and (c.space_id is null or c.space_id = s.id)
-                      and c.start_date <= ${p.date} and c.end_date >= ${p.date})
-      ${p.town ? sql`and lower(l.town) = lower(${p.town})` : sql``}
-      ${p.hostOrgId ? sql`and l.org_id = ${p.hostOrgId}` : sql``}
-      ${p.spaceId ? sql`and s.id = ${p.spaceId}` : sql``}`;
+                      and c.start_date <= @date and c.end_date >= @date)
+      ${p.town ? 'and lower(l.town) = lower(@town)' : ''}
+      ${p.hostOrgId ? 'and l.org_id = @hostOrgId' : ''}
+      ${p.spaceId ? 'and s.id = @spaceId' : ''}`;
+}
+
+function searchValues(p: SearchParams, viewer: Viewer, today: string) {
+  return {
+    date: p.date,
+    weekdayBit: weekdayBit(isoWeekday(p.date)),
+    daysAhead: daysBetween(today, p.date),
+    mask: amenitiesToMask(p.amenities),
+    ownOrgIds: JSON.stringify(viewer.userOrgIds),
+    guestOrgId: viewer.guestOrgId,
+    ...(p.town ? { town: p.town } : {}),
+    ...(p.hostOrgId ? { hostOrgId: p.hostOrgId } : {}),
+    ...(p.spaceId ? { spaceId: p.spaceId } : {}),
+  };
 }
 
 /** How many spaces the search finds in all (for "21–40 of 57"). */
-export function countSpaces(db: Queryable, p: SearchParams, viewer: Viewer, today: string): number {
+export function countSpaces(db: DB, p: SearchParams, viewer: Viewer, today: string): number {
   if (p.date < today) return 0;
-  return db.get<{ n: number }>(sql`select count(*) as n from spaces s join locations l on l.id = s.location_id where ${searchConditions(p, viewer, today)}`)!.n;
+  const row = db.$client.prepare(`select count(*) as n ${searchFrom(p)}`).get(searchValues(p, viewer, today)) as { n: number };
+  return row.n;
 }
 
 /**
- * One page of the spaces a worker may book on a date, with the desks taken per dagdeel. The rules
- * are the same as in rules.ts, written as SQL; the page is chosen first (town, location, space
- * order), and only its rows get the two counts: correlated subqueries answered from the covering
- * index bookings_slot_idx (space_id, date, daypart, status), so the cost grows with the spaces
- * shown, not with the bookings.
+ * One page of the spaces a worker may book on a date, with the desks taken per dagdeel. The page
+ * is chosen first (town, location, space order), and only its rows get the two counts: correlated
+ * subqueries answered from the covering index bookings_slot_idx (space_id, date, daypart, status),
+ * so the cost grows with the spaces shown, not with the bookings.
  */
-export function searchSpaces(db: Queryable, p: SearchParams, viewer: Viewer, today: string, page = { offset: 0, limit: SEARCH_PAGE_SIZE }): SpaceResult[] {
+export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, today: string, page = { offset: 0, limit: SEARCH_PAGE_SIZE }): SpaceResult[] {
   if (p.date < today) return [];
   const taken = (dp: Daypart) =>
-    sql`(select count(*) from bookings b where b.space_id = s.id and b.date = ${p.date} and b.daypart = ${dp} and b.status in ('confirmed','pending'))`;
-  return db.all<SpaceResult>(sql`
+    `(select count(*) from bookings b where b.space_id = s.id and b.date = @date and b.daypart = '${dp}' and b.status in ('confirmed','pending'))`;
+  const text = `
     select s.id as spaceId, s.name as spaceName, s.kind as kind, s.capacity as capacity, s.amenities as amenities,
            l.id as locationId, l.name as locationName, l.street as street, l.town as town,
            o.id as hostOrgId, o.name as hostOrgName, l.approval_required as approvalRequired,
            ${taken('morning')} as takenMorning, ${taken('afternoon')} as takenAfternoon
-    from (select s.id as id, row_number() over (order by l.town, l.name, s.name, s.id) as pos
-          from spaces s join locations l on l.id = s.location_id
-          where ${searchConditions(p, viewer, today)}
-          order by pos limit ${page.limit} offset ${page.offset}) pg
+    from (select s.id as id ${searchFrom(p)} order by l.town, l.name, s.name, s.id limit @limit offset @offset) pg
     join spaces s on s.id = pg.id
     join locations l on l.id = s.location_id
     join organisations o on o.id = l.org_id
-    order by pg.pos
-  `);
+    order by l.town, l.name, s.name, s.id`;
+  return db.$client.prepare(text).all({ ...searchValues(p, viewer, today), limit: page.limit, offset: page.offset }) as SpaceResult[];
 }
 
 /** Towns and host organisations that have bookable spaces, for the search form. */
 export function searchOptions(db: Queryable) {
-  const towns = db
-    .selectDistinct({ town: locations.town })
-    .from(locations)
-    .where(isNull(locations.archivedAt))
-    .orderBy(asc(locations.town))
-    .all()
-    .map((r) => r.town);
-  const orgs = db
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .innerJoin(locations, eq(locations.orgId, organisations.id))
-    .where(isNull(locations.archivedAt))
-    .orderBy(asc(organisations.name))
-    .all();
-  return { towns, orgs };
+  const towns = prepared(db, 'desks.optionTowns', (q) => q.selectDistinct({ town: locations.town }).from(locations).where(isNull(locations.archivedAt)).orderBy(asc(locations.town)).prepare());
+  const orgs = prepared(db, 'desks.optionOrgs', (q) =>
+    q
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(sql`${organisations.id} in (select ${locations.orgId} from ${locations} where ${locations.archivedAt} is null)`)
+      .orderBy(asc(organisations.name))
+      .prepare(),
+  );
+  return { towns: towns.all().map((r) => r.town), orgs: orgs.all() };
 }
 
 /**

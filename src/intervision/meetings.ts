@@ -10,7 +10,7 @@ import {
   type PlaceKind,
   type Visibility,
 } from '../../db/schema';
-import type { Queryable, Tx } from '../db';
+import { prepared, type Queryable, type Tx } from '../db';
 import { mailMeetingCancelled, mailMeetingChanged } from './mails';
 import { promote } from './registrations';
 
@@ -91,34 +91,63 @@ function toCard(r: { meeting: Meeting; orgName: string; facilitatorName: string;
 /** Meetings per page of the meeting list. */
 export const MEETINGS_PAGE_SIZE = 20;
 
-function upcomingConditions(orgIds: number[], f: MeetingFilters, now: Date): SQL | undefined {
-  const conds: SQL[] = [eq(meetings.status, 'scheduled'), gte(meetings.startsAt, f.from && f.from > now ? f.from : now), visibleTo(orgIds)];
-  if (f.kind) conds.push(eq(meetings.kind, f.kind));
-  if (f.method) conds.push(eq(meetings.method, f.method));
-  if (f.orgId) conds.push(eq(meetings.orgId, f.orgId));
-  if (f.online) conds.push(eq(meetings.placeKind, 'online'));
-  else if (f.town) conds.push(sql`lower(${meetings.town}) = lower(${f.town})`);
-  return and(...conds);
+/**
+ * The list's filters as one statement with placeholders (prepared once, see `prepared` in db.ts):
+ * an empty filter is null and matches everything; the person's organisations come as a JSON array.
+ */
+function upcomingWhere(): SQL {
+  const p = sql.placeholder;
+  return and(
+    eq(meetings.status, 'scheduled'),
+    gte(meetings.startsAt, p('from')),
+    or(
+      eq(meetings.visibility, 'all'),
+      sql`${meetings.orgId} in (select value from json_each(${p('orgIds')}))`,
+      sql`exists (select 1 from ${meetingVisibility} where ${meetingVisibility.meetingId} = ${meetings.id} and ${meetingVisibility.orgId} in (select value from json_each(${p('orgIds')})))`,
+    ),
+    sql`(${p('kind')} is null or ${meetings.kind} = ${p('kind')})`,
+    sql`(${p('method')} is null or ${meetings.method} = ${p('method')})`,
+    sql`(${p('orgId')} is null or ${meetings.orgId} = ${p('orgId')})`,
+    sql`(${p('online')} = 0 or ${meetings.placeKind} = 'online')`,
+    sql`(${p('town')} is null or lower(${meetings.town}) = lower(${p('town')}))`,
+  )!;
+}
+
+function upcomingValues(orgIds: number[], f: MeetingFilters, now: Date) {
+  return {
+    from: (f.from && f.from > now ? f.from : now).getTime(),
+    orgIds: JSON.stringify(orgIds),
+    kind: f.kind ?? null,
+    method: f.method ?? null,
+    orgId: f.orgId ?? null,
+    online: f.online ? 1 : 0,
+    town: f.online ? null : (f.town ?? null),
+  };
 }
 
 /** How many upcoming meetings the list finds in all, with the same filters as listUpcoming. */
 export function countUpcoming(db: Queryable, orgIds: number[], f: MeetingFilters, now: Date): number {
-  return db.select({ n: sql<number>`count(*)` }).from(meetings).where(upcomingConditions(orgIds, f, now)).get()!.n;
+  const query = prepared(db, 'meetings.countUpcoming', (q) =>
+    q.select({ n: sql<number>`count(*)` }).from(meetings).where(upcomingWhere()).prepare(),
+  );
+  return query.get(upcomingValues(orgIds, f, now))!.n;
 }
 
 /** Upcoming, not cancelled meetings the person may see, with the filters of the list page; soonest first. */
 export function listUpcoming(db: Queryable, orgIds: number[], f: MeetingFilters, now: Date, page = { offset: 0, limit: MEETINGS_PAGE_SIZE }): MeetingCard[] {
-  return db
-    .select(cardColumns)
-    .from(meetings)
-    .innerJoin(organisations, eq(organisations.id, meetings.orgId))
-    .innerJoin(users, eq(users.id, meetings.facilitatorId))
-    .where(upcomingConditions(orgIds, f, now))
-    .orderBy(asc(meetings.startsAt), asc(meetings.id))
-    .limit(page.limit)
-    .offset(page.offset)
-    .all()
-    .map(toCard);
+  const query = prepared(db, 'meetings.listUpcoming', (q) =>
+    q
+      .select(cardColumns)
+      .from(meetings)
+      .innerJoin(organisations, eq(organisations.id, meetings.orgId))
+      .innerJoin(users, eq(users.id, meetings.facilitatorId))
+      .where(upcomingWhere())
+      .orderBy(asc(meetings.startsAt), asc(meetings.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(),
+  );
+  return query.all({ ...upcomingValues(orgIds, f, now), limit: page.limit, offset: page.offset }).map(toCard);
 }
 
 export function getMeetingCard(db: Queryable, id: number): MeetingCard | undefined {
@@ -146,16 +175,30 @@ export function listManaged(db: Queryable, userId: string, adminOrgIds: number[]
     .map(toCard);
 }
 
-/** Towns of upcoming meetings, for the filter. */
-export function listTowns(db: Queryable, orgIds: number[], now: Date): string[] {
-  return db
-    .selectDistinct({ town: meetings.town })
-    .from(meetings)
-    .where(and(eq(meetings.status, 'scheduled'), gte(meetings.startsAt, now), visibleTo(orgIds), sql`${meetings.town} is not null`))
-    .orderBy(asc(meetings.town))
-    .all()
-    .map((r) => r.town!)
-    .filter(Boolean);
+/**
+ * What the list's filters offer: the towns and the organising organisations of the upcoming
+ * meetings this person may see (not every organisation in the network).
+ */
+export function listFilterOptions(db: Queryable, orgIds: number[], now: Date): { towns: string[]; orgs: { id: number; name: string }[] } {
+  const towns = prepared(db, 'meetings.filterTowns', (q) =>
+    q
+      .selectDistinct({ town: meetings.town })
+      .from(meetings)
+      .where(and(upcomingWhere(), sql`${meetings.town} is not null and ${meetings.town} != ''`))
+      .orderBy(asc(meetings.town))
+      .prepare(),
+  );
+  const orgs = prepared(db, 'meetings.filterOrgs', (q) =>
+    q
+      .selectDistinct({ id: organisations.id, name: organisations.name })
+      .from(meetings)
+      .innerJoin(organisations, eq(organisations.id, meetings.orgId))
+      .where(upcomingWhere())
+      .orderBy(asc(organisations.name))
+      .prepare(),
+  );
+  const values = upcomingValues(orgIds, {}, now);
+  return { towns: towns.all(values).map((r) => r.town!), orgs: orgs.all(values) };
 }
 
 export function listVisibleOrgIds(db: Queryable, meetingId: number): number[] {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { intervisionGroups, meetings, registrations } from '../../db/schema';
-import type { Queryable, Tx } from '../db';
+import { prepared, type Queryable, type Tx } from '../db';
 import { mailMovedUp, mailRegistered, mailRemoved, mailWaitlisted } from './mails';
 import { visibleTo, type Meeting } from './meetings';
 
@@ -153,10 +153,13 @@ export type MyRegistration = { meetingId: number; status: Registration['status']
 
 export function listMyActiveRegistrations(db: Queryable, userId: string, meetingIds: number[]): Map<number, Registration['status']> {
   if (meetingIds.length === 0) return new Map();
-  const rows = db
-    .select({ meetingId: registrations.meetingId, status: registrations.status })
-    .from(registrations)
-    .where(and(eq(registrations.userId, userId), inArray(registrations.meetingId, meetingIds)))
-    .all();
+  const query = prepared(db, 'registrations.mineAmong', (q) =>
+    q
+      .select({ meetingId: registrations.meetingId, status: registrations.status })
+      .from(registrations)
+      .where(and(eq(registrations.userId, sql.placeholder('userId')), sql`${registrations.meetingId} in (select value from json_each(${sql.placeholder('ids')}))`))
+      .prepare(),
+  );
+  const rows = query.all({ userId, ids: JSON.stringify(meetingIds) });
   return new Map(rows.map((r) => [r.meetingId, r.status]));
 }

@@ -27,7 +27,7 @@ import {
   isManager,
   listManaged,
   listParticipants,
-  listTowns,
+  listFilterOptions,
   listUpcoming,
   countUpcoming,
   MEETINGS_PAGE_SIZE,
@@ -95,8 +95,7 @@ intervisionRoutes.get('/meetings', (c) => {
       mine={mine}
       listing={listing}
       filters={filters.raw}
-      towns={listTowns(db, orgIds, now())}
-      orgs={listOrganisations(db).map((o) => ({ id: o.id, name: o.name }))}
+      {...listFilterOptions(db, orgIds, now())}
     />,
     results,
   );

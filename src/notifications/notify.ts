@@ -1,6 +1,6 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { notifications, users } from '../../db/schema';
-import type { Queryable } from '../db';
+import { prepared, type Queryable } from '../db';
 import { queueMail, type Attachment } from '../mail/outbox';
 import { dictFor, type Dict, type Locale } from '../../views/i18n';
 
@@ -24,7 +24,14 @@ export function notify(tx: Queryable, userId: string, compose: (t: Dict, to: Rec
 }
 
 export function unreadCount(db: Queryable, userId: string): number {
-  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+  const query = prepared(db, 'notifications.unread', (q) =>
+    q
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+      .prepare(),
+  );
+  return query.get({ userId })?.n ?? 0;
 }
 
 export function listNotifications(db: Queryable, userId: string, limit = 100) {

@@ -1,16 +1,19 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { invitations, memberships, organisations, users, type OrgKind, type OrgRole, ORG_ROLES } from '../../db/schema';
-import type { Queryable } from '../db';
+import { prepared, type Queryable } from '../db';
 import type { Membership } from '../types';
 
 export function listMemberships(db: Queryable, userId: string): Membership[] {
-  const rows = db
-    .select({ orgId: memberships.orgId, orgName: organisations.name, role: memberships.role })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(organisations.name))
-    .all();
+  const query = prepared(db, 'orgs.memberships', (q) =>
+    q
+      .select({ orgId: memberships.orgId, orgName: organisations.name, role: memberships.role })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+      .where(eq(memberships.userId, sql.placeholder('userId')))
+      .orderBy(asc(organisations.name))
+      .prepare(),
+  );
+  const rows = query.all({ userId });
   const byOrg = new Map<number, Membership>();
   for (const r of rows) {
     const m = byOrg.get(r.orgId) ?? { orgId: r.orgId, orgName: r.orgName, roles: [] };
