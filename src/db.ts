@@ -36,8 +36,8 @@ export function openDatabase(file: string, options: { migrate?: boolean; busyTim
 /**
  * drizzle prepares every query again on each call, and preparing was ~8% of a search request's
  * CPU (bench/RESULTS.md). better-sqlite3 statements are reusable, so identical SQL text gets the
- * same Statement back. drizzle switches readers to raw (array) mode per call; the mode is reset
- * here so a cached statement never answers in the previous caller's mode.
+ * same Statement back. drizzle switches readers to raw (array) mode per call, and callers may pluck; the
+ * mode is reset here so a cached statement never answers in the previous caller's mode.
  */
 function cachePreparedStatements(sqlite: Database.Database, max = 500): void {
   const prepare = sqlite.prepare.bind(sqlite);
@@ -50,6 +50,7 @@ function cachePreparedStatements(sqlite: Database.Database, max = 500): void {
       cache.set(source, stmt);
     } else if (stmt.reader) {
       stmt.raw(false);
+      stmt.pluck(false);
     }
     return stmt;
   }) as typeof sqlite.prepare;

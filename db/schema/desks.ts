@@ -55,6 +55,9 @@ export const locations = sqliteTable(
   (t) => [
     index('locations_org_idx').on(t.orgId),
     index('locations_town_idx').on(sql`lower(${t.town})`),
+    // The search form's town and organisation lists read these (open locations only) without a sort.
+    index('locations_open_town_idx').on(t.town).where(sql`${t.archivedAt} is null`),
+    index('locations_open_org_idx').on(t.orgId).where(sql`${t.archivedAt} is null`),
     check('locations_sharing_check', sql`${t.sharing} in ('all','list')`),
     check('locations_weekdays_check', sql`${t.openWeekdays} between 0 and 127`),
     check('locations_horizon_check', sql`${t.horizonWeeks} between 1 and 52`),

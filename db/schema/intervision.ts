@@ -108,7 +108,8 @@ export const meetings = sqliteTable(
     updatedAt: ms('updated_at'),
   },
   (t) => [
-    index('meetings_status_starts_idx').on(t.status, t.startsAt),
+    // Covers the meeting list's scan (status, upcoming, visibility, filters) without reading rows.
+    index('meetings_upcoming_idx').on(t.status, t.startsAt, t.visibility, t.orgId, t.kind, t.method, t.placeKind, t.town),
     index('meetings_facilitator_idx').on(t.facilitatorId, t.startsAt),
     index('meetings_org_idx').on(t.orgId, t.startsAt),
     index('meetings_group_idx').on(t.groupId),

@@ -14,6 +14,7 @@ import {
 } from '../../db/schema';
 import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { isoWeekday } from '../lib/time';
+import { paging, type Paging } from '../lib/paging';
 import { noticeBookings } from './notices';
 import { amenitiesToMask, daysBetween, weekdayBit } from './rules';
 
@@ -301,34 +302,40 @@ function searchValues(p: SearchParams, viewer: Viewer, today: string) {
   };
 }
 
-/** How many spaces the search finds in all (for "21–40 of 57"). */
-export function countSpaces(db: DB, p: SearchParams, viewer: Viewer, today: string): number {
-  if (p.date < today) return 0;
-  const row = db.$client.prepare(`select count(*) as n ${searchFrom(p)}`).get(searchValues(p, viewer, today)) as { n: number };
-  return row.n;
+/**
+ * The spaces a worker may book on a date, as one page of cards plus the number found in all.
+ * One pass over the candidates yields every matching id in result order (town, location, space;
+ * a few thousand integers at most); only the page's ids get the card columns and the two counts,
+ * which are correlated subqueries answered from the covering index bookings_slot_idx (space_id,
+ * date, daypart, status), so the cost grows with the spaces shown, not with the bookings. Both
+ * statements read one snapshot (a read transaction), so the count and the cards agree.
+ */
+export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, today: string, page: { requested: number; size: number } = { requested: 1, size: SEARCH_PAGE_SIZE }): { rows: SpaceResult[]; paging: Paging } {
+  const sqlite = db.$client;
+  return sqlite.transaction(() => {
+    const ids: number[] = p.date < today ? [] : (sqlite.prepare(`select s.id ${searchFrom(p)} order by l.town, l.name, s.name, s.id`).pluck().all(searchValues(p, viewer, today)) as number[]);
+    const pg = paging(page.requested, ids.length, page.size);
+    const shown = ids.slice(pg.offset, pg.offset + pg.size);
+    return { rows: shown.length ? spaceCards(sqlite, shown, p.date) : [], paging: pg };
+  })();
 }
 
-/**
- * One page of the spaces a worker may book on a date, with the desks taken per dagdeel. The page
- * is chosen first (town, location, space order), and only its rows get the two counts: correlated
- * subqueries answered from the covering index bookings_slot_idx (space_id, date, daypart, status),
- * so the cost grows with the spaces shown, not with the bookings.
- */
-export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, today: string, page = { offset: 0, limit: SEARCH_PAGE_SIZE }): SpaceResult[] {
-  if (p.date < today) return [];
+function spaceCards(sqlite: DB['$client'], ids: number[], date: string): SpaceResult[] {
   const taken = (dp: Daypart) =>
     `(select count(*) from bookings b where b.space_id = s.id and b.date = @date and b.daypart = '${dp}' and b.status in ('confirmed','pending'))`;
-  const text = `
-    select s.id as spaceId, s.name as spaceName, s.kind as kind, s.capacity as capacity, s.amenities as amenities,
-           l.id as locationId, l.name as locationName, l.street as street, l.town as town,
-           o.id as hostOrgId, o.name as hostOrgName, l.approval_required as approvalRequired,
-           ${taken('morning')} as takenMorning, ${taken('afternoon')} as takenAfternoon
-    from (select s.id as id ${searchFrom(p)} order by l.town, l.name, s.name, s.id limit @limit offset @offset) pg
-    join spaces s on s.id = pg.id
-    join locations l on l.id = s.location_id
-    join organisations o on o.id = l.org_id
-    order by l.town, l.name, s.name, s.id`;
-  return db.$client.prepare(text).all({ ...searchValues(p, viewer, today), limit: page.limit, offset: page.offset }) as SpaceResult[];
+  return sqlite
+    .prepare(
+      `select s.id as spaceId, s.name as spaceName, s.kind as kind, s.capacity as capacity, s.amenities as amenities,
+              l.id as locationId, l.name as locationName, l.street as street, l.town as town,
+              o.id as hostOrgId, o.name as hostOrgName, l.approval_required as approvalRequired,
+              ${taken('morning')} as takenMorning, ${taken('afternoon')} as takenAfternoon
+       from spaces s
+       join locations l on l.id = s.location_id
+       join organisations o on o.id = l.org_id
+       where s.id in (select value from json_each(@ids))
+       order by l.town, l.name, s.name, s.id`,
+    )
+    .all({ ids: JSON.stringify(ids), date }) as SpaceResult[];
 }
 
 /** Towns and host organisations that have bookable spaces, for the search form. */

@@ -3,9 +3,9 @@ import type { Daypart } from '../../db/schema';
 import { requireUser } from '../auth/middleware';
 import { orgsWithRole, orgIdsWithRole } from '../orgs/orgs';
 import { parseId, readForm, validate, type FormValues } from '../lib/forms';
-import { forbidden, isHtmx, notFound, page, pageOrFragment, redirectWithFlash, type Ctx } from '../lib/render';
+import { forbidden, isHtmx, notFound, page, pageOrFragment, redirectWithFlash, requestUrl, type Ctx } from '../lib/render';
 import { addDays, isValidLocalDate, localToday } from '../lib/time';
-import { paging, requestedPage, type Paging } from '../lib/paging';
+import { requestedPage, type Paging } from '../lib/paging';
 import type { AppEnv } from '../types';
 import { formatLocalDate } from '../../views/i18n/format';
 import { SearchPage } from '../../views/pages/desks/search';
@@ -46,7 +46,6 @@ import {
   listSpacesOf,
   searchOptions,
   searchSpaces,
-  countSpaces,
   SEARCH_PAGE_SIZE,
   type SpaceResult,
   takenBetween,
@@ -120,8 +119,9 @@ desksRoutes.get('/desks', (c) => {
   if (valid && asOrg !== null) {
     const params = { date, town: form.data.town, amenities: form.data.amenities, hostOrgId: form.data.org };
     const viewer = { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg };
-    pages = paging(requestedPage(c.req.query('page')), countSpaces(db, params, viewer, now), SEARCH_PAGE_SIZE);
-    results = pages.total === 0 ? [] : searchSpaces(db, params, viewer, now, { offset: pages.offset, limit: pages.size });
+    const found = searchSpaces(db, params, viewer, now, { requested: requestedPage(c.req.query('page')), size: SEARCH_PAGE_SIZE });
+    results = found.rows;
+    pages = found.paging;
   }
   const mine = new Map<number, Daypart[]>();
   if (results) for (const b of myActiveOn(db, c.var.user!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
@@ -135,7 +135,7 @@ desksRoutes.get('/desks', (c) => {
     asOrg: c.var.memberships.length > 1 ? asOrg : null,
     message: valid ? null : (errors.date ?? t.errors.formInvalid),
     paging: pages,
-    url: c.req.path + (c.req.url.includes('?') ? c.req.url.slice(c.req.url.indexOf('?')) : ''),
+    url: requestUrl(c),
     focus: fromPager(c.req.header('HX-Trigger'), 'desk-page'),
   };
   // The filter lists are only needed for a full page, not for the htmx results fragment.
@@ -269,7 +269,7 @@ desksRoutes.post('/desks/spaces/:spaceId/book', async (c) => {
   }
   c.header('Vary', 'HX-Request, Cookie');
   if (fragment === 'cell' && daypart !== 'whole') return c.html(<SlotCell {...buildCells(c, space, asOrg, date, date)(date, daypart, notice)} />, status);
-  const row = searchSpaces(db, { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id }, { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg ?? 0 }, today(c))[0];
+  const row = searchSpaces(db, { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id }, { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg ?? 0 }, today(c)).rows[0];
   if (!row)
     return c.html(
       <article class="space-card">

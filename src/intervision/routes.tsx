@@ -3,7 +3,7 @@ import { listPartnerLocations } from '../desks/desks';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { writeTx } from '../db';
 import { parseId, readForm } from '../lib/forms';
-import { errorPage, notFound, forbidden, page, pageOrFragment, redirectWithFlash, type Ctx } from '../lib/render';
+import { errorPage, isHtmx, notFound, forbidden, page, pageOrFragment, redirectWithFlash, requestUrl, type Ctx } from '../lib/render';
 import { localDateOf } from '../lib/time';
 import { paging, requestedPage } from '../lib/paging';
 import { requireUser } from '../auth/middleware';
@@ -83,7 +83,7 @@ intervisionRoutes.get('/meetings', (c) => {
     c.var.user!.id,
     list.map((m) => m.id),
   ) as Map<number, string>;
-  const listing = { paging: pages, url: c.req.path + (c.req.url.includes('?') ? c.req.url.slice(c.req.url.indexOf('?')) : ''), focus: fromPager(c.req.header('HX-Trigger'), 'meeting-page') };
+  const listing = { paging: pages, url: requestUrl(c), focus: fromPager(c.req.header('HX-Trigger'), 'meeting-page') };
   const results = <MeetingResults t={t} locale={c.var.locale} meetings={list} mine={mine} {...listing} />;
   return pageOrFragment(
     c,
@@ -95,7 +95,7 @@ intervisionRoutes.get('/meetings', (c) => {
       mine={mine}
       listing={listing}
       filters={filters.raw}
-      {...listFilterOptions(db, orgIds, now())}
+      {...(isHtmx(c) ? { towns: [], orgs: [] } : listFilterOptions(db, orgIds, now()))}
     />,
     results,
   );

@@ -90,3 +90,9 @@ export function errorPage(c: Ctx, status: 403 | 404 | 409 | 413 | 415 | 422 | 42
 
 export const notFound = (c: Ctx) => errorPage(c, 404, c.var.t.errors.notFoundTitle, c.var.t.errors.notFound);
 export const forbidden = (c: Ctx) => errorPage(c, 403, c.var.t.errors.forbiddenTitle, c.var.t.errors.forbidden);
+
+/** The request's path and query string (for links back to the same list, e.g. page links). */
+export function requestUrl(c: Ctx): string {
+  const q = c.req.url.indexOf('?');
+  return q === -1 ? c.req.path : c.req.path + c.req.url.slice(q);
+}

@@ -74,3 +74,18 @@ describe('meeting list: pages of 20', () => {
     expect(box!.querySelector('nav.pager')).toBeNull();
   });
 });
+
+describe('meeting list: what the filters offer', () => {
+  it('towns and organisers of upcoming meetings the person may see; not other organisations, nor a meeting shown only to others', async () => {
+    const n = await network();
+    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, { town: 'Meppel' });
+    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, { town: 'Zwolle', visibility: 'list', visibleOrgIds: [n.orgs.cjg.id] });
+    const ggd = await member(n, n.orgs.ggd.id, 'Sanne de Vries');
+    const cjg = await member(n, n.orgs.cjg.id, 'Bram Hendriks');
+    const options = async (client: typeof ggd.client, id: string) =>
+      (await html(await client.get('/meetings'))).querySelectorAll(`#${id} option`).map((o) => text(o));
+    expect(await options(ggd.client, 'flt-org')).toEqual(['Alle', 'Icare JGZ']);
+    expect(await options(ggd.client, 'flt-where')).toEqual(['Alle plaatsen en online', 'Online', 'Meppel']);
+    expect(await options(cjg.client, 'flt-where')).toEqual(['Alle plaatsen en online', 'Online', 'Meppel', 'Zwolle']);
+  });
+});
