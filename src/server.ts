@@ -58,7 +58,7 @@ function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDataba
 
   const timers: (() => void)[] = [];
   if (opts.runJobs) {
-    timers.push(startJobs(db, jobs, () => new Date(), log));
+    timers.push(startJobs(db, jobs, () => new Date(), log, { baseUrl: config.baseUrl }));
     if (config.smtpUrl) timers.push(startMailWorker(db, smtpTransport(config.smtpUrl), config.mailFrom, () => new Date(), log));
   }
 

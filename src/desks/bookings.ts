@@ -246,7 +246,7 @@ const RELEASE_LOOKBACK_DAYS = 7;
  * deleted), which frees the desk. One UPDATE in one immediate transaction: running it twice, late,
  * or from two processes changes nothing extra.
  */
-export function releaseNoShows(db: DB, now: Date): number {
+export function releaseNoShows(db: DB, now: Date, ctx: { baseUrl?: string } = {}): number {
   const today = localToday(now);
   const time = localTimeOf(now);
   const from = addDays(today, -RELEASE_LOOKBACK_DAYS);
@@ -268,7 +268,7 @@ export function releaseNoShows(db: DB, now: Date): number {
       .returning({ id: bookings.id, userId: bookings.userId, date: bookings.date })
       .all();
     // Only today's releases are worth a message; a late catch-up of earlier days stays silent.
-    for (const r of released) if (r.date === today) noticeBookings(tx, r.userId, [r.id], 'no_show', now);
+    for (const r of released) if (r.date === today) noticeBookings(tx, r.userId, [r.id], 'no_show', now, { baseUrl: ctx.baseUrl });
     return released.length;
   });
 }

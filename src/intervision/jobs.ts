@@ -10,7 +10,7 @@ import { listUnderMinimumAtClose } from './meetings';
  * meeting row records that it was sent (min_warning_sent_at), set in the same transaction as the
  * queued mail, so a second run or a second process sends nothing extra.
  */
-export function warnUnderMinimum(db: DB, now: Date): number {
+export function warnUnderMinimum(db: DB, now: Date, ctx: { baseUrl?: string } = {}): number {
   return writeTx(db, (tx) => {
     let n = 0;
     for (const { meeting, registered } of listUnderMinimumAtClose(tx, now)) {
@@ -20,7 +20,7 @@ export function warnUnderMinimum(db: DB, now: Date): number {
         .where(and(eq(meetings.id, meeting.id), isNull(meetings.minWarningSentAt)))
         .run();
       if (claimed.changes !== 1) continue;
-      mailUnderMinimum(tx, meeting.facilitatorId, meeting, registered, now);
+      mailUnderMinimum(tx, meeting.facilitatorId, meeting, registered, now, ctx.baseUrl);
       n++;
     }
     return n;

@@ -59,11 +59,19 @@ export function mailRemoved(tx: Queryable, userId: string, m: MeetingLike, now: 
   toUser(tx, userId, now, (t, locale, name) => ({ subject: t.removedSubject(m.title), body: t.removedBody(name, m.title, when(locale, m), `${baseUrl}/meetings`) }), { meetingId: m.id, method: 'CANCEL', baseUrl });
 }
 
-export function mailUnderMinimum(tx: Queryable, userId: string, m: MeetingLike & { minParticipants: number }, registered: number, now: Date) {
-  toUser(tx, userId, now, (t, locale, name) => ({
-    subject: t.underMinimumSubject(m.title),
-    body: t.underMinimumBody(name, m.title, when(locale, m), registered, m.minParticipants),
-  }));
+/** To the facilitator, with a link to the meeting's management page (cancel, or go ahead anyway). */
+export function mailUnderMinimum(tx: Queryable, userId: string, m: MeetingLike & { minParticipants: number }, registered: number, now: Date, baseUrl?: string) {
+  notify(
+    tx,
+    userId,
+    (t, to) => ({
+      subject: t.intervision.mail.underMinimumSubject(m.title),
+      body: t.intervision.mail.underMinimumBody(to.name, m.title, when(to.locale, m), registered, m.minParticipants),
+      link: `/facilitate/meetings/${m.id}`,
+    }),
+    now,
+    { baseUrl },
+  );
 }
 
 export function mailGroupMovedUp(tx: Queryable, userId: string, groupId: number, now: Date, baseUrl: string) {

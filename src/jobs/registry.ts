@@ -8,7 +8,10 @@ import { sendReminders } from '../notifications/reminders';
  * running it twice, late, or from two server processes at once changes nothing extra. State lives
  * in the database (e.g. a booking's status), never in memory, so a restart simply resumes.
  */
-export type Job = { name: string; everyMs: number; run: (db: DB, now: Date) => number | void };
+export type Job = { name: string; everyMs: number; run: (db: DB, now: Date, ctx: JobContext) => number | void };
+
+/** What jobs need from the configuration: the public address, for links in the mails they send. */
+export type JobContext = { baseUrl: string };
 
 export const jobs: Job[] = [
   { name: 'desks.releaseNoShows', everyMs: 60_000, run: releaseNoShows },

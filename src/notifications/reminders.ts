@@ -18,7 +18,7 @@ function claim(tx: Queryable, kind: 'booking' | 'registration', refId: number, n
  * decides whether an e-mail goes out; the in-app notice always appears). Idempotent: each
  * reminder is claimed in reminders_sent inside the same immediate transaction.
  */
-export function sendReminders(db: DB, now: Date): number {
+export function sendReminders(db: DB, now: Date, ctx: { baseUrl?: string } = {}): number {
   if (localTimeOf(now) < REMINDER_FROM) return 0;
   const tomorrow = addDays(localToday(now), 1);
   return writeTx(db, (tx) => {
@@ -37,7 +37,7 @@ export function sendReminders(db: DB, now: Date): number {
       groups.set(key, g);
     }
     for (const g of groups.values()) {
-      noticeBookings(tx, g.userId, g.ids, 'reminder', now);
+      noticeBookings(tx, g.userId, g.ids, 'reminder', now, { baseUrl: ctx.baseUrl });
       sent++;
     }
     const regs = tx

@@ -77,8 +77,11 @@ describe('calendar: bookings', () => {
     const w = await desksWorld(t);
     await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: '2026-11-23', daypart: 'morning' });
     t.clock.set('2026-11-23T09:30:00Z'); // 10:30 in Amsterdam, past the 10:00 deadline
-    expect(releaseNoShows(t.db, t.clock.now())).toBe(1);
+    expect(releaseNoShows(t.db, t.clock.now(), { baseUrl: 'https://gastplek.example.org' })).toBe(1);
     expect(countRows(t.db, "outbox where subject like 'Niet ingecheckt:%'")).toBe(1);
+    // Mails sent by jobs carry a working absolute link too (the job gets the configured BASE_URL).
+    const mail = t.db.select().from(outbox).all().find((m) => m.subject.startsWith('Niet ingecheckt:'))!;
+    expect(mail.body).toContain('https://gastplek.example.org/bookings');
     expect(releaseNoShows(t.db, t.clock.now())).toBe(0);
     expect(countRows(t.db, "outbox where subject like 'Niet ingecheckt:%'")).toBe(1);
   });
@@ -161,9 +164,10 @@ describe('reminders the day before', () => {
     await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: '2026-11-24', daypart: 'whole' });
     expect(sendReminders(t.db, t.clock.now())).toBe(0); // 09:00 in Amsterdam: too early
     t.clock.set('2026-11-23T16:00:00Z'); // 17:00
-    expect(sendReminders(t.db, t.clock.now())).toBe(1); // one reminder for the whole day
+    expect(sendReminders(t.db, t.clock.now(), { baseUrl: 'https://gastplek.example.org' })).toBe(1); // one reminder for the whole day
     expect(sendReminders(t.db, t.clock.now())).toBe(0);
     expect(countRows(t.db, "outbox where subject like 'Morgen:%'")).toBe(1);
+    expect(t.db.select().from(outbox).all().find((m) => m.subject.startsWith('Morgen:'))!.body).toContain('https://gastplek.example.org/bookings');
 
     const other = await desksWorld(t);
     t.db.update(users).set({ emailReminders: false }).where(eq(users.id, other.worker.id)).run();

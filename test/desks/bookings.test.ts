@@ -126,7 +126,7 @@ describe('my bookings', () => {
     expect(bookingRows(t.db)[0]!.id).toBe(absent!.id);
     t.clock.set('2026-11-23T13:00:00Z'); // 14:00: the afternoon deadline
     const job = jobs.find((j) => j.name === 'desks.releaseNoShows')!;
-    expect(job.run(t.db, t.clock.now())).toBe(1);
+    expect(job.run(t.db, t.clock.now(), { baseUrl: 'https://gastplek.example.org' })).toBe(1);
     expect(bookingRows(t.db).map((b) => b.status)).toEqual(['no_show', 'confirmed', 'confirmed', 'no_show']);
     // The released desk is free again for a walk-in.
     const walkIn = await createUser(t.db, { orgId: guestOrg.id });

@@ -119,10 +119,11 @@ describe('intervision: facilitators', () => {
     await (await member(ta, orgs.ggd.id, 'Enige')).client.post(`/meetings/${id}/signup`);
     expect(warnUnderMinimum(db, ta.clock.now())).toBe(0);
     ta.clock.set('2026-12-09T16:00:00Z'); // sign-up closed at 17:00 Amsterdam
-    expect(warnUnderMinimum(db, ta.clock.now())).toBe(1);
+    expect(warnUnderMinimum(db, ta.clock.now(), { baseUrl: 'https://gastplek.example.org' })).toBe(1);
     expect(warnUnderMinimum(db, ta.clock.now())).toBe(0);
     const mails = mailsTo(db, facilitator.email);
     expect(mails).toHaveLength(1);
+    expect(mails[0]!.body).toContain(`https://gastplek.example.org/facilitate/meetings/${id}`);
     expect(mails[0]!.subject).toBe('Te weinig aanmeldingen: Intervisie jeugdverpleegkundigen');
     const fac = await loginAs(ta.app, facilitator.email);
     const page = await html(await fac.get(`/facilitate/meetings/${id}`));
