@@ -27,6 +27,7 @@ export function openDatabase(file: string, options: { migrate?: boolean; busyTim
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  busyTimeouts.set(sqlite, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
   cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as DB;
   if (options.migrate !== false) migrate(db, { migrationsFolder });
@@ -75,18 +76,52 @@ export function prepared<T>(db: Queryable, key: string, build: (db: Queryable) =
   return query;
 }
 
+/** Each connection's busy timeout: how long writeTx waits for another process's write lock. */
+const busyTimeouts = new WeakMap<Database.Database, number>();
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+function isBusy(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === 'SQLITE_BUSY';
+}
+
 /**
  * The one way to write: a synchronous transaction that takes the write lock up front
  * (BEGIN IMMEDIATE), so a read-then-write can never interleave with another writer, also in
  * another process. The callback must not be async: better-sqlite3 cannot roll back across an
  * await, and drizzle would commit a half-done change.
+ *
+ * Waiting for the lock: SQLite's own busy handler sleeps 1, 2, 5, 10 … 25, 50, 100 ms between
+ * tries, so with several server processes a booking that lost the race a few times waited up to a
+ * second while the lock was free again within a millisecond (bench/RESULTS.md, spread bookings p99
+ * 964 ms with two processes). Here BEGIN IMMEDIATE is tried without SQLite's handler and retried
+ * after 0.1–2 ms (with jitter) until the connection's busy timeout; then SQLITE_BUSY goes up as
+ * before (503 + Retry-After). Only BEGIN can be busy: once the lock is held, nothing in the
+ * transaction waits for another writer (WAL readers never block it).
  */
 export function writeTx<T>(db: DB, fn: (tx: Tx) => T): T {
-  return db.transaction((tx) => {
-    const result = fn(tx);
-    if (result instanceof Promise) throw new Error('writeTx callback must be synchronous');
-    return result;
-  }, { behavior: 'immediate' });
+  const sqlite = db.$client;
+  const timeout = busyTimeouts.get(sqlite) ?? BUSY_TIMEOUT_MS;
+  const run = () =>
+    db.transaction((tx) => {
+      const result = fn(tx);
+      if (result instanceof Promise) throw new Error('writeTx callback must be synchronous');
+      return result;
+    }, { behavior: 'immediate' });
+  if (sqlite.inTransaction || timeout === 0) return run();
+  const deadline = performance.now() + timeout;
+  sqlite.prepare('pragma busy_timeout = 0').run();
+  try {
+    for (let wait = 0.1; ; wait = Math.min(wait * 2, 2)) {
+      try {
+        return run();
+      } catch (err) {
+        if (!isBusy(err) || performance.now() + wait >= deadline) throw err;
+        Atomics.wait(pause, 0, 0, wait * (0.5 + Math.random()));
+      }
+    }
+  } finally {
+    sqlite.prepare(`pragma busy_timeout = ${timeout}`).run();
+  }
 }
 
 export { schema };
