@@ -193,3 +193,14 @@ export const remindersSent = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.refId] })],
 );
+
+/**
+ * Change counters, bumped by triggers (migration 0003) on every write to the tables a counter
+ * covers, from any process. A per-process cache keyed by the counter (src/lib/versioned.ts) can
+ * therefore never answer with data older than the database: 'filters' covers what the search and
+ * meeting-list filters offer (organisations, locations, meetings and their visibility).
+ */
+export const changeCounters = sqliteTable('change_counters', {
+  name: text('name').primaryKey(),
+  n: integer('n').notNull().default(0),
+});

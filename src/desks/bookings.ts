@@ -240,21 +240,25 @@ export function checkIn(db: DB, bookingId: number, userId: string, now: Date): C
 /** How far back the release looks, so that a server that was down for a while catches up. */
 const RELEASE_LOOKBACK_DAYS = 7;
 
+/** Bookings released per transaction: a big catch-up (after a restart) must not stall requests. */
+export const RELEASE_BATCH = 50;
+
 /**
  * No-show release: confirmed bookings not checked in (by the guest) nor marked arrived (by the
  * host) once the location's deadline for their dagdeel has passed become 'no_show' (kept, not
- * deleted), which frees the desk. One UPDATE in one immediate transaction: running it twice, late,
- * or from two processes changes nothing extra.
+ * deleted), which frees the desk. One UPDATE of at most `batch` bookings in one immediate
+ * transaction: running it twice, late, or from two processes changes nothing extra. The job runner
+ * runs it again at once while it returns a full batch, letting requests in between.
  */
-export function releaseNoShows(db: DB, now: Date, ctx: { baseUrl?: string } = {}): number {
+export function releaseNoShows(db: DB, now: Date, ctx: { baseUrl?: string } = {}, batch = RELEASE_BATCH): number {
   const today = localToday(now);
   const time = localTimeOf(now);
   const from = addDays(today, -RELEASE_LOOKBACK_DAYS);
   return writeTx(db, (tx) => {
     const deadline = sql`(select case when ${bookings.daypart} = 'morning' then l.checkin_deadline_morning else l.checkin_deadline_afternoon end from ${locations} l where l.id = ${bookings.locationId})`;
-    const released = tx
-      .update(bookings)
-      .set({ status: 'no_show', updatedAt: now })
+    const due = tx
+      .select({ id: bookings.id })
+      .from(bookings)
       .where(
         and(
           eq(bookings.status, 'confirmed'),
@@ -265,6 +269,11 @@ export function releaseNoShows(db: DB, now: Date, ctx: { baseUrl?: string } = {}
           sql`(${bookings.date} < ${today} or ${deadline} <= ${time})`,
         ),
       )
+      .limit(batch);
+    const released = tx
+      .update(bookings)
+      .set({ status: 'no_show', updatedAt: now })
+      .where(inArray(bookings.id, due))
       .returning({ id: bookings.id, userId: bookings.userId, date: bookings.date })
       .all();
     // Only today's releases are worth a message; a late catch-up of earlier days stays silent.

@@ -15,6 +15,7 @@ import {
 import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
+import { versionedCache } from '../lib/versioned';
 import { noticeBookings } from './notices';
 import { amenitiesToMask, daysBetween, weekdayBit } from './rules';
 
@@ -338,8 +339,17 @@ function spaceCards(sqlite: DB['$client'], ids: number[], date: string): SpaceRe
     .all({ ids: JSON.stringify(ids), date }) as SpaceResult[];
 }
 
-/** Towns and host organisations that have bookable spaces, for the search form. */
-export function searchOptions(db: Queryable) {
+const searchOptionsCache = versionedCache<{ towns: string[]; orgs: { id: number; name: string }[] }>('filters');
+
+/**
+ * Towns and host organisations that have bookable spaces, for the search form. Cached while no
+ * organisation or location changed (a change counter kept by triggers; src/lib/versioned.ts).
+ */
+export function searchOptions(db: DB) {
+  return searchOptionsCache(db, 'all', 0, () => ({ value: computeSearchOptions(db) }));
+}
+
+function computeSearchOptions(db: DB) {
   const towns = prepared(db, 'desks.optionTowns', (q) => q.selectDistinct({ town: locations.town }).from(locations).where(isNull(locations.archivedAt)).orderBy(asc(locations.town)).prepare());
   const orgs = prepared(db, 'desks.optionOrgs', (q) =>
     q

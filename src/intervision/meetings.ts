@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   meetings,
   meetingVisibility,
@@ -10,7 +10,8 @@ import {
   type PlaceKind,
   type Visibility,
 } from '../../db/schema';
-import { prepared, type Queryable, type Tx } from '../db';
+import { prepared, type DB, type Queryable, type Tx } from '../db';
+import { versionedCache } from '../lib/versioned';
 import { mailMeetingCancelled, mailMeetingChanged } from './mails';
 import { promote } from './registrations';
 
@@ -91,6 +92,15 @@ function toCard(r: { meeting: Meeting; orgName: string; facilitatorName: string;
 /** Meetings per page of the meeting list. */
 export const MEETINGS_PAGE_SIZE = 20;
 
+/** visibleTo() for a prepared statement: the person's organisations as a JSON array placeholder. */
+function visibleToIds(orgIds: Placeholder): SQL {
+  return or(
+    eq(meetings.visibility, 'all'),
+    sql`${meetings.orgId} in (select value from json_each(${orgIds}))`,
+    sql`exists (select 1 from ${meetingVisibility} where ${meetingVisibility.meetingId} = ${meetings.id} and ${meetingVisibility.orgId} in (select value from json_each(${orgIds})))`,
+  )!;
+}
+
 /**
  * The list's filters as one statement with placeholders (prepared once, see `prepared` in db.ts):
  * an empty filter is null and matches everything; the person's organisations come as a JSON array.
@@ -100,11 +110,7 @@ function upcomingWhere(): SQL {
   return and(
     eq(meetings.status, 'scheduled'),
     gte(meetings.startsAt, p('from')),
-    or(
-      eq(meetings.visibility, 'all'),
-      sql`${meetings.orgId} in (select value from json_each(${p('orgIds')}))`,
-      sql`exists (select 1 from ${meetingVisibility} where ${meetingVisibility.meetingId} = ${meetings.id} and ${meetingVisibility.orgId} in (select value from json_each(${p('orgIds')})))`,
-    ),
+    visibleToIds(p('orgIds')),
     sql`(${p('kind')} is null or ${meetings.kind} = ${p('kind')})`,
     sql`(${p('method')} is null or ${meetings.method} = ${p('method')})`,
     sql`(${p('orgId')} is null or ${meetings.orgId} = ${p('orgId')})`,
@@ -175,30 +181,43 @@ export function listManaged(db: Queryable, userId: string, adminOrgIds: number[]
     .map(toCard);
 }
 
+const townOrder = new Intl.Collator('nl').compare;
+
 /**
  * What the list's filters offer: the towns and the organising organisations of the upcoming
- * meetings this person may see (not every organisation in the network).
+ * meetings this person may see (not every organisation in the network). One scan of the covering
+ * index gives the (organisation, town) pairs; the organisations' names are read for those ids only.
  */
-export function listFilterOptions(db: Queryable, orgIds: number[], now: Date): { towns: string[]; orgs: { id: number; name: string }[] } {
-  const towns = prepared(db, 'meetings.filterTowns', (q) =>
+export function listFilterOptions(db: DB, orgIds: number[], now: Date): { towns: string[]; orgs: { id: number; name: string }[] } {
+  // Cached per set of organisations while no organisation, location or meeting changed, and only
+  // until the first of these meetings starts (then it drops out of the list, and maybe its town).
+  return filterOptionsCache(db, orgIds.join(','), now.getTime(), () => computeFilterOptions(db, orgIds, now));
+}
+
+const filterOptionsCache = versionedCache<{ towns: string[]; orgs: { id: number; name: string }[] }>('filters');
+
+function computeFilterOptions(db: DB, orgIds: number[], now: Date) {
+  const pairs = prepared(db, 'meetings.filterPairs', (q) =>
     q
-      .selectDistinct({ town: meetings.town })
+      .select({ orgId: meetings.orgId, town: meetings.town, firstStart: sql<number>`min(${meetings.startsAt})`.mapWith(Number) })
       .from(meetings)
-      .where(and(upcomingWhere(), sql`${meetings.town} is not null and ${meetings.town} != ''`))
-      .orderBy(asc(meetings.town))
+      .where(and(eq(meetings.status, 'scheduled'), gte(meetings.startsAt, sql.placeholder('now')), visibleToIds(sql.placeholder('orgIds'))))
+      .groupBy(meetings.orgId, meetings.town)
       .prepare(),
   );
-  const orgs = prepared(db, 'meetings.filterOrgs', (q) =>
+  const names = prepared(db, 'meetings.filterOrgNames', (q) =>
     q
-      .selectDistinct({ id: organisations.id, name: organisations.name })
-      .from(meetings)
-      .innerJoin(organisations, eq(organisations.id, meetings.orgId))
-      .where(upcomingWhere())
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(sql`${organisations.id} in (select value from json_each(${sql.placeholder('ids')}))`)
       .orderBy(asc(organisations.name))
       .prepare(),
   );
-  const values = upcomingValues(orgIds, {}, now);
-  return { towns: towns.all(values).map((r) => r.town!), orgs: orgs.all(values) };
+  const rows = pairs.all({ now: now.getTime(), orgIds: JSON.stringify(orgIds) });
+  const towns = [...new Set(rows.map((r) => r.town).filter((t): t is string => !!t))].sort(townOrder);
+  const ids = [...new Set(rows.map((r) => r.orgId))];
+  const orgs = ids.length ? names.all({ ids: JSON.stringify(ids) }) : [];
+  return { value: { towns, orgs }, validUntil: Math.min(...rows.map((r) => r.firstStart)) };
 }
 
 export function listVisibleOrgIds(db: Queryable, meetingId: number): number[] {

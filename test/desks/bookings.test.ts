@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { bookings } from '../../db/schema';
 import { bookSpace, releaseNoShows } from '../../src/desks/bookings';
 import { jobs } from '../../src/jobs/registry';
+import { startJobs } from '../../src/jobs/runner';
 import { createOrg, createTestApp, createUser, html, loginAs, text } from '../helpers';
 import { bookingRows, createSpace, desksWorld, HX } from './factory';
 
@@ -98,6 +99,37 @@ describe('my bookings', () => {
     expect(field('SUMMARY')).toBe('Gastwerkplek: Flexplekken, Locatie Harderwijk');
     const pm = (await (await w.workerClient.get(`/bookings/${afternoon!.id}.ics`)).text()).replace(/\r\n[ \t]/g, '');
     expect(pm).toContain('DTSTART:20261125T120000Z');
+  });
+
+  it('no-show release in batches: a large catch-up is done in several short transactions, and the runner repeats a full batch at once', async () => {
+    const t = createTestApp();
+    const hostOrg = createOrg(t.db);
+    const guestOrg = createOrg(t.db);
+    const { spaceId } = createSpace(t.db, hostOrg.id, { capacity: 5 });
+    const people = await Promise.all([1, 2, 3, 4, 5].map(() => createUser(t.db, { orgId: guestOrg.id })));
+    t.clock.set('2026-11-23T07:00:00Z');
+    for (const p of people) bookSpace(t.db, { spaceId, userId: p.id, guestOrgId: guestOrg.id, date: '2026-11-23', dayparts: ['morning'], note: null }, t.clock.now());
+    t.clock.set('2026-11-23T09:30:00Z'); // 10:30: past the morning deadline
+    expect(releaseNoShows(t.db, t.clock.now(), {}, 2)).toBe(2);
+    expect(releaseNoShows(t.db, t.clock.now(), {}, 2)).toBe(2);
+    expect(releaseNoShows(t.db, t.clock.now(), {}, 2)).toBe(1);
+    expect(releaseNoShows(t.db, t.clock.now(), {}, 2)).toBe(0);
+    expect(bookingRows(t.db).every((b) => b.status === 'no_show')).toBe(true);
+
+    // The runner: a job that returns a full batch runs again without waiting for its interval.
+    const runs: number[] = [];
+    let left = 5;
+    const run = () => {
+      const n = Math.min(2, left);
+      left -= n;
+      runs.push(n);
+      return n;
+    };
+    const job = { name: 'test.batches', everyMs: 3_600_000, batch: 2, run };
+    const stop = startJobs(t.db, [job], () => t.clock.now(), { info() {}, error() {}, flush() {} }, { baseUrl: '' });
+    await new Promise((r) => setTimeout(r, 1300)); // the first run is 1 s after start
+    stop();
+    expect(runs).toEqual([2, 2, 1]);
   });
 
   it('no-show release: confirmed bookings not checked in by the deadline become no_show; checked-in and arrived ones stay; idempotent', async () => {

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { bookSpace } from '../../src/desks/bookings';
 import { createTestApp, createUser, html, text } from '../helpers';
@@ -99,5 +103,24 @@ describe('desk search: pages of 20', () => {
     expect(text(p1.results)).toContain('Workspaces 1–20 of 45');
     expect(text(p1.results)).toContain('Page 1 of 3');
     expect(text(p1.results!.querySelector('a[rel=next]'))).toBe('Next');
+  });
+});
+
+describe('desk search: the filter lists are never out of date', () => {
+  it('a location in a new town, added by another process, is offered at once; an archived one disappears', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-options-'));
+    const t = createTestApp({ dbFile: path.join(dir, 'o.db') });
+    const w = await desksWorld(t);
+    const towns = async () => (await html(await w.workerClient.get(`/desks?date=${TOMORROW}`))).querySelectorAll('#desk-towns option').map((o) => o.getAttribute('value'));
+    expect(await towns()).toEqual(['Harderwijk']);
+    const other = new Database(path.join(dir, 'o.db'));
+    other
+      .prepare(`insert into locations (org_id, name, street, postcode, town, created_at) values (?, 'CJG Zwolle', 'Dorpsstraat 1', '8011 AA', 'Zwolle', 0)`)
+      .run(w.hostOrg.id);
+    expect(await towns()).toEqual(['Harderwijk', 'Zwolle']);
+    other.prepare(`update locations set archived_at = 1 where town = 'Harderwijk'`).run();
+    other.close();
+    expect(await towns()).toEqual(['Zwolle']);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { addDays, instantOf } from '../../src/lib/time';
-import { html, text } from '../helpers';
+import { createOrg, createTestApp, createUser, html, loginAs, text } from '../helpers';
 import { makeMeeting, member, network } from './fixtures';
 
 const window = (day: string) => ({ signupClosesAt: instantOf(addDays(day, -1), '17:00'), cancelDeadlineAt: instantOf(addDays(day, -1), '17:00') });
@@ -87,5 +91,33 @@ describe('meeting list: what the filters offer', () => {
     expect(await options(ggd.client, 'flt-org')).toEqual(['Alle', 'Icare JGZ']);
     expect(await options(ggd.client, 'flt-where')).toEqual(['Alle plaatsen en online', 'Online', 'Meppel']);
     expect(await options(cjg.client, 'flt-where')).toEqual(['Alle plaatsen en online', 'Online', 'Meppel', 'Zwolle']);
+  });
+});
+
+describe('meeting list: the filter lists are never out of date', () => {
+  it('a new meeting, a renamed organiser (also written by another process) and a meeting that has started show at once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-filters-'));
+    // A database file, so that a second connection (as another server process would) can write.
+    const t = createTestApp({ dbFile: path.join(dir, 'f.db') });
+    const icare = createOrg(t.db, { name: 'Icare JGZ' });
+    const fac = await createUser(t.db, { orgId: icare.id, roles: ['facilitator'] });
+    const ggd = createOrg(t.db, { name: 'GGD NOG' });
+    const worker = await loginAs(t.app, (await createUser(t.db, { orgId: ggd.id })).email);
+    const towns = async () => (await html(await worker.get('/meetings'))).querySelectorAll('#flt-where option').map((o) => text(o)).slice(2);
+    const orgs = async () => (await html(await worker.get('/meetings'))).querySelectorAll('#flt-org option').map((o) => text(o)).slice(1);
+
+    makeMeeting(t.db, fac.id, icare.id, { town: 'Meppel' }); // 10 December
+    expect(await towns()).toEqual(['Meppel']);
+    makeMeeting(t.db, fac.id, icare.id, { town: 'Assen', startsAt: instantOf('2026-11-30', '14:00'), endsAt: instantOf('2026-11-30', '16:00'), ...window('2026-11-30') });
+    expect(await towns()).toEqual(['Assen', 'Meppel']);
+
+    const other = new Database(path.join(dir, 'f.db'));
+    other.prepare('update organisations set name = ? where id = ?').run('Icare Jeugd en Gezin', icare.id);
+    other.close();
+    expect(await orgs()).toEqual(['Icare Jeugd en Gezin']);
+
+    t.clock.set('2026-11-30T13:30:00Z'); // 14:30 in Amsterdam: the Assen meeting has started
+    expect(await towns()).toEqual(['Meppel']);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
