@@ -233,6 +233,14 @@ export const statements = sqliteTable(
     /** The period covered, as Amsterdam dates (YYYY-MM-DD), inclusive. */
     fromDate: text('from_date').notNull(),
     toDate: text('to_date').notNull(),
+    /**
+     * What the statement said when it was issued, so that a printout and its verification page
+     * always agree: the holder's name then, and the attended meetings as JSON (dates, titles, kind,
+     * method, facilitator, minutes, organisations present; never case content). Null only for
+     * statements issued before migration 0004, which are shown from the live data.
+     */
+    holderName: text('holder_name'),
+    issuedMeetings: text('issued_meetings'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('statements_code_unique').on(t.code), index('statements_user_idx').on(t.userId)],

@@ -48,6 +48,8 @@ import {
   periodStart,
   REFLECTION_TARGET_HOURS,
   reflectionCsv,
+  statementContent,
+  correctedHours,
   totalHours,
 } from './statements';
 
@@ -510,19 +512,11 @@ intervisionRoutes.get('/reflection/statements/:id', (c) => {
   const id = parseId(c.req.param('id'));
   const st = id ? getOwnStatement(db, id, c.var.user!.id) : undefined;
   if (!st) return notFound(c);
-  const list = attendedMeetings(db, st.userId, { from: st.fromDate, to: st.toDate });
+  const shown = statementContent(db, st, c.var.user!.name);
   return page(
     c,
     c.var.t.intervision.statement.title,
-    <StatementPage
-      t={c.var.t}
-      locale={c.var.locale}
-      name={c.var.user!.name}
-      statement={st}
-      meetings={list}
-      hours={totalHours(list)}
-      verifyUrl={`${baseUrl(c)}/verify/${st.code}`}
-    />,
+    <StatementPage t={c.var.t} locale={c.var.locale} name={shown.name} statement={st} meetings={shown.meetings} hours={shown.hours} verifyUrl={`${baseUrl(c)}/verify/${st.code}`} />,
   );
 });
 
@@ -533,7 +527,20 @@ intervisionRoutes.get('/verify/:code', (c) => {
   c.header('Referrer-Policy', 'no-referrer');
   const st = findStatementByCode(db, c.req.param('code'));
   if (!st) return notFound(c);
-  const list = attendedMeetings(db, st.userId, { from: st.fromDate, to: st.toDate });
-  return page(c, c.var.t.intervision.verify.title, <VerifyPage t={c.var.t} locale={c.var.locale} name={st.name} statement={st} meetings={list} hours={totalHours(list)} />);
+  const shown = statementContent(db, st, st.name);
+  return page(
+    c,
+    c.var.t.intervision.verify.title,
+    <VerifyPage
+      t={c.var.t}
+      locale={c.var.locale}
+      name={shown.name}
+      statement={st}
+      meetings={shown.meetings}
+      hours={shown.hours}
+      issued={shown.issued}
+      correctedHours={correctedHours(db, st, shown.meetings)}
+    />,
+  );
 });
 

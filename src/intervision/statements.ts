@@ -79,8 +79,46 @@ export function groupByYear(list: AttendedMeeting[]): { year: string; meetings: 
 
 export type Statement = typeof statements.$inferSelect;
 
+/** Issues a statement: the meetings and the name as they are now are stored with it (in the same transaction). */
 export function createStatement(tx: Tx, userId: string, period: { from: string; to: string }, now: Date): Statement {
-  return tx.insert(statements).values({ userId, code: newToken(), fromDate: period.from, toDate: period.to, createdAt: now }).returning().get();
+  const holder = tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
+  const issuedMeetings = JSON.stringify(attendedMeetings(tx, userId, period).map((m) => ({ ...m, startsAt: m.startsAt.getTime(), endsAt: m.endsAt.getTime() })));
+  return tx
+    .insert(statements)
+    .values({ userId, code: newToken(), fromDate: period.from, toDate: period.to, holderName: holder?.name ?? null, issuedMeetings, createdAt: now })
+    .returning()
+    .get();
+}
+
+/**
+ * What a statement shows: the holder's name and the meetings as issued. Statements from before
+ * these were stored (issuedMeetings null) are shown from the live data, with the current name.
+ */
+export function statementContent(db: Queryable, st: Statement, currentName: string): { name: string; meetings: AttendedMeeting[]; hours: number; issued: boolean } {
+  const meetings = st.issuedMeetings
+    ? (JSON.parse(st.issuedMeetings) as (Omit<AttendedMeeting, 'startsAt' | 'endsAt'> & { startsAt: number; endsAt: number })[]).map((m) => ({
+        ...m,
+        startsAt: new Date(m.startsAt),
+        endsAt: new Date(m.endsAt),
+      }))
+    : attendedMeetings(db, st.userId, { from: st.fromDate, to: st.toDate });
+  return { name: st.holderName ?? currentName, meetings, hours: totalHours(meetings), issued: st.issuedMeetings !== null };
+}
+
+/**
+ * The hours the live records now count for an issued statement's period, when they differ from
+ * what was issued (other meetings, or other minutes: an attendance correction); otherwise null.
+ * A renamed meeting or holder is not a correction.
+ */
+export function correctedHours(db: Queryable, st: Statement, issued: AttendedMeeting[]): number | null {
+  if (st.issuedMeetings === null) return null;
+  const live = attendedMeetings(db, st.userId, { from: st.fromDate, to: st.toDate });
+  const key = (list: AttendedMeeting[]) =>
+    list
+      .map((m) => `${m.meetingId}:${m.minutes}`)
+      .sort()
+      .join(',');
+  return key(live) === key(issued) ? null : totalHours(live);
 }
 
 export function getOwnStatement(db: Queryable, id: number, userId: string): Statement | undefined {

@@ -100,6 +100,44 @@ describe('intervision: reflection hours and statements', () => {
     }
   });
 
+  it('a statement keeps what it said when issued; its verification also says when attendance was corrected later (a rename is not a correction)', async () => {
+    const ta = await network();
+    const s = await member(ta, ta.orgs.ggd.id, 'Sanne de Vries');
+    const meetingId = pastMeeting(ta, '2026-10-25', '14:00', '16:00', [{ id: s.id, orgId: ta.orgs.ggd.id }], 'Wintertijd-intervisie');
+    const res = await s.client.post('/reflection/statements', { from: '2026-01-01', to: '2026-11-23' });
+    const where = res.headers.get('location')!;
+    const code = (await html(await s.client.get(where))).querySelector('a.verify-url')!.getAttribute('href')!.split('/').pop()!;
+    const anonymous = new Client(ta.app);
+    const verified = async () => text((await html(await anonymous.get(`/verify/${code}`))).querySelector('main'));
+    const before = await verified();
+
+    ta.db.$client.prepare('update users set name = ? where id = ?').run('Sanne Jansen', s.id);
+    ta.db.$client.prepare('update meetings set title = ? where id = ?').run('Andere titel', meetingId);
+    expect(await verified()).toBe(before); // renaming is not a correction
+    expect(before).toContain('Sanne de Vries');
+    expect(before).toContain('Wintertijd-intervisie');
+    expect(before).toContain('2 uur');
+    expect(before).toContain('op het moment van afgeven');
+    expect(before).not.toContain('gecorrigeerd');
+
+    // An attendance correction: the issued statement stays as it was, and the verifier is told.
+    ta.db.$client.prepare('update registrations set minutes_present = 30 where meeting_id = ?').run(meetingId);
+    const after = await verified();
+    expect(after).toContain('Sanne de Vries');
+    expect(after).toContain('2 uur');
+    expect(after).toContain('Let op: de aanwezigheid is na het afgeven gecorrigeerd. Volgens de huidige registratie gaat het in deze periode om 0,5 uur.');
+    const own = text((await html(await s.client.get(where))).querySelector('main'));
+    expect(own).toContain('Sanne de Vries');
+    expect(own).not.toContain('Andere titel');
+
+    // A new statement states the situation as it is now.
+    const again = await s.client.post('/reflection/statements', { from: '2026-01-01', to: '2026-11-23' });
+    const now = text((await html(await s.client.get(again.headers.get('location')!))).querySelector('main'));
+    expect(now).toContain('Sanne Jansen');
+    expect(now).toContain('Andere titel');
+    expect(now).toContain('0,5 uur');
+  });
+
   it("a statement page is the owner's only; other people get 404", async () => {
     const ta = await network();
     const s = await member(ta, ta.orgs.ggd.id, 'Sanne');

@@ -302,6 +302,8 @@ export const intervision: typeof nl = {
     title: 'Verify a statement',
     genuine: 'This statement is genuine: issued by Gastplek.',
     note: 'Below are the meetings and hours as currently recorded in Gastplek.',
+    noteIssued: 'Below is the statement as Gastplek issued it: the name, meetings and hours at the moment of issue.',
+    corrected: (hours: string) => `Please note: attendance was corrected after this statement was issued. According to the current records, this period counts ${hours} hours.`,
   },
   csv: {
     date: 'Date',

@@ -301,6 +301,9 @@ export const intervision = {
     title: 'Verklaring controleren',
     genuine: 'Deze verklaring is echt: afgegeven door Gastplek.',
     note: 'Hieronder staan de bijeenkomsten en uren zoals ze nu in Gastplek geregistreerd zijn.',
+    noteIssued: 'Hieronder staat de verklaring zoals Gastplek die heeft afgegeven: naam, bijeenkomsten en uren op het moment van afgeven.',
+    corrected: (hours: string) =>
+      `Let op: de aanwezigheid is na het afgeven gecorrigeerd. Volgens de huidige registratie gaat het in deze periode om ${hours} uur.`,
   },
   csv: {
     date: 'Datum',

@@ -158,7 +158,21 @@ function StatementBody(p: { t: Dict; locale: Locale; name: string; statement: St
 }
 
 /** Public: name, meetings (date, title/kind, method, hours) and total — nothing else. */
-export function VerifyPage(p: { t: Dict; locale: Locale; name: string; statement: Statement; meetings: AttendedMeeting[]; hours: number }) {
+/**
+ * `issued`: the statement as stored when it was issued (statements from before that was stored
+ * are shown from the live records). `correctedHours`: set when the live records for the period now
+ * count other meetings or hours than were issued.
+ */
+export function VerifyPage(p: {
+  t: Dict;
+  locale: Locale;
+  name: string;
+  statement: Statement;
+  meetings: AttendedMeeting[];
+  hours: number;
+  issued: boolean;
+  correctedHours: number | null;
+}) {
   const t = p.t.intervision.verify;
   return (
     <section class="statement">
@@ -166,7 +180,12 @@ export function VerifyPage(p: { t: Dict; locale: Locale; name: string; statement
       <p class="status status-ok" role="status">
         {t.genuine}
       </p>
-      <p>{t.note}</p>
+      <p>{p.issued ? t.noteIssued : t.note}</p>
+      {p.correctedHours !== null && (
+        <p class="warning" role="alert">
+          {t.corrected(hoursText(p.locale, p.correctedHours))}
+        </p>
+      )}
       <StatementBody {...p} full={false} />
     </section>
   );
