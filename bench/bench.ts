@@ -39,7 +39,8 @@ function startGastplek(file: string, name: string): Promise<Child> {
     env: { NODE_ENV: 'production', DATABASE_PATH: file, LOG_LEVEL: logLevel, SMTP_URL: '' },
     logFile: path.join(tmp, `${name}.log`),
     readyPath: '/healthz',
-    nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [],
+    // No --cpu-prof-name: with WORKERS > 1 every server process writes its own profile (CPU.<date>.<pid>…).
+    nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, name)}`] : [],
   });
 }
 
