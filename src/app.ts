@@ -125,8 +125,9 @@ export function createApp(opts: AppOptions) {
     if (err instanceof CsrfError) return c.text(t.errors.csrf, 403);
     if (err instanceof UnsupportedBodyError) return c.text(t.errors.unsupportedBody, 415);
     if (err instanceof HTTPException) return err.getResponse();
-    const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_LOCKED') {
+    const code = String((err as { code?: unknown }).code ?? '');
+    // Also the extended codes (SQLITE_BUSY_RECOVERY, SQLITE_LOCKED_SHAREDCACHE, SQLITE_FULL…).
+    if (/^SQLITE_(BUSY|FULL|LOCKED)/.test(code)) {
       log.error('db_unavailable', { requestId: c.var.requestId, code });
       c.header('Retry-After', '5');
       return c.var.t ? errorPage(c, 503, t.errors.title, t.errors.busy) : c.text(t.errors.busy, 503);

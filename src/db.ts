@@ -81,7 +81,8 @@ const busyTimeouts = new WeakMap<Database.Database, number>();
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function isBusy(err: unknown): boolean {
-  return (err as { code?: string } | null)?.code === 'SQLITE_BUSY';
+  // Also the extended codes (SQLITE_BUSY_RECOVERY, SQLITE_BUSY_SNAPSHOT, …).
+  return (err as { code?: unknown } | null)?.code?.toString().startsWith('SQLITE_BUSY') ?? false;
 }
 
 /**

@@ -89,8 +89,10 @@ function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDataba
 function runPrimary(config: Config, log: Logger) {
   const alive = new Map<Worker, number>();
   let stopping = false;
+  let exitCode = 0;
   let listening = 0;
-  let restarts = 0;
+  /** Restarts in the last minute: a process that keeps dying (bad file, port taken) stops the site instead of looping. */
+  let restarts: number[] = [];
   const fork = (index: number) => {
     const worker = cluster.fork({ GASTPLEK_WORKER_INDEX: String(index) });
     alive.set(worker, index);
@@ -102,26 +104,30 @@ function runPrimary(config: Config, log: Logger) {
     const index = alive.get(worker);
     alive.delete(worker);
     if (stopping) {
-      if (alive.size === 0) process.exit(0);
+      if (alive.size === 0) process.exit(exitCode);
       return;
     }
     log.error('worker_exited', { index, code, signal });
-    // A process that keeps dying (bad database path, port taken) must not be restarted forever.
-    if (index === undefined || ++restarts > 10 * config.workers) {
-      log.error('too_many_restarts', { restarts });
+    const now = Date.now();
+    restarts = [...restarts.filter((t) => now - t < 60_000), now];
+    if (index === undefined || restarts.length > 5 * config.workers) {
+      log.error('too_many_restarts', { inLastMinute: restarts.length });
       stopping = true;
+      exitCode = 1; // a supervisor (systemd, docker) sees the failure and can restart or alert
       for (const w of alive.keys()) w.process.kill('SIGTERM');
-      if (alive.size === 0) process.exit(1);
+      if (alive.size === 0) process.exit(exitCode);
       return;
     }
-    setTimeout(() => fork(index), 200);
+    setTimeout(() => {
+      if (!stopping) fork(index);
+    }, 200);
   });
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('shutdown', { signal, workers: alive.size });
     for (const w of alive.keys()) w.process.kill('SIGTERM');
-    if (alive.size === 0) process.exit(0);
+    if (alive.size === 0) process.exit(exitCode);
     setTimeout(() => process.exit(1), 15_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

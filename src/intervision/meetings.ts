@@ -11,6 +11,7 @@ import {
   type Visibility,
 } from '../../db/schema';
 import { prepared, type DB, type Queryable, type Tx } from '../db';
+import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { mailMeetingCancelled, mailMeetingChanged } from './mails';
 import { promote } from './registrations';
@@ -43,14 +44,24 @@ export type MeetingInput = {
   visibleOrgIds: number[];
 };
 
-/** The rule "may see this meeting", for a person belonging to `orgIds`. */
-export function visibleTo(orgIds: number[]): SQL {
-  if (orgIds.length === 0) return sql`0`;
-  return or(
-    eq(meetings.visibility, 'all'),
-    inArray(meetings.orgId, orgIds),
-    sql`exists (select 1 from ${meetingVisibility} where ${meetingVisibility.meetingId} = ${meetings.id} and ${inArray(meetingVisibility.orgId, orgIds)})`,
+/**
+ * The rule "may see this meeting", for a person belonging to `orgIds`: open to all, organised by
+ * one of their organisations, or shown to one of them. Someone without an organisation sees none.
+ * One definition for ad-hoc queries and prepared ones (`orgIds` as a JSON array, bound or a placeholder).
+ */
+function visibleToJson(orgIds: Placeholder | string): SQL {
+  return and(
+    sql`json_array_length(${orgIds}) > 0`,
+    or(
+      eq(meetings.visibility, 'all'),
+      sql`${meetings.orgId} in (select value from json_each(${orgIds}))`,
+      sql`exists (select 1 from ${meetingVisibility} where ${meetingVisibility.meetingId} = ${meetings.id} and ${meetingVisibility.orgId} in (select value from json_each(${orgIds})))`,
+    ),
   )!;
+}
+
+export function visibleTo(orgIds: number[]): SQL {
+  return visibleToJson(JSON.stringify(orgIds));
 }
 
 /** The rule "may manage this meeting": its own facilitator, or an org admin of the organising organisation. */
@@ -92,15 +103,6 @@ function toCard(r: { meeting: Meeting; orgName: string; facilitatorName: string;
 /** Meetings per page of the meeting list. */
 export const MEETINGS_PAGE_SIZE = 20;
 
-/** visibleTo() for a prepared statement: the person's organisations as a JSON array placeholder. */
-function visibleToIds(orgIds: Placeholder): SQL {
-  return or(
-    eq(meetings.visibility, 'all'),
-    sql`${meetings.orgId} in (select value from json_each(${orgIds}))`,
-    sql`exists (select 1 from ${meetingVisibility} where ${meetingVisibility.meetingId} = ${meetings.id} and ${meetingVisibility.orgId} in (select value from json_each(${orgIds})))`,
-  )!;
-}
-
 /**
  * The list's filters as one statement with placeholders (prepared once, see `prepared` in db.ts):
  * an empty filter is null and matches everything; the person's organisations come as a JSON array.
@@ -110,7 +112,7 @@ function upcomingWhere(): SQL {
   return and(
     eq(meetings.status, 'scheduled'),
     gte(meetings.startsAt, p('from')),
-    visibleToIds(p('orgIds')),
+    visibleToJson(p('orgIds')),
     sql`(${p('kind')} is null or ${meetings.kind} = ${p('kind')})`,
     sql`(${p('method')} is null or ${meetings.method} = ${p('method')})`,
     sql`(${p('orgId')} is null or ${meetings.orgId} = ${p('orgId')})`,
@@ -131,17 +133,14 @@ function upcomingValues(orgIds: number[], f: MeetingFilters, now: Date) {
   };
 }
 
-/** How many upcoming meetings the list finds in all, with the same filters as listUpcoming. */
-export function countUpcoming(db: Queryable, orgIds: number[], f: MeetingFilters, now: Date): number {
-  const query = prepared(db, 'meetings.countUpcoming', (q) =>
-    q.select({ n: sql<number>`count(*)` }).from(meetings).where(upcomingWhere()).prepare(),
-  );
-  return query.get(upcomingValues(orgIds, f, now))!.n;
-}
-
-/** Upcoming, not cancelled meetings the person may see, with the filters of the list page; soonest first. */
-export function listUpcoming(db: Queryable, orgIds: number[], f: MeetingFilters, now: Date, page = { offset: 0, limit: MEETINGS_PAGE_SIZE }): MeetingCard[] {
-  const query = prepared(db, 'meetings.listUpcoming', (q) =>
+/**
+ * One page of the upcoming, not cancelled meetings the person may see, with the filters of the
+ * list page, soonest first, and the number found in all. Count and page read one snapshot (a read
+ * transaction) at one instant, so they agree.
+ */
+export function listUpcoming(db: DB, orgIds: number[], f: MeetingFilters, now: Date, page: { requested: number; size: number } = { requested: 1, size: MEETINGS_PAGE_SIZE }): { cards: MeetingCard[]; paging: Paging } {
+  const count = prepared(db, 'meetings.countUpcoming', (q) => q.select({ n: sql<number>`count(*)` }).from(meetings).where(upcomingWhere()).prepare());
+  const list = prepared(db, 'meetings.listUpcoming', (q) =>
     q
       .select(cardColumns)
       .from(meetings)
@@ -153,7 +152,12 @@ export function listUpcoming(db: Queryable, orgIds: number[], f: MeetingFilters,
       .offset(sql.placeholder('offset'))
       .prepare(),
   );
-  return query.all({ ...upcomingValues(orgIds, f, now), limit: page.limit, offset: page.offset }).map(toCard);
+  const values = upcomingValues(orgIds, f, now);
+  return db.$client.transaction(() => {
+    const pg = paging(page.requested, count.get(values)!.n, page.size);
+    const cards = pg.total === 0 ? [] : list.all({ ...values, limit: pg.size, offset: pg.offset }).map(toCard);
+    return { cards, paging: pg };
+  })();
 }
 
 export function getMeetingCard(db: Queryable, id: number): MeetingCard | undefined {
@@ -201,7 +205,7 @@ function computeFilterOptions(db: DB, orgIds: number[], now: Date) {
     q
       .select({ orgId: meetings.orgId, town: meetings.town, firstStart: sql<number>`min(${meetings.startsAt})`.mapWith(Number) })
       .from(meetings)
-      .where(and(eq(meetings.status, 'scheduled'), gte(meetings.startsAt, sql.placeholder('now')), visibleToIds(sql.placeholder('orgIds'))))
+      .where(and(eq(meetings.status, 'scheduled'), gte(meetings.startsAt, sql.placeholder('now')), visibleToJson(sql.placeholder('orgIds'))))
       .groupBy(meetings.orgId, meetings.town)
       .prepare(),
   );

@@ -5,7 +5,7 @@ import { writeTx } from '../db';
 import { parseId, readForm } from '../lib/forms';
 import { errorPage, isHtmx, notFound, forbidden, page, pageOrFragment, redirectWithFlash, requestUrl, type Ctx } from '../lib/render';
 import { localDateOf } from '../lib/time';
-import { paging, requestedPage } from '../lib/paging';
+import { requestedPage } from '../lib/paging';
 import { requireUser } from '../auth/middleware';
 import { listOrganisations, orgsWithRole, orgIdsWithRole } from '../orgs/orgs';
 import type { AppEnv } from '../types';
@@ -29,7 +29,6 @@ import {
   listParticipants,
   listFilterOptions,
   listUpcoming,
-  countUpcoming,
   MEETINGS_PAGE_SIZE,
   listVisibleOrgIds,
   insertMeeting,
@@ -78,8 +77,8 @@ intervisionRoutes.get('/meetings', (c) => {
   const t = c.var.t;
   const orgIds = orgIdsOf(c);
   const filters = parseFilters(c.req.query());
-  const pages = paging(requestedPage(c.req.query('page')), countUpcoming(db, orgIds, filters, now()), MEETINGS_PAGE_SIZE);
-  const list = pages.total === 0 ? [] : listUpcoming(db, orgIds, filters, now(), { offset: pages.offset, limit: pages.size });
+  const at = now();
+  const { cards: list, paging: pages } = listUpcoming(db, orgIds, filters, at, { requested: requestedPage(c.req.query('page')), size: MEETINGS_PAGE_SIZE });
   const mine = listMyActiveRegistrations(
     db,
     c.var.user!.id,
@@ -97,7 +96,7 @@ intervisionRoutes.get('/meetings', (c) => {
       mine={mine}
       listing={listing}
       filters={filters.raw}
-      {...(isHtmx(c) ? { towns: [], orgs: [] } : listFilterOptions(db, orgIds, now()))}
+      {...(isHtmx(c) ? { towns: [], orgs: [] } : listFilterOptions(db, orgIds, at))}
     />,
     results,
   );

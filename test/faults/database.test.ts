@@ -18,6 +18,8 @@ describe('faults: lock contention', () => {
     await lock.released;
     expect(countRows(db, 'password_tokens')).toBe(1);
     expect(countRows(db, 'outbox')).toBe(1);
+    // writeTx waits with its own short retries; SQLite's own timeout is back for other writes.
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(3000);
   });
 
   it('past the busy timeout the user gets 503 with Retry-After, never 500, and nothing is half-written', async () => {
@@ -32,6 +34,7 @@ describe('faults: lock contention', () => {
     await lock.released;
     expect(countRows(db, 'password_tokens')).toBe(0);
     expect(countRows(db, 'outbox')).toBe(0);
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(200); // restored after the timeout, too
   });
 });
 

@@ -60,13 +60,14 @@ describe('meeting list: pages of 20', () => {
     expect((await list('?where=Harderwijk&page=x')).titles).toEqual(titles(1, 20));
   });
 
-  it('with htmx, a page link returns the list alone with the focus on its count', async () => {
+  it('with htmx, a page link returns the list alone with the focus on its heading', async () => {
     const { list } = await busyNetwork();
     const r = await list('?page=2', { 'HX-Request': 'true', 'HX-Trigger': 'meeting-page-next' });
     expect(r.doc.querySelector('html')).toBeNull();
-    expect(r.box!.querySelector('[role=status]')!.hasAttribute('autofocus')).toBe(true);
+    expect(r.box!.querySelector('h2')!.hasAttribute('autofocus')).toBe(true);
+    expect(r.box!.querySelector('[role=status]')!.hasAttribute('autofocus')).toBe(false);
     const plain = await list('?page=2', { 'HX-Request': 'true' });
-    expect(plain.box!.querySelector('[role=status]')!.hasAttribute('autofocus')).toBe(false);
+    expect(plain.box!.querySelector('h2')!.hasAttribute('autofocus')).toBe(false);
   });
 
   it('one page: a plain count and no page links', async () => {
@@ -119,5 +120,29 @@ describe('meeting list: the filter lists are never out of date', () => {
     t.clock.set('2026-11-30T13:30:00Z'); // 14:30 in Amsterdam: the Assen meeting has started
     expect(await towns()).toEqual(['Meppel']);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('the change counter behind the filter lists', () => {
+  it('has its triggers on every covered table (a migration that rebuilds a table must create them again)', () => {
+    const t = createTestApp();
+    const triggers = (t.db.$client.prepare("select name from sqlite_master where type = 'trigger' and name like '%_bumps_filters' order by name").all() as { name: string }[]).map((r) => r.name);
+    const expected = ['locations', 'meeting_visibility', 'meetings', 'organisations'].flatMap((table) => ['delete', 'insert', 'update'].map((op) => `${table}_${op}_bumps_filters`));
+    expect(triggers).toEqual(expected.sort());
+  });
+});
+
+describe('meeting list: someone without an organisation', () => {
+  it('sees no meetings and no filter options, as on the meeting page itself (404)', async () => {
+    const n = await network();
+    const id = makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, { town: 'Meppel' });
+    const loner = await createUser(n.db); // e.g. a network admin made with admin:create, or someone removed from their organisation
+    const client = await loginAs(n.app, loner.email);
+    const doc = await html(await client.get('/meetings'));
+    expect(doc.querySelectorAll('#meeting-results .cards h3')).toHaveLength(0);
+    expect(text(doc.querySelector('#meeting-results'))).toContain('0 bijeenkomsten');
+    expect(doc.querySelectorAll('#flt-where option').map((o) => text(o))).toEqual(['Alle plaatsen en online', 'Online']);
+    expect(doc.querySelectorAll('#flt-org option').map((o) => text(o))).toEqual(['Alle']);
+    expect((await client.get(`/meetings/${id}`)).status).toBe(404);
   });
 });

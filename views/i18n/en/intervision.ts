@@ -62,6 +62,7 @@ export const intervision: typeof nl = {
     from: 'From date',
     any: 'All',
     submit: 'Apply filter',
+    resultsTitle: 'Meetings found',
     results: (n: number) => (n === 1 ? '1 meeting' : `${n} meetings`),
     shown: (from: number, to: number, total: number) => `Meetings ${from}–${to} of ${total}`,
     empty: 'No meetings match these filters.',

@@ -61,6 +61,7 @@ export const intervision = {
     from: 'Vanaf datum',
     any: 'Alle',
     submit: 'Filter toepassen',
+    resultsTitle: 'Gevonden bijeenkomsten',
     results: (n: number) => (n === 1 ? '1 bijeenkomst' : `${n} bijeenkomsten`),
     shown: (from: number, to: number, total: number) => `Bijeenkomsten ${from}–${to} van ${total}`,
     empty: 'Geen bijeenkomsten gevonden met deze filters.',

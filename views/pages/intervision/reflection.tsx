@@ -182,7 +182,7 @@ export function VerifyPage(p: {
       </p>
       <p>{p.issued ? t.noteIssued : t.note}</p>
       {p.correctedHours !== null && (
-        <p class="warning" role="alert">
+        <p class="warning">
           {t.corrected(hoursText(p.locale, p.correctedHours))}
         </p>
       )}

@@ -71,9 +71,11 @@ export function MeetingResults(p: { t: Dict; locale: Locale; meetings: Card[]; m
   const pg = p.paging;
   return (
     <div id="meeting-results">
-      <p role="status" tabindex={p.focus ? -1 : undefined} autofocus={p.focus || undefined}>
-        {pg.pages > 1 ? t.shown(pg.from, pg.to, pg.total) : t.results(pg.total)}
-      </p>
+      {/* The focus target after a page link (a heading: focusing the live region would announce it twice). */}
+      <h2 class="visually-hidden" tabindex={p.focus ? -1 : undefined} autofocus={p.focus || undefined}>
+        {t.resultsTitle}
+      </h2>
+      <p role="status">{pg.pages > 1 ? t.shown(pg.from, pg.to, pg.total) : t.results(pg.total)}</p>
       {p.meetings.length === 0 ? (
         <p class="empty-state">
           {t.empty} <a href="/meetings">{t.showAll}</a>
