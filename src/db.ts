@@ -63,6 +63,8 @@ function cachePreparedStatements(sqlite: Database.Database, max = 500): void {
  * running it; bench/RESULTS.md). `build` must take every value that varies as
  * `sql.placeholder(name)`; optional filters are written as `(? is null or col = ?)` so one
  * statement serves every combination, and id lists as `json_each(?)` with a JSON array.
+ * Pass the database, not a transaction: a transaction object is new every time, so its queries
+ * would be built again (still correct, but nothing is saved).
  */
 const preparedQueries = new WeakMap<object, Map<string, unknown>>();
 export function prepared<T>(db: Queryable, key: string, build: (db: Queryable) => T): T {

@@ -342,24 +342,38 @@ function spaceCards(sqlite: DB['$client'], ids: number[], date: string): SpaceRe
 const searchOptionsCache = versionedCache<{ towns: string[]; orgs: { id: number; name: string }[] }>('filters');
 
 /**
- * Towns and host organisations that have bookable spaces, for the search form. Cached while no
- * organisation or location changed (a change counter kept by triggers; src/lib/versioned.ts).
+ * Towns and host organisations of the open locations a guest organisation may book at (shared
+ * with everyone, or with that organisation), for the search form: a location shared with a list
+ * of partners is not advertised to others. Cached per guest organisation while no organisation or
+ * location changed (a change counter kept by triggers; src/lib/versioned.ts).
  */
-export function searchOptions(db: DB) {
-  return searchOptionsCache(db, 'all', 0, () => ({ value: computeSearchOptions(db) }));
+export function searchOptions(db: DB, guestOrgId: number) {
+  return searchOptionsCache(db, String(guestOrgId), 0, () => ({ value: computeSearchOptions(db, guestOrgId) }));
 }
 
-function computeSearchOptions(db: DB) {
-  const towns = prepared(db, 'desks.optionTowns', (q) => q.selectDistinct({ town: locations.town }).from(locations).where(isNull(locations.archivedAt)).orderBy(asc(locations.town)).prepare());
+function computeSearchOptions(db: DB, guestOrgId: number) {
+  const open = (q: Queryable) =>
+    q
+      .select({ id: locations.id })
+      .from(locations)
+      .where(
+        and(
+          isNull(locations.archivedAt),
+          sql`(${locations.sharing} = 'all' or exists (select 1 from ${locationShares} where ${locationShares.locationId} = ${locations.id} and ${locationShares.orgId} = ${sql.placeholder('guest')}))`,
+        ),
+      );
+  const towns = prepared(db, 'desks.optionTowns', (q) =>
+    q.selectDistinct({ town: locations.town }).from(locations).where(inArray(locations.id, open(q))).orderBy(asc(locations.town)).prepare(),
+  );
   const orgs = prepared(db, 'desks.optionOrgs', (q) =>
     q
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
-      .where(sql`${organisations.id} in (select ${locations.orgId} from ${locations} where ${locations.archivedAt} is null)`)
+      .where(sql`${organisations.id} in (select ${locations.orgId} from ${locations} where ${inArray(locations.id, open(q))})`)
       .orderBy(asc(organisations.name))
       .prepare(),
   );
-  return { towns: towns.all().map((r) => r.town), orgs: orgs.all() };
+  return { towns: towns.all({ guest: guestOrgId }).map((r) => r.town), orgs: orgs.all({ guest: guestOrgId }) };
 }
 
 /**

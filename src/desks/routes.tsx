@@ -139,7 +139,7 @@ desksRoutes.get('/desks', (c) => {
     focus: fromPager(c.req.header('HX-Trigger'), 'desk-page'),
   };
   // The filter lists are only needed for a full page, not for the htmx results fragment.
-  const { towns, orgs } = isHtmx(c) ? { towns: [], orgs: [] } : searchOptions(db);
+  const { towns, orgs } = isHtmx(c) || asOrg === null ? { towns: [], orgs: [] } : searchOptions(db, asOrg);
   return pageOrFragment(
     c,
     t.desks.search.title,

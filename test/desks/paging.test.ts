@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { bookSpace } from '../../src/desks/bookings';
-import { createTestApp, createUser, html, text } from '../helpers';
+import { createOrg, createTestApp, createUser, html, loginAs, text } from '../helpers';
 import { createSpace, desksWorld, HX } from './factory';
 
 const TOMORROW = '2026-11-24';
@@ -122,5 +122,17 @@ describe('desk search: the filter lists are never out of date', () => {
     other.close();
     expect(await towns()).toEqual(['Zwolle']);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a location shared with a list of partners is offered only to those partners', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    const partner = createOrg(t.db, { name: 'Wijkteam Zwolle' });
+    createSpace(t.db, w.hostOrg.id, { town: 'Kampen', sharing: 'list', sharedWith: [partner.id] });
+    const towns = async (client: typeof w.workerClient) =>
+      (await html(await client.get(`/desks?date=${TOMORROW}`))).querySelectorAll('#desk-towns option').map((o) => o.getAttribute('value'));
+    expect(await towns(w.workerClient)).toEqual(['Harderwijk']);
+    const insider = await loginAs(t.app, (await createUser(t.db, { orgId: partner.id })).email);
+    expect(await towns(insider)).toEqual(['Harderwijk', 'Kampen']);
   });
 });
