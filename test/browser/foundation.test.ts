@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed/index';
-import { axeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+journey((s, b) => {
+  server = s;
+  browser = b;
 });
 
 describe('journey: every demo account logs in and sees its Dutch home page', () => {

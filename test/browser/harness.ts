@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -51,6 +52,24 @@ export async function startServer(): Promise<RunningServer> {
         });
       }),
   };
+}
+
+/**
+ * The lifecycle every journey file shares: one server with demo data and one Chromium for the
+ * whole file, closed afterwards. `ready` receives them (and may add data for the file's journeys).
+ */
+export function journey(ready: (server: RunningServer, browser: Browser) => void | Promise<void>, timeoutMs?: number): void {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await ready(server, browser);
+  }, timeoutMs);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 export async function launchBrowser(): Promise<Browser> {

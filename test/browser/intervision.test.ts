@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { instantOf } from '../../src/lib/time';
-import { axeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
 import { dutchDate } from './dates';
 
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  server?.clock.reset();
-  await browser?.close();
-  await server?.close();
+journey((s, b) => {
+  server = s;
+  browser = b;
 });
 
 describe('journey: a facilitator runs a mixed meeting', () => {

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, localToday } from '../../src/lib/time';
-import { axeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
 import { dutchDate, nextOpenWeekday } from './dates';
 
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+journey((s, b) => {
+  server = s;
+  browser = b;
 });
 
 type Focused = { tag: string; text: string; id: string; role: string | null; outline: string; outlineWidth: number; live: string | null };

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createSpace } from '../desks/factory';
-import { axeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
 import { nextOpenWeekday } from './dates';
 
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+journey((s, b) => {
+  server = s;
+  browser = b;
   // 25 spaces in Zutphen at CJG Ede (shared with everyone): two pages of results.
   const host = server.db.$client.prepare(`select id from organisations where name like 'CJG Ede%'`).get() as { id: number };
   for (let i = 1; i <= 25; i++) createSpace(server.db, host.id, { town: 'Zutphen', name: `Werkkamer ${String(i).padStart(2, '0')}` });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('journey: a worker pages through many search results', () => {

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+journey((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function accessible(page: Page) {

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { instantOf } from '../../src/lib/time';
-import { axeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
 import { dutchDate, englishDate, nextOpenWeekday } from './dates';
 
 let server: RunningServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+journey((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** axe on the page as it is now; every page and state the JS journeys reach goes through here. */

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { createInvitation } from '../../src/auth/accounts';
 import { newMeetingValues } from '../../src/intervision/schemas';
 import { DEMO_PASSWORD } from '../../db/seed/index';
-import { launchBrowser, startServer, type RunningServer } from '../browser/harness';
+import { journey, type RunningServer } from '../browser/harness';
 
 /**
  * Stored XSS (issue 7): each payload is saved through the real forms in every free-text field, then
@@ -48,14 +48,10 @@ class Session {
 
 let server: RunningServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+journey((s, b) => {
+  server = s;
+  browser = b;
 }, 30_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** One browser tab per person; `visit` reports anything that ran, was requested or was blocked because of a payload. */
 async function tabFor(session: Session) {
