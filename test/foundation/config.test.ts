@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { childEnv } from '../faults/server-process';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -21,9 +22,20 @@ describe('config', () => {
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES'],
     [{ NODE_ENV: 'production' }, 'BASE_URL'],
+    [{ WORKERS: '0' }, 'WORKERS'],
+    [{ WORKERS: 'twee' }, 'WORKERS'],
+    [{ WORKERS: '1.5' }, 'WORKERS'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('server processes: one outside production, one per core (at most 8) in production, or WORKERS', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    const cores = Math.min(os.availableParallelism(), 8);
+    expect(loadConfig({ NODE_ENV: 'production', BASE_URL: 'https://gastplek.example.org' }).workers).toBe(cores);
+    expect(loadConfig({ NODE_ENV: 'production', BASE_URL: 'https://gastplek.example.org', WORKERS: '1' }).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '4' }).workers).toBe(4);
   });
 
   it('a bad value stops the server start with a clear message', () => {
