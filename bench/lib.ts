@@ -28,7 +28,8 @@ export async function startChild(entry: string, opts: { env?: Record<string, str
   const url = `http://127.0.0.1:${port}`;
   const out = fs.openSync(opts.logFile, 'a');
   const env = { ...process.env };
-  for (const k of ['BASE_URL', 'NODE_ENV', 'DATABASE_PATH', 'SMTP_URL', 'LOG_LEVEL']) delete env[k];
+  // TEST_NOW shifts only development and test servers; the bench data is generated for the real today.
+  for (const k of ['BASE_URL', 'NODE_ENV', 'DATABASE_PATH', 'SMTP_URL', 'LOG_LEVEL', 'TEST_NOW']) delete env[k];
   const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', entry], {
     env: { ...env, PORT: String(port), BASE_URL: url, ...opts.env },
     stdio: ['ignore', out, out],

@@ -145,7 +145,9 @@ async function main() {
       const floodRun = autocannon({
         url: server.url,
         connections: CONNECTIONS,
-        duration: SECONDS,
+        // The smoke run checks an outcome (throttled within the limit), so it sends a fixed number
+        // of logins however slow the machine is; the full run measures a rate over time.
+        ...(smoke ? { amount: 200 } : { duration: SECONDS }),
         requests: [
           {
             method: 'POST',
@@ -192,8 +194,14 @@ async function main() {
       }
       await new Promise((r) => setTimeout(r, 1000));
       const p = await probe(server.url + searchPath, cookies[3]!);
+      // The server should close them 10 s after they opened; wait for that outcome (up to a minute
+      // on a busy machine) and report how long it took, instead of looking once at a fixed moment.
+      const countClosed = () => sockets.filter((s) => s.destroyed || s.readableEnded || s.closed).length;
+      const waitStart = performance.now();
       await new Promise((r) => setTimeout(r, 11_000));
-      const closed = sockets.filter((s) => s.destroyed || s.readableEnded || s.closed).length;
+      while (countClosed() < sockets.length && performance.now() - waitStart < 60_000) await new Promise((r) => setTimeout(r, 250));
+      const closedAfter = Math.round((performance.now() - waitStart) / 1000) + 1;
+      const closed = countClosed();
       summary.slowSocketsClosed = closed;
       for (const s of sockets) s.destroy();
       rows.push({
@@ -206,7 +214,7 @@ async function main() {
         seconds: 0,
         status: { '2xx': 20, '3xx': 0, '4xx': 0, '5xx': 0 },
         errors: 0,
-        note: `p99 column = slowest of 20 sequential requests; ${closed} of 1,000 slow sockets closed by the server after 12 s (headersTimeout 10 s)`,
+        note: `p99 column = slowest of 20 sequential requests; ${closed} of 1,000 slow sockets closed by the server within ${closedAfter} s (headersTimeout 10 s)`,
         verdict: p.max < 200 && closed > 900 ? 'PASS' : 'FAIL (want < 200 ms, slow sockets closed)',
       });
     }

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { parseClockStart } from './lib/clock';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -22,6 +23,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   /** Server processes sharing the port and the database file (default: one per core in production, else 1). */
   WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Development and tests only: the clock starts at this instant (or local date, 09:00) and runs on. */
+  TEST_NOW: z
+    .string()
+    .refine((v) => parseClockStart(v) instanceof Date, 'must be a date (2026-12-30) or an instant with offset (2026-12-30T10:00:00+01:00)')
+    .optional(),
 });
 
 export type Config = {
@@ -40,6 +46,8 @@ export type Config = {
   dbBusyTimeoutMs: number;
   /** Number of server processes (node:cluster); 1 = no cluster. */
   workers: number;
+  /** TEST_NOW: where the server's clock starts (never in production); undefined = real time. */
+  clockStart: Date | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -57,6 +65,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.NODE_ENV === 'production' && !e.BASE_URL) {
     throw new ConfigError('Invalid configuration:\n  BASE_URL: required when NODE_ENV=production');
   }
+  if (e.NODE_ENV === 'production' && e.TEST_NOW) {
+    throw new ConfigError('Invalid configuration:\n  TEST_NOW: not allowed when NODE_ENV=production');
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -71,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,
     workers: e.WORKERS ?? (e.NODE_ENV === 'production' ? Math.min(os.availableParallelism(), 8) : 1),
+    clockStart: parseClockStart(e.TEST_NOW) ?? undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfigOrExit, type Config } from './config';
 import { openDatabase } from './db';
+import { runningClock, type Clock } from './lib/clock';
 import { createLogger, type Logger } from './lib/log';
 import { smtpTransport } from './mail/smtp';
 import { startMailWorker } from './mail/worker';
@@ -20,25 +21,27 @@ import { isEmpty, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/
 async function main() {
   const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
+  const now = runningClock(config.clockStart);
   if (cluster.isPrimary) {
     // Migrations and demo data run once, before any server process opens the file.
     const db = openDatabase(config.databasePath, { busyTimeoutMs: config.dbBusyTimeoutMs });
     if (config.nodeEnv !== 'production' && isEmpty(db)) {
-      await seedDemoData(db);
+      await seedDemoData(db, now());
       log.info('seeded_demo_data');
     }
-    if (config.workers === 1) return serveHere(config, log, db, { runJobs: true });
+    if (config.workers === 1) return serveHere(config, log, db, now, { runJobs: true });
     db.$client.close();
-    return runPrimary(config, log);
+    return runPrimary(config, log, now);
   }
   // A forked server process: the primary has migrated the database already.
   const db = openDatabase(config.databasePath, { busyTimeoutMs: config.dbBusyTimeoutMs, migrate: false });
-  return serveHere(config, log, db, { runJobs: process.env.GASTPLEK_WORKER_INDEX === '1' });
+  return serveHere(config, log, db, now, { runJobs: process.env.GASTPLEK_WORKER_INDEX === '1' });
 }
 
-function announce(config: Config, port: number) {
+function announce(config: Config, port: number, now: Clock) {
   const processes = config.workers > 1 ? `, ${config.workers} processen` : '';
   console.log(`Gastplek draait op ${config.baseUrl} (poort ${port}, database ${config.databasePath}${processes})`);
+  if (config.clockStart) console.log(`Klok verzet (TEST_NOW): het is hier nu ${now().toISOString()}`);
   if (config.nodeEnv !== 'production') {
     console.log(`Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(28)} ${a.description}`);
@@ -46,20 +49,20 @@ function announce(config: Config, port: number) {
 }
 
 /** Serves HTTP in this process. Jobs and the mail worker run in one process only (`runJobs`). */
-function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDatabase>, opts: { runJobs: boolean }) {
-  const app = createApp({ db, config, logger: log });
+function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDatabase>, now: Clock, opts: { runJobs: boolean }) {
+  const app = createApp({ db, config, logger: log, now });
   // Slow or half-open clients must not tie up the server. Node checks these timeouts only every
   // connectionsCheckingInterval (30 s by default), so a half-open socket lived up to 40 s; checking
   // every second closes it close to the 10 s header limit (issue 7, loadtest scenario D).
   const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
   const server = serve({ fetch: app.fetch, port: config.port, serverOptions }, (info) => {
-    if (cluster.isPrimary) announce(config, info.port);
+    if (cluster.isPrimary) announce(config, info.port, now);
   }) as Server;
 
   const timers: (() => void)[] = [];
   if (opts.runJobs) {
-    timers.push(startJobs(db, jobs, () => new Date(), log, { baseUrl: config.baseUrl }));
-    if (config.smtpUrl) timers.push(startMailWorker(db, smtpTransport(config.smtpUrl), config.mailFrom, () => new Date(), log));
+    timers.push(startJobs(db, jobs, now, log, { baseUrl: config.baseUrl }));
+    if (config.smtpUrl) timers.push(startMailWorker(db, smtpTransport(config.smtpUrl), config.mailFrom, now, log));
   }
 
   let stopping = false;
@@ -86,7 +89,7 @@ function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDataba
  * index, so exactly one process runs the jobs). SIGTERM/SIGINT are passed on; the primary exits 0
  * once every server process has finished its requests and closed the database.
  */
-function runPrimary(config: Config, log: Logger) {
+function runPrimary(config: Config, log: Logger, now: Clock) {
   const alive = new Map<Worker, number>();
   let stopping = false;
   let exitCode = 0;
@@ -94,10 +97,11 @@ function runPrimary(config: Config, log: Logger) {
   /** Restarts in the last minute: a process that keeps dying (bad file, port taken) stops the site instead of looping. */
   let restarts: number[] = [];
   const fork = (index: number) => {
-    const worker = cluster.fork({ GASTPLEK_WORKER_INDEX: String(index) });
+    // A shifted clock (TEST_NOW) carries on where the primary's is, also in a replaced process.
+    const worker = cluster.fork({ GASTPLEK_WORKER_INDEX: String(index), ...(config.clockStart ? { TEST_NOW: now().toISOString() } : {}) });
     alive.set(worker, index);
     worker.once('listening', (address) => {
-      if (++listening === config.workers) announce(config, address.port);
+      if (++listening === config.workers) announce(config, address.port, now);
     });
   };
   cluster.on('exit', (worker, code, signal) => {
@@ -108,8 +112,8 @@ function runPrimary(config: Config, log: Logger) {
       return;
     }
     log.error('worker_exited', { index, code, signal });
-    const now = Date.now();
-    restarts = [...restarts.filter((t) => now - t < 60_000), now];
+    const at = Date.now();
+    restarts = [...restarts.filter((t) => at - t < 60_000), at];
     if (index === undefined || restarts.length > 5 * config.workers) {
       log.error('too_many_restarts', { inLastMinute: restarts.length });
       stopping = true;

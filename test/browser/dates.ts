@@ -1,10 +1,15 @@
 import { addDays, isoWeekday, localToday } from '../../src/lib/time';
 
-/** The next weekday after today in Amsterdam: the demo locations are open Monday to Friday. */
-export function nextOpenWeekday(now = new Date()): string {
-  let d = addDays(localToday(now), 1);
-  while (isoWeekday(d) > 5) d = addDays(d, 1);
-  return d;
+/** The next weekday after the server's today in Amsterdam: the demo locations are open Monday to Friday. */
+export function nextOpenWeekday(now: Date): string {
+  return openWeekdaysAfter(now, 1)[0]!;
+}
+
+/** The first `n` weekdays after the server's today (never today itself, whose dagdelen may be over). */
+export function openWeekdaysAfter(now: Date, n: number): string[] {
+  const days: string[] = [];
+  for (let d = addDays(localToday(now), 1); days.length < n; d = addDays(d, 1)) if (isoWeekday(d) <= 5) days.push(d);
+  return days;
 }
 
 const NL_DAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];

@@ -10,34 +10,31 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { openDatabase, type DB } from '../../src/db';
 import { seedDemoData, DEMO_PASSWORD } from '../../db/seed/index';
+import { serverClock, type ServerClock } from '../clock';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * The server's clock. Real time unless a journey moves it ("the next morning at 08:30"), because
- * some steps only exist later: check-in on the day itself, attendance once a meeting has started.
+ * The server's clock starts at TEST_NOW (or the real time) and runs on, unless a journey moves it
+ * ("the next morning at 08:30"), because some steps only exist later: check-in on the day itself,
+ * attendance once a meeting has started. The demo data is seeded relative to it.
  */
-export type Clock = { now: () => Date; set: (instant: Date) => void; reset: () => void };
+export type Clock = ServerClock;
 
 export type RunningServer = { url: string; db: DB; clock: Clock; close: () => Promise<void> };
-
-function makeClock(): Clock {
-  let fixed: Date | null = null;
-  return { now: () => fixed ?? new Date(), set: (instant) => (fixed = instant), reset: () => (fixed = null) };
-}
 
 /** The real app on a real port, on a fresh seeded database file, in this process. */
 export async function startServer(): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-browser-'));
   const db = openDatabase(path.join(dir, 'gastplek.db'));
-  await seedDemoData(db);
+  const clock = serverClock();
+  await seedDemoData(db, clock.now());
   let app: ReturnType<typeof createApp> | undefined;
   const server = serve({ fetch: (req, env) => app!.fetch(req, env), port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', BASE_URL: url, PORT: String(port) });
-  const clock = makeClock();
   app = createApp({ db, config, now: clock.now });
   return {
     url,
@@ -85,7 +82,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** A page that records every request that would leave the local server. */
 export async function newPage(browser: Browser, server: RunningServer, opts: { javaScriptEnabled?: boolean; locale?: string } = {}) {
   const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, locale: opts.locale ?? 'nl-NL', viewport: { width: 390, height: 844 } });
-  context.setDefaultTimeout(8000);
+  // Waits for what a person would see; generous so a busy machine is slow, not red (a hang still fails).
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const external: string[] = [];
   page.on('request', (r) => {

@@ -13,7 +13,7 @@ journey((s, b) => {
 
 describe('journey: a facilitator runs a mixed meeting', () => {
   for (const js of [true, false]) {
-    it(`per-organisation maximum, full, waiting list, a cancellation moves the waiting one up, attendance (JavaScript ${js ? 'on' : 'off'})`, { timeout: 60_000 }, async () => {
+    it(`per-organisation maximum, full, waiting list, a cancellation moves the waiting one up, attendance (JavaScript ${js ? 'on' : 'off'})`, async () => {
       server.clock.reset();
       const title = `Intervisie jeugdzorg Veluwe (${js ? 'js' : 'zonder js'})`;
       const external: string[] = [];

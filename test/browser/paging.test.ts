@@ -15,8 +15,8 @@ journey((s, b) => {
 });
 
 describe('journey: a worker pages through many search results', () => {
-  it('with JavaScript: the next page replaces only the results, the focus moves to them, the address bar follows', { timeout: 60_000 }, async () => {
-    const date = nextOpenWeekday();
+  it('with JavaScript: the next page replaces only the results, the focus moves to them, the address bar follows', async () => {
+    const date = nextOpenWeekday(server.clock.now());
     const { page, context, external } = await newPage(browser, server);
     await login(page, server, 'ruben.mulder@gastplek.test');
     await page.goto(`${server.url}/desks?date=${date}&daypart=morning&town=Zutphen`);
@@ -41,8 +41,8 @@ describe('journey: a worker pages through many search results', () => {
     await context.close();
   });
 
-  it('without JavaScript: plain links to the next and previous page', { timeout: 60_000 }, async () => {
-    const date = nextOpenWeekday();
+  it('without JavaScript: plain links to the next and previous page', async () => {
+    const date = nextOpenWeekday(server.clock.now());
     const { page, context } = await newPage(browser, server, { javaScriptEnabled: false });
     await login(page, server, 'ruben.mulder@gastplek.test');
     await page.goto(`${server.url}/desks?date=${date}&daypart=morning&town=Zutphen`);

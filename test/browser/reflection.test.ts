@@ -14,7 +14,7 @@ async function accessible(page: Page) {
 }
 
 describe('journey: a participant proves her reflection hours', () => {
-  it('opens "Mijn reflectie-uren", prints a statement and its verification link works logged out', { timeout: 60_000 }, async () => {
+  it('opens "Mijn reflectie-uren", prints a statement and its verification link works logged out', async () => {
     const { page, context, external } = await newPage(browser, server);
     // The demo worker attended three past meetings: 2 h, 2.5 h (left early) and 2 h.
     await login(page, server, 'worker@gastplek.test');

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, createOrg, createUser, PASSWORD } from '../helpers';
 import { createSpace } from '../desks/factory';
-import { formPost, startServerProcess, tempDir } from './server-process';
+import { formPost, processClock, startServerProcess, tempDir } from './server-process';
+import { nextOpenWeekday } from '../browser/dates';
 
 /** Process ids whose parent is `pid` (from /proc, so no ps or pgrep is needed). */
 function childPids(pid: number): number[] {
@@ -47,6 +48,7 @@ describe('several server processes (WORKERS=2, node:cluster)', () => {
     const workers = await Promise.all(Array.from({ length: 16 }, (_, i) => createUser(t.db, { orgId: guest.id, name: `Medewerker ${i}` })));
     t.db.$client.close();
 
+    const date = nextOpenWeekday(processClock.now());
     const server = await startServerProcess(file, { WORKERS: '2', LOG_LEVEL: 'info' });
     const primary = server.proc.pid!;
     try {
@@ -63,15 +65,15 @@ describe('several server processes (WORKERS=2, node:cluster)', () => {
         }),
       );
       const answers = await Promise.all(
-        cookies.map((cookie) => formPost(`${server.url}/desks/spaces/${space.spaceId}/book`, { date: '2026-12-02', daypart: 'morning' }, server.url, cookie)),
+        cookies.map((cookie) => formPost(`${server.url}/desks/spaces/${space.spaceId}/book`, { date, daypart: 'morning' }, server.url, cookie)),
       );
       const statuses = answers.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 303)).toHaveLength(3);
       expect(statuses.filter((s) => s !== 303 && s !== 422)).toEqual([]);
       const db = new Database(file, { readonly: true });
       const held = db
-        .prepare("select count(*) as n from bookings where space_id = ? and date = '2026-12-02' and daypart = 'morning' and status in ('confirmed','pending')")
-        .get(space.spaceId) as { n: number };
+        .prepare("select count(*) as n from bookings where space_id = ? and date = ? and daypart = 'morning' and status in ('confirmed','pending')")
+        .get(space.spaceId, date) as { n: number };
       db.close();
       expect(held.n).toBe(3);
 

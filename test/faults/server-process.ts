@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { serverClock } from '../clock';
+
+/** The clock of the server processes these tests start: TEST_NOW or real time, running on (test/clock.ts). */
+export const processClock = serverClock();
 
 /** The environment for a child process, without the variables vitest itself sets (BASE_URL='/', MODE, …). */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -28,13 +32,13 @@ export async function freePort(): Promise<number> {
 
 export type ServerProcess = { url: string; proc: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-/** The real server (`src/server.ts`) as a child process on a database file. */
+/** The real server (`src/server.ts`) as a child process on a database file, its clock set to `processClock`. */
 export async function startServerProcess(dbFile: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...childEnv(), NODE_ENV: 'development', PORT: String(port), BASE_URL: url, DATABASE_PATH: dbFile, LOG_LEVEL: 'error', SMTP_URL: '', ...env },
+    env: { ...childEnv(), NODE_ENV: 'development', PORT: String(port), BASE_URL: url, DATABASE_PATH: dbFile, LOG_LEVEL: 'error', SMTP_URL: '', TEST_NOW: processClock.now().toISOString(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout!.on('data', (d) => (out += d));

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { childEnv } from '../faults/server-process';
 import { ConfigError, loadConfig } from '../../src/config';
+import { runningClock } from '../../src/lib/clock';
 
 describe('config', () => {
   it('has working defaults for development', () => {
@@ -25,9 +26,26 @@ describe('config', () => {
     [{ WORKERS: '0' }, 'WORKERS'],
     [{ WORKERS: 'twee' }, 'WORKERS'],
     [{ WORKERS: '1.5' }, 'WORKERS'],
+    [{ TEST_NOW: 'morgen' }, 'TEST_NOW'],
+    [{ TEST_NOW: '2026-02-30' }, 'TEST_NOW'],
+    [{ TEST_NOW: '2026-12-30T10:00:00' }, 'TEST_NOW'],
+    [{ NODE_ENV: 'production', BASE_URL: 'https://gastplek.example.org', TEST_NOW: '2026-12-30' }, 'TEST_NOW'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('TEST_NOW starts the clock at a local date (09:00 Amsterdam, also across daylight saving) or an instant, and it runs on', () => {
+    expect(loadConfig({}).clockStart).toBeUndefined();
+    expect(loadConfig({ TEST_NOW: '2026-12-30' }).clockStart?.toISOString()).toBe('2026-12-30T08:00:00.000Z');
+    expect(loadConfig({ TEST_NOW: '2027-03-29' }).clockStart?.toISOString()).toBe('2027-03-29T07:00:00.000Z');
+    expect(loadConfig({ TEST_NOW: '2026-10-25T02:30:00+01:00' }).clockStart?.toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    let real = 1_000_000;
+    const clock = runningClock(new Date('2026-12-30T08:00:00Z'), () => real);
+    expect(clock().toISOString()).toBe('2026-12-30T08:00:00.000Z');
+    real += 90_000;
+    expect(clock().toISOString()).toBe('2026-12-30T08:01:30.000Z');
+    expect(runningClock(undefined, () => real)().getTime()).toBe(real);
   });
 
   it('server processes: one outside production, one per core (at most 8) in production, or WORKERS', () => {
