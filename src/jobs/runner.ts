@@ -1,6 +1,6 @@
 import type { DB } from '../db';
 import type { Logger } from '../lib/log';
-import type { Job, JobContext } from './registry';
+import type { Job, JobContext } from './job';
 
 /** Runs each job on its interval in the server process; one failing run is logged, not fatal. */
 export function startJobs(db: DB, jobs: Job[], now: () => Date, log: Logger, ctx: JobContext): () => void {

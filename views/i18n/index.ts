@@ -1,7 +1,8 @@
 import { en } from './en';
 import { nl } from './nl';
+import type { Dict } from './dict';
 
-export type Dict = typeof nl;
+export type { Dict } from './dict';
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
 

@@ -1,4 +1,4 @@
-import type { Dict } from '../index';
+import type { Dict } from '../dict';
 import { admin } from './admin';
 import { auth } from './auth';
 import { calendar } from './calendar';
