@@ -1,0 +1,33 @@
+// @ts-check
+/**
+ * Mutation testing of the rule modules (issue 11): `npm run mutate`. StrykerJS changes the code
+ * one small thing at a time (a `>` into `>=`, a condition into `true`, a call removed) and runs the
+ * tests that cover that line; a mutant that no test notices is a rule without a real test.
+ * Results and the explanation of every surviving mutant: docs/quality.md.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  checkers: [],
+  coverageAnalysis: 'perTest',
+  mutate: (process.env.MUTATE ?? [
+    'src/desks/rules.ts',
+    'src/desks/bookings.ts',
+    'src/intervision/registrations.ts',
+    'src/intervision/waitlist.ts',
+    'src/intervision/groups.ts',
+    'src/intervision/attendance.ts',
+    'src/intervision/statements.ts',
+    'src/lib/security.ts',
+  ].join(',')).split(','),
+  concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
+  timeoutMS: 30_000,
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
