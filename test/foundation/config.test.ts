@@ -25,9 +25,22 @@ describe('config', () => {
     [{ WORKERS: '0' }, 'WORKERS'],
     [{ WORKERS: 'twee' }, 'WORKERS'],
     [{ WORKERS: '1.5' }, 'WORKERS'],
+    [{ TRUST_PROXY_HOPS: '0' }, 'TRUST_PROXY_HOPS'],
+    [{ TRUST_PROXY_HOPS: 'een' }, 'TRUST_PROXY_HOPS'],
+    [{ HOST: 'localhost; rm -rf /' }, 'HOST'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('listens on 127.0.0.1 unless HOST says otherwise; one trusted proxy hop unless TRUST_PROXY_HOPS says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'production', BASE_URL: 'https://gastplek.example.org' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxyHops).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2);
   });
 
   it('server processes: one outside production, one per core (at most 8) in production, or WORKERS', () => {
