@@ -3,6 +3,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { createInvitation } from '../../src/auth/accounts';
 import { newMeetingValues } from '../../src/intervision/schemas';
 import { DEMO_PASSWORD } from '../../db/seed/index';
+import { addDays, isoWeekday, localToday } from '../../src/lib/time';
 import { journey, type RunningServer } from '../browser/harness';
 
 /**
@@ -19,7 +20,27 @@ const PAYLOADS = [
   'javascript:window.__xss=1',
   '</textarea><script>window.__xss=1</script>',
 ];
-const WORK_DAYS = ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08'];
+
+/**
+ * Working days on which neither space 1 nor the demo worker has a booking and location 1 is not
+ * closed. The demo data is seeded relative to today, so fixed dates collided with its bookings on
+ * some days (and were in the past after December 2026).
+ */
+function freeWorkDays(db: RunningServer['db'], n: number): string[] {
+  const today = localToday(new Date());
+  const busy = db.$client.prepare(
+    `select (select count(*) from bookings where date = @date and status in ('confirmed', 'pending')
+               and (space_id = 1 or user_id = (select id from users where email = 'worker@gastplek.test')))
+          + (select count(*) from closures where location_id = 1 and start_date <= @date and end_date >= @date) as n`,
+  );
+  const days: string[] = [];
+  for (let d = 1; days.length < n && d < 7 * 8; d++) {
+    const date = addDays(today, d);
+    if (isoWeekday(date) <= 5 && (busy.get({ date }) as { n: number }).n === 0) days.push(date);
+  }
+  if (days.length < n) throw new Error('fixture: not enough free working days in the booking horizon');
+  return days;
+}
 
 /** A fetch-based session against the running server. */
 class Session {
@@ -113,6 +134,7 @@ describe('stored XSS in Chromium under the production CSP', () => {
     const visit = async (open: (p: string) => Promise<string[]>, path: string, i?: number) => problems.push(...(await open(path)).map((x) => (i === undefined ? x : `payload ${i}: ${x}`)));
     const meetingIds: string[] = [];
     const spaceIds: number[] = [];
+    const WORK_DAYS = freeWorkDays(server.db, PAYLOADS.length);
     const day = WORK_DAYS[0]!;
 
     for (const [i, p] of PAYLOADS.entries()) {
