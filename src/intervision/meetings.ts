@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   meetings,
-  memberships,
   meetingVisibility,
   organisations,
   registrations,
@@ -12,7 +11,7 @@ import {
   type Visibility,
 } from '../../db/schema';
 import { prepared, type DB, type Queryable, type Tx } from '../db';
-import { hasRole } from '../orgs/orgs';
+import { hasRole, holdsRoleSql } from '../orgs/orgs';
 import type { Membership } from '../types';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
@@ -74,10 +73,7 @@ export function visibleTo(orgIds: number[]): SQL {
  * meeting already loaded.
  */
 export function managedBy(userId: string, adminOrgIds: number[]): SQL {
-  const asFacilitator = and(
-    eq(meetings.facilitatorId, userId),
-    sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${meetings.facilitatorId} and ${memberships.orgId} = ${meetings.orgId} and ${memberships.role} = 'facilitator')`,
-  )!;
+  const asFacilitator = and(eq(meetings.facilitatorId, userId), holdsRoleSql(meetings.facilitatorId, meetings.orgId, 'facilitator'))!;
   return adminOrgIds.length ? or(asFacilitator, inArray(meetings.orgId, adminOrgIds))! : asFacilitator;
 }
 

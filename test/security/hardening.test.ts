@@ -228,6 +228,9 @@ describe('5. a facilitator whose role was removed no longer manages the meeting'
     expect((await p.client.post(`/meetings/${id}/signup`, {})).status).toBe(303);
     const fac = await loginAs(n.app, n.facilitator.email);
     expect((await fac.get(`/facilitate/meetings/${id}`)).status).toBe(200);
+    const feed = await fac.post('/account/calendar-feed');
+    const feedUrl = /http:\/\/localhost:3000(\/calendar\/[A-Za-z0-9_-]+\.ics)/.exec(await feed.text())![1]!;
+    expect(await (await n.app.request(feedUrl)).text()).toContain('Casusoverleg');
 
     const orgAdmin = await createUser(n.db, { orgId: n.orgs.icare.id, roles: ['org_admin'] });
     const admin = await loginAs(n.app, orgAdmin.email);
@@ -241,6 +244,7 @@ describe('5. a facilitator whose role was removed no longer manages the meeting'
     expect(page.status).toBe(200);
     expect(text(await html(page))).not.toContain('Sanne de Vries');
     expect((await fac.get('/facilitate')).status).toBe(403);
+    expect(await (await n.app.request(feedUrl)).text()).not.toContain('Casusoverleg');
     const adminView = await admin.get(`/facilitate/meetings/${id}`);
     expect(adminView.status).toBe(200);
     expect(text(await html(adminView))).toContain('Sanne de Vries');
