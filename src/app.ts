@@ -81,6 +81,9 @@ export function createApp(opts: AppOptions) {
       referrerPolicy: 'same-origin',
       crossOriginEmbedderPolicy: false,
       xFrameOptions: 'DENY',
+      // These are defaults: a header the route set itself wins (e.g. Referrer-Policy: no-referrer
+      // on pages whose URL holds a secret), instead of being overwritten after the handler ran.
+      overwrite: false,
     }),
   );
 

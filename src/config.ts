@@ -16,8 +16,15 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('Gastplek <noreply@gastplek.test>'),
   /** Sessions end after this many minutes without a request. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(8 * 60),
+  /** Interface to listen on; 127.0.0.1 unless set (a reverse proxy on the same machine reaches it). */
+  HOST: z
+    .string()
+    .regex(/^(?:[0-9.]+|[0-9a-fA-F:]+|[A-Za-z0-9.-]+)$/, 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
   /** Read the client IP from X-Forwarded-For (only behind a trusted reverse proxy). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** How many proxies in front of us each add an X-Forwarded-For entry (the client is that many entries from the right). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** How long a write waits for another process's lock before the user gets 503. */
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
@@ -33,6 +40,8 @@ const schema = z.object({
 export type Config = {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
+  /** Interface the server listens on. */
+  host: string;
   databasePath: string;
   baseUrl: string;
   /** Origin used for CSRF checks and absolute links. */
@@ -42,6 +51,8 @@ export type Config = {
   mailFrom: string;
   sessionIdleMinutes: number;
   trustProxy: boolean;
+  /** Proxies in front of us that append to X-Forwarded-For; only read when trustProxy. */
+  trustProxyHops: number;
   logLevel: 'silent' | 'error' | 'info';
   dbBusyTimeoutMs: number;
   /** Number of server processes (node:cluster); 1 = no cluster. */
@@ -71,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
+    host: e.HOST,
     databasePath: e.DATABASE_PATH,
     baseUrl,
     origin: new URL(baseUrl).origin,
@@ -79,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     trustProxy: e.TRUST_PROXY === 'true',
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
     dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,
     workers: e.WORKERS ?? (e.NODE_ENV === 'production' ? Math.min(os.availableParallelism(), 8) : 1),

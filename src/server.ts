@@ -40,7 +40,7 @@ async function main() {
 
 function announce(config: Config, port: number, now: Clock) {
   const processes = config.workers > 1 ? `, ${config.workers} processen` : '';
-  console.log(`Gastplek draait op ${config.baseUrl} (poort ${port}, database ${config.databasePath}${processes})`);
+  console.log(`Gastplek draait op ${config.baseUrl} (${config.host}:${port}, database ${config.databasePath}${processes})`);
   if (config.clockStart) console.log(`Klok verzet (TEST_NOW): het is hier nu ${now().toISOString()}`);
   if (config.nodeEnv !== 'production') {
     console.log(`Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
@@ -55,7 +55,9 @@ function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDataba
   // connectionsCheckingInterval (30 s by default), so a half-open socket lived up to 40 s; checking
   // every second closes it close to the 10 s header limit (issue 7, loadtest scenario D).
   const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
-  const server = serve({ fetch: app.fetch, port: config.port, serverOptions }, (info) => {
+  // Only the interface in HOST (127.0.0.1 by default): in development /dev/outbox holds working
+  // invitation and reset links, and behind a proxy nobody should reach the app around it.
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, (info) => {
     if (cluster.isPrimary) announce(config, info.port, now);
   }) as Server;
 

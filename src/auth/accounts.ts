@@ -1,9 +1,10 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import { invitations, memberships, organisations, passwordTokens, sessions, users, type OrgRole } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 import { queueMail } from '../mail/outbox';
 import { hashToken, newId, newToken } from '../lib/tokens';
 import { dictFor, type Locale } from '../../views/i18n';
+import { storedSessionId } from './auth';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
@@ -127,30 +128,48 @@ export function findValidPasswordToken(db: Queryable, token: string, now: Date) 
     .get();
 }
 
-/** Uses a reset link once: sets the password and ends every session of the account. */
+/** Every reset link of the person that is still open stops working (used now). */
+function closeResetLinks(tx: Queryable, userId: string, now: Date): void {
+  tx.update(passwordTokens).set({ usedAt: now }).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt))).run();
+}
+
+/**
+ * Uses a reset link once: sets the password, closes every other open reset link of the person
+ * (an older mail must not reset the new password) and ends every session of the account.
+ */
 export function resetPassword(db: DB, token: string, passwordHash: string, now: Date): string | null {
   return writeTx(db, (tx) => {
     const row = findValidPasswordToken(tx, token, now);
     if (!row) return null;
-    tx.update(passwordTokens).set({ usedAt: now }).where(eq(passwordTokens.tokenHash, hashToken(token))).run();
+    closeResetLinks(tx, row.userId, now);
     tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, row.userId)).run();
     return row.userId;
   });
 }
 
-export function setPasswordHash(db: DB, userId: string, passwordHash: string): void {
-  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+/**
+ * A password change by its owner, in one transaction: the new hash replaces the one the current
+ * password was checked against (if it changed in between, nothing happens: 'stale'), every open
+ * reset link closes and every other session ends; `keepSessionId` (this browser's) stays.
+ */
+export function changePassword(db: DB, input: { userId: string; checkedHash: string; newHash: string; keepSessionId: string }, now: Date): 'ok' | 'stale' {
+  return writeTx(db, (tx) => {
+    const current = tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId)).get();
+    if (!current || current.passwordHash !== input.checkedHash) return 'stale';
+    tx.update(users).set({ passwordHash: input.newHash }).where(eq(users.id, input.userId)).run();
+    closeResetLinks(tx, input.userId, now);
+    tx.delete(sessions).where(and(eq(sessions.userId, input.userId), ne(sessions.id, storedSessionId(input.keepSessionId)))).run();
+    return 'ok';
+  });
 }
 
 export function setLocale(db: DB, userId: string, locale: Locale): void {
   db.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
-/** A deactivated account cannot log in and loses its sessions at once. */
-export function setDeactivated(db: DB, userId: string, deactivated: boolean, now: Date): void {
-  writeTx(db, (tx) => {
-    tx.update(users).set({ deactivatedAt: deactivated ? now : null }).where(eq(users.id, userId)).run();
-    if (deactivated) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-  });
+/** A deactivated account cannot log in and loses its sessions at once. Run inside writeTx (src/orgs/people.ts decides who may). */
+export function setDeactivated(tx: Queryable, userId: string, deactivated: boolean, now: Date): void {
+  tx.update(users).set({ deactivatedAt: deactivated ? now : null }).where(eq(users.id, userId)).run();
+  if (deactivated) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
 }

@@ -1,8 +1,16 @@
-import { and, eq, ne } from 'drizzle-orm';
-import { sessions } from '../../db/schema';
 import type { Config } from '../config';
 import type { DB } from '../db';
+import { hashToken, newToken } from '../lib/tokens';
 import { createLucia } from './lucia';
+
+/**
+ * The sessions table holds the SHA-256 of each session token, never the token (the cookie value):
+ * a leaked database or backup holds no working session (Lucia's own guide, "Sessions", now does
+ * the same). Hashing is enough without a salt: the token has 256 random bits.
+ */
+export function storedSessionId(token: string): string {
+  return hashToken(token);
+}
 
 export type SessionCheck =
   | {
@@ -29,35 +37,33 @@ export type Auth = {
   blankCookie(): string;
   endSession(sessionId: string): Promise<void>;
   endAllSessions(userId: string): Promise<void>;
-  endOtherSessions(userId: string, keepSessionId: string): void;
 };
 
 export function createAuth(db: DB, config: Config): Auth {
   const lucia = createLucia(db, config);
+  // Outside this function every "sessionId" is the token from the cookie; lucia only sees its hash.
   return {
     cookieName: lucia.sessionCookieName,
     async startSession(userId) {
-      const session = await lucia.createSession(userId, {});
-      return lucia.createSessionCookie(session.id).serialize();
+      const token = newToken();
+      await lucia.createSession(userId, {}, { sessionId: storedSessionId(token) });
+      return lucia.createSessionCookie(token).serialize();
     },
-    async validate(sessionId) {
-      const { session, user } = await lucia.validateSession(sessionId);
+    async validate(token) {
+      const { session, user } = await lucia.validateSession(storedSessionId(token));
       if (!session || !user) return { ok: false };
       return {
         ok: true,
-        sessionId: session.id,
+        sessionId: token,
         userId: user.id,
         fresh: session.fresh,
         deactivated: user.deactivatedAt !== null,
         user: { id: user.id, email: user.email, name: user.name, locale: user.locale, isNetworkAdmin: user.isNetworkAdmin },
       };
     },
-    sessionCookie: (sessionId) => lucia.createSessionCookie(sessionId).serialize(),
+    sessionCookie: (token) => lucia.createSessionCookie(token).serialize(),
     blankCookie: () => lucia.createBlankSessionCookie().serialize(),
-    endSession: (sessionId) => lucia.invalidateSession(sessionId),
+    endSession: (token) => lucia.invalidateSession(storedSessionId(token)),
     endAllSessions: (userId) => lucia.invalidateUserSessions(userId),
-    endOtherSessions(userId, keepSessionId) {
-      db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))).run();
-    },
   };
 }

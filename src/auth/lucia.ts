@@ -48,9 +48,12 @@ export function createLucia(db: DB, config: Config) {
   return new Lucia(adapter, {
     // Lucia extends a session once half of this span has passed: the span is the idle timeout.
     sessionExpiresIn: new TimeSpan(config.sessionIdleMinutes, 'm'),
+    // The cookie's Max-Age is the same span and is sent again whenever lucia extends the session,
+    // so browser and server forget a session at the same moment (with `expires: false` lucia sent
+    // a 400-day cookie for an 8-hour session).
     sessionCookie: {
       name: 'gastplek_session',
-      expires: false,
+      expires: true,
       attributes: { secure: config.secureCookies, sameSite: 'lax', path: '/' },
     },
     getUserAttributes: (a) => ({

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../types';
 import { readForm, single } from '../lib/forms';
@@ -7,11 +6,12 @@ import { page, redirectWithFlash, type Ctx } from '../lib/render';
 import { ForgotPage, InvitePage, LoginPage, ResetPage, type InviteView } from '../../views/pages/auth';
 import { AccountPage } from '../../views/pages/account';
 import { acceptInviteSchema, changePasswordSchema, forgotSchema, localeSchema, loginSchema, newPasswordSchema, safeNext } from './schemas';
-import { clearAccountFailures, isThrottled, recordFailure } from './throttle';
+import { clearAccountFailures, isThrottled, loginLimits, recordHit, resetLimits, takeHit } from './throttle';
 import { hashPassword, verifyDummy, verifyPassword } from './password';
 import {
   acceptInvitationAsNewUser,
   acceptInvitationAsUser,
+  changePassword,
   findOpenInvitation,
   findUserByEmail,
   findValidPasswordToken,
@@ -19,33 +19,23 @@ import {
   requestPasswordReset,
   resetPassword,
   setLocale,
-  setPasswordHash,
 } from './accounts';
 import { requireUser } from './middleware';
 import { hasFeed } from '../calendar/feeds';
+import { clientIp } from '../lib/security';
 
 export const LANG_COOKIE = 'gastplek_lang';
 
-function clientIp(c: Ctx): string {
-  if (c.var.config.trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
+const nextOf = (c: Ctx, next: string | undefined) => safeNext(next, c.var.config.origin);
 
 export const authRoutes = new Hono<AppEnv>();
 
 authRoutes.get('/login', (c) => {
-  if (c.var.user) return c.redirect(safeNext(c.req.query('next')), 303);
+  if (c.var.user) return c.redirect(nextOf(c, c.req.query('next')), 303);
   return page(
     c,
     c.var.t.auth.login.title,
-    <LoginPage t={c.var.t} state={{}} next={safeNext(c.req.query('next'))} showDemoHint={c.var.config.nodeEnv !== 'production'} />,
+    <LoginPage t={c.var.t} state={{}} next={nextOf(c, c.req.query('next'))} showDemoHint={c.var.config.nodeEnv !== 'production'} />,
   );
 });
 
@@ -53,7 +43,7 @@ authRoutes.post('/login', async (c) => {
   const { db, auth } = c.var.deps;
   const t = c.var.t;
   const form = await readForm(c, loginSchema(t));
-  const next = safeNext(single(form.values.next));
+  const next = nextOf(c, single(form.values.next));
   const again = (status: 401 | 422 | 429, message?: string) =>
     page(
       c,
@@ -71,17 +61,18 @@ authRoutes.post('/login', async (c) => {
   const ip = clientIp(c);
   const now = c.var.deps.now();
   // Throttle before hashing: a flood of guesses costs a row read, not 19 MiB of argon2.
-  if (isThrottled(db, email, ip, now)) {
+  const limits = loginLimits(email, ip);
+  if (isThrottled(db, limits, now)) {
     c.header('Retry-After', '900');
     return again(429, t.auth.login.throttled);
   }
   const user = findUserByEmail(db, email);
   const ok = user?.passwordHash && !user.deactivatedAt ? await verifyPassword(user.passwordHash, password) : await verifyDummy(password);
   if (!ok || !user) {
-    recordFailure(db, email, ip, now);
+    recordHit(db, limits, now);
     return again(401, t.auth.login.failed);
   }
-  clearAccountFailures(db, email);
+  clearAccountFailures(db, email, ip);
   c.header('Set-Cookie', await auth.startSession(user.id), { append: true });
   return c.redirect(next, 303);
 });
@@ -99,7 +90,7 @@ authRoutes.post('/language', async (c) => {
   const { locale } = form.data;
   if (c.var.user) setLocale(c.var.deps.db, c.var.user.id, locale);
   setCookie(c, LANG_COOKIE, locale, { path: '/', sameSite: 'Lax', httpOnly: true, secure: c.var.config.secureCookies, maxAge: 365 * 24 * 3600 });
-  return c.redirect(safeNext(form.data.next), 303);
+  return c.redirect(nextOf(c, form.data.next), 303);
 });
 
 authRoutes.get('/password/forgot', (c) => page(c, c.var.t.auth.forgot.title, <ForgotPage t={c.var.t} state={{}} sent={false} />));
@@ -108,8 +99,11 @@ authRoutes.post('/password/forgot', async (c) => {
   const t = c.var.t;
   const form = await readForm(c, forgotSchema(t));
   if (!form.ok) return page(c, t.auth.forgot.title, <ForgotPage t={t} state={form} sent={false} />, 422);
-  requestPasswordReset(c.var.deps.db, form.data.email, c.var.config.baseUrl, c.var.deps.now());
-  // The same answer whether or not the address is known.
+  const { db, now } = c.var.deps;
+  // A limit per address and per client address, counted for known and unknown addresses alike;
+  // over it no mail is queued, and the answer is the same whether the address is known, unknown
+  // or over its limit.
+  if (takeHit(db, resetLimits(form.data.email, clientIp(c)), now())) requestPasswordReset(db, form.data.email, c.var.config.baseUrl, now());
   return page(c, t.auth.forgot.title, <ForgotPage t={t} state={{}} sent />);
 });
 
@@ -176,16 +170,16 @@ authRoutes.get('/account', requireUser, (c) => {
 });
 
 authRoutes.post('/account/password', requireUser, async (c) => {
-  const { db, auth } = c.var.deps;
+  const { db } = c.var.deps;
   const t = c.var.t;
-  const me = getUser(db, c.var.user!.id)!;
   const form = await readForm(c, changePasswordSchema(t));
+  const me = getUser(db, c.var.user!.id)!;
   const again = (errors: Record<string, string>) =>
     page(c, t.auth.account.title, <AccountPage t={t} locale={c.var.locale} user={me} memberships={c.var.memberships} state={{ errors }} feed={{ active: hasFeed(db, me.id), url: null }} />, 422);
   if (!form.ok) return again(form.errors);
   if (!me.passwordHash || !(await verifyPassword(me.passwordHash, form.data.currentPassword))) return again({ currentPassword: t.auth.account.wrongCurrent });
-  setPasswordHash(db, me.id, await hashPassword(form.data.password));
-  auth.endOtherSessions(me.id, c.var.sessionId!);
+  const changed = changePassword(db, { userId: me.id, checkedHash: me.passwordHash, newHash: await hashPassword(form.data.password), keepSessionId: c.var.sessionId! }, c.var.deps.now());
+  if (changed === 'stale') return again({ currentPassword: t.auth.account.wrongCurrent });
   return redirectWithFlash(c, '/account', t.auth.account.passwordChanged);
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Dict } from '../../views/i18n';
 import { fields, perDict } from '../lib/forms';
+import { safeRedirectPath } from '../lib/security';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password';
 
 export const loginSchema = perDict((t: Dict) =>
@@ -36,8 +37,7 @@ export const forgotSchema = perDict((t: Dict) => z.object({ email: fields.email(
 
 export const localeSchema = z.object({ locale: z.enum(['nl', 'en']), next: z.string().optional() });
 
-/** Only local paths are followed after login or a language switch (no open redirect). */
-export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next.slice(0, 500);
+/** Only paths on our own origin are followed after login or a language switch (no open redirect; ADR 008). */
+export function safeNext(next: string | undefined, origin: string): string {
+  return safeRedirectPath(next, origin);
 }

@@ -1,42 +1,90 @@
-import { eq, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { loginFailures } from '../../db/schema';
-import { writeTx, type DB } from '../db';
+import { writeTx, type DB, type Queryable } from '../db';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+/** Wrong passwords for one account from one client address. */
 export const MAX_FAILURES_PER_ACCOUNT = 5;
+/** Wrong passwords for one account from everywhere together (a guesser with many addresses). */
+export const MAX_FAILURES_PER_ACCOUNT_ALL = 50;
+/** Wrong passwords from one client address, whatever the account. */
 export const MAX_FAILURES_PER_IP = 30;
+/** Reset links asked for one address, and from one client address. */
+export const MAX_RESETS_PER_ACCOUNT = 3;
+export const MAX_RESETS_PER_IP = 20;
+
+/** A counter and how many hits it allows per window. */
+export type Limit = { key: string; max: number };
 
 /**
- * Failed-login counters live in the database so every server process sees the same count. The
- * check runs before any password hashing: a flood of wrong passwords costs us a row read.
+ * Failed logins. Five wrong passwords lock the account only for the client address they came from,
+ * so someone who knows an address cannot lock its owner out from elsewhere; a guesser spreading
+ * over many addresses still meets the account-wide limit (ADR 008).
  */
-export function isThrottled(db: DB, email: string, ip: string, now: Date): boolean {
-  const since = now.getTime() - THROTTLE_WINDOW_MS;
-  const count = (key: string) => {
-    const row = db.select().from(loginFailures).where(eq(loginFailures.key, key)).get();
-    return row && row.windowStart.getTime() > since ? row.count : 0;
-  };
-  return count(`acct:${email}`) >= MAX_FAILURES_PER_ACCOUNT || count(`ip:${ip}`) >= MAX_FAILURES_PER_IP;
+export function loginLimits(email: string, ip: string): Limit[] {
+  return [
+    { key: `acct-ip:${email}|${ip}`, max: MAX_FAILURES_PER_ACCOUNT },
+    { key: `acct:${email}`, max: MAX_FAILURES_PER_ACCOUNT_ALL },
+    { key: `ip:${ip}`, max: MAX_FAILURES_PER_IP },
+  ];
 }
 
-export function recordFailure(db: DB, email: string, ip: string, now: Date): void {
+/** Password-reset requests: every request counts, known address or not, so the answer tells nothing. */
+export function resetLimits(email: string, ip: string): Limit[] {
+  return [
+    { key: `reset-acct:${email}`, max: MAX_RESETS_PER_ACCOUNT },
+    { key: `reset-ip:${ip}`, max: MAX_RESETS_PER_IP },
+  ];
+}
+
+/**
+ * Whether any counter has reached its limit in the current window. The counters live in the
+ * database so every server process sees the same count; the check runs before any password
+ * hashing, so a flood costs a row read.
+ */
+export function isThrottled(db: Queryable, limits: Limit[], now: Date): boolean {
   const since = now.getTime() - THROTTLE_WINDOW_MS;
-  writeTx(db, (tx) => {
-    for (const key of [`acct:${email}`, `ip:${ip}`]) {
-      tx.insert(loginFailures)
-        .values({ key, count: 1, windowStart: now })
-        .onConflictDoUpdate({
-          target: loginFailures.key,
-          set: {
-            count: sql`case when ${loginFailures.windowStart} > ${since} then ${loginFailures.count} + 1 else 1 end`,
-            windowStart: sql`case when ${loginFailures.windowStart} > ${since} then ${loginFailures.windowStart} else ${now.getTime()} end`,
-          },
-        })
-        .run();
-    }
+  const rows = db.select().from(loginFailures).where(inArray(loginFailures.key, limits.map((l) => l.key))).all();
+  return limits.some((l) => {
+    const row = rows.find((r) => r.key === l.key);
+    return !!row && row.windowStart.getTime() > since && row.count >= l.max;
   });
 }
 
-export function clearAccountFailures(db: DB, email: string): void {
-  db.delete(loginFailures).where(eq(loginFailures.key, `acct:${email}`)).run();
+/** Counts one hit on each counter; a counter whose window has passed starts again at 1. */
+export function recordHit(db: DB, limits: Limit[], now: Date): void {
+  writeTx(db, (tx) => countHit(tx, limits, now));
+}
+
+function countHit(tx: Queryable, limits: Limit[], now: Date): void {
+  const since = now.getTime() - THROTTLE_WINDOW_MS;
+  for (const { key } of limits) {
+    tx.insert(loginFailures)
+      .values({ key, count: 1, windowStart: now })
+      .onConflictDoUpdate({
+        target: loginFailures.key,
+        set: {
+          count: sql`case when ${loginFailures.windowStart} > ${since} then ${loginFailures.count} + 1 else 1 end`,
+          windowStart: sql`case when ${loginFailures.windowStart} > ${since} then ${loginFailures.windowStart} else ${now.getTime()} end`,
+        },
+      })
+      .run();
+  }
+}
+
+/**
+ * Checks and counts in one transaction: true when the request may go ahead. For limits on every
+ * request (not only failures), so two requests at once cannot both slip under the limit.
+ */
+export function takeHit(db: DB, limits: Limit[], now: Date): boolean {
+  return writeTx(db, (tx) => {
+    const allowed = !isThrottled(tx, limits, now);
+    countHit(tx, limits, now);
+    return allowed;
+  });
+}
+
+/** After a successful login: the account's failures are forgiven (the address's are not). */
+export function clearAccountFailures(db: DB, email: string, ip: string): void {
+  db.delete(loginFailures).where(inArray(loginFailures.key, [`acct:${email}`, `acct-ip:${email}|${ip}`])).run();
 }

@@ -3,6 +3,7 @@ import { ACTIVE_STATUSES, bookings, locations, meetings, organisations, registra
 import type { Queryable } from '../db';
 import { instantOf } from '../lib/time';
 import { DAYPART_TIMES } from '../desks/rules';
+import { holdsRoleSql } from '../orgs/orgs';
 import type { Dict } from '../../views/i18n';
 import { sequenceOf, type CalEvent } from './ics';
 
@@ -157,7 +158,8 @@ export function feedEvents(db: Queryable, t: Dict, userId: string, today: string
     .from(meetings)
     .innerJoin(organisations, eq(organisations.id, meetings.orgId))
     .innerJoin(users, eq(users.id, meetings.facilitatorId))
-    .where(and(eq(meetings.facilitatorId, userId), eq(meetings.status, 'scheduled'), gte(meetings.endsAt, now)))
+    // Only while they still facilitate for the organiser (the rule of managedBy in src/intervision/meetings.ts).
+    .where(and(eq(meetings.facilitatorId, userId), holdsRoleSql(meetings.facilitatorId, meetings.orgId, 'facilitator'), eq(meetings.status, 'scheduled'), gte(meetings.endsAt, now)))
     .limit(500)
     .all();
   const seen = new Set<number>();

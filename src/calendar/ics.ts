@@ -1,4 +1,5 @@
 import { createEvents, type EventAttributes } from 'ics';
+import { multiLine, singleLine } from '../lib/text';
 
 export type CalEvent = {
   uid: string;
@@ -26,7 +27,7 @@ const PRODUCT_ID = 'gastplek/calendar';
 export function toIcs(events: CalEvent[], method: IcsMethod = 'PUBLISH', calName?: string): string {
   if (events.length === 0) {
     const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODUCT_ID}`, `METHOD:${method}`, 'CALSCALE:GREGORIAN'];
-    if (calName) lines.push(`X-WR-CALNAME:${calName.replace(/[\\;,\n]/g, ' ')}`);
+    if (calName) lines.push(`X-WR-CALNAME:${singleLine(calName).replace(/[\\;,]/g, ' ')}`);
     return [...lines, 'END:VCALENDAR', ''].join('\r\n');
   }
   const attrs: EventAttributes[] = events.map((e) => ({
@@ -37,14 +38,17 @@ export function toIcs(events: CalEvent[], method: IcsMethod = 'PUBLISH', calName
     end: e.end.getTime(),
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: e.title,
-    description: e.description,
-    location: e.location,
-    url: e.url,
+    // Stored text is clean since input strips control characters, but rows from before that (and
+    // any other writer) must not break out of their line either: the `ics` package escapes CRLF
+    // and LF, not a lone CR or other control characters (ADR 008).
+    title: singleLine(e.title),
+    description: e.description === undefined ? undefined : multiLine(e.description),
+    location: e.location === undefined ? undefined : singleLine(e.location),
+    url: e.url === undefined ? undefined : singleLine(e.url),
     sequence: e.sequence,
     status: e.status,
   }));
-  const { error, value } = createEvents(attrs, { productId: PRODUCT_ID, method, ...(calName ? { calName } : {}) });
+  const { error, value } = createEvents(attrs, { productId: PRODUCT_ID, method, ...(calName ? { calName: singleLine(calName) } : {}) });
   if (error || !value) throw error ?? new Error('ics: no output');
   return value;
 }

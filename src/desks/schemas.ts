@@ -62,7 +62,7 @@ export const bookSchema = perDict((t: Dict) =>
   z.object({
     date: date(t),
     daypart: daypartOrWhole(t),
-    note: fields.optionalText(t, 280),
+    note: fields.multiline(t, 280),
     as: optionalId(t),
     fragment: z.enum(['card', 'cell']).optional().catch(undefined),
   }));
@@ -73,7 +73,7 @@ export const seriesSchema = perDict((t: Dict) =>
     daypart: daypartOrWhole(t),
     weeks: int(t.errors.invalidNumber, 1, 12),
     startDate: date(t),
-    note: fields.optionalText(t, 280),
+    note: fields.multiline(t, 280),
     as: optionalId(t),
   }));
 
@@ -85,12 +85,12 @@ export const locationSchema = perDict((t: Dict) =>
       street: fields.text(t, 120),
       postcode: fields.text(t, 12),
       town: fields.text(t, 80),
-      accessibility: fields.optionalText(t, 1000),
+      accessibility: fields.multiline(t, 1000),
       openWeekdays: many()
         .pipe(z.array(int(t.errors.invalidChoice, 1, 7)))
         .refine((a) => a.length > 0, t.desks.host.chooseWeekday),
-      guestInstructions: fields.optionalText(t, 2000),
-      houseRules: fields.optionalText(t, 2000),
+      guestInstructions: fields.multiline(t, 2000),
+      houseRules: fields.multiline(t, 2000),
       contactPerson: fields.optionalText(t, 200),
       sharing: z.enum(SHARING, { error: t.errors.invalidChoice }),
       sharedOrgIds: many().pipe(z.array(z.string().transform((v, ctx) => parseId(v) ?? (ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice }), z.NEVER)))),

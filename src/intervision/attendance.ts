@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { stringify } from 'csv-stringify/sync';
 import { attendanceChanges, organisations, registrations, users, type Presence } from '../../db/schema';
 import type { Queryable, Tx } from '../db';
+import { toCsv } from '../lib/csv';
 import { localDateOf, localTimeOf } from '../lib/time';
 import type { Dict } from '../../views/i18n';
 import { listParticipants, type Meeting } from './meetings';
@@ -89,11 +89,6 @@ export function orgsPresent(db: Queryable, meetingIds: number[]): Map<number, st
     .all();
   for (const r of rows) out.set(r.meetingId, [...(out.get(r.meetingId) ?? []), r.name]);
   return out;
-}
-
-/** Spreadsheet programs open a UTF-8 file with a BOM correctly; Dutch Excel expects semicolons. */
-export function toCsv(rows: (string | number)[][]): string {
-  return stringify(rows, { bom: true, delimiter: ';', record_delimiter: 'windows' });
 }
 
 /** The attendance list: date, start, end, method, facilitator, participants with organisation and presence. */

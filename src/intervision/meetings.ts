@@ -11,6 +11,8 @@ import {
   type Visibility,
 } from '../../db/schema';
 import { prepared, type DB, type Queryable, type Tx } from '../db';
+import { hasRole, holdsRoleSql } from '../orgs/orgs';
+import type { Membership } from '../types';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { mailMeetingCancelled, mailMeetingChanged } from './mails';
@@ -64,9 +66,15 @@ export function visibleTo(orgIds: number[]): SQL {
   return visibleToJson(JSON.stringify(orgIds));
 }
 
-/** The rule "may manage this meeting": its own facilitator, or an org admin of the organising organisation. */
+/**
+ * The rule "may manage this meeting": its facilitator while they still hold the facilitator role in
+ * the organising organisation (a facilitator whose role was taken away no longer sees names or
+ * attendance), or an org admin of the organising organisation. `isManager` is the same rule for a
+ * meeting already loaded.
+ */
 export function managedBy(userId: string, adminOrgIds: number[]): SQL {
-  return adminOrgIds.length ? or(eq(meetings.facilitatorId, userId), inArray(meetings.orgId, adminOrgIds))! : eq(meetings.facilitatorId, userId);
+  const asFacilitator = and(eq(meetings.facilitatorId, userId), holdsRoleSql(meetings.facilitatorId, meetings.orgId, 'facilitator'))!;
+  return adminOrgIds.length ? or(asFacilitator, inArray(meetings.orgId, adminOrgIds))! : asFacilitator;
 }
 
 export const registeredCount = sql<number>`(select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'registered')`;
@@ -80,8 +88,8 @@ export function getManagedMeeting(db: Queryable, id: number, userId: string, adm
   return db.select().from(meetings).where(and(eq(meetings.id, id), managedBy(userId, adminOrgIds))).get();
 }
 
-export function isManager(m: Meeting, userId: string, adminOrgIds: number[]): boolean {
-  return m.facilitatorId === userId || adminOrgIds.includes(m.orgId);
+export function isManager(m: Meeting, userId: string, ms: Membership[]): boolean {
+  return hasRole(ms, m.orgId, 'org_admin') || (m.facilitatorId === userId && hasRole(ms, m.orgId, 'facilitator'));
 }
 
 export type MeetingFilters = { kind?: MeetingKind; method?: MeetingMethod; town?: string; online?: boolean; orgId?: number; from?: Date };

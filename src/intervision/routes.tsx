@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { listPartnerLocations } from '../desks/desks';
+import { meetingLocations } from './locations';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { writeTx } from '../db';
 import { parseId, readForm } from '../lib/forms';
@@ -113,7 +113,7 @@ function meetingPage(c: Ctx, meeting: Meeting, state: FormState = {}, status: Co
   const user = c.var.user!;
   const card = getMeetingCard(db, meeting.id)!;
   const reg = getRegistration(db, meeting.id, user.id);
-  const manager = isManager(meeting, user.id, adminOrgIdsOf(c));
+  const manager = isManager(meeting, user.id, c.var.memberships);
   const insider = manager || reg?.status === 'registered';
   const group = meeting.groupId !== null ? (getGroup(db, meeting.groupId) ?? null) : null;
   return page(
@@ -276,13 +276,13 @@ function formPage(c: Ctx, mode: FormMode, state: FormState, status: ContentfulSt
   if (extraOrg && !orgs.some((o) => o.orgId === extraOrg.orgId)) orgs.unshift(extraOrg);
   const allOrgs = listOrganisations(c.var.deps.db).map((o) => ({ id: o.id, name: o.name }));
   const title = mode.kind === 'edit' ? c.var.t.intervision.form.editTitle(mode.title) : mode.kind === 'group' ? c.var.t.intervision.facilitate.newGroup : c.var.t.intervision.facilitate.newMeeting;
-  return page(c, title, <MeetingFormPage t={c.var.t} mode={mode} state={state} facilitatorOrgs={orgs} allOrgs={allOrgs} locations={listPartnerLocations(c.var.deps.db)} />, status);
+  return page(c, title, <MeetingFormPage t={c.var.t} mode={mode} state={state} facilitatorOrgs={orgs} allOrgs={allOrgs} locations={meetingLocations(c.var.deps.db, orgs.map((o) => o.orgId))} />, status);
 }
 
 function formContext(c: Ctx, extraOrgId?: number) {
   const ids = facilitatorOrgsOf(c).map((m) => m.orgId);
   if (extraOrgId !== undefined) ids.push(extraOrgId);
-  return { facilitatorOrgIds: ids, knownOrgIds: listOrganisations(c.var.deps.db).map((o) => o.id), now: c.var.deps.now(), locations: listPartnerLocations(c.var.deps.db) };
+  return { facilitatorOrgIds: ids, knownOrgIds: listOrganisations(c.var.deps.db).map((o) => o.id), now: c.var.deps.now(), locations: meetingLocations(c.var.deps.db, ids) };
 }
 
 intervisionRoutes.get('/facilitate/meetings/new', (c) => {

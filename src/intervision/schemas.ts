@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { PartnerLocation } from '../desks/desks';
 import { MEETING_KINDS, MEETING_METHODS, PLACE_KINDS, PRESENCES, VISIBILITIES, type Presence } from '../../db/schema';
 import { fields, parseId, perDict, single, validate, type FieldErrors, type FormResult, type FormValues } from '../lib/forms';
 import { addDays, instantOf, isValidLocalDate, isValidTime, localDateOf, localTimeOf } from '../lib/time';
 import type { Dict } from '../../views/i18n';
 import type { AttendanceEntry } from './attendance';
+import type { MeetingLocation } from './locations';
 import type { GroupInput } from './groups';
 import type { Meeting, MeetingFilters, MeetingInput } from './meetings';
 
@@ -39,7 +39,7 @@ const baseSchema = perDict((t: Dict) => {
     title: fields.text(t, 120),
     kind: z.enum(MEETING_KINDS, { error: t.errors.invalidChoice }),
     method: z.enum(MEETING_METHODS, { error: t.errors.invalidChoice }),
-    description: fields.optionalText(t, 2000),
+    description: fields.multiline(t, 2000),
     date: date(t),
     start: time(t),
     end: time(t),
@@ -63,7 +63,7 @@ const baseSchema = perDict((t: Dict) => {
   });
 });
 
-export type MeetingFormContext = { facilitatorOrgIds: number[]; knownOrgIds: number[]; now: Date; locations?: PartnerLocation[] };
+export type MeetingFormContext = { facilitatorOrgIds: number[]; knownOrgIds: number[]; now: Date; locations?: MeetingLocation[] };
 
 /**
  * The meeting form: field rules first, then the rules between fields (end after start, maximum
@@ -93,7 +93,8 @@ export function parseMeetingForm(values: FormValues, t: Dict, ctx: MeetingFormCo
   let place = { locationId: null as number | null, placeName: d.placeName, address: d.address, town: d.town };
   const chosen = d.placeKind === 'location' && d.locationId ? parseId(d.locationId) : null;
   if (d.placeKind === 'location' && d.locationId) {
-    const loc = chosen ? ctx.locations?.find((l) => l.id === chosen) : undefined;
+    // Only a location open to the organising organisation (the picker lists those of all the facilitator's organisations).
+    const loc = chosen ? ctx.locations?.find((l) => l.id === chosen && l.openTo.includes(d.orgId)) : undefined;
     if (!loc) errors.locationId = t.errors.invalidChoice;
     else place = { locationId: loc.id, placeName: `${loc.name} (${loc.orgName})`, address: `${loc.street}, ${loc.postcode}`, town: loc.town };
   }

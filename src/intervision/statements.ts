@@ -3,7 +3,8 @@ import { meetings, registrations, statements, users, type MeetingKind, type Meet
 import type { Queryable, Tx } from '../db';
 import { addDays, instantOf, localDateOf, localTimeOf } from '../lib/time';
 import { newToken } from '../lib/tokens';
-import { durationMinutes, orgsPresent, toCsv } from './attendance';
+import { toCsv } from '../lib/csv';
+import { durationMinutes, orgsPresent } from './attendance';
 import type { Dict } from '../../views/i18n';
 
 /** SKJ re-registration: about 60 hours of reflection per 5 years. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Dict } from '../../views/i18n';
 import type { Ctx } from './render';
+import { multiLine, singleLine } from './text';
 
 export type FieldErrors = Record<string, string>;
 /** Submitted values as strings, for re-rendering a form after a validation error. */
@@ -20,10 +21,12 @@ export async function readForm<S extends z.ZodType>(c: Ctx, schema: S): Promise<
   } catch {
     body = {};
   }
+  // Every value loses its control characters here (tab and line breaks stay for multi-line fields),
+  // so no schema can forget it; fields.text and friends strip line breaks too (ADR 008).
   const values: FormValues = {};
   for (const [k, v] of Object.entries(body)) {
-    if (typeof v === 'string') values[k] = v;
-    else if (Array.isArray(v)) values[k] = v.filter((x): x is string => typeof x === 'string');
+    if (typeof v === 'string') values[k] = multiLine(v);
+    else if (Array.isArray(v)) values[k] = v.filter((x): x is string => typeof x === 'string').map(multiLine);
   }
   return validate(schema, values, c.var.t);
 }
@@ -59,14 +62,26 @@ export function single(v: string | string[] | undefined): string {
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
 
-/** Common field builders with Dutch/English messages. */
+/**
+ * Common field builders with Dutch/English messages. Text fields drop control characters before
+ * anything else (src/lib/text.ts): one line for `text` and `optionalText`, several for `multiline`.
+ */
 export const fields = {
-  text: (t: Dict, max: number) => z.string({ error: t.errors.required }).trim().min(1, t.errors.required).max(max, t.errors.tooLong(max)),
+  text: (t: Dict, max: number) =>
+    z.string({ error: t.errors.required }).transform(singleLine).pipe(z.string().trim().min(1, t.errors.required).max(max, t.errors.tooLong(max))),
   optionalText: (t: Dict, max: number) =>
     z
       .string({ error: t.errors.formInvalid })
-      .trim()
-      .max(max, t.errors.tooLong(max))
+      .transform(singleLine)
+      .pipe(z.string().trim().max(max, t.errors.tooLong(max)))
+      .optional()
+      .transform((v) => (v ? v : null)),
+  /** A textarea: line breaks (as LF) and tabs kept, other control characters dropped. */
+  multiline: (t: Dict, max: number) =>
+    z
+      .string({ error: t.errors.formInvalid })
+      .transform(multiLine)
+      .pipe(z.string().trim().max(max, t.errors.tooLong(max)))
       .optional()
       .transform((v) => (v ? v : null)),
   email: (t: Dict) =>

@@ -1,6 +1,9 @@
+import { isIP } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../types';
+import type { Ctx } from './render';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
@@ -42,4 +45,53 @@ export function saneHost(): MiddlewareHandler<AppEnv> {
     if (plain.length > 253 || (!hostname.startsWith('[') && plain.split('.').some((label) => label.length > 63))) return c.text('Bad Request', 400);
     return next();
   };
+}
+
+/** C0 controls, DEL and C1 controls: never part of a path we redirect to. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The path to send someone to after login or a language switch, or '/' (ADR 008). Only a path on
+ * our own origin passes: `next` is resolved against BASE_URL with the WHATWG URL parser (the one
+ * browsers use) and must keep BASE_URL's origin. Control characters and backslashes are refused
+ * before parsing, because the parser silently drops tabs and newlines and reads `\` as `/`: a
+ * `/<TAB>/evil.example` that looks local becomes `//evil.example` in the browser. The answer is the
+ * parser's own serialisation (percent-encoded ASCII), so it is always a valid Location header.
+ */
+export function safeRedirectPath(next: string | undefined, origin: string): string {
+  if (!next || !next.startsWith('/') || next.length > 500 || CONTROL.test(next) || next.includes('\\')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== origin || url.username || url.password) return '/';
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith('//') ? '/' : path;
+}
+
+/**
+ * The client's IP address, for throttling (ADR 008). Without TRUST_PROXY it is the socket's peer.
+ * Behind TRUST_PROXY_HOPS trusted proxies, each of which appends the address it received the
+ * request from to X-Forwarded-For, the client is that many entries from the right: everything to
+ * the left of it was sent by the client and proves nothing (the rule of Express's `trust proxy`
+ * with a hop count, and of Hono's and MDN's X-Forwarded-For notes). With fewer entries than hops,
+ * the left-most is the best we know; anything that is not an IP address counts as the peer.
+ */
+export function clientIp(c: Ctx): string {
+  const { trustProxy, trustProxyHops } = c.var.config;
+  if (trustProxy) {
+    const entries = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    const entry = entries[Math.max(0, entries.length - trustProxyHops)];
+    if (entry && isIP(entry)) return entry;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

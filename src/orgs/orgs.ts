@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { invitations, memberships, organisations, users, type OrgKind, type OrgRole, ORG_ROLES } from '../../db/schema';
 import { prepared, type Queryable } from '../db';
 import type { Membership } from '../types';
@@ -26,6 +26,11 @@ export function listMemberships(db: Queryable, userId: string): Membership[] {
 
 export function hasRole(ms: Membership[], orgId: number, role: OrgRole): boolean {
   return ms.some((m) => m.orgId === orgId && m.roles.includes(role));
+}
+
+/** `hasRole` as SQL, for a person and an organisation given as columns (e.g. a meeting's facilitator and organiser). */
+export function holdsRoleSql(userId: SQLWrapper, orgId: SQLWrapper, role: OrgRole): SQL {
+  return sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${userId} and ${memberships.orgId} = ${orgId} and ${memberships.role} = ${role})`;
 }
 
 export function orgsWithRole(ms: Membership[], role: OrgRole): Membership[] {

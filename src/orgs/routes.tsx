@@ -7,20 +7,9 @@ import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
 import { ChooseOrgPage, MembersPage, OrganisationsPage } from '../../views/pages/orgs';
 import { can, requireNetworkAdmin, requireUser } from '../auth/middleware';
-import { createInvitation, setDeactivated } from '../auth/accounts';
-import {
-  countOrgAdmins,
-  findOrganisationByName,
-  getOrganisation,
-  insertOrganisation,
-  listMemberships,
-  listOpenInvitations,
-  listOrganisations,
-  listOrgMembers,
-  orgsWithRole,
-  setRoles,
-  userRolesInOrg,
-} from './orgs';
+import { createInvitation } from '../auth/accounts';
+import { findOrganisationByName, getOrganisation, insertOrganisation, listOpenInvitations, listOrganisations, listOrgMembers, orgIdsWithRole, orgsWithRole } from './orgs';
+import { changeRoles, inviteToOrganisation, setAccountActive, type Actor, type PersonRefusal } from './people';
 import type { FormState } from '../../views/partials/form';
 
 export const orgRoutes = new Hono<AppEnv>();
@@ -33,7 +22,7 @@ function adminOrg(c: Ctx) {
   return getOrganisation(c.var.deps.db, orgId) ?? null;
 }
 
-function membersPage(c: Ctx, org: { id: number; name: string }, state: FormState, status: 200 | 409 | 422 = 200) {
+function membersPage(c: Ctx, org: { id: number; name: string }, state: FormState, status: 200 | 403 | 409 | 422 = 200) {
   const { db } = c.var.deps;
   return page(
     c,
@@ -75,11 +64,9 @@ orgRoutes.post('/org/:orgId/invitations', async (c) => {
   const form = await readForm(c, inviteSchema(c));
   if (!form.ok) return membersPage(c, org, form, 422);
   const { db, now } = c.var.deps;
-  if (listOrgMembers(db, org.id).some((m) => m.email === form.data.email))
-    return membersPage(c, org, { values: form.values, errors: { email: c.var.t.admin.members.alreadyMember } }, 409);
-  writeTx(db, (tx) =>
-    createInvitation(tx, { orgId: org.id, email: form.data.email, role: form.data.role, invitedBy: c.var.user!.id, inviterName: c.var.user!.name, baseUrl: c.var.config.baseUrl }, now()),
-  );
+  const user = c.var.user!;
+  const invited = inviteToOrganisation(db, { orgId: org.id, email: form.data.email, role: form.data.role, invitedBy: user.id, inviterName: user.name, baseUrl: c.var.config.baseUrl }, now());
+  if (!invited.ok) return membersPage(c, org, { values: form.values, errors: { email: c.var.t.admin.members.alreadyMember } }, 409);
   return redirectWithFlash(c, `/org/${org.id}/members`, c.var.t.admin.members.invited(form.data.email));
 });
 
@@ -91,30 +78,41 @@ const rolesSchema = z.object({
     .pipe(z.array(z.enum(ORG_ROLES))),
 });
 
+const actorOf = (c: Ctx): Actor => ({ id: c.var.user!.id, isNetworkAdmin: c.var.user!.isNetworkAdmin, adminOrgIds: orgIdsWithRole(c.var.memberships, 'org_admin') });
+
+/** A refused change as the members page with its message; someone the actor may not see is a plain 404. */
+function refused(c: Ctx, org: { id: number; name: string }, reason: PersonRefusal) {
+  const t = c.var.t.admin;
+  switch (reason) {
+    case 'not-found':
+    case 'other-orgs':
+      return notFound(c);
+    case 'self':
+      return membersPage(c, org, { errors: { _form: t.users.self } }, 409);
+    case 'network-admin':
+      return membersPage(c, org, { errors: { _form: t.users.networkAdminOnly } }, 403);
+    case 'last-org-admin':
+      return membersPage(c, org, { errors: { _form: t.members.lastAdmin } }, 409);
+    case 'last-network-admin':
+      return membersPage(c, org, { errors: { _form: t.users.lastNetworkAdmin } }, 409);
+  }
+}
+
 orgRoutes.post('/org/:orgId/members/:userId/roles', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
+  const form = await readForm(c, rolesSchema);
   const { db } = c.var.deps;
   const userId = c.req.param('userId');
   const target = listOrgMembers(db, org.id).find((m) => m.id === userId);
   if (!target) return notFound(c);
-  const form = await readForm(c, rolesSchema);
   if (!form.ok) return membersPage(c, org, { errors: { _form: c.var.t.errors.invalidChoice } }, 422);
-  const roles = form.data.roles;
-  const result = writeTx(db, (tx) => {
-    const had = userRolesInOrg(tx, org.id, userId);
-    if (had.includes('org_admin') && !roles.includes('org_admin') && countOrgAdmins(tx, org.id) <= 1) return 'last-admin' as const;
-    setRoles(tx, org.id, userId, roles);
-    return 'ok' as const;
-  });
-  if (result === 'last-admin') return membersPage(c, org, { errors: { _form: c.var.t.admin.members.lastAdmin } }, 409);
+  const result = changeRoles(db, actorOf(c), org.id, userId, form.data.roles);
+  if (!result.ok) return refused(c, org, result.reason);
   return redirectWithFlash(c, `/org/${org.id}/members`, c.var.t.admin.members.rolesSaved(target.name));
 });
 
-/**
- * Deactivation locks a person out of the whole platform, so an org admin may do it only for
- * people whose every organisation they administer; network admins always may.
- */
+/** Deactivation locks a person out of the whole platform; who may do it is the rule in src/orgs/people.ts. */
 orgRoutes.post('/org/:orgId/members/:userId/:action{deactivate|reactivate}', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
@@ -122,13 +120,9 @@ orgRoutes.post('/org/:orgId/members/:userId/:action{deactivate|reactivate}', asy
   const userId = c.req.param('userId');
   const target = listOrgMembers(db, org.id).find((m) => m.id === userId);
   if (!target) return notFound(c);
-  if (userId === c.var.user!.id) return membersPage(c, org, { errors: { _form: c.var.t.admin.users.self } }, 409);
-  if (!c.var.user!.isNetworkAdmin) {
-    const theirOrgs = listMemberships(db, userId).map((m) => m.orgId);
-    if (!theirOrgs.every((id) => can(c, id, 'org_admin'))) return notFound(c);
-  }
   const deactivate = c.req.param('action') === 'deactivate';
-  setDeactivated(db, userId, deactivate, now());
+  const result = setAccountActive(db, actorOf(c), org.id, userId, !deactivate, now());
+  if (!result.ok) return refused(c, org, result.reason);
   const t = c.var.t.admin.users;
   return redirectWithFlash(c, `/org/${org.id}/members`, deactivate ? t.deactivated(target.name) : t.reactivated(target.name));
 });

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { Client, createOrg, createTestApp, createUser, html, loginAs, PASSWORD, text, countRows } from '../helpers';
 import { outbox, sessions, users } from '../../db/schema';
 import { MAX_FAILURES_PER_ACCOUNT } from '../../src/auth/throttle';
+import { hashToken } from '../../src/lib/tokens';
 
 describe('login and sessions', () => {
   it('login: success sets an HttpOnly SameSite=Lax session cookie and lands on the Dutch home page', async () => {
@@ -111,7 +112,8 @@ describe('login and sessions', () => {
     const client = await loginAs(app, u.email);
     const id = client.cookies.get('gastplek_session')!;
     expect((await app.request('/', { headers: { cookie: `gastplek_session=${id}x` } })).status).toBe(303);
-    db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, id)).run();
+    // The table holds the SHA-256 of the cookie's token, not the token.
+    db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, hashToken(id))).run();
     expect((await app.request('/', { headers: { cookie: `gastplek_session=${id}` } })).status).toBe(303);
   });
 

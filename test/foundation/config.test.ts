@@ -30,6 +30,9 @@ describe('config', () => {
     [{ TEST_NOW: '2026-02-30' }, 'TEST_NOW'],
     [{ TEST_NOW: '2026-12-30T10:00:00' }, 'TEST_NOW'],
     [{ NODE_ENV: 'production', BASE_URL: 'https://gastplek.example.org', TEST_NOW: '2026-12-30' }, 'TEST_NOW'],
+    [{ TRUST_PROXY_HOPS: '0' }, 'TRUST_PROXY_HOPS'],
+    [{ TRUST_PROXY_HOPS: 'een' }, 'TRUST_PROXY_HOPS'],
+    [{ HOST: 'localhost; rm -rf /' }, 'HOST'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
@@ -46,6 +49,16 @@ describe('config', () => {
     real += 90_000;
     expect(clock().toISOString()).toBe('2026-12-30T08:01:30.000Z');
     expect(runningClock(undefined, () => real)().getTime()).toBe(real);
+  });
+
+  it('listens on 127.0.0.1 unless HOST says otherwise; one trusted proxy hop unless TRUST_PROXY_HOPS says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'production', BASE_URL: 'https://gastplek.example.org' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxyHops).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2);
   });
 
   it('server processes: one outside production, one per core (at most 8) in production, or WORKERS', () => {

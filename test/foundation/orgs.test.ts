@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Client, countRows, createOrg, createTestApp, createUser, html, loginAs, text } from '../helpers';
 import { outbox } from '../../db/schema';
 import { listMemberships } from '../../src/orgs/orgs';
+import { changeRoles, inviteToOrganisation, leavesNoOrgAdmin, manageRefusal, type Actor } from '../../src/orgs/people';
 
 function lastMail(db: ReturnType<typeof createTestApp>['db']) {
   return db.select().from(outbox).orderBy(outbox.id).all().at(-1)!;
@@ -174,3 +175,67 @@ describe('network admin', () => {
     expect(countRows(db, 'invitations')).toBe(0);
   });
 });
+
+describe('rule: who may change a person (src/orgs/people.ts), by named scenarios', () => {
+  async function world() {
+    const t = createTestApp();
+    const a = createOrg(t.db, { name: 'Org A' });
+    const b = createOrg(t.db, { name: 'Org B' });
+    const adminA = await createUser(t.db, { orgId: a.id, roles: ['org_admin'] });
+    const memberA = await createUser(t.db, { orgId: a.id });
+    const netAdmin = await createUser(t.db, { orgId: a.id, networkAdmin: true });
+    const inBoth = await createUser(t.db, { orgId: a.id });
+    t.db.$client.prepare("insert into memberships (user_id, org_id, role) values (?, ?, 'member')").run(inBoth.id, b.id);
+    const asAdminA: Actor = { id: adminA.id, isNetworkAdmin: false, adminOrgIds: [a.id] };
+    const asNetAdmin: Actor = { id: netAdmin.id, isNetworkAdmin: true, adminOrgIds: [] };
+    return { ...t, a, b, adminA, memberA, netAdmin, inBoth, asAdminA, asNetAdmin };
+  }
+
+  it.each([
+    ['org admin deactivates a member of their organisation → allowed', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.memberA.id, 'deactivate'), null],
+    ['org admin deactivates someone who also works for B → other-orgs', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.inBoth.id, 'deactivate'), 'other-orgs'],
+    ['org admin changes roles in A of someone who also works for B → allowed', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.inBoth.id, 'roles'), null],
+    ['org admin deactivates a network admin of A → network-admin', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.netAdmin.id, 'deactivate'), 'network-admin'],
+    ['org admin reactivates a network admin → network-admin', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.netAdmin.id, 'reactivate'), 'network-admin'],
+    ['org admin changes a network admin’s roles → network-admin', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.netAdmin.id, 'roles'), 'network-admin'],
+    ['org admin of A acts in B → not-found', (w: W) => manageRefusal(w.db, w.asAdminA, w.b.id, w.inBoth.id, 'roles'), 'not-found'],
+    ['someone who is not in the organisation → not-found', (w: W) => manageRefusal(w.db, w.asNetAdmin, w.b.id, w.memberA.id, 'deactivate'), 'not-found'],
+    ['org admin deactivates themselves → self', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.adminA.id, 'deactivate'), 'self'],
+    ['network admin deactivates someone in two organisations → allowed', (w: W) => manageRefusal(w.db, w.asNetAdmin, w.a.id, w.inBoth.id, 'deactivate'), null],
+    ['network admin deactivates the only network admin (another actor id) → last-network-admin', (w: W) => manageRefusal(w.db, { ...w.asNetAdmin, id: 'someone-else' }, w.a.id, w.netAdmin.id, 'deactivate'), 'last-network-admin'],
+  ] as const)('%s', async (_name, run, expected) => {
+    const w = await world();
+    expect(run(w)).toBe(expected);
+  });
+
+  it('last admin: removing the only active org admin’s role is refused; with a second admin it is allowed', async () => {
+    const w = await world();
+    expect(leavesNoOrgAdmin(w.db, w.a.id, w.adminA.id, ['member'])).toBe(true);
+    expect(leavesNoOrgAdmin(w.db, w.a.id, w.adminA.id, ['member', 'org_admin'])).toBe(false);
+    expect(leavesNoOrgAdmin(w.db, w.a.id, w.memberA.id, ['member'])).toBe(false);
+    expect(changeRoles(w.db, w.asAdminA, w.a.id, w.adminA.id, [])).toEqual({ ok: false, reason: 'last-org-admin' });
+    expect(changeRoles(w.db, w.asAdminA, w.a.id, w.memberA.id, ['org_admin'])).toEqual({ ok: true });
+    expect(changeRoles(w.db, w.asAdminA, w.a.id, w.adminA.id, [])).toEqual({ ok: true });
+    expect(listMemberships(w.db, w.adminA.id)[0]!.roles).toEqual(['member']);
+  });
+
+  it('last admin: a deactivated second admin does not count', async () => {
+    const w = await world();
+    const other = await createUser(w.db, { orgId: w.a.id, roles: ['org_admin'], deactivated: true });
+    expect(other.id).toBeTruthy();
+    expect(leavesNoOrgAdmin(w.db, w.a.id, w.adminA.id, [])).toBe(true);
+  });
+
+  it('invitation: an existing member is refused in the same transaction, nobody is invited twice over a member', async () => {
+    const w = await world();
+    const input = { orgId: w.a.id, email: w.memberA.email.toUpperCase(), role: 'host' as const, invitedBy: w.adminA.id, inviterName: 'A', baseUrl: 'http://localhost:3000' };
+    expect(inviteToOrganisation(w.db, input, w.clock.now())).toEqual({ ok: false, reason: 'already-member' });
+    expect(countRows(w.db, 'invitations')).toBe(0);
+    const ok = inviteToOrganisation(w.db, { ...input, email: 'nieuw@example.test' }, w.clock.now());
+    expect(ok.ok).toBe(true);
+    expect(countRows(w.db, 'invitations')).toBe(1);
+    expect(countRows(w.db, 'outbox')).toBe(1);
+  });
+});
+
+type W = Awaited<ReturnType<typeof createTestApp>> & { a: { id: number }; b: { id: number }; adminA: { id: string }; memberA: { id: string }; netAdmin: { id: string }; inBoth: { id: string }; asAdminA: Actor; asNetAdmin: Actor };

@@ -8,15 +8,16 @@ import { openWeekdaysAfter } from '../browser/dates';
 import { addDays } from '../../src/lib/time';
 
 /**
- * Weekdays from the server's clock on, on which space 1 takes guests and the demo worker has no
- * booking yet (the demo data books some days, relative to the same clock).
+ * Weekdays from the server's clock on, on which space 1 takes guests and has no booking, and the
+ * demo worker has none either (the demo data books some days, relative to the same clock).
  */
 function freeWorkdays(server: RunningServer, n: number): string[] {
   const closed = server.db.$client.prepare(
     `select 1 from closures c join spaces s on s.location_id = c.location_id where s.id = 1 and (c.space_id is null or c.space_id = 1) and ? between c.start_date and c.end_date`,
   );
   const booked = server.db.$client.prepare(
-    `select 1 from bookings b join users u on u.id = b.user_id where u.email = 'worker@gastplek.test' and b.date = ? and b.status in ('confirmed', 'pending', 'checked_in')`,
+    `select 1 from bookings b join users u on u.id = b.user_id
+     where b.date = ? and b.status in ('confirmed', 'pending') and (b.space_id = 1 or u.email = 'worker@gastplek.test')`,
   );
   return openWeekdaysAfter(server.clock.now(), 30).filter((d) => !closed.get(d) && !booked.get(d)).slice(0, n);
 }

@@ -44,5 +44,7 @@ export const admin: typeof nl = {
     deactivated: (name) => `${name}’s account has been deactivated.`,
     reactivated: (name) => `${name}’s account is active again.`,
     self: 'You cannot deactivate your own account.',
+    networkAdminOnly: 'Only a network admin can change the account or roles of a network admin.',
+    lastNetworkAdmin: 'The network always keeps at least one active network admin.',
   },
 };

@@ -42,5 +42,7 @@ export const admin = {
     deactivated: (name: string) => `Het account van ${name} is gedeactiveerd.`,
     reactivated: (name: string) => `Het account van ${name} is weer actief.`,
     self: 'Je kunt je eigen account niet deactiveren.',
+    networkAdminOnly: 'Alleen een netwerkbeheerder kan het account of de rollen van een netwerkbeheerder wijzigen.',
+    lastNetworkAdmin: 'Het netwerk houdt altijd minstens één actieve netwerkbeheerder.',
   },
 };
