@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { loginFailures } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 
@@ -42,7 +42,7 @@ export function resetLimits(email: string, ip: string): Limit[] {
  * database so every server process sees the same count; the check runs before any password
  * hashing, so a flood costs a row read.
  */
-export function isThrottled(db: Queryable, limits: Limit[], now: Date): boolean {
+function isThrottled(db: Queryable, limits: Limit[], now: Date): boolean {
   const since = now.getTime() - THROTTLE_WINDOW_MS;
   const rows = db.select().from(loginFailures).where(inArray(loginFailures.key, limits.map((l) => l.key))).all();
   return limits.some((l) => {
@@ -52,10 +52,6 @@ export function isThrottled(db: Queryable, limits: Limit[], now: Date): boolean 
 }
 
 /** Counts one hit on each counter; a counter whose window has passed starts again at 1. */
-export function recordHit(db: DB, limits: Limit[], now: Date): void {
-  writeTx(db, (tx) => countHit(tx, limits, now));
-}
-
 function countHit(tx: Queryable, limits: Limit[], now: Date): void {
   const since = now.getTime() - THROTTLE_WINDOW_MS;
   for (const { key } of limits) {
@@ -84,7 +80,16 @@ export function takeHit(db: DB, limits: Limit[], now: Date): boolean {
   });
 }
 
-/** After a successful login: the account's failures are forgiven (the address's are not). */
-export function clearAccountFailures(db: DB, email: string, ip: string): void {
-  db.delete(loginFailures).where(inArray(loginFailures.key, [`acct:${email}`, `acct-ip:${email}|${ip}`])).run();
+/**
+ * After a successful login: the account's failures are forgiven, and the try taken by `takeHit`
+ * for this login is given back to the address (its earlier failures stay).
+ */
+export function forgiveLogin(db: DB, email: string, ip: string): void {
+  writeTx(db, (tx) => {
+    tx.delete(loginFailures).where(inArray(loginFailures.key, [`acct:${email}`, `acct-ip:${email}|${ip}`])).run();
+    tx.update(loginFailures)
+      .set({ count: sql`max(${loginFailures.count} - 1, 0)` })
+      .where(eq(loginFailures.key, `ip:${ip}`))
+      .run();
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { Client, createOrg, createTestApp, createUser, html, loginAs, PASSWORD, text, countRows } from '../helpers';
 import { outbox, sessions, users } from '../../db/schema';
-import { MAX_FAILURES_PER_ACCOUNT } from '../../src/auth/throttle';
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from '../../src/auth/throttle';
 import { hashToken } from '../../src/lib/tokens';
 
 describe('login and sessions', () => {
@@ -71,6 +71,22 @@ describe('login and sessions', () => {
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBeTruthy();
     expect(text(await html(res))).toContain('Te veel mislukte pogingen');
+  });
+
+  it('throttling: guesses sent all at once still get no more tries than the limit (each try is counted before the password is checked)', async () => {
+    const { app, db } = createTestApp();
+    const users = await Promise.all(Array.from({ length: 45 }, () => createUser(db)));
+    const statuses = await Promise.all(users.map((u) => new Client(app).post('/login', { email: u.email, password: 'wrong-password!' }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_FAILURES_PER_IP);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(45 - MAX_FAILURES_PER_IP);
+  });
+
+  it('throttling: a successful login does not use up one of the address’s tries', async () => {
+    const { app, db } = createTestApp();
+    const u = await createUser(db);
+    for (let i = 0; i < MAX_FAILURES_PER_IP + 5; i++) await loginAs(app, u.email);
+    const other = await createUser(db);
+    expect((await new Client(app).post('/login', { email: other.email, password: 'wrong-password!' })).status).toBe(401);
   });
 
   it('throttling: the window passes and the account can log in again', async () => {
