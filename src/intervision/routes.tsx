@@ -18,8 +18,8 @@ import { AttendancePage, FacilitatePage, ManageMeetingPage, MeetingFormPage, typ
 import { ReflectionPage, StatementPage, VerifyPage } from '../../views/pages/intervision/reflection';
 import { attendanceCsv, attendanceState, durationMinutes, listAttendanceChanges, recordAttendance } from './attendance';
 import { createGroup, getGroup, getMember, getVisibleGroup, groupWaitPosition, joinGroup, leaveGroup, listGroupMeetings, listGroupMembers } from './groups';
+import { cancelMeeting, updateMeeting } from './meeting-changes';
 import {
-  cancelMeeting,
   confirmGoAhead,
   getManagedMeeting,
   getMeetingCard,
@@ -32,7 +32,6 @@ import {
   MEETINGS_PAGE_SIZE,
   listVisibleOrgIds,
   insertMeeting,
-  updateMeeting,
   type Meeting,
 } from './meetings';
 import { cancelRegistration, getRegistration, listMyActiveRegistrations, removeParticipant, signUp, waitlistPosition } from './registrations';
