@@ -3,18 +3,18 @@ import type { Daypart } from '../../db/schema';
 import { requireUser } from '../auth/middleware';
 import { orgsWithRole, orgIdsWithRole } from '../orgs/orgs';
 import { parseId, readForm, validate, type FormValues } from '../lib/forms';
-import { forbidden, isHtmx, notFound, page, pageOrFragment, redirectWithFlash, requestUrl, type Ctx } from '../lib/render';
+import { htmx, isHtmx } from '../lib/htmx';
+import { forbidden, fragment, notFound, page, pageOrFragment, redirectWithFlash, requestUrl, type Ctx } from '../lib/render';
 import { addDays, isValidLocalDate, localToday } from '../lib/time';
 import { requestedPage, type Paging } from '../lib/paging';
 import type { AppEnv } from '../types';
 import { formatLocalDate } from '../../views/i18n/format';
 import { SearchPage } from '../../views/pages/desks/search';
 import { SearchResults } from '../../views/partials/desks/results';
-import { fromPager } from '../../views/partials/pager';
 import { SpacePage, SeriesResultPage, refusalText } from '../../views/pages/desks/space';
 import { MyBookingsPage } from '../../views/pages/desks/bookings';
 import { GuestListPage, LocationPage, LocationsPage, NewLocationPage, SpaceEditPage } from '../../views/pages/desks/host';
-import { SlotCell, SpaceCard, type CellProps, type Notice } from '../../views/partials/desks/cards';
+import { CardAlert, SlotAlert, SlotCell, SpaceCard, type CellProps, type Notice } from '../../views/partials/desks/cards';
 import { BookingItem, GuestRow } from '../../views/partials/desks/bookings';
 import type { FormState } from '../../views/partials/form';
 import {
@@ -136,7 +136,7 @@ desksRoutes.get('/desks', (c) => {
     message: valid ? null : (errors.date ?? t.errors.formInvalid),
     paging: pages,
     url: requestUrl(c),
-    focus: fromPager(c.req.header('HX-Trigger'), 'desk-page'),
+    trigger: htmx(c).trigger,
   };
   // The filter lists are only needed for a full page, not for the htmx results fragment.
   const { towns, orgs } = isHtmx(c) || asOrg === null ? { towns: [], orgs: [] } : searchOptions(db, asOrg);
@@ -240,22 +240,10 @@ desksRoutes.post('/desks/spaces/:spaceId/book', async (c) => {
   if (!space) return notFound(c);
   if (!form.ok) {
     const message = Object.values(form.errors)[0] ?? t.errors.formInvalid;
-    if (isHtmx(c))
-      return c.html(
-        form.values.fragment === 'cell' ? (
-          <td class="slot">
-            <p role="alert">{message}</p>
-          </td>
-        ) : (
-          <article class="space-card">
-            <p role="alert">{message}</p>
-          </article>
-        ),
-        422,
-      );
+    if (isHtmx(c)) return fragment(c, form.values.fragment === 'cell' ? <SlotAlert message={message} /> : <CardAlert message={message} />, 422);
     return spacePage(c, space, asOrg, undefined, { notice: { kind: 'error', text: message } }, 422);
   }
-  const { date, daypart, note, fragment } = form.data;
+  const { date, daypart, note, fragment: shape } = form.data;
   const dayparts: Daypart[] = daypart === 'whole' ? ['morning', 'afternoon'] : [daypart];
   const result = bookSpace(db, { spaceId: space.id, userId: c.var.user!.id, guestOrgId: asOrg, date, dayparts, note, baseUrl: c.var.config.baseUrl }, now());
   const when = formatLocalDate(c.var.locale, date, true);
@@ -267,21 +255,13 @@ desksRoutes.post('/desks/spaces/:spaceId/book', async (c) => {
     if (result.ok) return redirectWithFlash(c, '/bookings', notice.text);
     return spacePage(c, space, asOrg, date, { notice }, 422);
   }
-  c.header('Vary', 'HX-Request, Cookie');
-  if (fragment === 'cell' && daypart !== 'whole') return c.html(<SlotCell {...buildCells(c, space, asOrg, date, date)(date, daypart, notice)} />, status);
+  if (shape === 'cell' && daypart !== 'whole') return fragment(c, <SlotCell {...buildCells(c, space, asOrg, date, date)(date, daypart, notice)} />, status);
   const row = searchSpaces(db, { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id }, { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg ?? 0 }, today(c)).rows[0];
-  if (!row)
-    return c.html(
-      <article class="space-card">
-        <h3>{space.name}</h3>
-        <p role="alert">{notice.text}</p>
-      </article>,
-      status,
-    );
+  if (!row) return fragment(c, <CardAlert title={space.name} message={notice.text} />, status);
   const mine = myActiveOn(db, c.var.user!.id, date, date)
     .filter((b) => b.spaceId === space.id)
     .map((b) => b.daypart);
-  return c.html(<SpaceCard t={t} locale={c.var.locale} row={row} date={date} daypart={daypart} mine={mine} asOrg={c.var.memberships.length > 1 ? asOrg : null} notice={notice} />, status);
+  return fragment(c, <SpaceCard t={t} locale={c.var.locale} row={row} date={date} daypart={daypart} mine={mine} asOrg={c.var.memberships.length > 1 ? asOrg : null} notice={notice} />, status);
 });
 
 desksRoutes.post('/desks/spaces/:spaceId/book-series', async (c) => {
@@ -310,8 +290,7 @@ function bookingOutcome(c: Ctx, bookingId: number, notice: Notice, status: 200 |
   if (!isHtmx(c)) return redirectWithFlash(c, '/bookings', notice.text);
   const b = getMyBooking(c.var.deps.db, bookingId, c.var.user!.id);
   if (!b) return notFound(c);
-  c.header('Vary', 'HX-Request, Cookie');
-  return c.html(<BookingItem t={c.var.t} locale={c.var.locale} b={b} today={today(c)} notice={notice} />, status);
+  return fragment(c, <BookingItem t={c.var.t} locale={c.var.locale} b={b} today={today(c)} notice={notice} />, status);
 }
 
 desksRoutes.post('/bookings/:id/cancel', (c) => {
@@ -586,6 +565,5 @@ desksRoutes.post('/host/bookings/:id/:action{arrived|no-show|approve|decline}', 
   if (!g) return notFound(c);
   // The row comes back with a message that takes focus, so keyboard users do not lose their place.
   const notice: Notice = r.ok ? { kind: 'ok', text: t.desks.guests.saved(g.name) } : { kind: 'error', text: t.desks.guests.notAllowed };
-  c.header('Vary', 'HX-Request, Cookie');
-  return c.html(<GuestRow t={t} locale={c.var.locale} g={g} today={today(c)} notice={notice} />, r.ok ? 200 : 422);
+  return fragment(c, <GuestRow t={t} locale={c.var.locale} g={g} today={today(c)} notice={notice} />, r.ok ? 200 : 422);
 });

@@ -3,7 +3,8 @@ import { listPartnerLocations } from '../desks/desks';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { writeTx } from '../db';
 import { parseId, readForm } from '../lib/forms';
-import { errorPage, isHtmx, notFound, forbidden, page, pageOrFragment, redirectWithFlash, requestUrl, type Ctx } from '../lib/render';
+import { htmx, isHtmx } from '../lib/htmx';
+import { errorPage, fragment, notFound, forbidden, page, pageOrFragment, redirectWithFlash, requestUrl, type Ctx } from '../lib/render';
 import { localDateOf } from '../lib/time';
 import { requestedPage } from '../lib/paging';
 import { requireUser } from '../auth/middleware';
@@ -12,7 +13,6 @@ import type { AppEnv } from '../types';
 import { formatDateTime } from '../../views/i18n/format';
 import type { FormState } from '../../views/partials/form';
 import { MeetingResults, Places } from '../../views/partials/intervision/places';
-import { fromPager } from '../../views/partials/pager';
 import { GroupPage, MeetingPage, MeetingsPage } from '../../views/pages/intervision/meetings';
 import { AttendancePage, FacilitatePage, ManageMeetingPage, MeetingFormPage, type FormMode } from '../../views/pages/intervision/facilitate';
 import { ReflectionPage, StatementPage, VerifyPage } from '../../views/pages/intervision/reflection';
@@ -83,8 +83,7 @@ intervisionRoutes.get('/meetings', (c) => {
     c.var.user!.id,
     list.map((m) => m.id),
   ) as Map<number, string>;
-  const listing = { paging: pages, url: requestUrl(c), focus: fromPager(c.req.header('HX-Trigger'), 'meeting-page') };
-  const results = <MeetingResults t={t} locale={c.var.locale} meetings={list} mine={mine} {...listing} />;
+  const listing = { paging: pages, url: requestUrl(c), trigger: htmx(c).trigger };
   return pageOrFragment(
     c,
     t.intervision.list.title,
@@ -97,7 +96,7 @@ intervisionRoutes.get('/meetings', (c) => {
       filters={filters.raw}
       {...(isHtmx(c) ? { towns: [], orgs: [] } : listFilterOptions(db, orgIds, at))}
     />,
-    results,
+    <MeetingResults t={t} locale={c.var.locale} meetings={list} mine={mine} {...listing} />,
   );
 });
 
@@ -151,8 +150,7 @@ intervisionRoutes.get('/meetings/:id/places', (c) => {
   const meeting = id ? findMeeting(c, id) : undefined;
   if (!meeting) return notFound(c);
   const card = getMeetingCard(c.var.deps.db, meeting.id)!;
-  c.header('Vary', 'HX-Request, Cookie');
-  return c.html(<Places t={c.var.t} m={card} registered={card.registered} waiting={card.waiting} />);
+  return fragment(c, <Places t={c.var.t} m={card} registered={card.registered} waiting={card.waiting} poll />);
 });
 
 intervisionRoutes.post('/meetings/:id/signup', async (c) => {
