@@ -21,7 +21,9 @@ import { orgRoutes } from './orgs/routes';
 import { notificationRoutes } from './notifications/routes';
 import { calendarRoutes } from './calendar/routes';
 import { privacyRoutes } from './privacy/routes';
-import { desksRoutes } from './desks/routes';
+import { desksRoutes } from './desks/desks.routes';
+import { bookingsRoutes } from './desks/bookings.routes';
+import { hostRoutes } from './desks/host.routes';
 import { intervisionRoutes } from './intervision/routes';
 import type { AppEnv, Deps } from './types';
 import { dictFor, localeFromAcceptLanguage, type Locale } from '../views/i18n';
@@ -115,7 +117,9 @@ export function createApp(opts: AppOptions) {
   app.route('/', notificationRoutes);
   app.route('/', calendarRoutes);
   app.route('/', privacyRoutes);
-  app.route('/', desksRoutes);
+  app.route('/desks', desksRoutes);
+  app.route('/bookings', bookingsRoutes);
+  app.route('/host', hostRoutes);
   app.route('/', intervisionRoutes);
 
   app.notFound((c) => (c.var.t ? notFound(c) : c.text('Not found', 404)));
