@@ -24,7 +24,11 @@ import { privacyRoutes } from './privacy/routes';
 import { desksRoutes } from './desks/desks.routes';
 import { bookingsRoutes } from './desks/bookings.routes';
 import { hostRoutes } from './desks/host.routes';
-import { intervisionRoutes } from './intervision/routes';
+import { meetingsRoutes } from './intervision/meetings.routes';
+import { groupsRoutes } from './intervision/groups.routes';
+import { facilitateRoutes } from './intervision/facilitate.routes';
+import { reflectionCsvRoutes, reflectionRoutes } from './intervision/reflection.routes';
+import { verifyRoutes } from './intervision/verify.routes';
 import type { AppEnv, Deps } from './types';
 import { dictFor, localeFromAcceptLanguage, type Locale } from '../views/i18n';
 
@@ -120,7 +124,12 @@ export function createApp(opts: AppOptions) {
   app.route('/desks', desksRoutes);
   app.route('/bookings', bookingsRoutes);
   app.route('/host', hostRoutes);
-  app.route('/', intervisionRoutes);
+  app.route('/meetings', meetingsRoutes);
+  app.route('/groups', groupsRoutes);
+  app.route('/facilitate', facilitateRoutes);
+  app.route('/reflection', reflectionRoutes);
+  app.route('/reflection.csv', reflectionCsvRoutes);
+  app.route('/verify', verifyRoutes);
 
   app.notFound((c) => (c.var.t ? notFound(c) : c.text('Not found', 404)));
 

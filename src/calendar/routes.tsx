@@ -1,43 +1,18 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../types';
 import { requireUser } from '../auth/middleware';
-import { parseId } from '../lib/forms';
-import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
+import { page, redirectWithFlash, type Ctx } from '../lib/render';
 import { localToday } from '../lib/time';
-import { getRegistration } from '../intervision/registrations';
-import { getManagedMeeting } from '../intervision/meetings';
-import { orgIdsWithRole } from '../orgs/orgs';
 import { getUser } from '../auth/accounts';
 import { AccountPage } from '../../views/pages/account';
 import { dictFor } from '../../views/i18n';
-import { feedEvents, meetingEvent, meetingForCalendar } from './events';
+import { feedEvents } from './events';
 import { feedOwner, renewFeedToken, revokeFeed } from './feeds';
 import { toIcs } from './ics';
 
 export const calendarRoutes = new Hono<AppEnv>();
 
 const ICS_HEADERS = { 'Content-Type': 'text/calendar; charset=utf-8' };
-
-/**
- * A meeting in your calendar: for the people registered and for the meeting's managers, the same
- * people who see its online link. Anyone else gets 404.
- */
-calendarRoutes.get('/meetings/:id/calendar.ics', requireUser, (c) => {
-  const { db } = c.var.deps;
-  const id = parseId(c.req.param('id'));
-  if (!id) return notFound(c);
-  const me = c.var.user!.id;
-  const adminOrgIds = orgIdsWithRole(c.var.memberships, 'org_admin');
-  const registered = getRegistration(db, id, me)?.status === 'registered';
-  if (!registered && !getManagedMeeting(db, id, me, adminOrgIds)) return notFound(c);
-  const meeting = meetingForCalendar(db, id);
-  if (!meeting) return notFound(c);
-  const event = meetingEvent(c.var.t, meeting, c.var.config.baseUrl);
-  return c.body(toIcs([event], event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH'), 200, {
-    ...ICS_HEADERS,
-    'Content-Disposition': `attachment; filename="gastplek-bijeenkomst-${id}.ics"`,
-  });
-});
 
 /**
  * The private subscription feed. No session: calendar clients cannot log in, so the unguessable
