@@ -13,16 +13,22 @@ import { sessionMiddleware } from './auth/middleware';
 import { authRoutes, LANG_COOKIE } from './auth/routes';
 import type { Config } from './config';
 import type { DB } from './db';
-import { homeRoutes } from './home/routes';
 import { createLogger, type Logger } from './lib/log';
 import { errorPage, notFound } from './lib/render';
 import { CsrfError, sameOriginForms, saneHost, UnsupportedBodyError } from './lib/security';
 import { orgRoutes } from './orgs/routes';
-import { notificationRoutes } from './notifications/routes';
-import { calendarRoutes } from './calendar/routes';
-import { privacyRoutes } from './privacy/routes';
-import { desksRoutes } from './desks/routes';
-import { intervisionRoutes } from './intervision/routes';
+import { homeRoutes } from './home/home.routes';
+import { accountRoutes } from './account/account.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
+import { desksRoutes } from './desks/desks.routes';
+import { bookingsRoutes } from './desks/bookings.routes';
+import { hostRoutes } from './desks/host.routes';
+import { meetingsRoutes } from './intervision/meetings.routes';
+import { groupsRoutes } from './intervision/groups.routes';
+import { facilitateRoutes } from './intervision/facilitate.routes';
+import { reflectionCsvRoutes, reflectionRoutes } from './intervision/reflection.routes';
+import { verifyRoutes } from './intervision/verify.routes';
 import type { AppEnv, Deps } from './types';
 import { dictFor, localeFromAcceptLanguage, type Locale } from '../views/i18n';
 
@@ -42,7 +48,6 @@ export function createApp(opts: AppOptions) {
     const started = performance.now();
     c.set('requestId', randomUUID());
     c.set('deps', deps);
-    c.set('db', deps.db);
     c.set('config', deps.config);
     c.set('user', null);
     c.set('memberships', []);
@@ -112,14 +117,23 @@ export function createApp(opts: AppOptions) {
     await next();
   });
 
-  app.route('/', homeRoutes);
-  app.route('/', authRoutes);
-  app.route('/', orgRoutes);
-  app.route('/', notificationRoutes);
-  app.route('/', calendarRoutes);
-  app.route('/', privacyRoutes);
-  app.route('/', desksRoutes);
-  app.route('/', intervisionRoutes);
+  // Each sub-app sits at its URL and lives in the file of that name: /host → src/desks/host.routes.tsx.
+  // A sub-app behind login says so once, with use('*', requireUser); the public ones are marked.
+  app.route('/', homeRoutes); // /, /healthz, /dev/outbox: each route checks for itself
+  app.route('/', authRoutes); // public: /login, /logout, /language, /password/*, /invite/*
+  app.route('/', orgRoutes); // /org/* (login), /admin/* (network admin)
+  app.route('/account', accountRoutes);
+  app.route('/notifications', notificationsRoutes);
+  app.route('/calendar', calendarRoutes); // public: the feed's token is the credential
+  app.route('/desks', desksRoutes);
+  app.route('/bookings', bookingsRoutes);
+  app.route('/host', hostRoutes);
+  app.route('/meetings', meetingsRoutes);
+  app.route('/groups', groupsRoutes);
+  app.route('/facilitate', facilitateRoutes);
+  app.route('/reflection', reflectionRoutes);
+  app.route('/reflection.csv', reflectionCsvRoutes);
+  app.route('/verify', verifyRoutes); // public: the statement's code is the credential
 
   app.notFound((c) => (c.var.t ? notFound(c) : c.text('Not found', 404)));
 

@@ -25,7 +25,6 @@ export type Deps = {
 export type AppEnv = {
   Variables: {
     deps: Deps;
-    db: DB;
     config: Config;
     requestId: string;
     user: SessionUser | null;

@@ -4,8 +4,7 @@ import type { AppEnv } from '../types';
 import { readForm, single } from '../lib/forms';
 import { page, redirectWithFlash, type Ctx } from '../lib/render';
 import { ForgotPage, InvitePage, LoginPage, ResetPage, type InviteView } from '../../views/pages/auth';
-import { AccountPage } from '../../views/pages/account';
-import { acceptInviteSchema, changePasswordSchema, forgotSchema, localeSchema, loginSchema, newPasswordSchema, safeNext } from './schemas';
+import { acceptInviteSchema, forgotSchema, localeSchema, loginSchema, newPasswordSchema, safeNext } from './schemas';
 import { forgiveLogin, loginLimits, resetLimits, takeHit } from './throttle';
 import { hashPassword, verifyDummy, verifyPassword } from './password';
 import {
@@ -15,13 +14,10 @@ import {
   findOpenInvitation,
   findUserByEmail,
   findValidPasswordToken,
-  getUser,
   requestPasswordReset,
   resetPassword,
   setLocale,
 } from './accounts';
-import { requireUser } from './middleware';
-import { hasFeed } from '../calendar/feeds';
 import { clientIp } from '../lib/security';
 
 export const LANG_COOKIE = 'gastplek_lang';
@@ -161,23 +157,3 @@ authRoutes.post('/invite/:token', async (c) => {
   c.header('Set-Cookie', await auth.startSession(created.userId), { append: true });
   return redirectWithFlash(c, '/', t.auth.invite.accepted(created.orgName));
 });
-
-authRoutes.get('/account', requireUser, (c) => {
-  const user = getUser(c.var.deps.db, c.var.user!.id)!;
-  return page(c, c.var.t.auth.account.title, <AccountPage t={c.var.t} locale={c.var.locale} user={user} memberships={c.var.memberships} state={{}} feed={{ active: hasFeed(c.var.deps.db, user.id), url: null }} />);
-});
-
-authRoutes.post('/account/password', requireUser, async (c) => {
-  const { db } = c.var.deps;
-  const t = c.var.t;
-  const form = await readForm(c, changePasswordSchema(t));
-  const me = getUser(db, c.var.user!.id)!;
-  const again = (errors: Record<string, string>) =>
-    page(c, t.auth.account.title, <AccountPage t={t} locale={c.var.locale} user={me} memberships={c.var.memberships} state={{ errors }} feed={{ active: hasFeed(db, me.id), url: null }} />, 422);
-  if (!form.ok) return again(form.errors);
-  if (!me.passwordHash || !(await verifyPassword(me.passwordHash, form.data.currentPassword))) return again({ currentPassword: t.auth.account.wrongCurrent });
-  const changed = changePassword(db, { userId: me.id, checkedHash: me.passwordHash, newHash: await hashPassword(form.data.password), keepSessionId: c.var.sessionId! }, c.var.deps.now());
-  if (changed === 'stale') return again({ currentPassword: t.auth.account.wrongCurrent });
-  return redirectWithFlash(c, '/account', t.auth.account.passwordChanged);
-});
-

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { meetings } from '../../db/schema';
 import { writeTx, type DB } from '../db';
-import type { Job } from '../jobs/job';
+import type { Job } from '../jobs/runner';
 import { mailUnderMinimum } from './mails';
 import { listUnderMinimumAtClose } from './meetings';
 

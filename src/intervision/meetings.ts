@@ -15,8 +15,6 @@ import { hasRole, holdsRoleSql } from '../orgs/orgs';
 import type { Membership } from '../types';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
-import { mailMeetingCancelled, mailMeetingChanged } from './mails';
-import { promote } from './registrations';
 
 export type Meeting = typeof meetings.$inferSelect;
 
@@ -72,13 +70,13 @@ export function visibleTo(orgIds: number[]): SQL {
  * attendance), or an org admin of the organising organisation. `isManager` is the same rule for a
  * meeting already loaded.
  */
-export function managedBy(userId: string, adminOrgIds: number[]): SQL {
+function managedBy(userId: string, adminOrgIds: number[]): SQL {
   const asFacilitator = and(eq(meetings.facilitatorId, userId), holdsRoleSql(meetings.facilitatorId, meetings.orgId, 'facilitator'))!;
   return adminOrgIds.length ? or(asFacilitator, inArray(meetings.orgId, adminOrgIds))! : asFacilitator;
 }
 
-export const registeredCount = sql<number>`(select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'registered')`;
-export const waitlistCount = sql<number>`(select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'waitlisted')`;
+const registeredCount = sql<number>`(select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'registered')`;
+const waitlistCount = sql<number>`(select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'waitlisted')`;
 
 export function getVisibleMeeting(db: Queryable, id: number, orgIds: number[]): Meeting | undefined {
   return db.select().from(meetings).where(and(eq(meetings.id, id), visibleTo(orgIds))).get();
@@ -247,48 +245,16 @@ export function insertMeeting(tx: Tx, input: MeetingInput & { facilitatorId: str
   return m.id;
 }
 
-function setVisibility(tx: Tx, meetingId: number, visibility: Visibility, orgIds: number[]) {
+/** Who may see a meeting besides everyone ('all') or its own organisation: the list of organisations, for 'list'. */
+export function setVisibility(tx: Tx, meetingId: number, visibility: Visibility, orgIds: number[]) {
   tx.delete(meetingVisibility).where(eq(meetingVisibility.meetingId, meetingId)).run();
   if (visibility !== 'list') return;
   for (const orgId of new Set(orgIds)) tx.insert(meetingVisibility).values({ meetingId, orgId }).run();
 }
 
-/**
- * Saves an edit. Everyone registered or waiting is told; a higher maximum (or per-organisation
- * maximum) moves waiting people up; a lower one never drops anybody already registered.
- */
-export function updateMeeting(tx: Tx, meeting: Meeting, input: MeetingInput, now: Date, baseUrl: string): void {
-  const { visibleOrgIds, ...row } = input;
-  tx.update(meetings)
-    .set({ ...row, updatedAt: now, minWarningSentAt: input.signupClosesAt.getTime() !== meeting.signupClosesAt.getTime() ? null : meeting.minWarningSentAt })
-    .where(eq(meetings.id, meeting.id))
-    .run();
-  setVisibility(tx, meeting.id, input.visibility, visibleOrgIds);
-  const updated = tx.select().from(meetings).where(eq(meetings.id, meeting.id)).get()!;
-  for (const p of peopleInvolved(tx, meeting.id)) mailMeetingChanged(tx, p.userId, updated, now, baseUrl);
-  promote(tx, meeting.id, now, baseUrl);
-}
-
-/** Cancels a meeting that has not started; everyone registered or waiting is told. */
-export function cancelMeeting(tx: Tx, meeting: Meeting, now: Date, baseUrl: string): 'ok' | 'started' | 'already' {
-  if (meeting.status === 'cancelled') return 'already';
-  if (now >= meeting.startsAt) return 'started';
-  tx.update(meetings).set({ status: 'cancelled', updatedAt: now }).where(eq(meetings.id, meeting.id)).run();
-  for (const p of peopleInvolved(tx, meeting.id)) mailMeetingCancelled(tx, p.userId, meeting, now, baseUrl);
-  return 'ok';
-}
-
 /** The facilitator goes ahead despite fewer sign-ups than the minimum. */
 export function confirmGoAhead(tx: Tx, meetingId: number, now: Date): void {
   tx.update(meetings).set({ minConfirmedAt: now, updatedAt: now }).where(eq(meetings.id, meetingId)).run();
-}
-
-function peopleInvolved(tx: Queryable, meetingId: number) {
-  return tx
-    .select({ userId: registrations.userId })
-    .from(registrations)
-    .where(and(eq(registrations.meetingId, meetingId), inArray(registrations.status, ['registered', 'waitlisted'])))
-    .all();
 }
 
 export type Participant = {

@@ -1,9 +1,9 @@
-import type { Job } from './job';
+import type { Job } from './runner';
 import { RELEASE_BATCH, releaseNoShows } from '../desks/bookings';
 import { intervisionJobs } from '../intervision/jobs';
 import { sendReminders } from '../notifications/reminders';
 
-/** Every scheduled job of the app (see Job in ./job.ts for what each must guarantee). */
+/** Scheduled work, registered here; what a job must be is said where it is run (runner.ts). */
 export const jobs: Job[] = [
   { name: 'desks.releaseNoShows', everyMs: 60_000, run: releaseNoShows, batch: RELEASE_BATCH },
   ...intervisionJobs,

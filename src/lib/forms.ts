@@ -100,6 +100,13 @@ export const fields = {
       .transform((v) => v !== undefined),
 };
 
+/** Query parameters as form values: repeated keys become arrays. */
+export function queryValues(c: Ctx): FormValues {
+  const values: FormValues = {};
+  for (const [k, v] of Object.entries(c.req.queries())) values[k] = v.length === 1 ? v[0]! : v;
+  return values;
+}
+
 /** A positive integer id from a path or query value; null for anything else (→ 404). */
 export function parseId(raw: string | undefined): number | null {
   if (!raw || !/^[1-9][0-9]{0,14}$/.test(raw)) return null;

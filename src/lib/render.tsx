@@ -4,36 +4,33 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { Layout } from '../../views/layouts/Layout';
+import { ErrorPage } from '../../views/pages/error';
 import type { AppEnv } from '../types';
 import { unreadCount } from '../notifications/notify';
+import { isHtmx, vary } from './htmx';
 
 export type Ctx = Context<AppEnv>;
 
 const FLASH_COOKIE = 'gastplek_flash';
 
-/** htmx request (fragment wanted) or a plain browser request (full page)? */
-export function isHtmx(c: Ctx): boolean {
-  return c.req.header('HX-Request') === 'true' && c.req.header('HX-History-Restore-Request') !== 'true';
-}
-
 /** A full page in the layout. */
 export function page(c: Ctx, title: string, body: Child, status: ContentfulStatusCode = 200) {
   const flash = takeFlash(c);
-  c.header('Vary', 'HX-Request, Cookie');
+  vary(c, 'Cookie');
   return c.html(
     <>
       {raw('<!DOCTYPE html>')}
       <Layout
-      t={c.var.t}
-      locale={c.var.locale}
-      title={title}
-      user={c.var.user}
-      memberships={c.var.memberships}
-      currentPath={c.req.path}
-      devOutbox={c.var.config.nodeEnv !== 'production'}
-      flash={flash}
+        t={c.var.t}
+        locale={c.var.locale}
+        title={title}
+        user={c.var.user}
+        memberships={c.var.memberships}
+        currentPath={c.req.path}
+        devOutbox={c.var.config.nodeEnv !== 'production'}
+        flash={flash}
         unread={c.var.user ? unreadCount(c.var.deps.db, c.var.user.id) : 0}
-    >
+      >
         {body}
       </Layout>
     </>,
@@ -41,11 +38,15 @@ export function page(c: Ctx, title: string, body: Child, status: ContentfulStatu
   );
 }
 
-/** A page for htmx-less requests, the fragment alone for htmx requests. */
-export function pageOrFragment(c: Ctx, title: string, pageBody: Child, fragment: Child, status: ContentfulStatusCode = 200) {
-  c.header('Vary', 'HX-Request, Cookie');
-  if (isHtmx(c)) return c.html(<>{fragment}</>, status);
-  return page(c, title, pageBody, status);
+/** A fragment alone, without the layout: what htmx swaps in. Same element as inside the page. */
+export function fragment(c: Ctx, body: Child, status: ContentfulStatusCode = 200) {
+  vary(c, 'Cookie');
+  return c.html(<>{body}</>, status);
+}
+
+/** A page for htmx-less requests, the fragment alone for htmx requests (one URL, `Vary: HX-Request`). */
+export function pageOrFragment(c: Ctx, title: string, pageBody: Child, fragmentBody: Child, status: ContentfulStatusCode = 200) {
+  return isHtmx(c) ? fragment(c, fragmentBody, status) : page(c, title, pageBody, status);
 }
 
 /** POST → 303 → GET, with a one-time message for the next page. */
@@ -74,18 +75,7 @@ function takeFlash(c: Ctx): string | null {
 }
 
 export function errorPage(c: Ctx, status: 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503, title: string, message: string) {
-  return page(
-    c,
-    title,
-    <section>
-      <h1>{title}</h1>
-      <p>{message}</p>
-      <p>
-        <a href="/">{c.var.t.nav.home}</a>
-      </p>
-    </section>,
-    status,
-  );
+  return page(c, title, <ErrorPage t={c.var.t} title={title} message={message} />, status);
 }
 
 export const notFound = (c: Ctx) => errorPage(c, 404, c.var.t.errors.notFoundTitle, c.var.t.errors.notFound);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countRows, html, text } from '../helpers';
 import { writeTx } from '../../src/db';
-import { getManagedMeeting, updateMeeting } from '../../src/intervision/meetings';
+import { getManagedMeeting } from '../../src/intervision/meetings';
+import { updateMeeting } from '../../src/intervision/meeting-changes';
 import { instantOf } from '../../src/lib/time';
 import { DEFAULT_MEETING, lists, mailsTo, makeMeeting, member, network, statusOf } from './fixtures';
 

@@ -1,8 +1,7 @@
 import { en } from './en';
 import { nl } from './nl';
-import type { Dict } from './dict';
 
-export type { Dict } from './dict';
+export type Dict = typeof nl;
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
 

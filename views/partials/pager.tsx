@@ -4,8 +4,9 @@ import { pageHref } from '../../src/lib/paging';
 
 /**
  * Previous/next links under a long list. Plain links without JavaScript; with htmx they replace
- * only the list (`target`, outerHTML) and update the address bar. The link ids tell the server
- * that the request came from the pager (HX-Trigger), so the new list can take the focus.
+ * only the list (`target`, outerHTML) and update the address bar, and take over from a request
+ * for the list still under way (a poll). The link ids arrive as `HX-Trigger`, so the list they
+ * bring can take the focus (`fromPager`).
  */
 export function Pager(p: { t: Dict; paging: Paging; url: string; target: string; id: string }) {
   const { page, pages } = p.paging;
@@ -14,7 +15,7 @@ export function Pager(p: { t: Dict; paging: Paging; url: string; target: string;
   const link = (to: number, label: string, rel: 'prev' | 'next') => {
     const href = pageHref(p.url, to);
     return (
-      <a id={`${p.id}-${rel}`} href={href} rel={rel} hx-get={href} hx-target={p.target} hx-swap="outerHTML" hx-push-url="true">
+      <a id={`${p.id}-${rel}`} href={href} rel={rel} hx-get={href} hx-target={p.target} hx-swap="outerHTML" hx-sync={`${p.target}:replace`} hx-push-url="true">
         {label}
       </a>
     );
@@ -28,5 +29,5 @@ export function Pager(p: { t: Dict; paging: Paging; url: string; target: string;
   );
 }
 
-/** True when an htmx request was sent by one of this pager's links. */
-export const fromPager = (hxTrigger: string | undefined, id: string) => hxTrigger === `${id}-prev` || hxTrigger === `${id}-next`;
+/** True when an htmx request was sent by one of the links of the pager with this id. */
+export const fromPager = (hxTrigger: string | null | undefined, id: string) => hxTrigger === `${id}-prev` || hxTrigger === `${id}-next`;

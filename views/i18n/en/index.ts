@@ -1,4 +1,4 @@
-import type { Dict } from '../dict';
+import type { nl } from '../nl';
 import { admin } from './admin';
 import { auth } from './auth';
 import { calendar } from './calendar';
@@ -7,4 +7,5 @@ import { desks } from './desks';
 import { intervision } from './intervision';
 import { notifications } from './notifications';
 
-export const en: Dict = { ...common, auth, admin, desks, intervision, notifications, calendar };
+// Typed by the Dutch source dictionary itself (not by ../index, which imports this file).
+export const en: typeof nl = { ...common, auth, admin, desks, intervision, notifications, calendar };

@@ -42,6 +42,27 @@ export function NoticeLine(p: { notice?: Notice | null }) {
   );
 }
 
+/**
+ * What a card (or a week-view cell) becomes when its booking form could not be read, or the space
+ * can no longer be shown: the message in the card's place, so htmx swaps it where the card was.
+ */
+export function CardAlert(p: { title?: string; message: string }) {
+  return (
+    <article class="space-card">
+      {p.title && <h3>{p.title}</h3>}
+      <p role="alert">{p.message}</p>
+    </article>
+  );
+}
+
+export function SlotAlert(p: { message: string }) {
+  return (
+    <td class="slot">
+      <p role="alert">{p.message}</p>
+    </td>
+  );
+}
+
 export type CardProps = {
   t: Dict;
   locale: Locale;

@@ -3,7 +3,7 @@ import { formatLocalDate } from '../../i18n/format';
 import type { Daypart } from '../../../db/schema/desks';
 import type { SpaceResult } from '../../../src/desks/desks';
 import type { Paging } from '../../../src/lib/paging';
-import { Pager } from '../pager';
+import { fromPager, Pager } from '../pager';
 import { SpaceCard } from './cards';
 
 export type ResultsProps = {
@@ -20,16 +20,19 @@ export type ResultsProps = {
   paging: Paging | null;
   /** The request's path and query, for the page links. */
   url: string;
-  /** Move the focus to the results (after a page link was followed with htmx). */
-  focus?: boolean;
+  /** The element that sent the htmx request (`HX-Trigger`), if any: after a page link the results take the focus. */
+  trigger?: string | null;
 };
+
+const PAGER_ID = 'desk-page';
 
 /** The search results: rendered inside the search page, and alone for htmx's active search. */
 export function SearchResults(p: ResultsProps) {
   const t = p.t.desks.search;
+  const focus = fromPager(p.trigger, PAGER_ID);
   return (
     <section id="desk-results" aria-labelledby="desk-results-title">
-      <h2 id="desk-results-title" tabindex={p.focus ? -1 : undefined} autofocus={p.focus || undefined}>
+      <h2 id="desk-results-title" tabindex={focus ? -1 : undefined} autofocus={focus || undefined}>
         {p.results ? t.resultsFor(formatLocalDate(p.locale, p.date, true), p.t.dayparts[p.daypart]) : t.results}
       </h2>
       {p.message && <p role="alert">{p.message}</p>}
@@ -42,7 +45,7 @@ export function SearchResults(p: ResultsProps) {
           ))}
         </div>
       )}
-      {p.paging && <Pager t={p.t} paging={p.paging} url={p.url} target="#desk-results" id="desk-page" />}
+      {p.paging && <Pager t={p.t} paging={p.paging} url={p.url} target="#desk-results" id={PAGER_ID} />}
     </section>
   );
 }

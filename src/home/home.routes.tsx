@@ -6,6 +6,10 @@ import { HomePage, OutboxPage } from '../../views/pages/home';
 import { homeCards } from '../../views/layouts/nav';
 import { listOutbox } from '../mail/outbox';
 
+/**
+ * The root: the start page (logged in; anonymous goes to /login), the health check for the load
+ * balancer, and the development outbox. Mounted at '/', with no guard of its own: each route checks.
+ */
 export const homeRoutes = new Hono<AppEnv>();
 
 homeRoutes.get('/', (c) => {
@@ -26,7 +30,10 @@ homeRoutes.get('/healthz', (c) => {
   }
 });
 
-/** Development outbox: where mails land without SMTP_URL. Never mounted in production. */
+/**
+ * Development outbox: the mails the app wrote, whether or not SMTP_URL sends them on. The route
+ * exists in every environment but answers 404 in production, where mails hold reset links.
+ */
 homeRoutes.get('/dev/outbox', (c) => {
   if (c.var.config.nodeEnv === 'production') return notFound(c);
   return page(c, c.var.t.outbox.title, <OutboxPage t={c.var.t} mails={listOutbox(c.var.deps.db)} />);

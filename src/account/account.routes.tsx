@@ -1,0 +1,85 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { changePassword, getUser } from '../auth/accounts';
+import { requireUser } from '../auth/middleware';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { changePasswordSchema } from '../auth/schemas';
+import { hasFeed, renewFeedToken, revokeFeed } from '../calendar/feeds';
+import { fields, readForm } from '../lib/forms';
+import { page, redirectWithFlash, type Ctx } from '../lib/render';
+import { setEmailReminders } from '../notifications/notify';
+import { exportPersonalData } from '../privacy/export';
+import type { AppEnv } from '../types';
+import { AccountPage } from '../../views/pages/account';
+
+/**
+ * /account: "Mijn account", one page with what a person sets for themselves: password, reminder
+ * mails, the private calendar feed, and the download of their own data.
+ */
+export const accountRoutes = new Hono<AppEnv>();
+
+accountRoutes.use('*', requireUser);
+
+/** The account page; `feedUrl` is the new feed link, shown once, right after it was made. */
+function accountPage(c: Ctx, opts: { errors?: Record<string, string>; feedUrl?: string } = {}) {
+  const { db } = c.var.deps;
+  const user = getUser(db, c.var.user!.id)!;
+  return page(
+    c,
+    c.var.t.auth.account.title,
+    <AccountPage
+      t={c.var.t}
+      locale={c.var.locale}
+      user={user}
+      memberships={c.var.memberships}
+      state={opts.errors ? { errors: opts.errors } : {}}
+      feed={{ active: opts.feedUrl !== undefined || hasFeed(db, user.id), url: opts.feedUrl ?? null }}
+    />,
+    opts.errors ? 422 : 200,
+  );
+}
+
+accountRoutes.get('/', (c) => accountPage(c));
+
+accountRoutes.post('/password', async (c) => {
+  const { db } = c.var.deps;
+  const t = c.var.t;
+  const form = await readForm(c, changePasswordSchema(t));
+  if (!form.ok) return accountPage(c, { errors: form.errors });
+  const me = getUser(db, c.var.user!.id)!;
+  const wrong = () => accountPage(c, { errors: { currentPassword: t.auth.account.wrongCurrent } });
+  if (!me.passwordHash || !(await verifyPassword(me.passwordHash, form.data.currentPassword))) return wrong();
+  // One transaction: the new hash only if the password is still the one just checked; open reset
+  // links close and other sessions end with it.
+  const changed = changePassword(db, { userId: me.id, checkedHash: me.passwordHash, newHash: await hashPassword(form.data.password), keepSessionId: c.var.sessionId! }, c.var.deps.now());
+  if (changed === 'stale') return wrong();
+  return redirectWithFlash(c, '/account', t.auth.account.passwordChanged);
+});
+
+accountRoutes.post('/preferences', async (c) => {
+  const form = await readForm(c, z.object({ emailReminders: fields.checkbox() }));
+  if (!form.ok) return redirectWithFlash(c, '/account');
+  setEmailReminders(c.var.deps.db, c.var.user!.id, form.data.emailReminders);
+  return redirectWithFlash(c, '/account', c.var.t.notifications.preferencesSaved);
+});
+
+/** Makes (or replaces) the feed link and shows it once, on this response only. */
+accountRoutes.post('/calendar-feed', (c) => {
+  const token = renewFeedToken(c.var.deps.db, c.var.user!.id);
+  c.header('Referrer-Policy', 'no-referrer');
+  return accountPage(c, { feedUrl: `${c.var.config.baseUrl}/calendar/${token}.ics` });
+});
+
+accountRoutes.post('/calendar-feed/revoke', (c) => {
+  revokeFeed(c.var.deps.db, c.var.user!.id);
+  return redirectWithFlash(c, '/account', c.var.t.calendar.feed.revoked);
+});
+
+/** "Mijn gegevens": a JSON download of what is stored about the logged-in person, and only them. */
+accountRoutes.get('/export.json', (c) => {
+  const data = exportPersonalData(c.var.deps.db, c.var.user!.id, c.var.deps.now());
+  return c.body(JSON.stringify(data, null, 2), 200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Disposition': 'attachment; filename="gastplek-mijn-gegevens.json"',
+  });
+});

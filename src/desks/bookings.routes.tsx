@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { requireUser } from '../auth/middleware';
+import { parseId } from '../lib/forms';
+import { isHtmx } from '../lib/htmx';
+import { fragment, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
+import type { AppEnv } from '../types';
+import { MyBookingsPage } from '../../views/pages/desks/bookings';
+import { BookingItem } from '../../views/partials/desks/bookings';
+import type { Notice } from '../../views/partials/desks/cards';
+import { cancelBooking, checkIn, getMyBooking, listMyBookings } from './bookings';
+import { bookingIcs } from './ics';
+import { today } from './context';
+
+/** /bookings: a worker's own desk bookings (cancel, check in, calendar file). */
+export const bookingsRoutes = new Hono<AppEnv>();
+
+bookingsRoutes.use('*', requireUser);
+
+bookingsRoutes.get('/', (c) => {
+  const now = today(c);
+  const { upcoming, past } = listMyBookings(c.var.deps.db, c.var.user!.id, now);
+  return page(c, c.var.t.desks.bookings.title, <MyBookingsPage t={c.var.t} locale={c.var.locale} upcoming={upcoming} past={past} today={now} />);
+});
+
+/** After cancel or check-in: the item itself for htmx, POST → 303 → GET otherwise. */
+function bookingOutcome(c: Ctx, bookingId: number, notice: Notice, status: 200 | 422) {
+  if (!isHtmx(c)) return redirectWithFlash(c, '/bookings', notice.text);
+  const b = getMyBooking(c.var.deps.db, bookingId, c.var.user!.id);
+  if (!b) return notFound(c);
+  return fragment(c, <BookingItem t={c.var.t} locale={c.var.locale} b={b} today={today(c)} notice={notice} />, status);
+}
+
+bookingsRoutes.post('/:id/cancel', (c) => {
+  const id = parseId(c.req.param('id'));
+  if (!id) return notFound(c);
+  const t = c.var.t.desks;
+  const r = cancelBooking(c.var.deps.db, id, c.var.user!.id, c.var.deps.now(), c.var.config.baseUrl);
+  if (!r.ok && r.reason === 'not_found') return notFound(c);
+  return r.ok ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.cancelled }, 200) : bookingOutcome(c, id, { kind: 'error', text: t.refusals.not_cancellable }, 422);
+});
+
+bookingsRoutes.post('/:id/checkin', (c) => {
+  const id = parseId(c.req.param('id'));
+  if (!id) return notFound(c);
+  const t = c.var.t.desks;
+  const r = checkIn(c.var.deps.db, id, c.var.user!.id, c.var.deps.now());
+  if (!r.ok && r.reason === 'not_found') return notFound(c);
+  return r.ok ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.checkedInFlash }, 200) : bookingOutcome(c, id, { kind: 'error', text: t.refusals.not_checkinable }, 422);
+});
+
+bookingsRoutes.get('/:file{[0-9]+\\.ics}', (c) => {
+  const id = parseId(c.req.param('file').replace(/\.ics$/, ''));
+  const b = id ? getMyBooking(c.var.deps.db, id, c.var.user!.id) : undefined;
+  if (!b) return notFound(c);
+  const ics = bookingIcs(c.var.t, b, c.var.config.baseUrl);
+  if (!ics) return notFound(c);
+  return c.body(ics, 200, {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `attachment; filename="gastplek-${b.id}.ics"`,
+  });
+});

@@ -1,0 +1,229 @@
+import { Hono } from 'hono';
+import type { Daypart } from '../../db/schema';
+import { requireUser } from '../auth/middleware';
+import { parseId, queryValues, readForm, validate } from '../lib/forms';
+import { htmx, isHtmx } from '../lib/htmx';
+import { fragment, notFound, page, pageOrFragment, redirectWithFlash, requestUrl, type Ctx } from '../lib/render';
+import { addDays, isValidLocalDate } from '../lib/time';
+import { requestedPage, type Paging } from '../lib/paging';
+import type { AppEnv } from '../types';
+import { formatLocalDate } from '../../views/i18n/format';
+import { SearchPage } from '../../views/pages/desks/search';
+import { SearchResults } from '../../views/partials/desks/results';
+import { SpacePage, SeriesResultPage, refusalText } from '../../views/pages/desks/space';
+import { CardAlert, SlotAlert, SlotCell, SpaceCard, type CellProps, type Notice } from '../../views/partials/desks/cards';
+import type { FormState } from '../../views/partials/form';
+import { bookSeries, bookSpace, canSeeInstructions, myActiveOn } from './bookings';
+import { getVisibleSpace, searchOptions, searchSpaces, SEARCH_PAGE_SIZE, takenBetween, type SpaceResult, type VisibleSpace } from './desks';
+import { closedDatesFor, dayRefusal, mondayOf, type SpaceForRules } from './rules';
+import { bookSchema, searchSchema, seriesSchema } from './schemas';
+import { hostOrgIds, today, userOrgIds } from './context';
+
+/** /desks: the search for a free desk and the week view of one space, where a worker books. */
+export const desksRoutes = new Hono<AppEnv>();
+
+desksRoutes.use('*', requireUser);
+
+/** The organisation a worker books on behalf of: the one asked for if it is theirs, else their first. */
+function guestOrgFor(c: Ctx, requested: number | null | undefined): number | null {
+  const ms = c.var.memberships;
+  if (requested && ms.some((m) => m.orgId === requested)) return requested;
+  return ms[0]?.orgId ?? null;
+}
+
+/** Shown as "booking on behalf of" only to people in more than one organisation. */
+const asOrgShown = (c: Ctx, asOrg: number | null) => (c.var.memberships.length > 1 ? asOrg : null);
+
+// ——— Search ———
+
+desksRoutes.get('/', (c) => {
+  const { db } = c.var.deps;
+  const t = c.var.t;
+  const now = today(c);
+  const values = queryValues(c);
+  const form = validate(searchSchema(t, now), values, t);
+  const date = form.ok ? form.data.date : typeof values.date === 'string' && isValidLocalDate(values.date) ? values.date : now;
+  const daypart = form.ok ? form.data.daypart : 'morning';
+  const errors = form.ok ? {} : { ...form.errors };
+  if (form.ok && date < now) errors.date = t.desks.refusals.past;
+  const state: FormState = { values: { date, daypart, ...values }, errors: Object.keys(errors).length ? errors : undefined };
+  const asOrg = guestOrgFor(c, form.ok ? form.data.as : null);
+  const valid = form.ok && !state.errors;
+  let results: SpaceResult[] | null = null;
+  let pages: Paging | null = null;
+  if (valid && asOrg !== null) {
+    const params = { date, town: form.data.town, amenities: form.data.amenities, hostOrgId: form.data.org };
+    const viewer = { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg };
+    const found = searchSpaces(db, params, viewer, now, { requested: requestedPage(c.req.query('page')), size: SEARCH_PAGE_SIZE });
+    results = found.rows;
+    pages = found.paging;
+  }
+  const mine = new Map<number, Daypart[]>();
+  if (results) for (const b of myActiveOn(db, c.var.user!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
+  const resultsProps = {
+    t,
+    locale: c.var.locale,
+    results,
+    date,
+    daypart,
+    mine,
+    asOrg: asOrgShown(c, asOrg),
+    message: valid ? null : (errors.date ?? t.errors.formInvalid),
+    paging: pages,
+    url: requestUrl(c),
+    trigger: htmx(c).trigger,
+  };
+  // The filter lists are only needed for a full page, not for the htmx results fragment.
+  const { towns, orgs } = isHtmx(c) || asOrg === null ? { towns: [], orgs: [] } : searchOptions(db, asOrg);
+  return pageOrFragment(
+    c,
+    t.desks.search.title,
+    <SearchPage t={t} state={state} towns={towns} orgs={orgs} myOrgs={c.var.memberships} results={resultsProps} />,
+    <SearchResults {...resultsProps} />,
+    valid ? 200 : 422,
+  );
+});
+
+// ——— Week view of a space ———
+
+function rulesOf(s: VisibleSpace): SpaceForRules {
+  const l = s.location;
+  return {
+    id: s.id,
+    orgId: l.orgId,
+    locationId: l.id,
+    active: s.active,
+    capacity: s.capacity,
+    archivedAt: l.archivedAt,
+    sharing: l.sharing,
+    openWeekdays: l.openWeekdays,
+    horizonWeeks: l.horizonWeeks,
+    approvalRequired: l.approvalRequired,
+  };
+}
+
+/** The week-view cells of [from, to] for a space, as the viewer sees them. */
+function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: string, to: string) {
+  const { db } = c.var.deps;
+  const t = c.var.t;
+  const now = today(c);
+  const taken = takenBetween(db, space.id, from, to);
+  const mine = new Set(
+    myActiveOn(db, c.var.user!.id, from, to)
+      .filter((b) => b.spaceId === space.id)
+      .map((b) => `${b.date}:${b.daypart}`),
+  );
+  const closed = closedDatesFor(db, { id: space.id, locationId: space.location.id }, from, to);
+  const rules = rulesOf(space);
+  const canBook = asOrg !== null && !userOrgIds(c).includes(space.location.orgId) && space.active && !space.location.archivedAt;
+  return (date: string, daypart: Daypart, notice?: Notice | null): CellProps => {
+    const refusal = dayRefusal(rules, date, now, closed);
+    return {
+      t,
+      locale: c.var.locale,
+      spaceId: space.id,
+      date,
+      daypart,
+      capacity: space.capacity,
+      taken: taken.get(`${date}:${daypart}`) ?? 0,
+      mine: mine.has(`${date}:${daypart}`),
+      unavailable: refusal === null ? null : refusal === 'closed' || refusal === 'closed_weekday' ? t.desks.space.closedDay : t.desks.space.unavailable,
+      canBook,
+      asOrg: asOrgShown(c, asOrg),
+      notice,
+    };
+  };
+}
+
+function spacePage(c: Ctx, space: VisibleSpace, asOrg: number | null, week: string | undefined, extra: { seriesState?: FormState; notice?: Notice | null } = {}, status: 200 | 409 | 422 = 200) {
+  const { db } = c.var.deps;
+  const now = today(c);
+  const thisWeek = mondayOf(now);
+  const weekStart = week && isValidLocalDate(week) ? mondayOf(week) : thisWeek;
+  const weekEnd = addDays(weekStart, 6);
+  const cell = buildCells(c, space, asOrg, weekStart, weekEnd);
+  const days = [0, 1, 2, 3, 4, 5, 6].map((i) => {
+    const date = addDays(weekStart, i);
+    return { date, morning: cell(date, 'morning'), afternoon: cell(date, 'afternoon') };
+  });
+  const canBook = asOrg !== null && !userOrgIds(c).includes(space.location.orgId);
+  return page(
+    c,
+    c.var.t.desks.space.title(space.name, space.location.name),
+    <SpacePage
+      t={c.var.t}
+      locale={c.var.locale}
+      space={space}
+      weekStart={weekStart}
+      prevWeek={weekStart > thisWeek ? addDays(weekStart, -7) : null}
+      nextWeek={addDays(weekStart, 7)}
+      days={days}
+      showInstructions={canSeeInstructions(db, c.var.user!.id, { id: space.location.id, orgId: space.location.orgId }, hostOrgIds(c), now)}
+      canBook={canBook}
+      asOrg={asOrgShown(c, asOrg)}
+      seriesState={extra.seriesState ?? { values: { weekday: '2', daypart: 'morning', weeks: '6', startDate: now } }}
+      notice={extra.notice}
+    />,
+    status,
+  );
+}
+
+/** The space in the path as this worker may see it; undefined → 404 (also for spaces not shared with them). */
+function visibleSpace(c: Ctx, rawId: string, asOrg: number | null) {
+  const spaceId = parseId(rawId);
+  if (!spaceId) return undefined;
+  return getVisibleSpace(c.var.deps.db, spaceId, userOrgIds(c), asOrg);
+}
+
+desksRoutes.get('/spaces/:spaceId', (c) => {
+  const asOrg = guestOrgFor(c, parseId(c.req.query('as')));
+  const space = visibleSpace(c, c.req.param('spaceId'), asOrg);
+  if (!space) return notFound(c);
+  return spacePage(c, space, asOrg, c.req.query('week'));
+});
+
+desksRoutes.post('/spaces/:spaceId/book', async (c) => {
+  const { db, now } = c.var.deps;
+  const t = c.var.t;
+  const form = await readForm(c, bookSchema(t));
+  const asOrg = guestOrgFor(c, form.ok ? form.data.as : parseId(typeof form.values.as === 'string' ? form.values.as : undefined));
+  const space = visibleSpace(c, c.req.param('spaceId'), asOrg);
+  if (!space) return notFound(c);
+  if (!form.ok) {
+    const message = Object.values(form.errors)[0] ?? t.errors.formInvalid;
+    if (isHtmx(c)) return fragment(c, form.values.fragment === 'cell' ? <SlotAlert message={message} /> : <CardAlert message={message} />, 422);
+    return spacePage(c, space, asOrg, undefined, { notice: { kind: 'error', text: message } }, 422);
+  }
+  const { date, daypart, note, fragment: shape } = form.data;
+  const dayparts: Daypart[] = daypart === 'whole' ? ['morning', 'afternoon'] : [daypart];
+  const result = bookSpace(db, { spaceId: space.id, userId: c.var.user!.id, guestOrgId: asOrg, date, dayparts, note, baseUrl: c.var.config.baseUrl }, now());
+  const when = formatLocalDate(c.var.locale, date, true);
+  const notice: Notice = result.ok
+    ? { kind: 'ok', text: (result.status === 'pending' ? t.desks.bookings.requested : t.desks.bookings.booked)(space.name, when, t.dayparts[daypart]) }
+    : { kind: 'error', text: refusalText(t, result.reason, result.horizonWeeks) };
+  const status = result.ok ? 200 : 422;
+  if (!isHtmx(c)) {
+    if (result.ok) return redirectWithFlash(c, '/bookings', notice.text);
+    return spacePage(c, space, asOrg, date, { notice }, 422);
+  }
+  if (shape === 'cell' && daypart !== 'whole') return fragment(c, <SlotCell {...buildCells(c, space, asOrg, date, date)(date, daypart, notice)} />, status);
+  const row = searchSpaces(db, { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id }, { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg ?? 0 }, today(c)).rows[0];
+  if (!row) return fragment(c, <CardAlert title={space.name} message={notice.text} />, status);
+  const mine = myActiveOn(db, c.var.user!.id, date, date)
+    .filter((b) => b.spaceId === space.id)
+    .map((b) => b.daypart);
+  return fragment(c, <SpaceCard t={t} locale={c.var.locale} row={row} date={date} daypart={daypart} mine={mine} asOrg={asOrgShown(c, asOrg)} notice={notice} />, status);
+});
+
+desksRoutes.post('/spaces/:spaceId/book-series', async (c) => {
+  const { db, now } = c.var.deps;
+  const t = c.var.t;
+  const form = await readForm(c, seriesSchema(t));
+  const asOrg = guestOrgFor(c, form.ok ? form.data.as : null);
+  const space = visibleSpace(c, c.req.param('spaceId'), asOrg);
+  if (!space) return notFound(c);
+  if (!form.ok) return spacePage(c, space, asOrg, undefined, { seriesState: form }, 422);
+  const result = bookSeries(db, { spaceId: space.id, userId: c.var.user!.id, guestOrgId: asOrg, ...form.data, baseUrl: c.var.config.baseUrl }, now());
+  // The result lists the skipped dates with reasons; it is shown directly rather than after a redirect.
+  return page(c, t.desks.series.title, <SeriesResultPage t={t} locale={c.var.locale} spaceId={space.id} result={result} />);
+});

@@ -1,0 +1,285 @@
+import { Hono } from 'hono';
+import { requireUser } from '../auth/middleware';
+import { orgsWithRole } from '../orgs/orgs';
+import { parseId, queryValues, readForm, validate, type FormValues } from '../lib/forms';
+import { isHtmx } from '../lib/htmx';
+import { forbidden, fragment, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
+import type { AppEnv } from '../types';
+import { GuestListPage, LocationPage, LocationsPage, NewLocationPage, SpaceEditPage } from '../../views/pages/desks/host';
+import type { Notice } from '../../views/partials/desks/cards';
+import { GuestRow } from '../../views/partials/desks/bookings';
+import type { FormState } from '../../views/partials/form';
+import { getGuest, hostBookingAction, listGuests, type HostAction } from './bookings';
+import {
+  addClosure,
+  addSpace,
+  createLocation,
+  deleteClosure,
+  getHostLocation,
+  getHostSpace,
+  listClosures,
+  listHostLocations,
+  listPartnerOrgs,
+  listShares,
+  listSpacesOf,
+  updateLocation,
+  updateSpace,
+  type Location,
+  type LocationInput,
+} from './desks';
+import { maskToAmenities, maskToWeekdays, weekdaysToMask } from './rules';
+import { closureSchema, guestListSchema, locationSchema, spaceSchema } from './schemas';
+import { hostOrgIds, today } from './context';
+
+/**
+ * /host: a host's locations, spaces, closures and guest list. Every query is scoped to the
+ * organisations in which the person is a host; another organisation's ids are simply not found.
+ */
+export const hostRoutes = new Hono<AppEnv>();
+
+hostRoutes.use('*', requireUser);
+
+// ——— Locations, spaces, closures ———
+
+function locationFormValues(l: Location, shares: number[]): FormValues {
+  return {
+    name: l.name,
+    street: l.street,
+    postcode: l.postcode,
+    town: l.town,
+    accessibility: l.accessibility ?? '',
+    openWeekdays: maskToWeekdays(l.openWeekdays).map(String),
+    guestInstructions: l.guestInstructions ?? '',
+    houseRules: l.houseRules ?? '',
+    contactPerson: l.contactPerson ?? '',
+    sharing: l.sharing,
+    sharedOrgIds: shares.map(String),
+    ...(l.approvalRequired ? { approvalRequired: 'on' } : {}),
+    horizonWeeks: String(l.horizonWeeks),
+    checkinDeadlineMorning: l.checkinDeadlineMorning,
+    checkinDeadlineAfternoon: l.checkinDeadlineAfternoon,
+  };
+}
+
+const NEW_LOCATION_DEFAULTS: FormValues = {
+  openWeekdays: ['1', '2', '3', '4', '5'],
+  sharing: 'all',
+  horizonWeeks: '8',
+  checkinDeadlineMorning: '10:00',
+  checkinDeadlineAfternoon: '14:00',
+};
+
+/** Reads and checks the location form; shared organisations must exist. */
+async function readLocationForm(c: Ctx) {
+  const form = await readForm(c, locationSchema(c.var.t));
+  if (!form.ok) return form;
+  const known = new Set(listPartnerOrgs(c.var.deps.db).map((o) => o.id));
+  if (form.data.sharedOrgIds.some((id) => !known.has(id))) return { ok: false as const, values: form.values, errors: { sharedOrgIds: c.var.t.errors.invalidChoice } };
+  const d = form.data;
+  const input: LocationInput = {
+    name: d.name,
+    street: d.street,
+    postcode: d.postcode,
+    town: d.town,
+    accessibility: d.accessibility,
+    openWeekdays: weekdaysToMask(d.openWeekdays),
+    guestInstructions: d.guestInstructions,
+    houseRules: d.houseRules,
+    contactPerson: d.contactPerson,
+    sharing: d.sharing,
+    approvalRequired: d.approvalRequired,
+    horizonWeeks: d.horizonWeeks,
+    checkinDeadlineMorning: d.checkinDeadlineMorning,
+    checkinDeadlineAfternoon: d.checkinDeadlineAfternoon,
+    sharedOrgIds: d.sharing === 'list' ? d.sharedOrgIds : [],
+  };
+  return { ok: true as const, input, orgId: d.orgId, values: form.values };
+}
+
+function locationPage(c: Ctx, loc: Location, states: { locationState?: FormState; spaceState?: FormState; closureState?: FormState } = {}, status: 200 | 422 = 200) {
+  const { db } = c.var.deps;
+  return page(
+    c,
+    c.var.t.desks.host.editLocation(loc.name),
+    <LocationPage
+      t={c.var.t}
+      locale={c.var.locale}
+      location={loc}
+      orgs={orgsWithRole(c.var.memberships, 'host')}
+      partners={listPartnerOrgs(db)}
+      spaces={listSpacesOf(db, loc.id)}
+      closures={listClosures(db, loc.id, today(c))}
+      locationState={states.locationState ?? { values: locationFormValues(loc, listShares(db, loc.id)) }}
+      spaceState={states.spaceState ?? { values: { kind: 'flexplek', capacity: '4', active: 'on' } }}
+      closureState={states.closureState ?? {}}
+    />,
+    status,
+  );
+}
+
+/** The location in the path, scoped to the host's organisations in the query; undefined → 404. */
+function hostLocation(c: Ctx, rawId: string) {
+  const id = parseId(rawId);
+  return id ? getHostLocation(c.var.deps.db, id, hostOrgIds(c)) : undefined;
+}
+
+hostRoutes.get('/locations', (c) => {
+  if (hostOrgIds(c).length === 0) return forbidden(c);
+  return page(c, c.var.t.desks.host.locationsTitle, <LocationsPage t={c.var.t} locations={listHostLocations(c.var.deps.db, hostOrgIds(c))} />);
+});
+
+hostRoutes.get('/locations/new', (c) => {
+  const orgs = orgsWithRole(c.var.memberships, 'host');
+  if (orgs.length === 0) return forbidden(c);
+  return page(c, c.var.t.desks.host.newLocation, <NewLocationPage t={c.var.t} state={{ values: NEW_LOCATION_DEFAULTS }} orgs={orgs} partners={listPartnerOrgs(c.var.deps.db)} />);
+});
+
+hostRoutes.post('/locations/new', async (c) => {
+  const orgs = orgsWithRole(c.var.memberships, 'host');
+  if (orgs.length === 0) return forbidden(c);
+  const t = c.var.t;
+  const form = await readLocationForm(c);
+  const again = (state: FormState) => page(c, t.desks.host.newLocation, <NewLocationPage t={t} state={state} orgs={orgs} partners={listPartnerOrgs(c.var.deps.db)} />, 422);
+  if (!form.ok) return again(form);
+  const orgId = form.orgId ?? orgs[0]!.orgId;
+  if (!orgs.some((o) => o.orgId === orgId)) return again({ values: form.values, errors: { orgId: t.errors.invalidChoice } });
+  const id = createLocation(c.var.deps.db, orgId, form.input);
+  return redirectWithFlash(c, `/host/locations/${id}`, t.desks.host.created(form.input.name));
+});
+
+hostRoutes.get('/locations/:id', (c) => {
+  const loc = hostLocation(c, c.req.param('id'));
+  if (!loc) return notFound(c);
+  return locationPage(c, loc);
+});
+
+hostRoutes.post('/locations/:id', async (c) => {
+  const loc = hostLocation(c, c.req.param('id'));
+  if (!loc) return notFound(c);
+  const form = await readLocationForm(c);
+  if (!form.ok) return locationPage(c, loc, { locationState: form }, 422);
+  if (!updateLocation(c.var.deps.db, loc.id, hostOrgIds(c), form.input)) return notFound(c);
+  return redirectWithFlash(c, `/host/locations/${loc.id}`, c.var.t.desks.host.saved);
+});
+
+hostRoutes.post('/locations/:id/spaces', async (c) => {
+  const loc = hostLocation(c, c.req.param('id'));
+  if (!loc) return notFound(c);
+  const form = await readForm(c, spaceSchema(c.var.t));
+  if (!form.ok) return locationPage(c, loc, { spaceState: form }, 422);
+  const id = addSpace(c.var.deps.db, loc.id, hostOrgIds(c), form.data);
+  if (!id) return notFound(c);
+  return redirectWithFlash(c, `/host/locations/${loc.id}#spaces`, c.var.t.desks.host.spaceAdded(form.data.name));
+});
+
+hostRoutes.post('/locations/:id/closures', async (c) => {
+  const loc = hostLocation(c, c.req.param('id'));
+  if (!loc) return notFound(c);
+  const t = c.var.t;
+  const form = await readForm(c, closureSchema(t));
+  if (!form.ok) return locationPage(c, loc, { closureState: form }, 422);
+  const r = addClosure(c.var.deps.db, loc.id, hostOrgIds(c), form.data, c.var.deps.now());
+  if (!r.ok && r.reason === 'not_found') return notFound(c);
+  if (!r.ok) return locationPage(c, loc, { closureState: { values: form.values, errors: { spaceId: t.errors.invalidChoice } } }, 422);
+  return redirectWithFlash(c, `/host/locations/${loc.id}#closures`, t.desks.host.closureAdded(r.cancelled));
+});
+
+hostRoutes.post('/closures/:id/delete', (c) => {
+  const id = parseId(c.req.param('id'));
+  const locationId = id ? deleteClosure(c.var.deps.db, id, hostOrgIds(c)) : null;
+  if (!locationId) return notFound(c);
+  return redirectWithFlash(c, `/host/locations/${locationId}#closures`, c.var.t.desks.host.closureDeleted);
+});
+
+function spaceFormValues(s: { name: string; kind: string; capacity: number; amenities: number; active: boolean }): FormValues {
+  return { name: s.name, kind: s.kind, capacity: String(s.capacity), amenities: maskToAmenities(s.amenities), ...(s.active ? { active: 'on' } : {}) };
+}
+
+hostRoutes.get('/spaces/:id', (c) => {
+  const id = parseId(c.req.param('id'));
+  const found = id ? getHostSpace(c.var.deps.db, id, hostOrgIds(c)) : undefined;
+  if (!found) return notFound(c);
+  const s = found.space;
+  return page(
+    c,
+    c.var.t.desks.host.editSpace(s.name),
+    <SpaceEditPage t={c.var.t} locale={c.var.locale} spaceId={s.id} spaceName={s.name} locationId={s.locationId} locationName={found.locationName} state={{ values: spaceFormValues(s) }} />,
+  );
+});
+
+hostRoutes.post('/spaces/:id', async (c) => {
+  const id = parseId(c.req.param('id'));
+  const { db } = c.var.deps;
+  const found = id ? getHostSpace(db, id, hostOrgIds(c)) : undefined;
+  if (!found) return notFound(c);
+  const t = c.var.t;
+  const s = found.space;
+  const again = (state: FormState, status: 409 | 422, conflicts?: Parameters<typeof SpaceEditPage>[0]['conflicts']) =>
+    page(
+      c,
+      t.desks.host.editSpace(s.name),
+      <SpaceEditPage t={t} locale={c.var.locale} spaceId={s.id} spaceName={s.name} locationId={s.locationId} locationName={found.locationName} state={state} conflicts={conflicts} />,
+      status,
+    );
+  const form = await readForm(c, spaceSchema(t));
+  if (!form.ok) return again(form, 422);
+  const r = updateSpace(db, s.id, hostOrgIds(c), form.data, today(c));
+  if (!r.ok && r.reason === 'not_found') return notFound(c);
+  if (!r.ok && r.reason === 'capacity')
+    return again({ values: form.values, errors: { _form: t.desks.host.capacityConflict, capacity: t.desks.host.capacityConflict } }, 409, r.conflicts);
+  return redirectWithFlash(c, `/host/locations/${s.locationId}#spaces`, t.desks.host.saved);
+});
+
+// ——— Guest list ———
+
+hostRoutes.get('/guests', (c) => {
+  const orgIds = hostOrgIds(c);
+  if (orgIds.length === 0) return forbidden(c);
+  const { db } = c.var.deps;
+  const t = c.var.t;
+  const now = today(c);
+  const values = queryValues(c);
+  const form = validate(guestListSchema(t, now), values, t);
+  const locs = listHostLocations(db, orgIds);
+  const date = form.ok ? form.data.date : now;
+  const requested = form.ok ? form.data.location : null;
+  const loc = requested ? locs.find((l) => l.id === requested) : locs[0];
+  if (requested && !loc) return notFound(c);
+  const guests = form.ok && loc ? listGuests(db, loc.id, orgIds, date) : [];
+  return page(
+    c,
+    t.desks.guests.title,
+    <GuestListPage
+      t={t}
+      locale={c.var.locale}
+      locations={locs}
+      locationId={loc?.id ?? null}
+      locationName={loc?.name ?? null}
+      date={date}
+      guests={guests}
+      today={now}
+      state={form.ok ? { values } : form}
+    />,
+    form.ok ? 200 : 422,
+  );
+});
+
+hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) => {
+  const id = parseId(c.req.param('id'));
+  if (!id) return notFound(c);
+  const { db, now } = c.var.deps;
+  const t = c.var.t;
+  const orgIds = hostOrgIds(c);
+  const r = hostBookingAction(db, id, orgIds, c.req.param('action') as HostAction, now());
+  if (!r.ok && r.reason === 'not_found') return notFound(c);
+  if (!isHtmx(c)) {
+    const g = getGuest(db, id, orgIds);
+    const back = g ? `/host/guests?location=${g.locationId}&date=${g.date}` : '/host/guests';
+    return r.ok ? c.redirect(back, 303) : redirectWithFlash(c, back, t.desks.guests.notAllowed);
+  }
+  const g = getGuest(db, id, orgIds);
+  if (!g) return notFound(c);
+  // The row comes back with a message that takes focus, so keyboard users do not lose their place.
+  const notice: Notice = r.ok ? { kind: 'ok', text: t.desks.guests.saved(g.name) } : { kind: 'error', text: t.desks.guests.notAllowed };
+  return fragment(c, <GuestRow t={t} locale={c.var.locale} g={g} today={today(c)} notice={notice} />, r.ok ? 200 : 422);
+});

@@ -1,0 +1,235 @@
+import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { requireUser } from '../auth/middleware';
+import { writeTx } from '../db';
+import { parseId, readForm } from '../lib/forms';
+import { errorPage, forbidden, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
+import { localDateOf } from '../lib/time';
+import { listOrganisations } from '../orgs/orgs';
+import type { AppEnv } from '../types';
+import type { FormState } from '../../views/partials/form';
+import { AttendancePage, FacilitatePage, ManageMeetingPage, MeetingFormPage, type FormMode } from '../../views/pages/intervision/facilitate';
+import { attendanceCsv, attendanceState, durationMinutes, listAttendanceChanges, recordAttendance } from './attendance';
+import { createGroup } from './groups';
+import { cancelMeeting, updateMeeting } from './meeting-changes';
+import { confirmGoAhead, getManagedMeeting, getMeetingCard, insertMeeting, listManaged, listParticipants, listVisibleOrgIds, type Meeting } from './meetings';
+import { removeParticipant } from './registrations';
+import { meetingValues, newMeetingValues, parseAttendanceForm, parseGroupForm, parseMeetingForm, rawForm } from './schemas';
+import { adminOrgIdsOf, baseUrl, csvResponse, facilitatorOrgsOf } from './context';
+import { meetingLocations } from './locations';
+
+/**
+ * /facilitate: facilitators publish meetings and closed groups; they and the organisation's
+ * admins manage them (edit, cancel, go ahead, remove someone, attendance). Another organisation's
+ * meeting is simply not found.
+ */
+export const facilitateRoutes = new Hono<AppEnv>();
+
+facilitateRoutes.use('*', requireUser);
+
+facilitateRoutes.get('/', (c) => {
+  if (facilitatorOrgsOf(c).length === 0 && adminOrgIdsOf(c).length === 0) return forbidden(c);
+  const { db, now } = c.var.deps;
+  return page(
+    c,
+    c.var.t.intervision.facilitate.title,
+    <FacilitatePage t={c.var.t} locale={c.var.locale} meetings={listManaged(db, c.var.user!.id, adminOrgIdsOf(c), now())} now={now()} />,
+  );
+});
+
+// ——— New meetings and groups ———
+
+function formPage(c: Ctx, mode: FormMode, state: FormState, status: ContentfulStatusCode = 200, extraOrg?: { orgId: number; orgName: string }) {
+  const orgs = facilitatorOrgsOf(c).map((m) => ({ orgId: m.orgId, orgName: m.orgName }));
+  if (extraOrg && !orgs.some((o) => o.orgId === extraOrg.orgId)) orgs.unshift(extraOrg);
+  const allOrgs = listOrganisations(c.var.deps.db).map((o) => ({ id: o.id, name: o.name }));
+  const title = mode.kind === 'edit' ? c.var.t.intervision.form.editTitle(mode.title) : mode.kind === 'group' ? c.var.t.intervision.facilitate.newGroup : c.var.t.intervision.facilitate.newMeeting;
+  return page(c, title, <MeetingFormPage t={c.var.t} mode={mode} state={state} facilitatorOrgs={orgs} allOrgs={allOrgs} locations={meetingLocations(c.var.deps.db, orgs.map((o) => o.orgId))} />, status);
+}
+
+function formContext(c: Ctx, extraOrgId?: number) {
+  const ids = facilitatorOrgsOf(c).map((m) => m.orgId);
+  if (extraOrgId !== undefined) ids.push(extraOrgId);
+  return { facilitatorOrgIds: ids, knownOrgIds: listOrganisations(c.var.deps.db).map((o) => o.id), now: c.var.deps.now(), locations: meetingLocations(c.var.deps.db, ids) };
+}
+
+facilitateRoutes.get('/meetings/new', (c) => {
+  const orgs = facilitatorOrgsOf(c);
+  if (orgs.length === 0) return forbidden(c);
+  return formPage(c, { kind: 'new' }, { values: newMeetingValues(c.var.deps.now(), orgs[0]?.orgId) });
+});
+
+facilitateRoutes.post('/meetings/new', async (c) => {
+  if (facilitatorOrgsOf(c).length === 0) return forbidden(c);
+  const { db, now } = c.var.deps;
+  const form = await readForm(c, rawForm);
+  const parsed = parseMeetingForm(form.values, c.var.t, formContext(c));
+  if (!parsed.ok) return formPage(c, { kind: 'new' }, parsed, 422);
+  const id = writeTx(db, (tx) => insertMeeting(tx, { ...parsed.data, facilitatorId: c.var.user!.id }, now()));
+  return redirectWithFlash(c, `/facilitate/meetings/${id}`, c.var.t.intervision.facilitate.created);
+});
+
+facilitateRoutes.get('/groups/new', (c) => {
+  const orgs = facilitatorOrgsOf(c);
+  if (orgs.length === 0) return forbidden(c);
+  return formPage(c, { kind: 'group' }, { values: newMeetingValues(c.var.deps.now(), orgs[0]?.orgId) });
+});
+
+facilitateRoutes.post('/groups/new', async (c) => {
+  if (facilitatorOrgsOf(c).length === 0) return forbidden(c);
+  const { db, now } = c.var.deps;
+  const form = await readForm(c, rawForm);
+  const parsed = parseGroupForm(form.values, c.var.t, formContext(c));
+  if (!parsed.ok) return formPage(c, { kind: 'group' }, parsed, 422);
+  const groupId = writeTx(db, (tx) => createGroup(tx, { ...parsed.data, facilitatorId: c.var.user!.id }, now()));
+  return redirectWithFlash(c, `/groups/${groupId}`, c.var.t.intervision.facilitate.groupCreated(parsed.data.count));
+});
+
+// ——— One managed meeting ———
+
+/** The meeting in the path when the user manages it; another organisation's id is simply not found. */
+function managed(c: Ctx, rawId: string): Meeting | undefined {
+  const id = parseId(rawId);
+  if (!id) return undefined;
+  return getManagedMeeting(c.var.deps.db, id, c.var.user!.id, adminOrgIdsOf(c));
+}
+
+function managePage(c: Ctx, meeting: Meeting) {
+  const { db, now } = c.var.deps;
+  const card = getMeetingCard(db, meeting.id)!;
+  const { registered, waiting } = listParticipants(db, meeting.id);
+  const n = now();
+  const underMinimum =
+    card.status === 'scheduled' && n >= card.signupClosesAt && n < card.startsAt && card.registered < card.minParticipants && card.minConfirmedAt === null;
+  return page(
+    c,
+    card.title,
+    <ManageMeetingPage t={c.var.t} locale={c.var.locale} m={card} registered={registered} waiting={waiting} underMinimum={underMinimum} attendance={attendanceState(meeting, n)} now={n} />,
+  );
+}
+
+facilitateRoutes.get('/meetings/:id', (c) => {
+  const meeting = managed(c, c.req.param('id'));
+  return meeting ? managePage(c, meeting) : notFound(c);
+});
+
+function editBlocked(c: Ctx, meeting: Meeting) {
+  if (meeting.status === 'cancelled' || c.var.deps.now() >= meeting.startsAt)
+    return errorPage(c, 409, c.var.t.intervision.facilitate.edit, c.var.t.intervision.facilitate.cannotEditStarted);
+  return null;
+}
+
+facilitateRoutes.get('/meetings/:id/edit', (c) => {
+  const meeting = managed(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  const blocked = editBlocked(c, meeting);
+  if (blocked) return blocked;
+  const card = getMeetingCard(c.var.deps.db, meeting.id)!;
+  return formPage(
+    c,
+    { kind: 'edit', meetingId: meeting.id, title: meeting.title },
+    { values: meetingValues(meeting, listVisibleOrgIds(c.var.deps.db, meeting.id)) },
+    200,
+    { orgId: card.orgId, orgName: card.orgName },
+  );
+});
+
+facilitateRoutes.post('/meetings/:id/edit', async (c) => {
+  const meeting = managed(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  const blocked = editBlocked(c, meeting);
+  if (blocked) return blocked;
+  const { db, now } = c.var.deps;
+  const card = getMeetingCard(db, meeting.id)!;
+  const form = await readForm(c, rawForm);
+  const parsed = parseMeetingForm(form.values, c.var.t, formContext(c, meeting.orgId));
+  const mode: FormMode = { kind: 'edit', meetingId: meeting.id, title: meeting.title };
+  if (!parsed.ok) return formPage(c, mode, parsed, 422, { orgId: card.orgId, orgName: card.orgName });
+  writeTx(db, (tx) => updateMeeting(tx, meeting, parsed.data, now(), baseUrl(c)));
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.saved);
+});
+
+facilitateRoutes.post('/meetings/:id/cancel', async (c) => {
+  const meeting = managed(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  if (body.confirm !== 'yes') return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}#cancel`);
+  const { db, now } = c.var.deps;
+  const result = writeTx(db, (tx) => cancelMeeting(tx, meeting, now(), baseUrl(c)));
+  if (result === 'started') return errorPage(c, 409, c.var.t.intervision.facilitate.cancelMeeting, c.var.t.intervision.facilitate.cannotCancelStarted);
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.cancelled);
+});
+
+facilitateRoutes.post('/meetings/:id/go-ahead', (c) => {
+  const meeting = managed(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  const { db, now } = c.var.deps;
+  writeTx(db, (tx) => confirmGoAhead(tx, meeting.id, now()));
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.goingAhead);
+});
+
+facilitateRoutes.post('/meetings/:id/participants/:regId/remove', (c) => {
+  const meeting = managed(c, c.req.param('id'));
+  const regId = parseId(c.req.param('regId'));
+  if (!meeting || !regId) return notFound(c);
+  const { db, now } = c.var.deps;
+  const blocked = editBlocked(c, meeting);
+  if (blocked) return blocked;
+  const people = listParticipants(db, meeting.id);
+  const who = [...people.registered, ...people.waiting].find((p) => p.registrationId === regId);
+  const ok = writeTx(db, (tx) => removeParticipant(tx, meeting, regId, now(), baseUrl(c)));
+  if (!ok || !who) return notFound(c);
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.removed(who.name));
+});
+
+// ——— Attendance ———
+
+function attendancePage(c: Ctx, meeting: Meeting, form: FormState = {}, status: ContentfulStatusCode = 200) {
+  const { db, now } = c.var.deps;
+  const card = getMeetingCard(db, meeting.id)!;
+  return page(
+    c,
+    c.var.t.intervision.attendance.title(meeting.title),
+    <AttendancePage
+      t={c.var.t}
+      locale={c.var.locale}
+      m={card}
+      participants={listParticipants(db, meeting.id).registered}
+      state={attendanceState(meeting, now())}
+      form={form}
+      log={listAttendanceChanges(db, meeting.id)}
+      duration={durationMinutes(meeting)}
+    />,
+    status,
+  );
+}
+
+facilitateRoutes.get('/meetings/:id/attendance', (c) => {
+  const meeting = managed(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  const state = attendanceState(meeting, c.var.deps.now());
+  return attendancePage(c, meeting, {}, state === 'not-started' ? 409 : 200);
+});
+
+facilitateRoutes.post('/meetings/:id/attendance', async (c) => {
+  const meeting = managed(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  const { db, now } = c.var.deps;
+  const state = attendanceState(meeting, now());
+  if (state !== 'open') return attendancePage(c, meeting, {}, 409);
+  const form = await readForm(c, rawForm);
+  const ids = listParticipants(db, meeting.id).registered.map((p) => p.registrationId);
+  const parsed = parseAttendanceForm(form.values, ids, durationMinutes(meeting), c.var.t);
+  if (!parsed.ok) return attendancePage(c, meeting, parsed, 422);
+  const result = writeTx(db, (tx) => recordAttendance(tx, meeting, parsed.data, c.var.user!.id, now()));
+  if (!result.ok) return attendancePage(c, meeting, {}, 409);
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}/attendance`, c.var.t.intervision.attendance.saved(result.changed));
+});
+
+facilitateRoutes.get('/meetings/:id/attendance.csv', (c) => {
+  const meeting = managed(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  const card = getMeetingCard(c.var.deps.db, meeting.id)!;
+  const csv = attendanceCsv(c.var.deps.db, meeting, card.facilitatorName, c.var.t);
+  return csvResponse(c, csv, c.var.t.intervision.csv.attendanceFile(localDateOf(meeting.startsAt)));
+});

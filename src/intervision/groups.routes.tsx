@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { requireUser } from '../auth/middleware';
+import { writeTx } from '../db';
+import { parseId } from '../lib/forms';
+import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
+import type { AppEnv } from '../types';
+import type { FormState } from '../../views/partials/form';
+import { GroupPage } from '../../views/pages/intervision/meetings';
+import { getGroup, getMember, getVisibleGroup, groupWaitPosition, joinGroup, leaveGroup, listGroupMeetings, listGroupMembers } from './groups';
+import { adminOrgIdsOf, baseUrl, orgIdsOf } from './context';
+
+/** /groups: a closed group's page, joining and leaving it. */
+export const groupsRoutes = new Hono<AppEnv>();
+
+groupsRoutes.use('*', requireUser);
+
+function groupPage(c: Ctx, groupId: number, state: FormState = {}, status: ContentfulStatusCode = 200) {
+  const { db } = c.var.deps;
+  const user = c.var.user!;
+  const group = getVisibleGroup(db, groupId, orgIdsOf(c)) ?? getGroup(db, groupId);
+  if (!group) return notFound(c);
+  const manager = group.facilitatorId === user.id || adminOrgIdsOf(c).includes(group.orgId);
+  const visible = manager || getVisibleGroup(db, groupId, orgIdsOf(c));
+  if (!visible) return notFound(c);
+  const member = getMember(db, groupId, user.id);
+  const insider = manager || member?.status === 'registered';
+  return page(
+    c,
+    c.var.t.intervision.group.title(group.title),
+    <GroupPage
+      t={c.var.t}
+      locale={c.var.locale}
+      group={group}
+      meetings={listGroupMeetings(db, groupId)}
+      memberStatus={member?.status ?? null}
+      position={groupWaitPosition(db, member)}
+      members={insider ? listGroupMembers(db, groupId) : null}
+      canJoin={c.var.memberships.length > 0}
+      state={state}
+    />,
+    status,
+  );
+}
+
+groupsRoutes.get('/:id', (c) => {
+  const id = parseId(c.req.param('id'));
+  return id ? groupPage(c, id) : notFound(c);
+});
+
+groupsRoutes.post('/:id/join', (c) => {
+  const { db, now } = c.var.deps;
+  const t = c.var.t.intervision.group;
+  const id = parseId(c.req.param('id'));
+  if (!id) return notFound(c);
+  const ms = c.var.memberships;
+  const org = ms.find((m) => getVisibleGroup(db, id, [m.orgId]));
+  if (!org) return notFound(c);
+  const result = writeTx(db, (tx) => joinGroup(tx, id, c.var.user!.id, org.orgId, now()));
+  if (!result.ok) {
+    if (result.reason === 'not-found') return notFound(c);
+    return groupPage(c, id, { errors: { _form: result.reason === 'already' ? t.already : t.openGroup } }, 409);
+  }
+  const pos = groupWaitPosition(db, getMember(db, id, c.var.user!.id));
+  return redirectWithFlash(c, `/groups/${id}`, result.status === 'registered' ? t.joined : t.waitlisted(pos ?? 1));
+});
+
+groupsRoutes.post('/:id/leave', (c) => {
+  const { db, now } = c.var.deps;
+  const id = parseId(c.req.param('id'));
+  if (!id) return notFound(c);
+  const ok = writeTx(db, (tx) => leaveGroup(tx, id, c.var.user!.id, now(), baseUrl(c)));
+  if (!ok) return notFound(c);
+  return redirectWithFlash(c, `/groups/${id}`, c.var.t.intervision.group.left);
+});

@@ -1,0 +1,168 @@
+import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { requireUser } from '../auth/middleware';
+import { meetingEvent, meetingForCalendar } from '../calendar/events';
+import { toIcs } from '../calendar/ics';
+import { writeTx } from '../db';
+import { parseId, readForm } from '../lib/forms';
+import { htmx, isHtmx } from '../lib/htmx';
+import { fragment, notFound, page, pageOrFragment, redirectWithFlash, requestUrl, type Ctx } from '../lib/render';
+import { requestedPage } from '../lib/paging';
+import type { AppEnv } from '../types';
+import { formatDateTime } from '../../views/i18n/format';
+import type { FormState } from '../../views/partials/form';
+import { MeetingResults, Places } from '../../views/partials/intervision/places';
+import { MeetingPage, MeetingsPage } from '../../views/pages/intervision/meetings';
+import { getGroup } from './groups';
+import { getManagedMeeting, getMeetingCard, getVisibleMeeting, isManager, listFilterOptions, listParticipants, listUpcoming, MEETINGS_PAGE_SIZE, type Meeting } from './meetings';
+import { cancelRegistration, getRegistration, listMyActiveRegistrations, signUp, waitlistPosition } from './registrations';
+import { parseFilters, signupSchema } from './schemas';
+import { adminOrgIdsOf, baseUrl, orgIdsOf } from './context';
+
+/** /meetings: the list of upcoming meetings, one meeting's page, signing up and cancelling. */
+export const meetingsRoutes = new Hono<AppEnv>();
+
+meetingsRoutes.use('*', requireUser);
+
+meetingsRoutes.get('/', (c) => {
+  const { db, now } = c.var.deps;
+  const t = c.var.t;
+  const orgIds = orgIdsOf(c);
+  const filters = parseFilters(c.req.query());
+  const at = now();
+  const { cards: list, paging: pages } = listUpcoming(db, orgIds, filters, at, { requested: requestedPage(c.req.query('page')), size: MEETINGS_PAGE_SIZE });
+  const mine = listMyActiveRegistrations(
+    db,
+    c.var.user!.id,
+    list.map((m) => m.id),
+  ) as Map<number, string>;
+  const listing = { paging: pages, url: requestUrl(c), trigger: htmx(c).trigger };
+  return pageOrFragment(
+    c,
+    t.intervision.list.title,
+    <MeetingsPage
+      t={t}
+      locale={c.var.locale}
+      meetings={list}
+      mine={mine}
+      listing={listing}
+      filters={filters.raw}
+      {...(isHtmx(c) ? { towns: [], orgs: [] } : listFilterOptions(db, orgIds, at))}
+    />,
+    <MeetingResults t={t} locale={c.var.locale} meetings={list} mine={mine} {...listing} />,
+  );
+});
+
+/** The meeting when the person may see it (visible to one of their organisations, or they manage it). */
+function findMeeting(c: Ctx, rawId: string): Meeting | undefined {
+  const id = parseId(rawId);
+  if (!id) return undefined;
+  const { db } = c.var.deps;
+  return getVisibleMeeting(db, id, orgIdsOf(c)) ?? getManagedMeeting(db, id, c.var.user!.id, adminOrgIdsOf(c));
+}
+
+function meetingPage(c: Ctx, meeting: Meeting, state: FormState = {}, status: ContentfulStatusCode = 200) {
+  const { db, now } = c.var.deps;
+  const user = c.var.user!;
+  const card = getMeetingCard(db, meeting.id)!;
+  const reg = getRegistration(db, meeting.id, user.id);
+  const manager = isManager(meeting, user.id, c.var.memberships);
+  const insider = manager || reg?.status === 'registered';
+  const group = meeting.groupId !== null ? (getGroup(db, meeting.groupId) ?? null) : null;
+  return page(
+    c,
+    meeting.title,
+    <MeetingPage
+      t={c.var.t}
+      locale={c.var.locale}
+      state={state}
+      v={{
+        card,
+        group,
+        myStatus: reg?.status ?? null,
+        position: waitlistPosition(db, reg),
+        insider,
+        manager,
+        // Names are only loaded for insiders, so they cannot leak through the view.
+        participants: insider ? listParticipants(db, meeting.id).registered : [],
+        memberships: c.var.memberships,
+        now: now(),
+      }}
+    />,
+    status,
+  );
+}
+
+meetingsRoutes.get('/:id', (c) => {
+  const meeting = findMeeting(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  return meetingPage(c, meeting);
+});
+
+/** The places left, polled by the meeting's page. */
+meetingsRoutes.get('/:id/places', (c) => {
+  const meeting = findMeeting(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  const card = getMeetingCard(c.var.deps.db, meeting.id)!;
+  return fragment(c, <Places t={c.var.t} m={card} registered={card.registered} waiting={card.waiting} poll />);
+});
+
+meetingsRoutes.post('/:id/signup', async (c) => {
+  const { db, now } = c.var.deps;
+  const t = c.var.t.intervision.signup;
+  const meeting = findMeeting(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  const form = await readForm(c, signupSchema);
+  if (!form.ok) return meetingPage(c, meeting, { errors: { _form: c.var.t.errors.formInvalid } }, 422);
+  const ms = c.var.memberships;
+  if (ms.length === 0) return meetingPage(c, meeting, { errors: { _form: t.noOrg } }, 422);
+  const orgId = form.data.orgId ?? ms[0]!.orgId;
+  if (!ms.some((m) => m.orgId === orgId)) return meetingPage(c, meeting, { errors: { orgId: c.var.t.errors.invalidChoice, _form: c.var.t.errors.invalidChoice } }, 422);
+  const result = writeTx(db, (tx) => signUp(tx, { meetingId: meeting.id, userId: c.var.user!.id, orgId, bringsCase: form.data.bringsCase }, now(), baseUrl(c)));
+  if (!result.ok) {
+    if (result.reason === 'not-found') return notFound(c);
+    const msg = {
+      cancelled: t.cancelledMeeting,
+      'not-open': t.notOpen(formatDateTime(c.var.locale, meeting.signupOpensAt)),
+      closed: t.closed,
+      already: t.already,
+      removed: t.removed,
+      'closed-group': t.closedGroup,
+    }[result.reason];
+    return meetingPage(c, meeting, { errors: { _form: msg } }, 409);
+  }
+  const pos = waitlistPosition(db, getRegistration(db, meeting.id, c.var.user!.id));
+  return redirectWithFlash(c, `/meetings/${meeting.id}`, result.status === 'registered' ? t.registered : t.waitlisted(pos ?? 1));
+});
+
+meetingsRoutes.post('/:id/cancel-registration', (c) => {
+  const { db, now } = c.var.deps;
+  const meeting = findMeeting(c, c.req.param('id'));
+  if (!meeting) return notFound(c);
+  const result = writeTx(db, (tx) => cancelRegistration(tx, meeting.id, c.var.user!.id, now(), baseUrl(c)));
+  if (!result.ok) {
+    if (result.reason === 'not-found') return notFound(c);
+    return meetingPage(c, meeting, { errors: { _form: c.var.t.intervision.signup.deadlinePassed } }, 409);
+  }
+  return redirectWithFlash(c, `/meetings/${meeting.id}`, c.var.t.intervision.signup.cancelled);
+});
+
+/**
+ * A meeting in your calendar: for the people registered and for the meeting's managers, the same
+ * people who see its online link. Anyone else gets 404.
+ */
+meetingsRoutes.get('/:id/calendar.ics', (c) => {
+  const { db } = c.var.deps;
+  const id = parseId(c.req.param('id'));
+  if (!id) return notFound(c);
+  const me = c.var.user!.id;
+  const registered = getRegistration(db, id, me)?.status === 'registered';
+  if (!registered && !getManagedMeeting(db, id, me, adminOrgIdsOf(c))) return notFound(c);
+  const meeting = meetingForCalendar(db, id);
+  if (!meeting) return notFound(c);
+  const event = meetingEvent(c.var.t, meeting, baseUrl(c));
+  return c.body(toIcs([event], event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH'), 200, {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `attachment; filename="gastplek-bijeenkomst-${id}.ics"`,
+  });
+});

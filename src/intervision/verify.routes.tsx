@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { notFound, page } from '../lib/render';
+import type { AppEnv } from '../types';
+import { VerifyPage } from '../../views/pages/intervision/reflection';
+import { correctedHours, findStatementByCode, statementContent } from './statements';
+
+/**
+ * /verify: public, no login. Whoever holds a statement's code (an employer, a register) sees only
+ * the name, the meetings (date, title/kind, method, hours) and the total.
+ */
+export const verifyRoutes = new Hono<AppEnv>();
+
+verifyRoutes.get('/:code', (c) => {
+  const { db } = c.var.deps;
+  c.header('X-Robots-Tag', 'noindex');
+  c.header('Referrer-Policy', 'no-referrer');
+  const st = findStatementByCode(db, c.req.param('code'));
+  if (!st) return notFound(c);
+  const shown = statementContent(db, st, st.name);
+  return page(
+    c,
+    c.var.t.intervision.verify.title,
+    <VerifyPage
+      t={c.var.t}
+      locale={c.var.locale}
+      name={shown.name}
+      statement={st}
+      meetings={shown.meetings}
+      hours={shown.hours}
+      issued={shown.issued}
+      correctedHours={correctedHours(db, st, shown.meetings)}
+    />,
+  );
+});
