@@ -84,7 +84,7 @@ async function main() {
     nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/tmp/prof')}`] : [],
   });
   const rows: (Measured & { verdict: string })[] = [];
-  const summary: { overbooked?: number; flood?: { total: number; tooMany: number; fiveXx: number }; slowSocketsClosed?: number } = {};
+  const summary: { overbooked?: number; flood?: { total: number; tooMany: number; fiveXx: number; connections: number }; slowSocketsClosed?: number } = {};
   try {
     const emails = gen.reservedEmails.slice(0, 200);
     log(`logging in ${emails.length} users`);
@@ -168,7 +168,7 @@ async function main() {
       });
       const flood = await floodRun;
       const tooMany = flood.statusCodeStats?.['429']?.count ?? 0;
-      summary.flood = { total: flood.requests.total, tooMany, fiveXx: flood['5xx'] };
+      summary.flood = { total: flood.requests.total, tooMany, fiveXx: flood['5xx'], connections: CONNECTIONS };
       during.note = `flood: ${fmt(flood.requests.total)} logins, ${fmt(tooMany)} answered 429, ${flood['5xx']} 5xx, flood p99 ${flood.latency.p99} ms`;
       const aP99 = rows.find((r) => r.scenario.startsWith('A.'))?.p99 ?? 100;
       rows.push({

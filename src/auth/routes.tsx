@@ -5,7 +5,7 @@ import { readForm, single } from '../lib/forms';
 import { page, redirectWithFlash, type Ctx } from '../lib/render';
 import { ForgotPage, InvitePage, LoginPage, ResetPage, type InviteView } from '../../views/pages/auth';
 import { acceptInviteSchema, forgotSchema, localeSchema, loginSchema, newPasswordSchema, safeNext } from './schemas';
-import { forgiveLogin, loginLimits, resetLimits, takeHit } from './throttle';
+import { failedLogin, forgiveLogin, resetLimits, takeHit, takeLoginTry } from './throttle';
 import { hashPassword, verifyDummy, verifyPassword } from './password';
 import {
   acceptInvitationAsNewUser,
@@ -56,16 +56,18 @@ authRoutes.post('/login', async (c) => {
   const { email, password } = form.data;
   const ip = clientIp(c);
   const now = c.var.deps.now();
-  // Throttle before hashing: a flood of guesses costs a row read, not 19 MiB of argon2. The try is
-  // counted as a failure up front, in the same transaction as the check, so guesses sent all at
-  // once (each waiting on argon2) cannot all slip under the limit; a success gives it back.
-  if (!takeHit(db, loginLimits(email, ip), now)) {
+  // Throttle before hashing: a flood of guesses costs a row read, not 19 MiB of argon2; the
+  // account's counters are taken up front so parallel guesses cannot slip past them.
+  if (!takeLoginTry(db, email, ip, now)) {
     c.header('Retry-After', '900');
     return again(429, t.auth.login.throttled);
   }
   const user = findUserByEmail(db, email);
   const ok = user?.passwordHash && !user.deactivatedAt ? await verifyPassword(user.passwordHash, password) : await verifyDummy(password);
-  if (!ok || !user) return again(401, t.auth.login.failed);
+  if (!ok || !user) {
+    failedLogin(db, ip, now);
+    return again(401, t.auth.login.failed);
+  }
   forgiveLogin(db, email, ip);
   c.header('Set-Cookie', await auth.startSession(user.id), { append: true });
   return c.redirect(next, 303);

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { loginFailures } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 
@@ -81,15 +81,29 @@ export function takeHit(db: DB, limits: Limit[], now: Date): boolean {
 }
 
 /**
- * After a successful login: the account's failures are forgiven, and the try taken by `takeHit`
- * for this login is given back to the address (its earlier failures stay).
+ * One login try: refused (false) when any limit is reached. The account's counters are counted up
+ * front, in the same transaction as the check, so guesses at one account sent all at once (each
+ * waiting on argon2) cannot slip past its limit; `forgiveLogin` clears them on success. The
+ * address's counter is only checked here and counted on failure (`failedLogin`): counting it up
+ * front would refuse colleagues behind one office NAT who log in at the same moment with the right
+ * password. Guesses spread over many accounts can overshoot the address limit by the number of
+ * requests in flight; the per-account limits still hold exactly (ADR 008).
  */
-export function forgiveLogin(db: DB, email: string, ip: string): void {
-  writeTx(db, (tx) => {
-    tx.delete(loginFailures).where(inArray(loginFailures.key, [`acct:${email}`, `acct-ip:${email}|${ip}`])).run();
-    tx.update(loginFailures)
-      .set({ count: sql`max(${loginFailures.count} - 1, 0)` })
-      .where(eq(loginFailures.key, `ip:${ip}`))
-      .run();
+export function takeLoginTry(db: DB, email: string, ip: string, now: Date): boolean {
+  const [perAccountIp, perAccount, perIp] = loginLimits(email, ip) as [Limit, Limit, Limit];
+  return writeTx(db, (tx) => {
+    if (isThrottled(tx, [perAccountIp, perAccount, perIp], now)) return false;
+    countHit(tx, [perAccountIp, perAccount], now);
+    return true;
   });
+}
+
+/** A wrong password: the address's counter too (the account's were counted by takeLoginTry). */
+export function failedLogin(db: DB, ip: string, now: Date): void {
+  writeTx(db, (tx) => countHit(tx, [{ key: `ip:${ip}`, max: MAX_FAILURES_PER_IP }], now));
+}
+
+/** After a successful login: the account's failures are forgiven (the address's are not). */
+export function forgiveLogin(db: DB, email: string, ip: string): void {
+  db.delete(loginFailures).where(inArray(loginFailures.key, [`acct:${email}`, `acct-ip:${email}|${ip}`])).run();
 }
