@@ -111,6 +111,38 @@ export class Client {
   }
 }
 
+/**
+ * A form POST whose body arrives only when the test says so. `bodyRequested` resolves once the
+ * handler starts reading the body: everything it did before (loading a row, checking rights) is
+ * done, and the test can change the database in between, as a second request or a job would.
+ */
+export function postHeld(client: Client, path: string, fields: Record<string, string>) {
+  let requested!: () => void;
+  let release!: () => void;
+  const bodyRequested = new Promise<void>((r) => (requested = r));
+  const released = new Promise<void>((r) => (release = r));
+  const bytes = new TextEncoder().encode(new URLSearchParams(fields).toString());
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      requested();
+      await released;
+      controller.enqueue(bytes);
+      controller.close();
+    },
+    // highWaterMark 0: the stream does not pull ahead of a reader, so `bodyRequested` means the handler asked.
+  }, { highWaterMark: 0 });
+  const response = client.request(path, {
+    method: 'POST',
+    body,
+    // With its length given, the body-limit middleware lets the request through unread: the
+    // handler is the first to read it.
+    headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(bytes.length) },
+    // Node's fetch types: a stream body must say it is sent half-duplex.
+    ...({ duplex: 'half' } as object),
+  });
+  return { response, bodyRequested, release };
+}
+
 export async function loginAs(app: App, email: string, password = PASSWORD): Promise<Client> {
   const client = new Client(app);
   const res = await client.post('/login', { email, password });

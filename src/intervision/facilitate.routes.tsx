@@ -94,6 +94,10 @@ function managed(c: Ctx, rawId: string): Meeting | undefined {
   return getManagedMeeting(c.var.deps.db, id, c.var.user!.id, adminOrgIdsOf(c));
 }
 
+function manager(c: Ctx) {
+  return { userId: c.var.user!.id, adminOrgIds: adminOrgIdsOf(c) };
+}
+
 function managePage(c: Ctx, meeting: Meeting) {
   const { db, now } = c.var.deps;
   const card = getMeetingCard(db, meeting.id)!;
@@ -135,27 +139,33 @@ facilitateRoutes.get('/meetings/:id/edit', (c) => {
 });
 
 facilitateRoutes.post('/meetings/:id/edit', async (c) => {
+  // The form first, then the rules in one transaction (updateMeeting reads the meeting afresh).
+  const form = await readForm(c, rawForm);
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
   const blocked = editBlocked(c, meeting);
   if (blocked) return blocked;
   const { db, now } = c.var.deps;
-  const card = getMeetingCard(db, meeting.id)!;
-  const form = await readForm(c, rawForm);
   const parsed = parseMeetingForm(form.values, c.var.t, formContext(c, meeting.orgId));
   const mode: FormMode = { kind: 'edit', meetingId: meeting.id, title: meeting.title };
-  if (!parsed.ok) return formPage(c, mode, parsed, 422, { orgId: card.orgId, orgName: card.orgName });
-  writeTx(db, (tx) => updateMeeting(tx, meeting, parsed.data, now(), baseUrl(c)));
+  if (!parsed.ok) {
+    const card = getMeetingCard(db, meeting.id)!;
+    return formPage(c, mode, parsed, 422, { orgId: card.orgId, orgName: card.orgName });
+  }
+  const result = updateMeeting(db, meeting.id, manager(c), parsed.data, now(), baseUrl(c));
+  if (result === 'not_found') return notFound(c);
+  if (result === 'closed') return errorPage(c, 409, c.var.t.intervision.facilitate.edit, c.var.t.intervision.facilitate.cannotEditStarted);
   return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.saved);
 });
 
 facilitateRoutes.post('/meetings/:id/cancel', async (c) => {
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
-  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   if (body.confirm !== 'yes') return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}#cancel`);
   const { db, now } = c.var.deps;
-  const result = writeTx(db, (tx) => cancelMeeting(tx, meeting, now(), baseUrl(c)));
+  const result = cancelMeeting(db, meeting.id, manager(c), now(), baseUrl(c));
+  if (result === 'not_found') return notFound(c);
   if (result === 'started') return errorPage(c, 409, c.var.t.intervision.facilitate.cancelMeeting, c.var.t.intervision.facilitate.cannotCancelStarted);
   return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.cancelled);
 });

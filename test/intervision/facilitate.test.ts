@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countRows, html, loginAs, text } from '../helpers';
+import { countRows, html, loginAs, postHeld, text } from '../helpers';
+import { getManagedMeeting } from '../../src/intervision/meetings';
+import { meetingValues } from '../../src/intervision/schemas';
+import { instantOf } from '../../src/lib/time';
 import { warnUnderMinimum } from '../../src/intervision/jobs';
 import { localTimeOf } from '../../src/lib/time';
 import { lists, mailsTo, makeMeeting, member, network } from './fixtures';
@@ -188,5 +191,40 @@ describe('intervision: place at a partner location', () => {
     expect(bad.status).toBe(422);
     expect(text((await html(bad)).querySelector('#f-locationId-err'))).toBe('Kies een van de mogelijkheden.');
     expect(countRows(ta.db, 'meetings')).toBe(1);
+  });
+
+  it('edit while the under-minimum warning goes out: the edit reads the meeting afresh and never re-arms the warning (one mail)', async () => {
+    const ta = await network();
+    const { db, orgs, facilitator } = ta;
+    const id = makeMeeting(db, facilitator.id, orgs.icare.id, { minParticipants: 3, maxParticipants: 6, title: 'Te klein' });
+    const p = await member(ta, orgs.ggd.id, 'Enige');
+    await p.client.post(`/meetings/${id}/signup`);
+    ta.clock.set(instantOf('2026-12-09', '18:00').toISOString()); // sign-up closed, meeting not started
+    const fac = await loginAs(ta.app, facilitator.email);
+    const values = meetingValues(getManagedMeeting(db, id, facilitator.id, [])!, []);
+    const edit = postHeld(fac, `/facilitate/meetings/${id}/edit`, { ...values, description: 'Nieuwe beschrijving' } as Record<string, string>);
+    await edit.bodyRequested;
+    expect(warnUnderMinimum(db, ta.clock.now())).toBe(1); // the job claims the warning while the form is on its way
+    edit.release();
+    expect((await edit.response).status).toBe(303);
+    expect(warnUnderMinimum(db, ta.clock.now())).toBe(0);
+    expect(mailsTo(db, facilitator.email).filter((m) => m.subject.includes('Te klein'))).toHaveLength(1);
+  });
+
+  it('two cancellations at once: the meeting is cancelled once and each participant is told once', async () => {
+    const ta = await network();
+    const { db, orgs, facilitator } = ta;
+    const id = makeMeeting(db, facilitator.id, orgs.icare.id, { title: 'Dubbel geannuleerd' });
+    const people = [await member(ta, orgs.ggd.id, 'Een'), await member(ta, orgs.cjg.id, 'Twee')];
+    for (const p of people) await p.client.post(`/meetings/${id}/signup`);
+    const fac = await loginAs(ta.app, facilitator.email);
+    const first = postHeld(fac, `/facilitate/meetings/${id}/cancel`, { confirm: 'yes' });
+    const second = postHeld(fac, `/facilitate/meetings/${id}/cancel`, { confirm: 'yes' });
+    await Promise.all([first.bodyRequested, second.bodyRequested]);
+    first.release();
+    second.release();
+    expect((await first.response).status).toBe(303);
+    expect((await second.response).status).toBe(303);
+    for (const p of people) expect(mailsTo(db, p.email).filter((m) => m.subject.includes('Dubbel geannuleerd'))).toHaveLength(1);
   });
 });

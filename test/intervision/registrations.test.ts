@@ -190,8 +190,8 @@ describe('intervision: sign-up, waiting list and moving up', () => {
     const people = [];
     for (const n of ['P1', 'P2', 'P3']) people.push(await member(ta, orgs.ggd.id, n));
     for (const p of people) await p.client.post(`/meetings/${id}/signup`);
-    const m = getManagedMeeting(db, id, facilitator.id, [])!;
-    writeTx(db, (tx) => updateMeeting(tx, m, { ...DEFAULT_MEETING(), orgId: orgs.icare.id, minParticipants: 1, maxParticipants: 2 }, ta.clock.now(), ''));
+    const by = { userId: facilitator.id, adminOrgIds: [] };
+    updateMeeting(db, id, by, { ...DEFAULT_MEETING(), orgId: orgs.icare.id, minParticipants: 1, maxParticipants: 2 }, ta.clock.now(), '');
     expect(lists(db, id).registered).toEqual(['P1', 'P2', 'P3']);
     const late = await member(ta, orgs.cjg.id, 'Laat');
     const late2 = await member(ta, orgs.cjg.id, 'Laat2');
@@ -200,7 +200,7 @@ describe('intervision: sign-up, waiting list and moving up', () => {
     expect(lists(db, id).waiting).toEqual(['Laat', 'Laat2']);
     await people[0]!.client.post(`/meetings/${id}/cancel-registration`);
     expect(lists(db, id)).toEqual({ registered: ['P2', 'P3'], waiting: ['Laat', 'Laat2'] });
-    writeTx(db, (tx) => updateMeeting(tx, getManagedMeeting(db, id, facilitator.id, [])!, { ...DEFAULT_MEETING(), orgId: orgs.icare.id, minParticipants: 1, maxParticipants: 3 }, ta.clock.now(), ''));
+    updateMeeting(db, id, by, { ...DEFAULT_MEETING(), orgId: orgs.icare.id, minParticipants: 1, maxParticipants: 3 }, ta.clock.now(), '');
     expect(lists(db, id)).toEqual({ registered: ['Laat', 'P2', 'P3'], waiting: ['Laat2'] });
   });
 
