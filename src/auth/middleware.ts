@@ -3,6 +3,8 @@ import { getCookie } from 'hono/cookie';
 import { hasRole, listMemberships } from '../orgs/orgs';
 import type { AppEnv } from '../types';
 import { redirectWithFlash, forbidden, type Ctx } from '../lib/render';
+import { htmx } from '../lib/htmx';
+import { safeRedirectPath } from '../lib/security';
 import type { OrgRole } from '../../db/schema';
 
 /** Loads the session (if any), the user and their memberships; ends sessions of deactivated users. */
@@ -35,13 +37,27 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Guard: a logged-in user, or off to the login page (and back afterwards). */
+/**
+ * Guard: a logged-in user, or off to the login page (and back afterwards). An htmx request (a poll,
+ * a swap) would follow a plain redirect itself and swap the login page into a list; it gets 401 with
+ * `HX-Redirect`, so the whole page goes to the login, and back to the page it was on.
+ */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.user) {
-    const next_ = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
-    return c.redirect(`/login?next=${encodeURIComponent(next_)}`, 303);
+  if (c.var.user) return next();
+  if (htmx(c).request) {
+    const current = c.req.header('HX-Current-URL');
+    let back = '/';
+    try {
+      const url = current ? new URL(current) : null;
+      if (url && url.origin === c.var.config.origin) back = safeRedirectPath(url.pathname + url.search, c.var.config.origin);
+    } catch {
+      /* not a URL: back to the start page */
+    }
+    c.header('HX-Redirect', `/login?next=${encodeURIComponent(back)}`);
+    return c.body(null, 401);
   }
-  return next();
+  const next_ = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
+  return c.redirect(`/login?next=${encodeURIComponent(next_)}`, 303);
 };
 
 export const requireNetworkAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {

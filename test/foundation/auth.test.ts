@@ -105,6 +105,22 @@ describe('login and sessions', () => {
     expect((await new Client(app).post('/login', { email: u.email, password: PASSWORD })).status).toBe(303);
   });
 
+  it('an htmx request (a poll, a swap) after the session ended is sent to the login page as a whole page, and back to where it was', async () => {
+    const { app } = createTestApp();
+    const anonymous = new Client(app);
+    const poll = await anonymous.get('/meetings?page=2', { 'HX-Request': 'true', 'HX-Current-URL': 'http://localhost:3000/meetings?town=Ede' });
+    expect(poll.status).toBe(401);
+    expect(poll.headers.get('hx-redirect')).toBe(`/login?next=${encodeURIComponent('/meetings?town=Ede')}`);
+    expect(await poll.text()).toBe('');
+    // A current URL on another site never becomes the way back.
+    const foreign = await anonymous.get('/bookings', { 'HX-Request': 'true', 'HX-Current-URL': 'https://evil.example/x' });
+    expect(foreign.headers.get('hx-redirect')).toBe(`/login?next=${encodeURIComponent('/')}`);
+    // Without htmx: the plain redirect, as before.
+    const plain = await anonymous.get('/meetings?page=2');
+    expect(plain.status).toBe(303);
+    expect(plain.headers.get('location')).toBe(`/login?next=${encodeURIComponent('/meetings?page=2')}`);
+  });
+
   it('sessions: a new session id at every login (no fixation)', async () => {
     const { app, db } = createTestApp();
     const u = await createUser(db);
