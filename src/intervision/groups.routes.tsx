@@ -8,7 +8,8 @@ import type { AppEnv } from '../types';
 import type { FormState } from '../../views/partials/form';
 import { GroupPage } from '../../views/pages/intervision/meetings';
 import { getGroup, getMember, getVisibleGroup, groupWaitPosition, joinGroup, leaveGroup, listGroupMeetings, listGroupMembers } from './groups';
-import { adminOrgIdsOf, baseUrl, orgIdsOf } from './context';
+import { baseUrl, orgIdsOf } from './context';
+import { isManager } from './meetings';
 
 /** /groups: a closed group's page, joining and leaving it. */
 export const groupsRoutes = new Hono<AppEnv>();
@@ -20,7 +21,7 @@ function groupPage(c: Ctx, groupId: number, state: FormState = {}, status: Conte
   const user = c.var.user!;
   const group = getVisibleGroup(db, groupId, orgIdsOf(c)) ?? getGroup(db, groupId);
   if (!group) return notFound(c);
-  const manager = group.facilitatorId === user.id || adminOrgIdsOf(c).includes(group.orgId);
+  const manager = isManager(group, user.id, c.var.memberships);
   const visible = manager || getVisibleGroup(db, groupId, orgIdsOf(c));
   if (!visible) return notFound(c);
   const member = getMember(db, groupId, user.id);

@@ -86,7 +86,8 @@ export function getManagedMeeting(db: Queryable, id: number, userId: string, adm
   return db.select().from(meetings).where(and(eq(meetings.id, id), managedBy(userId, adminOrgIds))).get();
 }
 
-export function isManager(m: Meeting, userId: string, ms: Membership[]): boolean {
+/** The same rule for a meeting or a group already loaded. */
+export function isManager(m: Pick<Meeting, 'orgId' | 'facilitatorId'>, userId: string, ms: Membership[]): boolean {
   return hasRole(ms, m.orgId, 'org_admin') || (m.facilitatorId === userId && hasRole(ms, m.orgId, 'facilitator'));
 }
 

@@ -251,6 +251,33 @@ describe('5. a facilitator whose role was removed no longer manages the meeting'
   });
 });
 
+describe('5b. a facilitator whose role was removed no longer sees a closed group’s members', () => {
+  it('the group page shows the members to its facilitator, and no longer once the role is gone', async () => {
+    const n = await network();
+    n.clock.set('2027-02-01T09:00:00Z');
+    const fac = await loginAs(n.app, n.facilitator.email);
+    const created = await fac.post('/facilitate/groups/new', {
+      orgId: String(n.orgs.icare.id), title: 'Vaste groep', kind: 'intervisie', method: 'incident', description: '', date: '2027-03-15', start: '14:00', end: '16:00',
+      placeKind: 'address', address: 'Stationsplein 1', town: 'Harderwijk', min: '1', max: '4', maxPerOrg: '',
+      opensDate: '2027-02-01', opensTime: '00:00', closesDate: '2027-03-14', closesTime: '17:00', cancelDate: '2027-03-14', cancelTime: '17:00', visibility: 'all',
+      cadenceWeeks: '2', count: '2', closed: '1',
+    });
+    expect(created.status).toBe(303);
+    const groupId = created.headers.get('location')!.split('/').pop();
+    const p = await member(n, n.orgs.ggd.id, 'Sanne de Vries');
+    expect((await p.client.post(`/groups/${groupId}/join`)).status).toBe(303);
+    expect(text(await html(await fac.get(`/groups/${groupId}`)))).toContain('Sanne de Vries');
+
+    const orgAdmin = await createUser(n.db, { orgId: n.orgs.icare.id, roles: ['org_admin'] });
+    const admin = await loginAs(n.app, orgAdmin.email);
+    expect((await admin.post(`/org/${n.orgs.icare.id}/members/${n.facilitator.id}/roles`, { roles: [] })).status).toBe(303);
+    const after = await fac.get(`/groups/${groupId}`);
+    expect(after.status).toBe(200);
+    expect(text(await html(after))).not.toContain('Sanne de Vries');
+    expect(text(await html(await admin.get(`/groups/${groupId}`)))).toContain('Sanne de Vries');
+  });
+});
+
 describe('6. the meeting form offers only locations shared with the organising organisation', () => {
   it('a location shared only with another organisation is neither offered nor accepted', async () => {
     const n = await network();
