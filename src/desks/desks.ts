@@ -17,7 +17,7 @@ import { isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { noticeBookings } from './notices';
-import { amenitiesToMask, daysBetween, weekdayBit } from './rules';
+import { amenitiesToMask, daypartOver, daysBetween, localMoment, weekdayBit, type LocalMoment } from './rules';
 
 // ——— Locations (host) ———
 
@@ -262,6 +262,9 @@ export type SpaceResult = {
   approvalRequired: number;
   takenMorning: number;
   takenAfternoon: number;
+  /** The dagdeel is over on the searched date (`daypartOver`): shown as past, not bookable. */
+  overMorning: boolean;
+  overAfternoon: boolean;
 };
 
 /** Results per page of the desk search (a page of 20 cards is ~25 KiB; the next page is one link away). */
@@ -310,18 +313,34 @@ function searchValues(p: SearchParams, viewer: Viewer, today: string) {
  * which are correlated subqueries answered from the covering index bookings_slot_idx (space_id,
  * date, daypart, status), so the cost grows with the spaces shown, not with the bookings. Both
  * statements read one snapshot (a read transaction), so the count and the cards agree.
+ *
+ * `at` is the moment of the request, which says which dagdelen of today are over. A bare date
+ * (what src/desks/routes.tsx passes until it hands over `now()`) knows no time of day, so then
+ * only earlier dates count as over.
  */
-export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, today: string, page: { requested: number; size: number } = { requested: 1, size: SEARCH_PAGE_SIZE }): { rows: SpaceResult[]; paging: Paging } {
+export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, at: Date | string, page: { requested: number; size: number } = { requested: 1, size: SEARCH_PAGE_SIZE }): { rows: SpaceResult[]; paging: Paging } {
   const sqlite = db.$client;
+  const moment: LocalMoment | null = typeof at === 'string' ? null : localMoment(at);
+  const today = moment?.today ?? (at as string);
   return sqlite.transaction(() => {
     const ids: number[] = p.date < today ? [] : (sqlite.prepare(`select s.id ${searchFrom(p)} order by l.town, l.name, s.name, s.id`).pluck().all(searchValues(p, viewer, today)) as number[]);
     const pg = paging(page.requested, ids.length, page.size);
     const shown = ids.slice(pg.offset, pg.offset + pg.size);
-    return { rows: shown.length ? spaceCards(sqlite, shown, p.date) : [], paging: pg };
+    const rows = shown.length ? spaceCards(sqlite, shown, p.date) : [];
+    return {
+      rows: rows.map(({ checkinDeadlineMorning, checkinDeadlineAfternoon, ...r }) => {
+        const deadlines = { checkinDeadlineMorning, checkinDeadlineAfternoon };
+        const over = (dp: Daypart) => (moment ? daypartOver(deadlines, p.date, dp, moment) : p.date < today);
+        return { ...r, overMorning: over('morning'), overAfternoon: over('afternoon') };
+      }),
+      paging: pg,
+    };
   })();
 }
 
-function spaceCards(sqlite: DB['$client'], ids: number[], date: string): SpaceResult[] {
+type CardRow = Omit<SpaceResult, 'overMorning' | 'overAfternoon'> & { checkinDeadlineMorning: string; checkinDeadlineAfternoon: string };
+
+function spaceCards(sqlite: DB['$client'], ids: number[], date: string): CardRow[] {
   const taken = (dp: Daypart) =>
     `(select count(*) from bookings b where b.space_id = s.id and b.date = @date and b.daypart = '${dp}' and b.status in ('confirmed','pending'))`;
   return sqlite
@@ -329,6 +348,7 @@ function spaceCards(sqlite: DB['$client'], ids: number[], date: string): SpaceRe
       `select s.id as spaceId, s.name as spaceName, s.kind as kind, s.capacity as capacity, s.amenities as amenities,
               l.id as locationId, l.name as locationName, l.street as street, l.town as town,
               o.id as hostOrgId, o.name as hostOrgName, l.approval_required as approvalRequired,
+              l.checkin_deadline_morning as checkinDeadlineMorning, l.checkin_deadline_afternoon as checkinDeadlineAfternoon,
               ${taken('morning')} as takenMorning, ${taken('afternoon')} as takenAfternoon
        from spaces s
        join locations l on l.id = s.location_id
@@ -336,7 +356,7 @@ function spaceCards(sqlite: DB['$client'], ids: number[], date: string): SpaceRe
        where s.id in (select value from json_each(@ids))
        order by l.town, l.name, s.name, s.id`,
     )
-    .all({ ids: JSON.stringify(ids), date }) as SpaceResult[];
+    .all({ ids: JSON.stringify(ids), date }) as CardRow[];
 }
 
 const searchOptionsCache = versionedCache<{ towns: string[]; orgs: { id: number; name: string }[] }>('filters');

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, spaces, type Amenity, type Daypart } from '../../db/schema';
-import type { Queryable } from '../db';
-import { addDays, isoWeekday } from '../lib/time';
+import type { DB, Queryable } from '../db';
+import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
 
 /**
  * The booking rules, each defined once. Used by the booking transaction, the week view (to
@@ -9,6 +9,7 @@ import { addDays, isoWeekday } from '../lib/time';
  */
 export type Refusal =
   | 'past'
+  | 'daypart_over'
   | 'closed'
   | 'closed_weekday'
   | 'beyond_horizon'
@@ -53,6 +54,46 @@ export function mondayOf(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
 }
 
+export type CheckinDeadlines = { checkinDeadlineMorning: string; checkinDeadlineAfternoon: string };
+
+/** An instant as the desks rules compare it: the Amsterdam date and wall-clock HH:MM. */
+export type LocalMoment = { today: string; time: string };
+
+export function localMoment(now: Date): LocalMoment {
+  return { today: localToday(now), time: localTimeOf(now) };
+}
+
+export function checkinDeadline(loc: CheckinDeadlines, daypart: Daypart): string {
+  return daypart === 'morning' ? loc.checkinDeadlineMorning : loc.checkinDeadlineAfternoon;
+}
+
+/**
+ * "This dagdeel is over": its location's check-in deadline has passed (Amsterdam wall clock, HH:MM
+ * compared as text; every earlier date is over). From that moment the no-show release frees
+ * unclaimed desks, so it can no longer be booked, and search and week view show it as past. The
+ * release runs this same function inside its SQL (`daypart_over`, see `withRuleFunctions`).
+ */
+export function daypartOver(loc: CheckinDeadlines, date: string, daypart: Daypart, at: LocalMoment): boolean {
+  return date < at.today || (date === at.today && checkinDeadline(loc, daypart) <= at.time);
+}
+
+const ruleFunctionsOn = new WeakSet<object>();
+
+/**
+ * Registers the rules SQL needs as SQLite functions on this connection (once), so a query calls
+ * the TypeScript definition instead of repeating it: `daypart_over(date, daypart,
+ * deadline_morning, deadline_afternoon, today, time)` is `daypartOver`.
+ */
+export function withRuleFunctions(db: DB): DB {
+  const sqlite = db.$client;
+  if (ruleFunctionsOn.has(sqlite)) return db;
+  sqlite.function('daypart_over', { deterministic: true }, (date, daypart, morning, afternoon, today, time) =>
+    daypartOver({ checkinDeadlineMorning: String(morning), checkinDeadlineAfternoon: String(afternoon) }, String(date), daypart as Daypart, { today: String(today), time: String(time) }) ? 1 : 0,
+  );
+  ruleFunctionsOn.add(sqlite);
+  return db;
+}
+
 export type SpaceForRules = {
   id: number;
   orgId: number;
@@ -66,7 +107,7 @@ export type SpaceForRules = {
   approvalRequired: boolean;
 };
 
-export function loadSpaceForRules(db: Queryable, spaceId: number): SpaceForRules | undefined {
+export function loadSpaceForRules(db: Queryable, spaceId: number): (SpaceForRules & CheckinDeadlines) | undefined {
   return db
     .select({
       id: spaces.id,
@@ -79,6 +120,8 @@ export function loadSpaceForRules(db: Queryable, spaceId: number): SpaceForRules
       openWeekdays: locations.openWeekdays,
       horizonWeeks: locations.horizonWeeks,
       approvalRequired: locations.approvalRequired,
+      checkinDeadlineMorning: locations.checkinDeadlineMorning,
+      checkinDeadlineAfternoon: locations.checkinDeadlineAfternoon,
     })
     .from(spaces)
     .innerJoin(locations, eq(locations.id, spaces.locationId))
@@ -118,6 +161,14 @@ export function dayRefusal(space: SpaceForRules, date: string, today: string, cl
   if (daysBetween(today, date) > space.horizonWeeks * 7) return 'beyond_horizon';
   if (closedDates(date)) return 'closed';
   return null;
+}
+
+/**
+ * May this dagdeel be booked (calendar rules, not capacity)? The date's rules, then whether the
+ * dagdeel is already over. Used by the booking and by the week view's cells.
+ */
+export function slotRefusal(space: SpaceForRules & CheckinDeadlines, date: string, daypart: Daypart, at: LocalMoment, closedDates: (d: string) => boolean): Refusal | null {
+  return dayRefusal(space, date, at.today, closedDates) ?? (daypartOver(space, date, daypart, at) ? 'daypart_over' : null);
 }
 
 /** Closures of a space (its own and its location's) that overlap [from, to], as a date predicate. */
