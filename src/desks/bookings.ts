@@ -48,7 +48,7 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
       const space = loadSpaceForRules(tx, input.spaceId);
       if (!space) return { ok: false, reason: 'inactive', horizonWeeks: 0 };
       const refuse = (reason: Refusal, daypart?: Daypart): BookResult => ({ ok: false, reason, horizonWeeks: space.horizonWeeks, daypart });
-      const access = accessRefusal(tx, space, memberOrgIds(tx, input.userId), input.guestOrgId);
+      const access = accessRefusal(space, { orgIds: memberOrgIds(tx, input.userId), asOrgId: input.guestOrgId });
       if (access) return refuse(access);
       const closed = closedDatesFor(tx, space, input.date, input.date);
       for (const dp of input.dayparts) {

@@ -17,7 +17,7 @@ import { isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { noticeBookings } from './notices';
-import { amenitiesToMask, daypartOver, daysBetween, localMoment, weekdayBit, type LocalMoment } from './rules';
+import { amenitiesToMask, daypartOver, daysBetween, loadSpaceForRules, localMoment, maySee, sharedOrgIdsOf, weekdayBit, type LocalMoment } from './rules';
 
 // ——— Locations (host) ———
 
@@ -70,12 +70,7 @@ export function getHostLocation(db: Queryable, locationId: number, hostOrgIds: n
 export type Location = NonNullable<ReturnType<typeof getHostLocation>>;
 
 export function listShares(db: Queryable, locationId: number): number[] {
-  return db
-    .select({ orgId: locationShares.orgId })
-    .from(locationShares)
-    .where(eq(locationShares.locationId, locationId))
-    .all()
-    .map((r) => r.orgId);
+  return sharedOrgIdsOf(db, locationId);
 }
 
 export function listPartnerOrgs(db: Queryable) {
@@ -244,7 +239,8 @@ export function deleteClosure(db: DB, closureId: number, hostOrgIds: number[]): 
 
 // ——— Search and week view (worker) ———
 
-export type Viewer = { userId: string; userOrgIds: number[]; guestOrgId: number };
+/** Who searches: all their organisations, and the one they book on behalf of (null: none). */
+export type Viewer = { userId: string; userOrgIds: number[]; guestOrgId: number | null };
 export type SearchParams = { date: string; town: string | null; amenities: Amenity[]; hostOrgId: number | null; spaceId?: number };
 
 export type SpaceResult = {
@@ -271,6 +267,18 @@ export type SpaceResult = {
 export const SEARCH_PAGE_SIZE = 20;
 
 /**
+ * `accessRefusal` (rules.ts) as SQL over `spaces s join locations l`: booking on behalf of one of
+ * the viewer's own organisations, not the own organisation's space, space active and location
+ * not archived, location shared with all or with that organisation. A copy for speed; the
+ * table-driven test in test/desks/access-rule.test.ts compares it with the function for every
+ * combination, so a change to one without the other fails.
+ */
+const SEARCH_ACCESS = `@guestOrgId in (select value from json_each(@ownOrgIds))
+      and l.org_id not in (select value from json_each(@ownOrgIds))
+      and s.active = 1 and l.archived_at is null
+      and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = @guestOrgId))`;
+
+/**
  * The rules of the search as SQL over `spaces s join locations l` (the same rules as rules.ts), as
  * plain text with named parameters: better-sqlite3 keeps one prepared statement per text (db.ts),
  * so a search only binds values. Building the statement with drizzle's sql template on every
@@ -279,12 +287,10 @@ export const SEARCH_PAGE_SIZE = 20;
  */
 function searchFrom(p: SearchParams): string {
   return `from spaces s join locations l on l.id = s.location_id
-    where s.active = 1 and l.archived_at is null
+    where ${SEARCH_ACCESS}
       and (l.open_weekdays & @weekdayBit) != 0
       and l.horizon_weeks * 7 >= @daysAhead
       and (s.amenities & @mask) = @mask
-      and l.org_id not in (select value from json_each(@ownOrgIds))
-      and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = @guestOrgId))
       and not exists (select 1 from closures c where c.location_id = l.id and (c.space_id is null or c.space_id = s.id)
                       and c.start_date <= @date and c.end_date >= @date)
       ${p.town ? 'and lower(l.town) = lower(@town)' : ''}
@@ -397,10 +403,13 @@ function computeSearchOptions(db: DB, guestOrgId: number) {
 }
 
 /**
- * A space as a worker sees it, or undefined (→ 404) when the worker's organisation is not admitted.
- * Staff of the host organisation may look at their own spaces (without booking them).
+ * A space as a worker sees it, or undefined (→ 404) when `maySee` says no: the worker's
+ * organisation is not admitted. Staff of the host organisation may look at their own spaces
+ * (without booking them). `rules` is what the booking rules need (`mayBook`, `slotRefusal`).
  */
 export function getVisibleSpace(db: Queryable, spaceId: number, userOrgIds: number[], guestOrgId: number | null) {
+  const rules = loadSpaceForRules(db, spaceId);
+  if (!rules || !maySee(rules, { orgIds: userOrgIds, asOrgId: guestOrgId })) return undefined;
   const row = db
     .select({
       id: spaces.id,
@@ -417,18 +426,7 @@ export function getVisibleSpace(db: Queryable, spaceId: number, userOrgIds: numb
     .innerJoin(organisations, eq(organisations.id, locations.orgId))
     .where(eq(spaces.id, spaceId))
     .get();
-  if (!row) return undefined;
-  if (userOrgIds.includes(row.location.orgId)) return row;
-  if (!row.active || row.location.archivedAt || guestOrgId === null) return undefined;
-  if (row.location.sharing === 'list') {
-    const shared = db
-      .select({ one: sql`1` })
-      .from(locationShares)
-      .where(and(eq(locationShares.locationId, row.location.id), eq(locationShares.orgId, guestOrgId)))
-      .get();
-    if (!shared) return undefined;
-  }
-  return row;
+  return row && { ...row, rules };
 }
 
 export type VisibleSpace = NonNullable<ReturnType<typeof getVisibleSpace>>;

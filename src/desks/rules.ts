@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, spaces, type Amenity, type Daypart } from '../../db/schema';
+import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, spaces, type Amenity, type Daypart, type Sharing } from '../../db/schema';
 import type { DB, Queryable } from '../db';
 import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
 
@@ -107,8 +107,11 @@ export type SpaceForRules = {
   approvalRequired: boolean;
 };
 
-export function loadSpaceForRules(db: Queryable, spaceId: number): (SpaceForRules & CheckinDeadlines) | undefined {
-  return db
+/** A space with everything the booking rules look at: access, calendar, deadlines and whom its location admits. */
+export type BookableSpace = SpaceForRules & CheckinDeadlines & { sharedOrgIds: number[] };
+
+export function loadSpaceForRules(db: Queryable, spaceId: number): BookableSpace | undefined {
+  const row = db
     .select({
       id: spaces.id,
       orgId: spaces.orgId,
@@ -127,6 +130,17 @@ export function loadSpaceForRules(db: Queryable, spaceId: number): (SpaceForRule
     .innerJoin(locations, eq(locations.id, spaces.locationId))
     .where(eq(spaces.id, spaceId))
     .get();
+  return row && { ...row, sharedOrgIds: sharedOrgIdsOf(db, row.locationId) };
+}
+
+/** The partner organisations a location admits when its sharing is 'list'. */
+export function sharedOrgIdsOf(db: Queryable, locationId: number): number[] {
+  return db
+    .select({ orgId: locationShares.orgId })
+    .from(locationShares)
+    .where(eq(locationShares.locationId, locationId))
+    .all()
+    .map((r) => r.orgId);
 }
 
 export function memberOrgIds(db: Queryable, userId: string): number[] {
@@ -138,20 +152,37 @@ export function memberOrgIds(db: Queryable, userId: string): number[] {
     .map((r) => r.orgId);
 }
 
-/** May this worker, booking on behalf of guestOrgId, book at this space at all? */
-export function accessRefusal(db: Queryable, space: SpaceForRules, userOrgIds: number[], guestOrgId: number | null): Refusal | null {
-  if (guestOrgId === null || !userOrgIds.includes(guestOrgId)) return 'no_org';
-  if (userOrgIds.includes(space.orgId)) return 'own_org';
+/** What the access rule looks at: whose space it is, whether it is open, and whom its location admits. */
+export type SpaceAccess = { orgId: number; active: boolean; archivedAt: Date | null; sharing: Sharing; sharedOrgIds: readonly number[] };
+
+/** A person looking for a desk: all their organisations, and the one they book on behalf of (null: none). */
+export type Guest = { orgIds: readonly number[]; asOrgId: number | null };
+
+/**
+ * May this person, booking on behalf of `asOrgId`, book this space? The one definition of the
+ * rule: the booking, the space page (`maySee`) and the week view use it; the search repeats it
+ * in SQL for speed (`SEARCH_ACCESS` in desks.ts), and test/desks/access-rule.test.ts checks that
+ * copy against this function for every combination.
+ */
+export function accessRefusal(space: SpaceAccess, guest: Guest): Refusal | null {
+  if (guest.asOrgId === null || !guest.orgIds.includes(guest.asOrgId)) return 'no_org';
+  if (guest.orgIds.includes(space.orgId)) return 'own_org';
   if (!space.active || space.archivedAt) return 'inactive';
-  if (space.sharing === 'list') {
-    const shared = db
-      .select({ one: sql`1` })
-      .from(locationShares)
-      .where(and(eq(locationShares.locationId, space.locationId), eq(locationShares.orgId, guestOrgId)))
-      .get();
-    if (!shared) return 'not_shared';
-  }
+  if (space.sharing === 'list' && !space.sharedOrgIds.includes(guest.asOrgId)) return 'not_shared';
   return null;
+}
+
+export function mayBook(space: SpaceAccess, guest: Guest): boolean {
+  return accessRefusal(space, guest) === null;
+}
+
+/**
+ * May this person open the space's page? Whoever may book it, and the host organisation's own
+ * staff, who look without booking. Anyone else gets a 404, so a space not shared with them does
+ * not reveal that it exists.
+ */
+export function maySee(space: SpaceAccess, guest: Guest): boolean {
+  return guest.orgIds.includes(space.orgId) || mayBook(space, guest);
 }
 
 /** May this date be booked (calendar rules only, not capacity)? `closed` holds the closures already loaded. */
