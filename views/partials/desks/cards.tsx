@@ -153,7 +153,10 @@ export function SlotCell(p: CellProps) {
   return (
     <td class="slot">
       {p.unavailable ? (
-        <span class="status status-off">{p.unavailable}</span>
+        <>
+          <span class="status status-off">{p.unavailable}</span>
+          <NoticeLine notice={p.notice} />
+        </>
       ) : (
         <>
           <span>{t.search.free(free, p.capacity)}</span>
