@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { outbox, registrations, users } from '../../db/schema';
 import { writeTx, type DB } from '../../src/db';
+import { createGroup, type GroupInput } from '../../src/intervision/groups';
 import { insertMeeting, type MeetingInput } from '../../src/intervision/meetings';
 import { instantOf } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, loginAs, type TestApp } from '../helpers';
@@ -82,4 +83,19 @@ export function mailsTo(db: DB, email: string, opts: { withSignUpAcks?: boolean 
     .where(eq(outbox.toAddress, email))
     .all()
     .filter((m) => opts.withSignUpAcks || !SIGN_UP_ACK.test(m.subject));
+}
+
+/** A closed group of `count` meetings every 2 weeks from the default meeting, with the given limits. */
+export function makeGroup(db: DB, facilitatorId: string, orgId: number, over: Partial<GroupInput> = {}): number {
+  return writeTx(db, (tx) =>
+    createGroup(tx, { ...DEFAULT_MEETING(), orgId, cadenceWeeks: 2, count: 2, closed: true, ...over, facilitatorId }, new Date('2026-11-01T08:00:00Z')),
+  );
+}
+
+/** A group's registered members (sorted) and its waiting list in order. */
+export function groupLists(db: DB, groupId: number) {
+  const rows = db.$client
+    .prepare(`select u.name, m.status from group_members m join users u on u.id = m.user_id where m.group_id = ? and m.status in ('registered','waitlisted') order by m.queue_seq`)
+    .all(groupId) as { name: string; status: string }[];
+  return { registered: rows.filter((r) => r.status === 'registered').map((r) => r.name).sort(), waiting: rows.filter((r) => r.status === 'waitlisted').map((r) => r.name) };
 }
