@@ -61,6 +61,36 @@ describe('intervision: attendance', () => {
     expect(countRows(ta.db, 'attendance_changes')).toBe(3);
   });
 
+  it('attendance window: 14 days after the start — open on day 13 and at exactly 14 days, closed on day 15', async () => {
+    const { ta, id, regA } = await meetingWithPeople();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const start = instantOf('2026-12-10', '14:00').getTime();
+    const DAY = 86_400_000;
+    const record = (presence: string) => fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: presence });
+    ta.clock.set(new Date(start + 13 * DAY).toISOString());
+    expect((await record('present')).status).toBe(303);
+    ta.clock.set(new Date(start + 14 * DAY).toISOString());
+    expect((await record('absent')).status).toBe(303);
+    ta.clock.set(new Date(start + 15 * DAY).toISOString());
+    const late = await record('excused');
+    expect(late.status).toBe(409);
+    expect(text(await html(late))).toContain('De termijn van 14 dagen');
+    const log = ta.db.$client.prepare('select new_presence from attendance_changes order by id').all();
+    expect(log).toEqual([{ new_presence: 'present' }, { new_presence: 'absent' }]);
+  });
+
+  it('attendance only once the meeting has started: one millisecond before the start is refused, the start itself is open', async () => {
+    const { ta, id, regA } = await meetingWithPeople();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const start = instantOf('2026-12-10', '14:00').getTime();
+    ta.clock.set(new Date(start - 1).toISOString());
+    expect((await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present' })).status).toBe(409);
+    expect(countRows(ta.db, 'attendance_changes')).toBe(0);
+    ta.clock.set(new Date(start).toISOString());
+    expect((await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present' })).status).toBe(303);
+    expect(countRows(ta.db, 'attendance_changes')).toBe(1);
+  });
+
   it('minutes present outside 0..duration → 422 by the field, nothing stored', async () => {
     const { ta, id, regA } = await meetingWithPeople();
     const fac = await loginAs(ta.app, ta.facilitator.email);
