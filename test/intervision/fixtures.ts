@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { outbox, registrations, users } from '../../db/schema';
 import { writeTx, type DB } from '../../src/db';
 import { createGroup, type GroupInput } from '../../src/intervision/groups';
-import { insertMeeting, type MeetingInput } from '../../src/intervision/meetings';
+import { recordAttendance } from '../../src/intervision/attendance';
+import { getManagedMeeting, insertMeeting, type MeetingInput } from '../../src/intervision/meetings';
 import { instantOf } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, loginAs, type TestApp } from '../helpers';
 
@@ -98,4 +99,39 @@ export function groupLists(db: DB, groupId: number) {
     .prepare(`select u.name, m.status from group_members m join users u on u.id = m.user_id where m.group_id = ? and m.status in ('registered','waitlisted') order by m.queue_seq`)
     .all(groupId) as { name: string; status: string }[];
   return { registered: rows.filter((r) => r.status === 'registered').map((r) => r.name).sort(), waiting: rows.filter((r) => r.status === 'waitlisted').map((r) => r.name) };
+}
+
+/** A meeting in the past that `userIds` attended (present), optionally with minutes present. */
+export function pastMeeting(
+  ta: Awaited<ReturnType<typeof network>>,
+  date: string,
+  start: string,
+  end: string,
+  people: { id: string; orgId: number; minutes?: number }[],
+  title = 'Intervisie',
+) {
+  const { db, orgs, facilitator } = ta;
+  const id = makeMeeting(db, facilitator.id, orgs.icare.id, {
+    title,
+    method: 'balint',
+    startsAt: instantOf(date, start),
+    endsAt: instantOf(date, end),
+    signupOpensAt: instantOf('2020-01-01', '00:00'),
+    signupClosesAt: instantOf(date, start),
+    cancelDeadlineAt: instantOf(date, start),
+    minParticipants: 1,
+  });
+  for (const p of people) db.$client.prepare(`insert into registrations (meeting_id, user_id, org_id, status, queue_seq) values (?, ?, ?, 'registered', 1)`).run(id, p.id, p.orgId);
+  const m = getManagedMeeting(db, id, facilitator.id, [])!;
+  const regs = db.$client.prepare('select id, user_id from registrations where meeting_id = ?').all(id) as { id: number; user_id: string }[];
+  writeTx(db, (tx) =>
+    recordAttendance(
+      tx,
+      m,
+      regs.map((r) => ({ registrationId: r.id, presence: 'present', minutesPresent: people.find((p) => p.id === r.user_id)?.minutes ?? null })),
+      facilitator.id,
+      new Date(instantOf(date, end).getTime() + 60_000),
+    ),
+  );
+  return id;
 }
