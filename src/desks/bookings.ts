@@ -1,18 +1,20 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { ACTIVE_STATUSES, bookings, locations, organisations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
 import { prepared, writeTx, type DB, type Queryable } from '../db';
-import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
+import { addDays, isoWeekday, localToday } from '../lib/time';
 import { newId } from '../lib/tokens';
 import { noticeBookings } from './notices';
 import {
   accessRefusal,
   closedDatesFor,
   countActive,
-  dayRefusal,
   hasActiveBooking,
   isUniqueViolation,
   loadSpaceForRules,
+  localMoment,
   memberOrgIds,
+  slotRefusal,
+  withRuleFunctions,
   type Refusal,
 } from './rules';
 
@@ -40,16 +42,19 @@ export type BookResult =
  * (user_id, date, daypart) is the last word on "one place per daypart".
  */
 export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
-  const today = localToday(now);
+  const at = localMoment(now);
   try {
     return writeTx(db, (tx): BookResult => {
       const space = loadSpaceForRules(tx, input.spaceId);
       if (!space) return { ok: false, reason: 'inactive', horizonWeeks: 0 };
       const refuse = (reason: Refusal, daypart?: Daypart): BookResult => ({ ok: false, reason, horizonWeeks: space.horizonWeeks, daypart });
-      const access = accessRefusal(tx, space, memberOrgIds(tx, input.userId), input.guestOrgId);
+      const access = accessRefusal(space, { orgIds: memberOrgIds(tx, input.userId), asOrgId: input.guestOrgId });
       if (access) return refuse(access);
-      const day = dayRefusal(space, input.date, today, closedDatesFor(tx, space, input.date, input.date));
-      if (day) return refuse(day);
+      const closed = closedDatesFor(tx, space, input.date, input.date);
+      for (const dp of input.dayparts) {
+        const slot = slotRefusal(space, input.date, dp, at, closed);
+        if (slot) return refuse(slot, dp);
+      }
       for (const dp of input.dayparts) {
         if (hasActiveBooking(tx, input.userId, input.date, dp)) return refuse('already_booked', dp);
         if (countActive(tx, space.id, input.date, dp) >= space.capacity) return refuse('full', dp);
@@ -245,17 +250,17 @@ export const RELEASE_BATCH = 50;
 
 /**
  * No-show release: confirmed bookings not checked in (by the guest) nor marked arrived (by the
- * host) once the location's deadline for their dagdeel has passed become 'no_show' (kept, not
- * deleted), which frees the desk. One UPDATE of at most `batch` bookings in one immediate
- * transaction: running it twice, late, or from two processes changes nothing extra. The job runner
- * runs it again at once while it returns a full batch, letting requests in between.
+ * host) once their dagdeel is over (`daypartOver`: the location's check-in deadline has passed)
+ * become 'no_show' (kept, not deleted), which frees the desk. One UPDATE of at most `batch`
+ * bookings in one immediate transaction: running it twice, late, or from two processes changes
+ * nothing extra. The job runner runs it again at once while it returns a full batch, letting
+ * requests in between.
  */
 export function releaseNoShows(db: DB, now: Date, ctx: { baseUrl?: string } = {}, batch = RELEASE_BATCH): number {
-  const today = localToday(now);
-  const time = localTimeOf(now);
+  const { today, time } = localMoment(now);
   const from = addDays(today, -RELEASE_LOOKBACK_DAYS);
-  return writeTx(db, (tx) => {
-    const deadline = sql`(select case when ${bookings.daypart} = 'morning' then l.checkin_deadline_morning else l.checkin_deadline_afternoon end from ${locations} l where l.id = ${bookings.locationId})`;
+  return writeTx(withRuleFunctions(db), (tx) => {
+    const over = sql`(select daypart_over(${bookings.date}, ${bookings.daypart}, l.checkin_deadline_morning, l.checkin_deadline_afternoon, ${today}, ${time}) from ${locations} l where l.id = ${bookings.locationId})`;
     const due = tx
       .select({ id: bookings.id })
       .from(bookings)
@@ -266,7 +271,7 @@ export function releaseNoShows(db: DB, now: Date, ctx: { baseUrl?: string } = {}
           sql`${bookings.date} <= ${today}`,
           isNull(bookings.checkedInAt),
           isNull(bookings.arrivedAt),
-          sql`(${bookings.date} < ${today} or ${deadline} <= ${time})`,
+          sql`${over} = 1`,
         ),
       )
       .limit(batch);

@@ -11,11 +11,11 @@ import { formatLocalDate } from '../../views/i18n/format';
 import { SearchPage } from '../../views/pages/desks/search';
 import { SearchResults } from '../../views/partials/desks/results';
 import { SpacePage, SeriesResultPage, refusalText } from '../../views/pages/desks/space';
-import { CardAlert, SlotAlert, SlotCell, SpaceCard, type CellProps, type Notice } from '../../views/partials/desks/cards';
+import { CardAlert, SlotAlert, SlotCell, SpaceCard, unavailableText, type CellProps, type Notice } from '../../views/partials/desks/cards';
 import type { FormState } from '../../views/partials/form';
 import { bookSeries, bookSpace, canSeeInstructions, myActiveOn } from './bookings';
 import { getVisibleSpace, searchOptions, searchSpaces, SEARCH_PAGE_SIZE, takenBetween, type SpaceResult, type VisibleSpace } from './desks';
-import { closedDatesFor, dayRefusal, mondayOf, type SpaceForRules } from './rules';
+import { closedDatesFor, localMoment, mayBook, mondayOf, slotRefusal } from './rules';
 import { bookSchema, searchSchema, seriesSchema } from './schemas';
 import { hostOrgIds, today, userOrgIds } from './context';
 
@@ -54,7 +54,7 @@ desksRoutes.get('/', (c) => {
   if (valid && asOrg !== null) {
     const params = { date, town: form.data.town, amenities: form.data.amenities, hostOrgId: form.data.org };
     const viewer = { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg };
-    const found = searchSpaces(db, params, viewer, now, { requested: requestedPage(c.req.query('page')), size: SEARCH_PAGE_SIZE });
+    const found = searchSpaces(db, params, viewer, c.var.deps.now(), { requested: requestedPage(c.req.query('page')), size: SEARCH_PAGE_SIZE });
     results = found.rows;
     pages = found.paging;
   }
@@ -86,27 +86,10 @@ desksRoutes.get('/', (c) => {
 
 // ——— Week view of a space ———
 
-function rulesOf(s: VisibleSpace): SpaceForRules {
-  const l = s.location;
-  return {
-    id: s.id,
-    orgId: l.orgId,
-    locationId: l.id,
-    active: s.active,
-    capacity: s.capacity,
-    archivedAt: l.archivedAt,
-    sharing: l.sharing,
-    openWeekdays: l.openWeekdays,
-    horizonWeeks: l.horizonWeeks,
-    approvalRequired: l.approvalRequired,
-  };
-}
-
 /** The week-view cells of [from, to] for a space, as the viewer sees them. */
 function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: string, to: string) {
   const { db } = c.var.deps;
   const t = c.var.t;
-  const now = today(c);
   const taken = takenBetween(db, space.id, from, to);
   const mine = new Set(
     myActiveOn(db, c.var.user!.id, from, to)
@@ -114,10 +97,10 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
       .map((b) => `${b.date}:${b.daypart}`),
   );
   const closed = closedDatesFor(db, { id: space.id, locationId: space.location.id }, from, to);
-  const rules = rulesOf(space);
-  const canBook = asOrg !== null && !userOrgIds(c).includes(space.location.orgId) && space.active && !space.location.archivedAt;
+  const at = localMoment(c.var.deps.now());
+  const canBook = mayBook(space.rules, { orgIds: userOrgIds(c), asOrgId: asOrg });
   return (date: string, daypart: Daypart, notice?: Notice | null): CellProps => {
-    const refusal = dayRefusal(rules, date, now, closed);
+    const refusal = slotRefusal(space.rules, date, daypart, at, closed);
     return {
       t,
       locale: c.var.locale,
@@ -127,7 +110,7 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
       capacity: space.capacity,
       taken: taken.get(`${date}:${daypart}`) ?? 0,
       mine: mine.has(`${date}:${daypart}`),
-      unavailable: refusal === null ? null : refusal === 'closed' || refusal === 'closed_weekday' ? t.desks.space.closedDay : t.desks.space.unavailable,
+      unavailable: unavailableText(t, refusal),
       canBook,
       asOrg: asOrgShown(c, asOrg),
       notice,
@@ -146,7 +129,7 @@ function spacePage(c: Ctx, space: VisibleSpace, asOrg: number | null, week: stri
     const date = addDays(weekStart, i);
     return { date, morning: cell(date, 'morning'), afternoon: cell(date, 'afternoon') };
   });
-  const canBook = asOrg !== null && !userOrgIds(c).includes(space.location.orgId);
+  const canBook = mayBook(space.rules, { orgIds: userOrgIds(c), asOrgId: asOrg });
   return page(
     c,
     c.var.t.desks.space.title(space.name, space.location.name),
@@ -207,7 +190,7 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
     return spacePage(c, space, asOrg, date, { notice }, 422);
   }
   if (shape === 'cell' && daypart !== 'whole') return fragment(c, <SlotCell {...buildCells(c, space, asOrg, date, date)(date, daypart, notice)} />, status);
-  const row = searchSpaces(db, { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id }, { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg ?? 0 }, today(c)).rows[0];
+  const row = searchSpaces(db, { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id }, { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg }, c.var.deps.now()).rows[0];
   if (!row) return fragment(c, <CardAlert title={space.name} message={notice.text} />, status);
   const mine = myActiveOn(db, c.var.user!.id, date, date)
     .filter((b) => b.spaceId === space.id)

@@ -17,7 +17,7 @@ import { isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { noticeBookings } from './notices';
-import { amenitiesToMask, daysBetween, weekdayBit } from './rules';
+import { amenitiesToMask, daypartOver, daysBetween, loadSpaceForRules, localMoment, maySee, sharedOrgIdsOf, weekdayBit } from './rules';
 
 // ——— Locations (host) ———
 
@@ -70,12 +70,7 @@ export function getHostLocation(db: Queryable, locationId: number, hostOrgIds: n
 export type Location = NonNullable<ReturnType<typeof getHostLocation>>;
 
 export function listShares(db: Queryable, locationId: number): number[] {
-  return db
-    .select({ orgId: locationShares.orgId })
-    .from(locationShares)
-    .where(eq(locationShares.locationId, locationId))
-    .all()
-    .map((r) => r.orgId);
+  return sharedOrgIdsOf(db, locationId);
 }
 
 export function listPartnerOrgs(db: Queryable) {
@@ -244,7 +239,8 @@ export function deleteClosure(db: DB, closureId: number, hostOrgIds: number[]): 
 
 // ——— Search and week view (worker) ———
 
-export type Viewer = { userId: string; userOrgIds: number[]; guestOrgId: number };
+/** Who searches: all their organisations, and the one they book on behalf of (null: none). */
+export type Viewer = { userId: string; userOrgIds: number[]; guestOrgId: number | null };
 export type SearchParams = { date: string; town: string | null; amenities: Amenity[]; hostOrgId: number | null; spaceId?: number };
 
 export type SpaceResult = {
@@ -262,10 +258,25 @@ export type SpaceResult = {
   approvalRequired: number;
   takenMorning: number;
   takenAfternoon: number;
+  /** The dagdeel is over on the searched date (`daypartOver`): shown as past, not bookable. */
+  overMorning: boolean;
+  overAfternoon: boolean;
 };
 
 /** Results per page of the desk search (a page of 20 cards is ~25 KiB; the next page is one link away). */
 export const SEARCH_PAGE_SIZE = 20;
+
+/**
+ * `accessRefusal` (rules.ts) as SQL over `spaces s join locations l`: booking on behalf of one of
+ * the viewer's own organisations, not the own organisation's space, space active and location
+ * not archived, location shared with all or with that organisation. A copy for speed; the
+ * table-driven test in test/desks/access-rule.test.ts compares it with the function for every
+ * combination, so a change to one without the other fails.
+ */
+const SEARCH_ACCESS = `@guestOrgId in (select value from json_each(@ownOrgIds))
+      and l.org_id not in (select value from json_each(@ownOrgIds))
+      and s.active = 1 and l.archived_at is null
+      and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = @guestOrgId))`;
 
 /**
  * The rules of the search as SQL over `spaces s join locations l` (the same rules as rules.ts), as
@@ -276,12 +287,10 @@ export const SEARCH_PAGE_SIZE = 20;
  */
 function searchFrom(p: SearchParams): string {
   return `from spaces s join locations l on l.id = s.location_id
-    where s.active = 1 and l.archived_at is null
+    where ${SEARCH_ACCESS}
       and (l.open_weekdays & @weekdayBit) != 0
       and l.horizon_weeks * 7 >= @daysAhead
       and (s.amenities & @mask) = @mask
-      and l.org_id not in (select value from json_each(@ownOrgIds))
-      and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = @guestOrgId))
       and not exists (select 1 from closures c where c.location_id = l.id and (c.space_id is null or c.space_id = s.id)
                       and c.start_date <= @date and c.end_date >= @date)
       ${p.town ? 'and lower(l.town) = lower(@town)' : ''}
@@ -310,18 +319,32 @@ function searchValues(p: SearchParams, viewer: Viewer, today: string) {
  * which are correlated subqueries answered from the covering index bookings_slot_idx (space_id,
  * date, daypart, status), so the cost grows with the spaces shown, not with the bookings. Both
  * statements read one snapshot (a read transaction), so the count and the cards agree.
+ *
+ * `at` is the moment of the request, which says which dagdelen of today are over.
  */
-export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, today: string, page: { requested: number; size: number } = { requested: 1, size: SEARCH_PAGE_SIZE }): { rows: SpaceResult[]; paging: Paging } {
+export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, at: Date, page: { requested: number; size: number } = { requested: 1, size: SEARCH_PAGE_SIZE }): { rows: SpaceResult[]; paging: Paging } {
   const sqlite = db.$client;
+  const moment = localMoment(at);
+  const today = moment.today;
   return sqlite.transaction(() => {
     const ids: number[] = p.date < today ? [] : (sqlite.prepare(`select s.id ${searchFrom(p)} order by l.town, l.name, s.name, s.id`).pluck().all(searchValues(p, viewer, today)) as number[]);
     const pg = paging(page.requested, ids.length, page.size);
     const shown = ids.slice(pg.offset, pg.offset + pg.size);
-    return { rows: shown.length ? spaceCards(sqlite, shown, p.date) : [], paging: pg };
+    const rows = shown.length ? spaceCards(sqlite, shown, p.date) : [];
+    return {
+      rows: rows.map(({ checkinDeadlineMorning, checkinDeadlineAfternoon, ...r }) => {
+        const deadlines = { checkinDeadlineMorning, checkinDeadlineAfternoon };
+        const over = (dp: Daypart) => daypartOver(deadlines, p.date, dp, moment);
+        return { ...r, overMorning: over('morning'), overAfternoon: over('afternoon') };
+      }),
+      paging: pg,
+    };
   })();
 }
 
-function spaceCards(sqlite: DB['$client'], ids: number[], date: string): SpaceResult[] {
+type CardRow = Omit<SpaceResult, 'overMorning' | 'overAfternoon'> & { checkinDeadlineMorning: string; checkinDeadlineAfternoon: string };
+
+function spaceCards(sqlite: DB['$client'], ids: number[], date: string): CardRow[] {
   const taken = (dp: Daypart) =>
     `(select count(*) from bookings b where b.space_id = s.id and b.date = @date and b.daypart = '${dp}' and b.status in ('confirmed','pending'))`;
   return sqlite
@@ -329,6 +352,7 @@ function spaceCards(sqlite: DB['$client'], ids: number[], date: string): SpaceRe
       `select s.id as spaceId, s.name as spaceName, s.kind as kind, s.capacity as capacity, s.amenities as amenities,
               l.id as locationId, l.name as locationName, l.street as street, l.town as town,
               o.id as hostOrgId, o.name as hostOrgName, l.approval_required as approvalRequired,
+              l.checkin_deadline_morning as checkinDeadlineMorning, l.checkin_deadline_afternoon as checkinDeadlineAfternoon,
               ${taken('morning')} as takenMorning, ${taken('afternoon')} as takenAfternoon
        from spaces s
        join locations l on l.id = s.location_id
@@ -336,7 +360,7 @@ function spaceCards(sqlite: DB['$client'], ids: number[], date: string): SpaceRe
        where s.id in (select value from json_each(@ids))
        order by l.town, l.name, s.name, s.id`,
     )
-    .all({ ids: JSON.stringify(ids), date }) as SpaceResult[];
+    .all({ ids: JSON.stringify(ids), date }) as CardRow[];
 }
 
 const searchOptionsCache = versionedCache<{ towns: string[]; orgs: { id: number; name: string }[] }>('filters');
@@ -377,10 +401,13 @@ function computeSearchOptions(db: DB, guestOrgId: number) {
 }
 
 /**
- * A space as a worker sees it, or undefined (→ 404) when the worker's organisation is not admitted.
- * Staff of the host organisation may look at their own spaces (without booking them).
+ * A space as a worker sees it, or undefined (→ 404) when `maySee` says no: the worker's
+ * organisation is not admitted. Staff of the host organisation may look at their own spaces
+ * (without booking them). `rules` is what the booking rules need (`mayBook`, `slotRefusal`).
  */
 export function getVisibleSpace(db: Queryable, spaceId: number, userOrgIds: number[], guestOrgId: number | null) {
+  const rules = loadSpaceForRules(db, spaceId);
+  if (!rules || !maySee(rules, { orgIds: userOrgIds, asOrgId: guestOrgId })) return undefined;
   const row = db
     .select({
       id: spaces.id,
@@ -397,18 +424,7 @@ export function getVisibleSpace(db: Queryable, spaceId: number, userOrgIds: numb
     .innerJoin(organisations, eq(organisations.id, locations.orgId))
     .where(eq(spaces.id, spaceId))
     .get();
-  if (!row) return undefined;
-  if (userOrgIds.includes(row.location.orgId)) return row;
-  if (!row.active || row.location.archivedAt || guestOrgId === null) return undefined;
-  if (row.location.sharing === 'list') {
-    const shared = db
-      .select({ one: sql`1` })
-      .from(locationShares)
-      .where(and(eq(locationShares.locationId, row.location.id), eq(locationShares.orgId, guestOrgId)))
-      .get();
-    if (!shared) return undefined;
-  }
-  return row;
+  return row && { ...row, rules };
 }
 
 export type VisibleSpace = NonNullable<ReturnType<typeof getVisibleSpace>>;

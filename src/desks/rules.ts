@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, spaces, type Amenity, type Daypart } from '../../db/schema';
-import type { Queryable } from '../db';
-import { addDays, isoWeekday } from '../lib/time';
+import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, spaces, type Amenity, type Daypart, type Sharing } from '../../db/schema';
+import type { DB, Queryable } from '../db';
+import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
 
 /**
  * The booking rules, each defined once. Used by the booking transaction, the week view (to
@@ -9,6 +9,7 @@ import { addDays, isoWeekday } from '../lib/time';
  */
 export type Refusal =
   | 'past'
+  | 'daypart_over'
   | 'closed'
   | 'closed_weekday'
   | 'beyond_horizon'
@@ -53,6 +54,46 @@ export function mondayOf(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
 }
 
+export type CheckinDeadlines = { checkinDeadlineMorning: string; checkinDeadlineAfternoon: string };
+
+/** An instant as the desks rules compare it: the Amsterdam date and wall-clock HH:MM. */
+export type LocalMoment = { today: string; time: string };
+
+export function localMoment(now: Date): LocalMoment {
+  return { today: localToday(now), time: localTimeOf(now) };
+}
+
+export function checkinDeadline(loc: CheckinDeadlines, daypart: Daypart): string {
+  return daypart === 'morning' ? loc.checkinDeadlineMorning : loc.checkinDeadlineAfternoon;
+}
+
+/**
+ * "This dagdeel is over": its location's check-in deadline has passed (Amsterdam wall clock, HH:MM
+ * compared as text; every earlier date is over). From that moment the no-show release frees
+ * unclaimed desks, so it can no longer be booked, and search and week view show it as past. The
+ * release runs this same function inside its SQL (`daypart_over`, see `withRuleFunctions`).
+ */
+export function daypartOver(loc: CheckinDeadlines, date: string, daypart: Daypart, at: LocalMoment): boolean {
+  return date < at.today || (date === at.today && checkinDeadline(loc, daypart) <= at.time);
+}
+
+const ruleFunctionsOn = new WeakSet<object>();
+
+/**
+ * Registers the rules SQL needs as SQLite functions on this connection (once), so a query calls
+ * the TypeScript definition instead of repeating it: `daypart_over(date, daypart,
+ * deadline_morning, deadline_afternoon, today, time)` is `daypartOver`.
+ */
+export function withRuleFunctions(db: DB): DB {
+  const sqlite = db.$client;
+  if (ruleFunctionsOn.has(sqlite)) return db;
+  sqlite.function('daypart_over', { deterministic: true }, (date, daypart, morning, afternoon, today, time) =>
+    daypartOver({ checkinDeadlineMorning: String(morning), checkinDeadlineAfternoon: String(afternoon) }, String(date), daypart as Daypart, { today: String(today), time: String(time) }) ? 1 : 0,
+  );
+  ruleFunctionsOn.add(sqlite);
+  return db;
+}
+
 export type SpaceForRules = {
   id: number;
   orgId: number;
@@ -66,8 +107,11 @@ export type SpaceForRules = {
   approvalRequired: boolean;
 };
 
-export function loadSpaceForRules(db: Queryable, spaceId: number): SpaceForRules | undefined {
-  return db
+/** A space with everything the booking rules look at: access, calendar, deadlines and whom its location admits. */
+export type BookableSpace = SpaceForRules & CheckinDeadlines & { sharedOrgIds: number[] };
+
+export function loadSpaceForRules(db: Queryable, spaceId: number): BookableSpace | undefined {
+  const row = db
     .select({
       id: spaces.id,
       orgId: spaces.orgId,
@@ -79,11 +123,24 @@ export function loadSpaceForRules(db: Queryable, spaceId: number): SpaceForRules
       openWeekdays: locations.openWeekdays,
       horizonWeeks: locations.horizonWeeks,
       approvalRequired: locations.approvalRequired,
+      checkinDeadlineMorning: locations.checkinDeadlineMorning,
+      checkinDeadlineAfternoon: locations.checkinDeadlineAfternoon,
     })
     .from(spaces)
     .innerJoin(locations, eq(locations.id, spaces.locationId))
     .where(eq(spaces.id, spaceId))
     .get();
+  return row && { ...row, sharedOrgIds: sharedOrgIdsOf(db, row.locationId) };
+}
+
+/** The partner organisations a location admits when its sharing is 'list'. */
+export function sharedOrgIdsOf(db: Queryable, locationId: number): number[] {
+  return db
+    .select({ orgId: locationShares.orgId })
+    .from(locationShares)
+    .where(eq(locationShares.locationId, locationId))
+    .all()
+    .map((r) => r.orgId);
 }
 
 export function memberOrgIds(db: Queryable, userId: string): number[] {
@@ -95,20 +152,37 @@ export function memberOrgIds(db: Queryable, userId: string): number[] {
     .map((r) => r.orgId);
 }
 
-/** May this worker, booking on behalf of guestOrgId, book at this space at all? */
-export function accessRefusal(db: Queryable, space: SpaceForRules, userOrgIds: number[], guestOrgId: number | null): Refusal | null {
-  if (guestOrgId === null || !userOrgIds.includes(guestOrgId)) return 'no_org';
-  if (userOrgIds.includes(space.orgId)) return 'own_org';
+/** What the access rule looks at: whose space it is, whether it is open, and whom its location admits. */
+export type SpaceAccess = { orgId: number; active: boolean; archivedAt: Date | null; sharing: Sharing; sharedOrgIds: readonly number[] };
+
+/** A person looking for a desk: all their organisations, and the one they book on behalf of (null: none). */
+export type Guest = { orgIds: readonly number[]; asOrgId: number | null };
+
+/**
+ * May this person, booking on behalf of `asOrgId`, book this space? The one definition of the
+ * rule: the booking, the space page (`maySee`) and the week view use it; the search repeats it
+ * in SQL for speed (`SEARCH_ACCESS` in desks.ts), and test/desks/access-rule.test.ts checks that
+ * copy against this function for every combination.
+ */
+export function accessRefusal(space: SpaceAccess, guest: Guest): Refusal | null {
+  if (guest.asOrgId === null || !guest.orgIds.includes(guest.asOrgId)) return 'no_org';
+  if (guest.orgIds.includes(space.orgId)) return 'own_org';
   if (!space.active || space.archivedAt) return 'inactive';
-  if (space.sharing === 'list') {
-    const shared = db
-      .select({ one: sql`1` })
-      .from(locationShares)
-      .where(and(eq(locationShares.locationId, space.locationId), eq(locationShares.orgId, guestOrgId)))
-      .get();
-    if (!shared) return 'not_shared';
-  }
+  if (space.sharing === 'list' && !space.sharedOrgIds.includes(guest.asOrgId)) return 'not_shared';
   return null;
+}
+
+export function mayBook(space: SpaceAccess, guest: Guest): boolean {
+  return accessRefusal(space, guest) === null;
+}
+
+/**
+ * May this person open the space's page? Whoever may book it, and the host organisation's own
+ * staff, who look without booking. Anyone else gets a 404, so a space not shared with them does
+ * not reveal that it exists.
+ */
+export function maySee(space: SpaceAccess, guest: Guest): boolean {
+  return guest.orgIds.includes(space.orgId) || mayBook(space, guest);
 }
 
 /** May this date be booked (calendar rules only, not capacity)? `closed` holds the closures already loaded. */
@@ -118,6 +192,14 @@ export function dayRefusal(space: SpaceForRules, date: string, today: string, cl
   if (daysBetween(today, date) > space.horizonWeeks * 7) return 'beyond_horizon';
   if (closedDates(date)) return 'closed';
   return null;
+}
+
+/**
+ * May this dagdeel be booked (calendar rules, not capacity)? The date's rules, then whether the
+ * dagdeel is already over. Used by the booking and by the week view's cells.
+ */
+export function slotRefusal(space: SpaceForRules & CheckinDeadlines, date: string, daypart: Daypart, at: LocalMoment, closedDates: (d: string) => boolean): Refusal | null {
+  return dayRefusal(space, date, at.today, closedDates) ?? (daypartOver(space, date, daypart, at) ? 'daypart_over' : null);
 }
 
 /** Closures of a space (its own and its location's) that overlap [from, to], as a date predicate. */

@@ -5,6 +5,7 @@ import { addDays, instantOf, localDateOf, localTimeOf } from '../lib/time';
 import { mailGroupMovedUp } from './mails';
 import { insertMeeting, visibleTo, type Meeting, type MeetingInput } from './meetings';
 import { placeRegistration, promote } from './registrations';
+import { fits, nextTicket, positionOf, promoteWaiting, type Waitlist } from './waitlist';
 
 export type Group = typeof intervisionGroups.$inferSelect;
 export type GroupInput = MeetingInput & { cadenceWeeks: number; count: number; closed: boolean };
@@ -88,26 +89,18 @@ export function listGroupMembers(db: Queryable, groupId: number) {
     .all();
 }
 
-function countMembers(tx: Queryable, groupId: number, orgId?: number): number {
-  const conds = [eq(groupMembers.groupId, groupId), eq(groupMembers.status, 'registered')];
-  if (orgId !== undefined) conds.push(eq(groupMembers.orgId, orgId));
-  return tx.select({ n: sql<number>`count(*)` }).from(groupMembers).where(and(...conds)).get()?.n ?? 0;
-}
-
-function groupFits(tx: Queryable, g: Group, orgId: number): boolean {
-  if (countMembers(tx, g.id) >= g.maxParticipants) return false;
-  if (g.maxPerOrg !== null && countMembers(tx, g.id, orgId) >= g.maxPerOrg) return false;
-  return true;
+/** A closed group's own waiting list: its members (the engine is src/intervision/waitlist.ts). */
+export function groupWaitlist(groupId: number): Waitlist {
+  return {
+    table: groupMembers,
+    of: eq(groupMembers.groupId, groupId),
+    columns: { id: groupMembers.id, userId: groupMembers.userId, orgId: groupMembers.orgId, status: groupMembers.status, queueSeq: groupMembers.queueSeq },
+  };
 }
 
 export function groupWaitPosition(db: Queryable, m: GroupMember | undefined): number | null {
   if (!m || m.status !== 'waitlisted') return null;
-  const n = db
-    .select({ n: sql<number>`count(*)` })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.groupId, m.groupId), eq(groupMembers.status, 'waitlisted'), sql`${groupMembers.queueSeq} < ${m.queueSeq}`))
-    .get()?.n;
-  return (n ?? 0) + 1;
+  return positionOf(db, groupWaitlist(m.groupId), m.queueSeq);
 }
 
 /** Registers a group member for every future meeting of the group. */
@@ -137,9 +130,9 @@ export function joinGroup(tx: Tx, groupId: number, userId: string, orgId: number
   if (!g.closed) return { ok: false, reason: 'open-group' };
   const existing = getMember(tx, groupId, userId);
   if (existing && existing.status !== 'left') return { ok: false, reason: 'already' };
-  const status = groupFits(tx, g, orgId) ? 'registered' : 'waitlisted';
-  const seq = (tx.select({ n: sql<number>`coalesce(max(${groupMembers.queueSeq}), 0)` }).from(groupMembers).where(eq(groupMembers.groupId, groupId)).get()?.n ?? 0) + 1;
-  const values = { orgId, status, queueSeq: seq, queuedAt: now, joinedAt: status === 'registered' ? now : null } as const;
+  const list = groupWaitlist(groupId);
+  const status = fits(tx, list, g, orgId) ? 'registered' : 'waitlisted';
+  const values = { orgId, status, queueSeq: nextTicket(tx, list), queuedAt: now, joinedAt: status === 'registered' ? now : null } as const;
   if (existing) tx.update(groupMembers).set(values).where(eq(groupMembers.id, existing.id)).run();
   else tx.insert(groupMembers).values({ groupId, userId, ...values }).run();
   if (status === 'registered') registerForFutureMeetings(tx, groupId, userId, orgId, now);
@@ -170,25 +163,13 @@ export function leaveGroup(tx: Tx, groupId: number, userId: string, now: Date, b
   return true;
 }
 
-/** The group's own waiting list: same rule as for a meeting (first who fits moves up, and is told). */
+/** The group's own waiting list: the same engine as a meeting's; moving up places the member in every future meeting. */
 export function promoteGroup(tx: Tx, groupId: number, now: Date, baseUrl: string): string[] {
   const g = getGroup(tx, groupId);
   if (!g) return [];
-  const moved: string[] = [];
-  for (;;) {
-    if (countMembers(tx, groupId) >= g.maxParticipants) break;
-    const waiting = tx
-      .select()
-      .from(groupMembers)
-      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.status, 'waitlisted')))
-      .orderBy(asc(groupMembers.queueSeq))
-      .all();
-    const next = waiting.find((w) => groupFits(tx, g, w.orgId));
-    if (!next) break;
+  return promoteWaiting(tx, groupWaitlist(groupId), g, (next) => {
     tx.update(groupMembers).set({ status: 'registered', joinedAt: now }).where(eq(groupMembers.id, next.id)).run();
     registerForFutureMeetings(tx, groupId, next.userId, next.orgId, now);
     mailGroupMovedUp(tx, next.userId, groupId, now, baseUrl);
-    moved.push(next.userId);
-  }
-  return moved;
+  });
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { intervisionGroups, meetings, registrations } from '../../db/schema';
 import { prepared, type Queryable, type Tx } from '../db';
 import { mailMovedUp, mailRegistered, mailRemoved, mailWaitlisted } from './mails';
 import { visibleTo, type Meeting } from './meetings';
+import { fits as placeFits, nextTicket, positionOf, promoteWaiting, type Waitlist } from './waitlist';
 
 export type Registration = typeof registrations.$inferSelect;
 
@@ -15,32 +16,24 @@ export function getRegistration(db: Queryable, meetingId: number, userId: string
     .get();
 }
 
-function countRegistered(tx: Queryable, meetingId: number, orgId?: number): number {
-  const conds = [eq(registrations.meetingId, meetingId), eq(registrations.status, 'registered')];
-  if (orgId !== undefined) conds.push(eq(registrations.orgId, orgId));
-  return tx.select({ n: sql<number>`count(*)` }).from(registrations).where(and(...conds)).get()?.n ?? 0;
+/** A meeting's waiting list: its registrations (the engine is src/intervision/waitlist.ts). */
+export function meetingWaitlist(meetingId: number): Waitlist {
+  return {
+    table: registrations,
+    of: eq(registrations.meetingId, meetingId),
+    columns: { id: registrations.id, userId: registrations.userId, orgId: registrations.orgId, status: registrations.status, queueSeq: registrations.queueSeq },
+  };
 }
 
-/** The rule "a place is free for someone of this organisation". */
+/** The rule "a place is free for someone of this organisation", for a meeting. */
 export function fits(tx: Queryable, meeting: Meeting, orgId: number): boolean {
-  if (countRegistered(tx, meeting.id) >= meeting.maxParticipants) return false;
-  if (meeting.maxPerOrg !== null && countRegistered(tx, meeting.id, orgId) >= meeting.maxPerOrg) return false;
-  return true;
-}
-
-function nextQueueSeq(tx: Queryable, meetingId: number): number {
-  return (tx.select({ n: sql<number>`coalesce(max(${registrations.queueSeq}), 0)` }).from(registrations).where(eq(registrations.meetingId, meetingId)).get()?.n ?? 0) + 1;
+  return placeFits(tx, meetingWaitlist(meeting.id), meeting, orgId);
 }
 
 /** 1-based position on the waiting list, or null when not waiting. */
 export function waitlistPosition(db: Queryable, reg: Registration | undefined): number | null {
   if (!reg || reg.status !== 'waitlisted' || reg.queueSeq === null) return null;
-  const ahead = db
-    .select({ n: sql<number>`count(*)` })
-    .from(registrations)
-    .where(and(eq(registrations.meetingId, reg.meetingId), eq(registrations.status, 'waitlisted'), sql`${registrations.queueSeq} < ${reg.queueSeq}`))
-    .get();
-  return (ahead?.n ?? 0) + 1;
+  return positionOf(db, meetingWaitlist(reg.meetingId), reg.queueSeq);
 }
 
 /**
@@ -54,7 +47,7 @@ export function placeRegistration(tx: Tx, meeting: Meeting, userId: string, orgI
     orgId,
     status,
     bringsCase,
-    queueSeq: nextQueueSeq(tx, meeting.id),
+    queueSeq: nextTicket(tx, meetingWaitlist(meeting.id)),
     queuedAt: now,
     registeredAt: status === 'registered' ? now : null,
     presence: null,
@@ -123,30 +116,17 @@ export function removeParticipant(tx: Tx, meeting: Meeting, registrationId: numb
 }
 
 /**
- * Fills free places from the waiting list, first come first served: while a place is free, the
- * first waiting person whose organisation still fits the per-organisation maximum moves up and is
- * told. People skipped because their organisation is full keep their place. Run inside the
- * transaction that freed the place. Returns the user ids moved up, in order.
+ * Fills free places from the meeting's waiting list (first who fits, by ticket; `promoteWaiting`)
+ * and tells each person moved up. Run inside the transaction that freed the place; nothing moves
+ * for a cancelled meeting or once it has started. Returns the user ids moved up, in order.
  */
 export function promote(tx: Tx, meetingId: number, now: Date, baseUrl: string): string[] {
   const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
   if (!meeting || meeting.status !== 'scheduled' || now >= meeting.startsAt) return [];
-  const moved: string[] = [];
-  for (;;) {
-    if (countRegistered(tx, meetingId) >= meeting.maxParticipants) break;
-    const waiting = tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.meetingId, meetingId), eq(registrations.status, 'waitlisted')))
-      .orderBy(asc(registrations.queueSeq))
-      .all();
-    const next = waiting.find((r) => fits(tx, meeting, r.orgId));
-    if (!next) break;
+  return promoteWaiting(tx, meetingWaitlist(meetingId), meeting, (next) => {
     tx.update(registrations).set({ status: 'registered', registeredAt: now, updatedAt: now }).where(eq(registrations.id, next.id)).run();
     mailMovedUp(tx, next.userId, meeting, now, baseUrl);
-    moved.push(next.userId);
-  }
-  return moved;
+  });
 }
 
 export type MyRegistration = { meetingId: number; status: Registration['status'] };

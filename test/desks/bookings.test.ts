@@ -4,6 +4,7 @@ import { bookings } from '../../db/schema';
 import { bookSpace, releaseNoShows } from '../../src/desks/bookings';
 import { jobs } from '../../src/jobs/registry';
 import { startJobs } from '../../src/jobs/runner';
+import { countActive } from '../../src/desks/rules';
 import { createOrg, createTestApp, createUser, html, loginAs, text } from '../helpers';
 import { bookingRows, createSpace, desksWorld, HX } from './factory';
 
@@ -160,9 +161,11 @@ describe('my bookings', () => {
     const job = jobs.find((j) => j.name === 'desks.releaseNoShows')!;
     expect(job.run(t.db, t.clock.now(), { baseUrl: 'https://gastplek.example.org' })).toBe(1);
     expect(bookingRows(t.db).map((b) => b.status)).toEqual(['no_show', 'confirmed', 'confirmed', 'no_show']);
-    // The released desk is free again for a walk-in.
+    // The released desk no longer holds a place (a walk-in can take it at the door). The dagdeel
+    // itself is over, so it is not bookable in the app any more (issue #11).
+    expect(countActive(t.db, spaceId, '2026-11-23', 'afternoon')).toBe(0);
     const walkIn = await createUser(t.db, { orgId: guestOrg.id });
-    expect(bookSpace(t.db, { spaceId, userId: walkIn.id, guestOrgId: guestOrg.id, date: '2026-11-23', dayparts: ['afternoon'], note: null }, t.clock.now()).ok).toBe(true);
+    expect(bookSpace(t.db, { spaceId, userId: walkIn.id, guestOrgId: guestOrg.id, date: '2026-11-23', dayparts: ['afternoon'], note: null }, t.clock.now())).toMatchObject({ ok: false, reason: 'daypart_over' });
   });
 });
 

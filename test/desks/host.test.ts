@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closures, locations, outbox, spaces, users } from '../../db/schema';
 import { bookSpace } from '../../src/desks/bookings';
-import { countRows, createOrg, createTestApp, createUser, html, loginAs, text } from '../helpers';
+import { countRows, createOrg, createTestApp, createUser, html, loginAs, TestClock, text } from '../helpers';
 import { bookingRows, createSpace, desksWorld, HX } from './factory';
 
 const TOMORROW = '2026-11-24';
@@ -189,7 +189,8 @@ describe('hosts publish, workers book', () => {
   });
 
   it('guest list: the host approves and declines requests (mail queued) and marks arrival and no-show; htmx gets the row back', async () => {
-    const t = createTestApp();
+    // 08:00 in Amsterdam: today's morning is still bookable (its check-in deadline is 10:00).
+    const t = createTestApp({ clock: new TestClock(new Date('2026-11-23T07:00:00Z')) });
     const w = await desksWorld(t, { approvalRequired: true });
     const now = t.clock.now();
     const other = await createUser(t.db, { orgId: w.guestOrg.id, name: 'Ruben Mulder' });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countRows, html, loginAs, text } from '../helpers';
+import { writeTx } from '../../src/db';
+import { recordAttendance } from '../../src/intervision/attendance';
+import { getManagedMeeting } from '../../src/intervision/meetings';
 import { instantOf } from '../../src/lib/time';
 import { makeMeeting, member, network } from './fixtures';
 
@@ -59,6 +62,71 @@ describe('intervision: attendance', () => {
     expect(late.status).toBe(409);
     expect(text(await html(late))).toContain('De termijn van 14 dagen');
     expect(countRows(ta.db, 'attendance_changes')).toBe(3);
+  });
+
+  it('attendance window: 14 days after the start — open on day 13 and at exactly 14 days, closed on day 15', async () => {
+    const { ta, id, regA } = await meetingWithPeople();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const start = instantOf('2026-12-10', '14:00').getTime();
+    const DAY = 86_400_000;
+    const record = (presence: string) => fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: presence });
+    ta.clock.set(new Date(start + 13 * DAY).toISOString());
+    expect((await record('present')).status).toBe(303);
+    ta.clock.set(new Date(start + 14 * DAY).toISOString());
+    expect((await record('absent')).status).toBe(303);
+    ta.clock.set(new Date(start + 15 * DAY).toISOString());
+    const late = await record('excused');
+    expect(late.status).toBe(409);
+    expect(text(await html(late))).toContain('De termijn van 14 dagen');
+    const log = ta.db.$client.prepare('select new_presence from attendance_changes order by id').all();
+    expect(log).toEqual([{ new_presence: 'present' }, { new_presence: 'absent' }]);
+  });
+
+  it('attendance only once the meeting has started: one millisecond before the start is refused, the start itself is open', async () => {
+    const { ta, id, regA } = await meetingWithPeople();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const start = instantOf('2026-12-10', '14:00').getTime();
+    ta.clock.set(new Date(start - 1).toISOString());
+    expect((await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present' })).status).toBe(409);
+    expect(countRows(ta.db, 'attendance_changes')).toBe(0);
+    ta.clock.set(new Date(start).toISOString());
+    expect((await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present' })).status).toBe(303);
+    expect(countRows(ta.db, 'attendance_changes')).toBe(1);
+  });
+
+  it('attendance is recorded only for registered participants of this meeting; minutes only for someone present', async () => {
+    const { ta, id, regA, regB } = await meetingWithPeople();
+    const { db, orgs, facilitator } = ta;
+    const otherMeeting = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 1, minParticipants: 1 });
+    const x = await member(ta, orgs.lokalis.id, 'Xander');
+    const y = await member(ta, orgs.ggd.id, 'Yara');
+    await x.client.post(`/meetings/${otherMeeting}/signup`);
+    await y.client.post(`/meetings/${otherMeeting}/signup`); // waits: the other meeting has one place
+    const w = await member(ta, orgs.lokalis.id, 'Wim');
+    await w.client.post(`/meetings/${id}/signup`);
+    await w.client.post(`/meetings/${id}/cancel-registration`);
+    const regOf = (userId: string) => (db.$client.prepare('select id from registrations where user_id = ?').get(userId) as { id: number }).id;
+    const m = getManagedMeeting(db, id, facilitator.id, [])!;
+    const result = writeTx(db, (tx) =>
+      recordAttendance(
+        tx,
+        m,
+        [
+          { registrationId: regA, presence: 'absent', minutesPresent: 30 },
+          { registrationId: regB, presence: 'present', minutesPresent: 45 },
+          { registrationId: regOf(x.id), presence: 'present', minutesPresent: null }, // another meeting's participant
+          { registrationId: regOf(w.id), presence: 'present', minutesPresent: null }, // cancelled
+        ],
+        facilitator.id,
+        instantOf('2026-12-10', '15:00'),
+      ),
+    );
+    expect(result).toEqual({ ok: true, changed: 2 });
+    const row = (regId: number) => db.$client.prepare('select presence, minutes_present from registrations where id = ?').get(regId);
+    expect(row(regA)).toEqual({ presence: 'absent', minutes_present: null });
+    expect(row(regB)).toEqual({ presence: 'present', minutes_present: 45 });
+    for (const u of [x.id, y.id, w.id]) expect(row(regOf(u))).toEqual({ presence: null, minutes_present: null });
+    expect(countRows(db, 'attendance_changes')).toBe(2);
   });
 
   it('minutes present outside 0..duration → 422 by the field, nothing stored', async () => {

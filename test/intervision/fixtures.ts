@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { outbox, registrations, users } from '../../db/schema';
 import { writeTx, type DB } from '../../src/db';
-import { insertMeeting, type MeetingInput } from '../../src/intervision/meetings';
+import { createGroup, type GroupInput } from '../../src/intervision/groups';
+import { recordAttendance } from '../../src/intervision/attendance';
+import { getManagedMeeting, insertMeeting, type MeetingInput } from '../../src/intervision/meetings';
 import { instantOf } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, loginAs, type TestApp } from '../helpers';
 
@@ -82,4 +84,54 @@ export function mailsTo(db: DB, email: string, opts: { withSignUpAcks?: boolean 
     .where(eq(outbox.toAddress, email))
     .all()
     .filter((m) => opts.withSignUpAcks || !SIGN_UP_ACK.test(m.subject));
+}
+
+/** A closed group of `count` meetings every 2 weeks from the default meeting, with the given limits. */
+export function makeGroup(db: DB, facilitatorId: string, orgId: number, over: Partial<GroupInput> = {}): number {
+  return writeTx(db, (tx) =>
+    createGroup(tx, { ...DEFAULT_MEETING(), orgId, cadenceWeeks: 2, count: 2, closed: true, ...over, facilitatorId }, new Date('2026-11-01T08:00:00Z')),
+  );
+}
+
+/** A group's registered members (sorted) and its waiting list in order. */
+export function groupLists(db: DB, groupId: number) {
+  const rows = db.$client
+    .prepare(`select u.name, m.status from group_members m join users u on u.id = m.user_id where m.group_id = ? and m.status in ('registered','waitlisted') order by m.queue_seq`)
+    .all(groupId) as { name: string; status: string }[];
+  return { registered: rows.filter((r) => r.status === 'registered').map((r) => r.name).sort(), waiting: rows.filter((r) => r.status === 'waitlisted').map((r) => r.name) };
+}
+
+/** A meeting in the past that `userIds` attended (present), optionally with minutes present. */
+export function pastMeeting(
+  ta: Awaited<ReturnType<typeof network>>,
+  date: string,
+  start: string,
+  end: string,
+  people: { id: string; orgId: number; minutes?: number }[],
+  title = 'Intervisie',
+) {
+  const { db, orgs, facilitator } = ta;
+  const id = makeMeeting(db, facilitator.id, orgs.icare.id, {
+    title,
+    method: 'balint',
+    startsAt: instantOf(date, start),
+    endsAt: instantOf(date, end),
+    signupOpensAt: instantOf('2020-01-01', '00:00'),
+    signupClosesAt: instantOf(date, start),
+    cancelDeadlineAt: instantOf(date, start),
+    minParticipants: 1,
+  });
+  for (const p of people) db.$client.prepare(`insert into registrations (meeting_id, user_id, org_id, status, queue_seq) values (?, ?, ?, 'registered', 1)`).run(id, p.id, p.orgId);
+  const m = getManagedMeeting(db, id, facilitator.id, [])!;
+  const regs = db.$client.prepare('select id, user_id from registrations where meeting_id = ?').all(id) as { id: number; user_id: string }[];
+  writeTx(db, (tx) =>
+    recordAttendance(
+      tx,
+      m,
+      regs.map((r) => ({ registrationId: r.id, presence: 'present', minutesPresent: people.find((p) => p.id === r.user_id)?.minutes ?? null })),
+      facilitator.id,
+      new Date(instantOf(date, end).getTime() + 60_000),
+    ),
+  );
+  return id;
 }

@@ -1,46 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { Client, countRows, html, loginAs, text } from '../helpers';
-import { writeTx } from '../../src/db';
-import { recordAttendance } from '../../src/intervision/attendance';
-import { getManagedMeeting } from '../../src/intervision/meetings';
-import { instantOf } from '../../src/lib/time';
-import { makeMeeting, member, network } from './fixtures';
-
-/** A meeting in the past that `userIds` attended (present), optionally with minutes present. */
-function pastMeeting(
-  ta: Awaited<ReturnType<typeof network>>,
-  date: string,
-  start: string,
-  end: string,
-  people: { id: string; orgId: number; minutes?: number }[],
-  title = 'Intervisie',
-) {
-  const { db, orgs, facilitator } = ta;
-  const id = makeMeeting(db, facilitator.id, orgs.icare.id, {
-    title,
-    method: 'balint',
-    startsAt: instantOf(date, start),
-    endsAt: instantOf(date, end),
-    signupOpensAt: instantOf('2020-01-01', '00:00'),
-    signupClosesAt: instantOf(date, start),
-    cancelDeadlineAt: instantOf(date, start),
-    minParticipants: 1,
-  });
-  for (const p of people) db.$client.prepare(`insert into registrations (meeting_id, user_id, org_id, status, queue_seq) values (?, ?, ?, 'registered', 1)`).run(id, p.id, p.orgId);
-  const m = getManagedMeeting(db, id, facilitator.id, [])!;
-  const regs = db.$client.prepare('select id, user_id from registrations where meeting_id = ?').all(id) as { id: number; user_id: string }[];
-  writeTx(db, (tx) =>
-    recordAttendance(
-      tx,
-      m,
-      regs.map((r) => ({ registrationId: r.id, presence: 'present', minutesPresent: people.find((p) => p.id === r.user_id)?.minutes ?? null })),
-      facilitator.id,
-      new Date(instantOf(date, end).getTime() + 60_000),
-    ),
-  );
-  return id;
-}
+import { makeMeeting, member, network, pastMeeting } from './fixtures';
 
 describe('intervision: reflection hours and statements', () => {
   it('hours across the daylight-saving change: 25 October 2026 14:00–16:00 counts exactly 2 hours; minutes present count when set', async () => {

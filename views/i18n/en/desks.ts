@@ -54,6 +54,7 @@ export const desks: typeof nl = {
     freeMorning: (n: number) => `morning: ${n} free`,
     freeAfternoon: (n: number) => `afternoon: ${n} free`,
     full: 'Full',
+    over: 'Past: the check-in time of this part of the day has passed',
     week: 'Week view',
     book: 'Book',
     bookWhole: 'Book the whole day',
@@ -73,6 +74,7 @@ export const desks: typeof nl = {
     weekOf: (date: string) => `Week of ${date}`,
     day: 'Day',
     closedDay: 'closed',
+    over: 'past',
     unavailable: 'not bookable',
     bookedByYou: 'booked by you',
     series: 'Book a fixed day',
@@ -118,6 +120,7 @@ export const desks: typeof nl = {
   },
   refusals: {
     past: 'This date is in the past.',
+    daypart_over: 'This part of the day is over: its check-in time has passed, so it can no longer be booked.',
     closed: 'The location or space is closed then.',
     closed_weekday: 'The location is closed on that weekday.',
     beyond_horizon: (weeks: number) => `You can book at most ${weeks} weeks ahead here.`,

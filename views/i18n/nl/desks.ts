@@ -52,6 +52,7 @@ export const desks = {
     freeMorning: (n: number) => `ochtend: ${n} vrij`,
     freeAfternoon: (n: number) => `middag: ${n} vrij`,
     full: 'Vol',
+    over: 'Voorbij: de inchecktijd van dit dagdeel is verstreken',
     week: 'Weekoverzicht',
     book: 'Reserveren',
     bookWhole: 'Hele dag reserveren',
@@ -71,6 +72,7 @@ export const desks = {
     weekOf: (date: string) => `Week van ${date}`,
     day: 'Dag',
     closedDay: 'gesloten',
+    over: 'voorbij',
     unavailable: 'niet te boeken',
     bookedByYou: 'door jou gereserveerd',
     series: 'Vaste dag reserveren',
@@ -116,6 +118,7 @@ export const desks = {
   },
   refusals: {
     past: 'Deze datum ligt in het verleden.',
+    daypart_over: 'Dit dagdeel is voorbij: de inchecktijd is verstreken, dus reserveren kan niet meer.',
     closed: 'De locatie of werkruimte is dan gesloten.',
     closed_weekday: 'De locatie is op die weekdag gesloten.',
     beyond_horizon: (weeks: number) => `Je kunt hier maximaal ${weeks} weken vooruit reserveren.`,

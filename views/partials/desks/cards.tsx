@@ -2,7 +2,7 @@ import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import type { Amenity, BookingStatus, Daypart } from '../../../db/schema/desks';
 import type { SpaceResult } from '../../../src/desks/desks';
-import { maskToAmenities } from '../../../src/desks/rules';
+import { maskToAmenities, type Refusal } from '../../../src/desks/rules';
 
 export type Notice = { kind: 'ok' | 'error'; text: string };
 
@@ -84,6 +84,7 @@ export function SpaceCard(p: CardProps) {
   const parts: Daypart[] = p.daypart === 'whole' ? ['morning', 'afternoon'] : [p.daypart];
   const free = Math.min(...parts.map((d) => (d === 'morning' ? freeM : freeA)));
   const mineHere = parts.every((d) => p.mine.includes(d));
+  const over = parts.some((d) => (d === 'morning' ? r.overMorning : r.overAfternoon));
   const action = `/desks/spaces/${r.spaceId}/book`;
   return (
     <article class="space-card">
@@ -112,6 +113,8 @@ export function SpaceCard(p: CardProps) {
       <NoticeLine notice={p.notice} />
       {mineHere ? (
         <p class="status status-ok">{t.space.bookedByYou}</p>
+      ) : over ? (
+        <p class="status status-off">{t.search.over}</p>
       ) : free <= 0 ? (
         <p class="status status-off">{t.search.full}</p>
       ) : (
@@ -155,6 +158,14 @@ export type CellProps = {
   notice?: Notice | null;
 };
 
+/** A week-view cell's words for why its dagdeel cannot be booked (`slotRefusal`), or null when it can. */
+export function unavailableText(t: Dict, refusal: Refusal | null): string | null {
+  if (refusal === null) return null;
+  if (refusal === 'past' || refusal === 'daypart_over') return t.desks.space.over;
+  if (refusal === 'closed' || refusal === 'closed_weekday') return t.desks.space.closedDay;
+  return t.desks.space.unavailable;
+}
+
 /** One dagdeel of one day in the week view; booking from it returns the same cell in its new state. */
 export function SlotCell(p: CellProps) {
   const t = p.t.desks;
@@ -163,7 +174,10 @@ export function SlotCell(p: CellProps) {
   return (
     <td class="slot">
       {p.unavailable ? (
-        <span class="status status-off">{p.unavailable}</span>
+        <>
+          <span class="status status-off">{p.unavailable}</span>
+          <NoticeLine notice={p.notice} />
+        </>
       ) : (
         <>
           <span>{t.search.free(free, p.capacity)}</span>
