@@ -100,8 +100,14 @@ function isBusy(err: unknown): boolean {
  * after 0.1–2 ms (with jitter) until the connection's busy timeout; then SQLITE_BUSY goes up as
  * before (503 + Retry-After). Only BEGIN can be busy: once the lock is held, nothing in the
  * transaction waits for another writer (WAL readers never block it).
+ *
+ * Domain functions that write take `DB | Tx` and open their own writeTx, so a route calls them
+ * with the database and they are still usable inside a larger transaction.
  */
-export function writeTx<T>(db: DB, fn: (tx: Tx) => T): T {
+export function writeTx<T>(db: DB | Tx, fn: (tx: Tx) => T): T {
+  // Already inside writeTx (a domain function called by another one, or by the demo seed): join
+  // that transaction; its BEGIN IMMEDIATE holds the lock, and a throw rolls back all of it.
+  if (!('$client' in db)) return fn(db);
   const sqlite = db.$client;
   const timeout = busyTimeouts.get(sqlite) ?? BUSY_TIMEOUT_MS;
   const run = () =>

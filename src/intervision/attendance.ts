@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { attendanceChanges, organisations, registrations, users, type Presence } from '../../db/schema';
-import type { Queryable, Tx } from '../db';
+import { writeTx, type DB, type Queryable, type Tx } from '../db';
 import { toCsv } from '../lib/csv';
 import { localDateOf, localTimeOf } from '../lib/time';
 import type { Dict } from '../../views/i18n';
@@ -31,26 +31,28 @@ export type RecordResult = { ok: true; changed: number } | { ok: false; reason: 
  * old → new). Entries for other meetings' registrations are ignored: the registration is looked
  * up with the meeting id in the WHERE clause.
  */
-export function recordAttendance(tx: Tx, m: Meeting, entries: AttendanceEntry[], changedBy: string, now: Date): RecordResult {
-  const state = attendanceState(m, now);
-  if (state !== 'open') return { ok: false, reason: state };
-  let changed = 0;
-  for (const e of entries) {
-    const reg = tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.id, e.registrationId), eq(registrations.meetingId, m.id), eq(registrations.status, 'registered')))
-      .get();
-    if (!reg) continue;
-    const minutes = e.presence === 'present' ? e.minutesPresent : null;
-    if (reg.presence === e.presence && reg.minutesPresent === minutes) continue;
-    tx.update(registrations).set({ presence: e.presence, minutesPresent: minutes, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
-    tx.insert(attendanceChanges)
-      .values({ registrationId: reg.id, changedBy, changedAt: now, oldPresence: reg.presence, newPresence: e.presence, oldMinutes: reg.minutesPresent, newMinutes: minutes })
-      .run();
-    changed++;
-  }
-  return { ok: true, changed };
+export function recordAttendance(db: DB | Tx, m: Meeting, entries: AttendanceEntry[], changedBy: string, now: Date): RecordResult {
+  return writeTx(db, (tx) => {
+    const state = attendanceState(m, now);
+    if (state !== 'open') return { ok: false, reason: state };
+    let changed = 0;
+    for (const e of entries) {
+      const reg = tx
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.id, e.registrationId), eq(registrations.meetingId, m.id), eq(registrations.status, 'registered')))
+        .get();
+      if (!reg) continue;
+      const minutes = e.presence === 'present' ? e.minutesPresent : null;
+      if (reg.presence === e.presence && reg.minutesPresent === minutes) continue;
+      tx.update(registrations).set({ presence: e.presence, minutesPresent: minutes, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
+      tx.insert(attendanceChanges)
+        .values({ registrationId: reg.id, changedBy, changedAt: now, oldPresence: reg.presence, newPresence: e.presence, oldMinutes: reg.minutesPresent, newMinutes: minutes })
+        .run();
+      changed++;
+    }
+    return { ok: true, changed };
+  });
 }
 
 const changer = alias(users, 'changer');

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requireUser } from '../auth/middleware';
-import { writeTx } from '../db';
 import { parseId, readForm } from '../lib/forms';
 import { errorPage, forbidden, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import { localDateOf } from '../lib/time';
@@ -65,7 +64,7 @@ facilitateRoutes.post('/meetings/new', async (c) => {
   const form = await readForm(c, rawForm);
   const parsed = parseMeetingForm(form.values, c.var.t, formContext(c));
   if (!parsed.ok) return formPage(c, { kind: 'new' }, parsed, 422);
-  const id = writeTx(db, (tx) => insertMeeting(tx, { ...parsed.data, facilitatorId: c.var.user!.id }, now()));
+  const id = insertMeeting(db, { ...parsed.data, facilitatorId: c.var.user!.id }, now());
   return redirectWithFlash(c, `/facilitate/meetings/${id}`, c.var.t.intervision.facilitate.created);
 });
 
@@ -81,7 +80,7 @@ facilitateRoutes.post('/groups/new', async (c) => {
   const form = await readForm(c, rawForm);
   const parsed = parseGroupForm(form.values, c.var.t, formContext(c));
   if (!parsed.ok) return formPage(c, { kind: 'group' }, parsed, 422);
-  const groupId = writeTx(db, (tx) => createGroup(tx, { ...parsed.data, facilitatorId: c.var.user!.id }, now()));
+  const groupId = createGroup(db, { ...parsed.data, facilitatorId: c.var.user!.id }, now());
   return redirectWithFlash(c, `/groups/${groupId}`, c.var.t.intervision.facilitate.groupCreated(parsed.data.count));
 });
 
@@ -174,7 +173,7 @@ facilitateRoutes.post('/meetings/:id/go-ahead', (c) => {
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
   const { db, now } = c.var.deps;
-  writeTx(db, (tx) => confirmGoAhead(tx, meeting.id, now()));
+  confirmGoAhead(db, meeting.id, now());
   return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.goingAhead);
 });
 
@@ -187,7 +186,7 @@ facilitateRoutes.post('/meetings/:id/participants/:regId/remove', (c) => {
   if (blocked) return blocked;
   const people = listParticipants(db, meeting.id);
   const who = [...people.registered, ...people.waiting].find((p) => p.registrationId === regId);
-  const ok = writeTx(db, (tx) => removeParticipant(tx, meeting, regId, now(), baseUrl(c)));
+  const ok = removeParticipant(db, meeting, regId, now(), baseUrl(c));
   if (!ok || !who) return notFound(c);
   return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.removed(who.name));
 });
@@ -231,7 +230,7 @@ facilitateRoutes.post('/meetings/:id/attendance', async (c) => {
   const ids = listParticipants(db, meeting.id).registered.map((p) => p.registrationId);
   const parsed = parseAttendanceForm(form.values, ids, durationMinutes(meeting), c.var.t);
   if (!parsed.ok) return attendancePage(c, meeting, parsed, 422);
-  const result = writeTx(db, (tx) => recordAttendance(tx, meeting, parsed.data, c.var.user!.id, now()));
+  const result = recordAttendance(db, meeting, parsed.data, c.var.user!.id, now());
   if (!result.ok) return attendancePage(c, meeting, {}, 409);
   return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}/attendance`, c.var.t.intervision.attendance.saved(result.changed));
 });

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requireUser } from '../auth/middleware';
-import { writeTx } from '../db';
 import { parseId } from '../lib/forms';
 import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
@@ -57,7 +56,7 @@ groupsRoutes.post('/:id/join', (c) => {
   const ms = c.var.memberships;
   const org = ms.find((m) => getVisibleGroup(db, id, [m.orgId]));
   if (!org) return notFound(c);
-  const result = writeTx(db, (tx) => joinGroup(tx, id, c.var.user!.id, org.orgId, now()));
+  const result = joinGroup(db, id, c.var.user!.id, org.orgId, now());
   if (!result.ok) {
     if (result.reason === 'not-found') return notFound(c);
     return groupPage(c, id, { errors: { _form: result.reason === 'already' ? t.already : t.openGroup } }, 409);
@@ -70,7 +69,7 @@ groupsRoutes.post('/:id/leave', (c) => {
   const { db, now } = c.var.deps;
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const ok = writeTx(db, (tx) => leaveGroup(tx, id, c.var.user!.id, now(), baseUrl(c)));
+  const ok = leaveGroup(db, id, c.var.user!.id, now(), baseUrl(c));
   if (!ok) return notFound(c);
   return redirectWithFlash(c, `/groups/${id}`, c.var.t.intervision.group.left);
 });

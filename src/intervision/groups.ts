@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { groupMembers, intervisionGroups, meetings, organisations, registrations, users } from '../../db/schema';
-import type { Queryable, Tx } from '../db';
+import { writeTx, type DB, type Queryable, type Tx } from '../db';
 import { addDays, instantOf, localDateOf, localTimeOf } from '../lib/time';
 import { mailGroupMovedUp } from './mails';
 import { insertMeeting, visibleTo, type Meeting, type MeetingInput } from './meetings';
@@ -20,39 +20,41 @@ function shiftWeeks(instant: Date, weeks: number): Date {
  * time. Sign-up for all of them opens together; closing and cancellation deadlines keep the same
  * distance to each meeting's start as for the first.
  */
-export function createGroup(tx: Tx, input: GroupInput & { facilitatorId: string }, now: Date): number {
-  const g = tx
-    .insert(intervisionGroups)
-    .values({
-      orgId: input.orgId,
-      facilitatorId: input.facilitatorId,
-      title: input.title,
-      closed: input.closed,
-      cadenceWeeks: input.cadenceWeeks,
-      count: input.count,
-      maxParticipants: input.maxParticipants,
-      maxPerOrg: input.maxPerOrg,
-      createdAt: now,
-    })
-    .returning({ id: intervisionGroups.id })
-    .get();
-  for (let i = 0; i < input.count; i++) {
-    const w = i * input.cadenceWeeks;
-    insertMeeting(
-      tx,
-      {
-        ...input,
-        startsAt: shiftWeeks(input.startsAt, w),
-        endsAt: shiftWeeks(input.endsAt, w),
-        signupClosesAt: shiftWeeks(input.signupClosesAt, w),
-        cancelDeadlineAt: shiftWeeks(input.cancelDeadlineAt, w),
+export function createGroup(db: DB | Tx, input: GroupInput & { facilitatorId: string }, now: Date): number {
+  return writeTx(db, (tx) => {
+    const g = tx
+      .insert(intervisionGroups)
+      .values({
+        orgId: input.orgId,
         facilitatorId: input.facilitatorId,
-        groupId: g.id,
-      },
-      now,
-    );
-  }
-  return g.id;
+        title: input.title,
+        closed: input.closed,
+        cadenceWeeks: input.cadenceWeeks,
+        count: input.count,
+        maxParticipants: input.maxParticipants,
+        maxPerOrg: input.maxPerOrg,
+        createdAt: now,
+      })
+      .returning({ id: intervisionGroups.id })
+      .get();
+    for (let i = 0; i < input.count; i++) {
+      const w = i * input.cadenceWeeks;
+      insertMeeting(
+        tx,
+        {
+          ...input,
+          startsAt: shiftWeeks(input.startsAt, w),
+          endsAt: shiftWeeks(input.endsAt, w),
+          signupClosesAt: shiftWeeks(input.signupClosesAt, w),
+          cancelDeadlineAt: shiftWeeks(input.cancelDeadlineAt, w),
+          facilitatorId: input.facilitatorId,
+          groupId: g.id,
+        },
+        now,
+      );
+    }
+    return g.id;
+  });
 }
 
 export function getGroup(db: Queryable, id: number): Group | undefined {
@@ -124,43 +126,47 @@ function registerForFutureMeetings(tx: Tx, groupId: number, userId: string, orgI
 export type JoinResult = { ok: true; status: 'registered' | 'waitlisted' } | { ok: false; reason: 'not-found' | 'open-group' | 'already' };
 
 /** Joining a closed group: a place in the group (and every future meeting), or its waiting list. */
-export function joinGroup(tx: Tx, groupId: number, userId: string, orgId: number, now: Date): JoinResult {
-  const g = getVisibleGroup(tx, groupId, [orgId]);
-  if (!g) return { ok: false, reason: 'not-found' };
-  if (!g.closed) return { ok: false, reason: 'open-group' };
-  const existing = getMember(tx, groupId, userId);
-  if (existing && existing.status !== 'left') return { ok: false, reason: 'already' };
-  const list = groupWaitlist(groupId);
-  const status = fits(tx, list, g, orgId) ? 'registered' : 'waitlisted';
-  const values = { orgId, status, queueSeq: nextTicket(tx, list), queuedAt: now, joinedAt: status === 'registered' ? now : null } as const;
-  if (existing) tx.update(groupMembers).set(values).where(eq(groupMembers.id, existing.id)).run();
-  else tx.insert(groupMembers).values({ groupId, userId, ...values }).run();
-  if (status === 'registered') registerForFutureMeetings(tx, groupId, userId, orgId, now);
-  return { ok: true, status };
+export function joinGroup(db: DB | Tx, groupId: number, userId: string, orgId: number, now: Date): JoinResult {
+  return writeTx(db, (tx) => {
+    const g = getVisibleGroup(tx, groupId, [orgId]);
+    if (!g) return { ok: false, reason: 'not-found' };
+    if (!g.closed) return { ok: false, reason: 'open-group' };
+    const existing = getMember(tx, groupId, userId);
+    if (existing && existing.status !== 'left') return { ok: false, reason: 'already' };
+    const list = groupWaitlist(groupId);
+    const status = fits(tx, list, g, orgId) ? 'registered' : 'waitlisted';
+    const values = { orgId, status, queueSeq: nextTicket(tx, list), queuedAt: now, joinedAt: status === 'registered' ? now : null } as const;
+    if (existing) tx.update(groupMembers).set(values).where(eq(groupMembers.id, existing.id)).run();
+    else tx.insert(groupMembers).values({ groupId, userId, ...values }).run();
+    if (status === 'registered') registerForFutureMeetings(tx, groupId, userId, orgId, now);
+    return { ok: true, status };
+  });
 }
 
 /** Leaving a closed group: future places are given up and the group's waiting list moves up. */
-export function leaveGroup(tx: Tx, groupId: number, userId: string, now: Date, baseUrl: string): boolean {
-  const m = getMember(tx, groupId, userId);
-  if (!m || m.status === 'left') return false;
-  tx.update(groupMembers).set({ status: 'left' }).where(eq(groupMembers.id, m.id)).run();
-  if (m.status === 'registered') {
-    const future = tx
-      .select({ meetingId: registrations.meetingId })
-      .from(registrations)
-      .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
-      .where(and(eq(meetings.groupId, groupId), eq(registrations.userId, userId), gt(meetings.startsAt, now), inArray(registrations.status, ['registered', 'waitlisted'])))
-      .all();
-    for (const f of future) {
-      tx.update(registrations)
-        .set({ status: 'cancelled', queueSeq: null, updatedAt: now })
-        .where(and(eq(registrations.meetingId, f.meetingId), eq(registrations.userId, userId)))
-        .run();
-      promote(tx, f.meetingId, now, baseUrl);
+export function leaveGroup(db: DB | Tx, groupId: number, userId: string, now: Date, baseUrl: string): boolean {
+  return writeTx(db, (tx) => {
+    const m = getMember(tx, groupId, userId);
+    if (!m || m.status === 'left') return false;
+    tx.update(groupMembers).set({ status: 'left' }).where(eq(groupMembers.id, m.id)).run();
+    if (m.status === 'registered') {
+      const future = tx
+        .select({ meetingId: registrations.meetingId })
+        .from(registrations)
+        .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
+        .where(and(eq(meetings.groupId, groupId), eq(registrations.userId, userId), gt(meetings.startsAt, now), inArray(registrations.status, ['registered', 'waitlisted'])))
+        .all();
+      for (const f of future) {
+        tx.update(registrations)
+          .set({ status: 'cancelled', queueSeq: null, updatedAt: now })
+          .where(and(eq(registrations.meetingId, f.meetingId), eq(registrations.userId, userId)))
+          .run();
+        promote(tx, f.meetingId, now, baseUrl);
+      }
+      promoteGroup(tx, groupId, now, baseUrl);
     }
-    promoteGroup(tx, groupId, now, baseUrl);
-  }
-  return true;
+    return true;
+  });
 }
 
 /** The group's own waiting list: the same engine as a meeting's; moving up places the member in every future meeting. */

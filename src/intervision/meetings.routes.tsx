@@ -3,7 +3,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requireUser } from '../auth/middleware';
 import { meetingEvent, meetingForCalendar } from '../calendar/events';
 import { toIcs } from '../calendar/ics';
-import { writeTx } from '../db';
 import { parseId, readForm } from '../lib/forms';
 import { htmx, isHtmx } from '../lib/htmx';
 import { fragment, notFound, page, pageOrFragment, redirectWithFlash, requestUrl, type Ctx } from '../lib/render';
@@ -118,7 +117,7 @@ meetingsRoutes.post('/:id/signup', async (c) => {
   if (ms.length === 0) return meetingPage(c, meeting, { errors: { _form: t.noOrg } }, 422);
   const orgId = form.data.orgId ?? ms[0]!.orgId;
   if (!ms.some((m) => m.orgId === orgId)) return meetingPage(c, meeting, { errors: { orgId: c.var.t.errors.invalidChoice, _form: c.var.t.errors.invalidChoice } }, 422);
-  const result = writeTx(db, (tx) => signUp(tx, { meetingId: meeting.id, userId: c.var.user!.id, orgId, bringsCase: form.data.bringsCase }, now(), baseUrl(c)));
+  const result = signUp(db, { meetingId: meeting.id, userId: c.var.user!.id, orgId, bringsCase: form.data.bringsCase }, now(), baseUrl(c));
   if (!result.ok) {
     if (result.reason === 'not-found') return notFound(c);
     const msg = {
@@ -139,7 +138,7 @@ meetingsRoutes.post('/:id/cancel-registration', (c) => {
   const { db, now } = c.var.deps;
   const meeting = findMeeting(c, c.req.param('id'));
   if (!meeting) return notFound(c);
-  const result = writeTx(db, (tx) => cancelRegistration(tx, meeting.id, c.var.user!.id, now(), baseUrl(c)));
+  const result = cancelRegistration(db, meeting.id, c.var.user!.id, now(), baseUrl(c));
   if (!result.ok) {
     if (result.reason === 'not-found') return notFound(c);
     return meetingPage(c, meeting, { errors: { _form: c.var.t.intervision.signup.deadlinePassed } }, 409);

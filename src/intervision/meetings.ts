@@ -10,7 +10,7 @@ import {
   type PlaceKind,
   type Visibility,
 } from '../../db/schema';
-import { prepared, type DB, type Queryable, type Tx } from '../db';
+import { prepared, writeTx, type DB, type Queryable, type Tx } from '../db';
 import { hasRole, holdsRoleSql } from '../orgs/orgs';
 import type { Membership } from '../types';
 import { paging, type Paging } from '../lib/paging';
@@ -235,15 +235,17 @@ export function listVisibleOrgIds(db: Queryable, meetingId: number): number[] {
   return db.select({ orgId: meetingVisibility.orgId }).from(meetingVisibility).where(eq(meetingVisibility.meetingId, meetingId)).all().map((r) => r.orgId);
 }
 
-export function insertMeeting(tx: Tx, input: MeetingInput & { facilitatorId: string; groupId?: number | null }, now: Date): number {
-  const { visibleOrgIds, ...row } = input;
-  const m = tx
-    .insert(meetings)
-    .values({ ...row, groupId: input.groupId ?? null, createdAt: now, updatedAt: now })
-    .returning({ id: meetings.id })
-    .get();
-  setVisibility(tx, m.id, input.visibility, visibleOrgIds);
-  return m.id;
+export function insertMeeting(db: DB | Tx, input: MeetingInput & { facilitatorId: string; groupId?: number | null }, now: Date): number {
+  return writeTx(db, (tx) => {
+    const { visibleOrgIds, ...row } = input;
+    const m = tx
+      .insert(meetings)
+      .values({ ...row, groupId: input.groupId ?? null, createdAt: now, updatedAt: now })
+      .returning({ id: meetings.id })
+      .get();
+    setVisibility(tx, m.id, input.visibility, visibleOrgIds);
+    return m.id;
+  });
 }
 
 /** Who may see a meeting besides everyone ('all') or its own organisation: the list of organisations, for 'list'. */
@@ -254,8 +256,10 @@ export function setVisibility(tx: Tx, meetingId: number, visibility: Visibility,
 }
 
 /** The facilitator goes ahead despite fewer sign-ups than the minimum. */
-export function confirmGoAhead(tx: Tx, meetingId: number, now: Date): void {
-  tx.update(meetings).set({ minConfirmedAt: now, updatedAt: now }).where(eq(meetings.id, meetingId)).run();
+export function confirmGoAhead(db: DB | Tx, meetingId: number, now: Date): void {
+  return writeTx(db, (tx) => {
+    tx.update(meetings).set({ minConfirmedAt: now, updatedAt: now }).where(eq(meetings.id, meetingId)).run();
+  });
 }
 
 export type Participant = {

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requireUser } from '../auth/middleware';
-import { writeTx } from '../db';
 import { parseId, readForm } from '../lib/forms';
 import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import { localDateOf } from '../lib/time';
@@ -61,7 +60,7 @@ reflectionRoutes.post('/statements', async (c) => {
   const form = await readForm(c, rawForm);
   const parsed = parsePeriodForm(form.values, c.var.t);
   if (!parsed.ok) return reflectionPage(c, parsed, 422);
-  const st = writeTx(db, (tx) => createStatement(tx, c.var.user!.id, parsed.data, now()));
+  const st = createStatement(db, c.var.user!.id, parsed.data, now());
   return redirectWithFlash(c, `/reflection/statements/${st.id}`);
 });
 

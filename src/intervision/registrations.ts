@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { intervisionGroups, meetings, registrations } from '../../db/schema';
-import { prepared, type Queryable, type Tx } from '../db';
+import { prepared, writeTx, type DB, type Queryable, type Tx } from '../db';
 import { mailMovedUp, mailRegistered, mailRemoved, mailWaitlisted } from './mails';
 import { visibleTo, type Meeting } from './meetings';
 import { fits as placeFits, nextTicket, positionOf, promoteWaiting, type Waitlist } from './waitlist';
@@ -65,23 +65,25 @@ export type SignUpResult =
   | { ok: false; reason: 'not-found' | 'cancelled' | 'not-open' | 'closed' | 'already' | 'removed' | 'closed-group' };
 
 /** Sign-up: inside the window, for a meeting visible to the person's organisation, at most once. */
-export function signUp(tx: Tx, input: { meetingId: number; userId: string; orgId: number; bringsCase: boolean }, now: Date, baseUrl = ''): SignUpResult {
-  const meeting = tx.select().from(meetings).where(and(eq(meetings.id, input.meetingId), visibleTo([input.orgId]))).get();
-  if (!meeting) return { ok: false, reason: 'not-found' };
-  if (meeting.status === 'cancelled') return { ok: false, reason: 'cancelled' };
-  if (meeting.groupId !== null) {
-    const group = tx.select({ closed: intervisionGroups.closed }).from(intervisionGroups).where(eq(intervisionGroups.id, meeting.groupId)).get();
-    if (group?.closed) return { ok: false, reason: 'closed-group' };
-  }
-  if (now < meeting.signupOpensAt) return { ok: false, reason: 'not-open' };
-  if (now >= meeting.signupClosesAt) return { ok: false, reason: 'closed' };
-  const existing = getRegistration(tx, meeting.id, input.userId);
-  if (existing?.status === 'registered' || existing?.status === 'waitlisted') return { ok: false, reason: 'already' };
-  if (existing?.status === 'removed') return { ok: false, reason: 'removed' };
-  const status = placeRegistration(tx, meeting, input.userId, input.orgId, input.bringsCase, now);
-  if (status === 'registered') mailRegistered(tx, input.userId, meeting, now, baseUrl);
-  else mailWaitlisted(tx, input.userId, meeting, waitlistPosition(tx, getRegistration(tx, meeting.id, input.userId)) ?? 1, now);
-  return { ok: true, status };
+export function signUp(db: DB | Tx, input: { meetingId: number; userId: string; orgId: number; bringsCase: boolean }, now: Date, baseUrl = ''): SignUpResult {
+  return writeTx(db, (tx) => {
+    const meeting = tx.select().from(meetings).where(and(eq(meetings.id, input.meetingId), visibleTo([input.orgId]))).get();
+    if (!meeting) return { ok: false, reason: 'not-found' };
+    if (meeting.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+    if (meeting.groupId !== null) {
+      const group = tx.select({ closed: intervisionGroups.closed }).from(intervisionGroups).where(eq(intervisionGroups.id, meeting.groupId)).get();
+      if (group?.closed) return { ok: false, reason: 'closed-group' };
+    }
+    if (now < meeting.signupOpensAt) return { ok: false, reason: 'not-open' };
+    if (now >= meeting.signupClosesAt) return { ok: false, reason: 'closed' };
+    const existing = getRegistration(tx, meeting.id, input.userId);
+    if (existing?.status === 'registered' || existing?.status === 'waitlisted') return { ok: false, reason: 'already' };
+    if (existing?.status === 'removed') return { ok: false, reason: 'removed' };
+    const status = placeRegistration(tx, meeting, input.userId, input.orgId, input.bringsCase, now);
+    if (status === 'registered') mailRegistered(tx, input.userId, meeting, now, baseUrl);
+    else mailWaitlisted(tx, input.userId, meeting, waitlistPosition(tx, getRegistration(tx, meeting.id, input.userId)) ?? 1, now);
+    return { ok: true, status };
+  });
 }
 
 export type CancelResult = { ok: true; was: 'registered' | 'waitlisted' } | { ok: false; reason: 'not-found' | 'deadline' };
@@ -90,29 +92,33 @@ export type CancelResult = { ok: true; was: 'registered' | 'waitlisted' } | { ok
  * Cancellation by the participant. A registered place can be given up until the cancellation
  * deadline; leaving the waiting list harms nobody and is possible until the start.
  */
-export function cancelRegistration(tx: Tx, meetingId: number, userId: string, now: Date, baseUrl: string): CancelResult {
-  const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-  const reg = getRegistration(tx, meetingId, userId);
-  if (!meeting || !reg || (reg.status !== 'registered' && reg.status !== 'waitlisted')) return { ok: false, reason: 'not-found' };
-  const deadline = reg.status === 'registered' ? meeting.cancelDeadlineAt : meeting.startsAt;
-  if (now >= deadline) return { ok: false, reason: 'deadline' };
-  tx.update(registrations).set({ status: 'cancelled', queueSeq: null, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
-  if (reg.status === 'registered') promote(tx, meetingId, now, baseUrl);
-  return { ok: true, was: reg.status };
+export function cancelRegistration(db: DB | Tx, meetingId: number, userId: string, now: Date, baseUrl: string): CancelResult {
+  return writeTx(db, (tx) => {
+    const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+    const reg = getRegistration(tx, meetingId, userId);
+    if (!meeting || !reg || (reg.status !== 'registered' && reg.status !== 'waitlisted')) return { ok: false, reason: 'not-found' };
+    const deadline = reg.status === 'registered' ? meeting.cancelDeadlineAt : meeting.startsAt;
+    if (now >= deadline) return { ok: false, reason: 'deadline' };
+    tx.update(registrations).set({ status: 'cancelled', queueSeq: null, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
+    if (reg.status === 'registered') promote(tx, meetingId, now, baseUrl);
+    return { ok: true, was: reg.status };
+  });
 }
 
 /** The facilitator takes someone off the meeting (registered or waiting); they are told. */
-export function removeParticipant(tx: Tx, meeting: Meeting, registrationId: number, now: Date, baseUrl: string): boolean {
-  const reg = tx
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.id, registrationId), eq(registrations.meetingId, meeting.id), inArray(registrations.status, ['registered', 'waitlisted'])))
-    .get();
-  if (!reg) return false;
-  tx.update(registrations).set({ status: 'removed', queueSeq: null, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
-  mailRemoved(tx, reg.userId, meeting, now, baseUrl);
-  if (reg.status === 'registered') promote(tx, meeting.id, now, baseUrl);
-  return true;
+export function removeParticipant(db: DB | Tx, meeting: Meeting, registrationId: number, now: Date, baseUrl: string): boolean {
+  return writeTx(db, (tx) => {
+    const reg = tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.id, registrationId), eq(registrations.meetingId, meeting.id), inArray(registrations.status, ['registered', 'waitlisted'])))
+      .get();
+    if (!reg) return false;
+    tx.update(registrations).set({ status: 'removed', queueSeq: null, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
+    mailRemoved(tx, reg.userId, meeting, now, baseUrl);
+    if (reg.status === 'registered') promote(tx, meeting.id, now, baseUrl);
+    return true;
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
 import { meetings, registrations, statements, users, type MeetingKind, type MeetingMethod } from '../../db/schema';
-import type { Queryable, Tx } from '../db';
+import { writeTx, type DB, type Queryable, type Tx } from '../db';
 import { addDays, instantOf, localDateOf, localTimeOf } from '../lib/time';
 import { newToken } from '../lib/tokens';
 import { toCsv } from '../lib/csv';
@@ -81,14 +81,16 @@ export function groupByYear(list: AttendedMeeting[]): { year: string; meetings: 
 export type Statement = typeof statements.$inferSelect;
 
 /** Issues a statement: the meetings and the name as they are now are stored with it (in the same transaction). */
-export function createStatement(tx: Tx, userId: string, period: { from: string; to: string }, now: Date): Statement {
-  const holder = tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
-  const issuedMeetings = JSON.stringify(attendedMeetings(tx, userId, period).map((m) => ({ ...m, startsAt: m.startsAt.getTime(), endsAt: m.endsAt.getTime() })));
-  return tx
-    .insert(statements)
-    .values({ userId, code: newToken(), fromDate: period.from, toDate: period.to, holderName: holder?.name ?? null, issuedMeetings, createdAt: now })
-    .returning()
-    .get();
+export function createStatement(db: DB | Tx, userId: string, period: { from: string; to: string }, now: Date): Statement {
+  return writeTx(db, (tx) => {
+    const holder = tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
+    const issuedMeetings = JSON.stringify(attendedMeetings(tx, userId, period).map((m) => ({ ...m, startsAt: m.startsAt.getTime(), endsAt: m.endsAt.getTime() })));
+    return tx
+      .insert(statements)
+      .values({ userId, code: newToken(), fromDate: period.from, toDate: period.to, holderName: holder?.name ?? null, issuedMeetings, createdAt: now })
+      .returning()
+      .get();
+  });
 }
 
 /**

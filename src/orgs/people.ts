@@ -1,8 +1,8 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import { memberships, users, type OrgRole } from '../../db/schema';
+import { memberships, users, type OrgKind, type OrgRole } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 import { createInvitation, setDeactivated } from '../auth/accounts';
-import { countOrgAdmins, setRoles, userRolesInOrg } from './orgs';
+import { countOrgAdmins, findOrganisationByName, insertOrganisation, setRoles, userRolesInOrg } from './orgs';
 
 /** Who is acting: their id, the network-admin flag and the organisations they administer. */
 export type Actor = { id: string; isNetworkAdmin: boolean; adminOrgIds: number[] };
@@ -118,5 +118,22 @@ export function inviteToOrganisation(
   return writeTx(db, (tx) => {
     if (isMemberByEmail(tx, input.orgId, input.email)) return { ok: false, reason: 'already-member' };
     return { ok: true, token: createInvitation(tx, input, now) };
+  });
+}
+
+/**
+ * A network admin adds an organisation and invites its first org admin, in one transaction: a
+ * name already in the network is refused and nothing is written.
+ */
+export function addOrganisation(
+  db: DB,
+  input: { name: string; kind: OrgKind; town: string; adminEmail: string; invitedBy: string; inviterName: string; baseUrl: string },
+  now: Date,
+): { ok: true; orgId: number } | { ok: false; reason: 'duplicate' } {
+  return writeTx(db, (tx) => {
+    if (findOrganisationByName(tx, input.name)) return { ok: false, reason: 'duplicate' };
+    const org = insertOrganisation(tx, { name: input.name, kind: input.kind, town: input.town });
+    createInvitation(tx, { orgId: org.id, email: input.adminEmail, role: 'org_admin', invitedBy: input.invitedBy, inviterName: input.inviterName, baseUrl: input.baseUrl }, now);
+    return { ok: true, orgId: org.id };
   });
 }

@@ -1,15 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ORG_KINDS, ORG_ROLES } from '../../db/schema';
-import { writeTx } from '../db';
 import { fields, parseId, readForm } from '../lib/forms';
 import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
 import { ChooseOrgPage, MembersPage, OrganisationsPage } from '../../views/pages/orgs';
 import { can, requireNetworkAdmin, requireUser } from '../auth/middleware';
-import { createInvitation } from '../auth/accounts';
-import { findOrganisationByName, getOrganisation, insertOrganisation, listOpenInvitations, listOrganisations, listOrgMembers, orgIdsWithRole, orgsWithRole } from './orgs';
-import { changeRoles, inviteToOrganisation, setAccountActive, type Actor, type PersonRefusal } from './people';
+import { getOrganisation, listOpenInvitations, listOrganisations, listOrgMembers, orgIdsWithRole, orgsWithRole } from './orgs';
+import { addOrganisation, changeRoles, inviteToOrganisation, setAccountActive, type Actor, type PersonRefusal } from './people';
 import type { FormState } from '../../views/partials/form';
 
 export const orgRoutes = new Hono<AppEnv>();
@@ -147,12 +145,7 @@ orgRoutes.post('/admin/organisations', async (c) => {
     page(c, t.admin.orgs.title, <OrganisationsPage t={t} orgs={listOrganisations(db)} state={state} />, status);
   if (!form.ok) return again(form, 422);
   const { name, kind, town, adminEmail } = form.data;
-  const created = writeTx(db, (tx) => {
-    if (findOrganisationByName(tx, name)) return null;
-    const org = insertOrganisation(tx, { name, kind, town });
-    createInvitation(tx, { orgId: org.id, email: adminEmail, role: 'org_admin', invitedBy: c.var.user!.id, inviterName: c.var.user!.name, baseUrl: c.var.config.baseUrl }, now());
-    return org;
-  });
-  if (!created) return again({ values: form.values, errors: { name: t.admin.orgs.duplicate } }, 409);
+  const created = addOrganisation(db, { name, kind, town, adminEmail, invitedBy: c.var.user!.id, inviterName: c.var.user!.name, baseUrl: c.var.config.baseUrl }, now());
+  if (!created.ok) return again({ values: form.values, errors: { name: t.admin.orgs.duplicate } }, 409);
   return redirectWithFlash(c, '/admin/organisations', t.admin.orgs.created(name));
 });
