@@ -86,6 +86,9 @@ function routeFileProblems(file: string): string[] {
       if (/^[a-z]/.test(tag)) found.push(`${rel}: <${tag}>`);
     }
     if (ts.isStringLiteral(node) && /^(hx-|vary$)/i.test(node.text)) found.push(`${rel}: '${node.text}'`);
+    // Handlers never build queries or open transactions: domain functions do (STYLE.md).
+    if (ts.isIdentifier(node) && node.text === 'writeTx') found.push(`${rel}: writeTx`);
+    if (ts.isPropertyAccessExpression(node) && /^(select|insert|update|delete|prepare|transaction|\$client)$/.test(node.name.text)) found.push(`${rel}: .${node.name.text}`);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -103,7 +106,7 @@ describe('the shape of the code', () => {
     expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]])).map((c) => c.length)).toEqual([3]);
   });
 
-  it('route files render views only, and leave htmx headers and Vary to src/lib/htmx.ts', () => {
+  it('route files render views only, leave htmx headers and Vary to src/lib/htmx.ts, and queries and transactions to the domain', () => {
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(10);
     expect(files.flatMap(routeFileProblems)).toEqual([]);
@@ -111,8 +114,11 @@ describe('the shape of the code', () => {
 
   it('the route-file check itself catches markup and a hand-set header', () => {
     const tmp = path.join(fs.mkdtempSync(path.join(ROOT, 'node_modules', '.arch-')), 'bad.routes.tsx');
-    fs.writeFileSync(tmp, "export const h = (c: any) => { c.header('Vary', 'HX-Request'); return c.html(<td class=\"slot\"><Cell /></td>); };\n");
-    expect(routeFileProblems(tmp).map((p) => p.slice(p.indexOf(': ') + 2))).toEqual(["'Vary'", "'HX-Request'", '<td>']);
+    fs.writeFileSync(
+      tmp,
+      "export const h = (c: any) => { c.header('Vary', 'HX-Request'); writeTx(db, (tx: any) => tx.update(t)); return c.html(<td class=\"slot\"><Cell /></td>); };\n",
+    );
+    expect(routeFileProblems(tmp).map((p) => p.slice(p.indexOf(': ') + 2))).toEqual(["'Vary'", "'HX-Request'", 'writeTx', '.update', '<td>']);
     fs.rmSync(path.dirname(tmp), { recursive: true });
   });
 });
