@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { hasRole, listMemberships } from '../orgs/orgs';
 import type { AppEnv } from '../types';
-import { redirectWithFlash, forbidden, type Ctx } from '../lib/render';
+import { forbidden, type Ctx } from '../lib/render';
 import { htmx } from '../lib/htmx';
 import { safeRedirectPath } from '../lib/security';
 import type { OrgRole } from '../../db/schema';
@@ -71,4 +71,3 @@ export function can(c: Ctx, orgId: number, role: OrgRole): boolean {
   return hasRole(c.var.memberships, orgId, role);
 }
 
-export { redirectWithFlash };

@@ -10,7 +10,6 @@ import { hashPassword, verifyDummy, verifyPassword } from './password';
 import {
   acceptInvitationAsNewUser,
   acceptInvitationAsUser,
-  changePassword,
   findOpenInvitation,
   findUserByEmail,
   findValidPasswordToken,

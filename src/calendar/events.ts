@@ -163,6 +163,10 @@ export function feedEvents(db: Queryable, t: Dict, userId: string, today: string
     .limit(500)
     .all();
   const seen = new Set<number>();
-  const ms = [...registered, ...facilitated].filter((m) => (seen.has(m.id) ? false : (seen.add(m.id), true)));
+  const ms = [...registered, ...facilitated].filter((m) => {
+    if (seen.has(m.id)) return false;
+    seen.add(m.id);
+    return true;
+  });
   return [...myBookings.map((b) => bookingEvent(t, b, baseUrl)), ...ms.map((m) => meetingEvent(t, m, baseUrl))];
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql, } from 'drizzle-orm';
 import {
   ACTIVE_STATUSES,
   bookings,
@@ -438,17 +438,4 @@ export function takenBetween(db: Queryable, spaceId: number, from: string, to: s
     .groupBy(bookings.date, bookings.daypart)
     .all();
   return new Map(rows.map((r) => [`${r.date}:${r.daypart}`, r.n]));
-}
-
-export type PartnerLocation = { id: number; name: string; street: string; postcode: string; town: string; orgName: string };
-
-/** Every active location in the network, for choosing where an intervision meeting takes place. */
-export function listPartnerLocations(db: Queryable): PartnerLocation[] {
-  return db
-    .select({ id: locations.id, name: locations.name, street: locations.street, postcode: locations.postcode, town: locations.town, orgName: organisations.name })
-    .from(locations)
-    .innerJoin(organisations, eq(organisations.id, locations.orgId))
-    .where(isNull(locations.archivedAt))
-    .orderBy(asc(locations.town), asc(locations.name))
-    .all();
 }

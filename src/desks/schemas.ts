@@ -93,7 +93,12 @@ export const locationSchema = perDict((t: Dict) =>
       houseRules: fields.multiline(t, 2000),
       contactPerson: fields.optionalText(t, 200),
       sharing: z.enum(SHARING, { error: t.errors.invalidChoice }),
-      sharedOrgIds: many().pipe(z.array(z.string().transform((v, ctx) => parseId(v) ?? (ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice }), z.NEVER)))),
+      sharedOrgIds: many().pipe(z.array(z.string().transform((v, ctx) => {
+          const id = parseId(v);
+          if (id !== null && id !== undefined) return id;
+          ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice });
+          return z.NEVER;
+        }))),
       approvalRequired: fields.checkbox(),
       horizonWeeks: int(t.desks.host.invalidHorizon, 1, 52),
       checkinDeadlineMorning: z.string({ error: t.desks.host.invalidTime }).trim().refine(isValidTime, t.desks.host.invalidTime),

@@ -101,7 +101,7 @@ export function groupWaitlist(groupId: number): Waitlist {
 }
 
 export function groupWaitPosition(db: Queryable, m: GroupMember | undefined): number | null {
-  if (!m || m.status !== 'waitlisted') return null;
+  if (m?.status !== 'waitlisted') return null;
   return positionOf(db, groupWaitlist(m.groupId), m.queueSeq);
 }
 

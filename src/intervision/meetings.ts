@@ -257,7 +257,7 @@ export function setVisibility(tx: Tx, meetingId: number, visibility: Visibility,
 
 /** The facilitator goes ahead despite fewer sign-ups than the minimum. */
 export function confirmGoAhead(db: DB | Tx, meetingId: number, now: Date): void {
-  return writeTx(db, (tx) => {
+  writeTx(db, (tx) => {
     tx.update(meetings).set({ minConfirmedAt: now, updatedAt: now }).where(eq(meetings.id, meetingId)).run();
   });
 }

@@ -32,7 +32,7 @@ export function fits(tx: Queryable, meeting: Meeting, orgId: number): boolean {
 
 /** 1-based position on the waiting list, or null when not waiting. */
 export function waitlistPosition(db: Queryable, reg: Registration | undefined): number | null {
-  if (!reg || reg.status !== 'waitlisted' || reg.queueSeq === null) return null;
+  if (reg?.status !== 'waitlisted' || reg.queueSeq === null) return null;
   return positionOf(db, meetingWaitlist(reg.meetingId), reg.queueSeq);
 }
 
@@ -128,14 +128,13 @@ export function removeParticipant(db: DB | Tx, meeting: Meeting, registrationId:
  */
 export function promote(tx: Tx, meetingId: number, now: Date, baseUrl: string): string[] {
   const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-  if (!meeting || meeting.status !== 'scheduled' || now >= meeting.startsAt) return [];
+  if (meeting?.status !== 'scheduled' || now >= meeting.startsAt) return [];
   return promoteWaiting(tx, meetingWaitlist(meetingId), meeting, (next) => {
     tx.update(registrations).set({ status: 'registered', registeredAt: now, updatedAt: now }).where(eq(registrations.id, next.id)).run();
     mailMovedUp(tx, next.userId, meeting, now, baseUrl);
   });
 }
 
-export type MyRegistration = { meetingId: number; status: Registration['status'] };
 
 export function listMyActiveRegistrations(db: Queryable, userId: string, meetingIds: number[]): Map<number, Registration['status']> {
   if (meetingIds.length === 0) return new Map();

@@ -9,6 +9,7 @@ import type { Logger } from '../lib/log';
 export type Job = {
   name: string;
   everyMs: number;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a job returns how many rows it changed, or nothing at all
   run: (db: DB, now: Date, ctx: JobContext) => number | void;
   /** The job changes at most this many rows per run; a full batch means more is due: run again soon. */
   batch?: number;

@@ -32,7 +32,7 @@ export function createLogger(level: Level): Logger {
     process.stdout.write(chunk);
   };
   const line = (lvl: 'info' | 'error', event: string, fields?: Record<string, unknown>) =>
-    JSON.stringify({ time: new Date().toISOString(), level: lvl, pid: process.pid, event, ...fields }) + '\n';
+    `${JSON.stringify({ time: new Date().toISOString(), level: lvl, pid: process.pid, event, ...fields })}\n`;
   if (level === 'info') process.once('exit', flush);
   return {
     info(event, fields) {

@@ -41,6 +41,7 @@ export function page(c: Ctx, title: string, body: Child, status: ContentfulStatu
 /** A fragment alone, without the layout: what htmx swaps in. Same element as inside the page. */
 export function fragment(c: Ctx, body: Child, status: ContentfulStatusCode = 200) {
   vary(c, 'Cookie');
+  // biome-ignore lint/complexity/noUselessFragments: the fragment turns any Child into the JSX element c.html() takes
   return c.html(<>{body}</>, status);
 }
 

@@ -59,7 +59,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
  * parser's own serialisation (percent-encoded ASCII), so it is always a valid Location header.
  */
 export function safeRedirectPath(next: string | undefined, origin: string): string {
-  if (!next || !next.startsWith('/') || next.length > 500 || CONTROL.test(next) || next.includes('\\')) return '/';
+  if (!next?.startsWith('/') || next.length > 500 || CONTROL.test(next) || next.includes('\\')) return '/';
   let url: URL;
   try {
     url = new URL(next, origin);

@@ -69,7 +69,7 @@ export function leavesNoOrgAdmin(q: Queryable, orgId: number, userId: string, ro
 export function manageRefusal(q: Queryable, actor: Actor, orgId: number, targetId: string, action: PersonAction): PersonRefusal | null {
   if (!actor.isNetworkAdmin && !actor.adminOrgIds.includes(orgId)) return 'not-found';
   const target = loadTarget(q, targetId);
-  if (!target || !target.orgIds.includes(orgId)) return 'not-found';
+  if (!target?.orgIds.includes(orgId)) return 'not-found';
   if (action !== 'roles' && target.id === actor.id) return 'self';
   if (target.isNetworkAdmin && !actor.isNetworkAdmin) return 'network-admin';
   if (action !== 'roles' && !actor.isNetworkAdmin && !target.orgIds.every((id) => actor.adminOrgIds.includes(id))) return 'other-orgs';

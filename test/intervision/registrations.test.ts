@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { countRows, html, text } from '../helpers';
-import { writeTx } from '../../src/db';
-import { getManagedMeeting } from '../../src/intervision/meetings';
 import { updateMeeting } from '../../src/intervision/meeting-changes';
 import { instantOf } from '../../src/lib/time';
 import { DEFAULT_MEETING, lists, mailsTo, makeMeeting, member, network, statusOf } from './fixtures';
@@ -9,7 +7,7 @@ import { DEFAULT_MEETING, lists, mailsTo, makeMeeting, member, network, statusOf
 describe('intervision: sign-up, waiting list and moving up', () => {
   it('done-when journey: facilitator publishes a mixed meeting, three organisations sign up, the fourth waits and moves up when someone cancels', async () => {
     const ta = await network();
-    const { app, orgs } = ta;
+    const { orgs } = ta;
     const fac = await member(ta, orgs.icare.id, 'Begeleider', { roles: ['facilitator'] });
     const res = await fac.client.post('/facilitate/meetings/new', {
       orgId: String(orgs.icare.id),

@@ -153,15 +153,28 @@ function readCsv(csv: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      }
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ';') row.push(cell), (cell = '');
-    else if (ch === '\r' && s[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
+    else if (ch === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && s[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -481,7 +494,10 @@ describe('12. the server listens on 127.0.0.1 unless HOST says otherwise', () =>
       const reach = (host: string) =>
         new Promise<boolean>((resolve) => {
           const s = net.connect(port, host);
-          s.once('connect', () => (s.destroy(), resolve(true)));
+          s.once('connect', () => {
+            s.destroy();
+            resolve(true);
+          });
           s.once('error', () => resolve(false));
         });
       expect(await reach('127.0.0.1')).toBe(true);

@@ -92,7 +92,7 @@ async function stillUp() {
 describe('limits', () => {
   it('refuses an oversized body with 413, with Content-Length and with chunked transfer encoding, and stores nothing', async () => {
     const before = snapshot(t.db);
-    const big = 'reason=' + 'x'.repeat(BODY_LIMIT_BYTES + 10);
+    const big = `reason=${'x'.repeat(BODY_LIMIT_BYTES + 10)}`;
     const declared = await send({ method: 'POST', path: '/host/locations/1/closures', headers: { ...formHeaders(), 'content-length': String(Buffer.byteLength(big)) }, chunks: [big] });
     expect(declared.status).toBe(413);
     const piece = 'x'.repeat(16 * 1024);
@@ -112,7 +112,7 @@ describe('limits', () => {
     const before = snapshot(t.db);
     const many = Array.from({ length: 20_000 }, (_, i) => `f${i}=1`).join('&');
     const repeated = Array.from({ length: 20_000 }, () => 'openWeekdays=1').join('&');
-    for (const body of [many, repeated, many + '&' + repeated]) {
+    for (const body of [many, repeated, `${many}&${repeated}`]) {
       for (const path of ['/host/locations/1', '/host/locations/1/closures', '/login', '/desks/spaces/1/book']) {
         const res = await send({ method: 'POST', path, headers: { ...formHeaders(), 'content-length': String(Buffer.byteLength(body)) }, chunks: [body] });
         expect(res.status, `${path}`).toBeGreaterThanOrEqual(400);
@@ -120,7 +120,7 @@ describe('limits', () => {
       }
     }
     const boundary = 'gastplekboundary';
-    const parts = Array.from({ length: 3_000 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="openWeekdays${i % 2 ? '' : i}"\r\n\r\n1\r\n`).join('') + `--${boundary}--\r\n`;
+    const parts = `${Array.from({ length: 3_000 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="openWeekdays${i % 2 ? '' : i}"\r\n\r\n1\r\n`).join('')}--${boundary}--\r\n`;
     const multipart = await send({
       method: 'POST',
       path: '/host/locations/1',
@@ -148,8 +148,8 @@ describe('limits', () => {
       '/static/%00',
       '/desks/spaces/%00',
       '/bookings/1%00.ics',
-      '/meetings/' + '9'.repeat(400),
-      '/' + 'a'.repeat(8_000),
+      `/meetings/${'9'.repeat(400)}`,
+      `/${'a'.repeat(8_000)}`,
       '//evil.example/',
     ];
     for (const path of paths) {
@@ -159,7 +159,7 @@ describe('limits', () => {
       expect(res.body, path).not.toContain('"name": "gastplek"');
       expect(res.body, path).not.toContain('root:x:0');
     }
-    const long = await send({ path: '/' + 'a'.repeat(100_000) });
+    const long = await send({ path: `/${'a'.repeat(100_000)}` });
     expect(long.status).toBe(431);
     const badLine = statusOf(await rawRequest('GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'));
     expect(badLine).toBeGreaterThanOrEqual(400);

@@ -3,7 +3,6 @@ import { nl } from './nl';
 
 export type Dict = typeof nl;
 export type Locale = 'nl' | 'en';
-export const LOCALES: readonly Locale[] = ['nl', 'en'];
 
 const dictionaries: Record<Locale, Dict> = { nl, en };
 
