@@ -15,8 +15,9 @@ export class UnsupportedBodyError extends HTTPException {}
  * CSRF defence for a forms-only app (ADR 003). Every unsafe request must
  * - carry a form body: JSON, text and anything else is refused (415), so no fetch() from another
  *   origin can slip past on a content type a browser may send without a preflight;
- * - come from our own origin: the Origin header must be present and equal BASE_URL's origin, and
- *   a Sec-Fetch-Site header, when the browser sends one, must say same-origin.
+ * - come from our own origin: the Origin header must be present and equal BASE_URL's origin (or be
+ *   `null` from a no-referrer page of ours, with Sec-Fetch-Site: same-origin), and a
+ *   Sec-Fetch-Site header, when the browser sends one, must say same-origin.
  * Stricter than hono's csrf(), which lets a request through when either check passes.
  */
 export function sameOriginForms(origin: string): MiddlewareHandler<AppEnv> {
@@ -24,7 +25,12 @@ export function sameOriginForms(origin: string): MiddlewareHandler<AppEnv> {
     if (SAFE.has(c.req.method)) return next();
     const site = c.req.header('sec-fetch-site');
     if (site !== undefined && site !== 'same-origin') throw new CsrfError(403);
-    if (c.req.header('origin') !== origin) throw new CsrfError(403);
+    // A page that sends `Referrer-Policy: no-referrer` (its URL holds a secret: /invite/:token,
+    // /password/reset/:token) makes the browser send `Origin: null` with its own form. That is
+    // accepted only when the browser itself vouches for the request with Sec-Fetch-Site:
+    // same-origin, a header no page can set (ADR 003).
+    const sent = c.req.header('origin');
+    if (sent !== origin && !(sent === 'null' && site === 'same-origin')) throw new CsrfError(403);
     if (!FORM_TYPES.test(c.req.header('content-type') ?? '')) throw new UnsupportedBodyError(415);
     return next();
   };

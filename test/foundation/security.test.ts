@@ -17,6 +17,8 @@ describe('CSRF: only same-origin form posts change anything', () => {
     ['form without Origin', { 'content-type': 'application/x-www-form-urlencoded' }, form, 403],
     ['form with Sec-Fetch-Site: cross-site', { origin: ORIGIN, 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }, form, 403],
     ['form with Sec-Fetch-Site: same-site', { origin: ORIGIN, 'sec-fetch-site': 'same-site', 'content-type': 'application/x-www-form-urlencoded' }, form, 403],
+    ['form with Origin: null and no Sec-Fetch-Site', { origin: 'null', 'content-type': 'application/x-www-form-urlencoded' }, form, 403],
+    ['form with Origin: null from another site', { origin: 'null', 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }, form, 403],
     ['JSON from a foreign origin', { origin: 'https://evil.example', 'content-type': 'application/json' }, JSON.stringify({ email: 'x@example.test', role: 'member' }), 403],
     ['JSON from our own origin', { origin: ORIGIN, 'content-type': 'application/json' }, JSON.stringify({ email: 'x@example.test', role: 'member' }), 415],
     ['text/plain from our own origin', { origin: ORIGIN, 'content-type': 'text/plain' }, 'email=x@example.test', 415],
@@ -41,6 +43,17 @@ describe('CSRF: only same-origin form posts change anything', () => {
     const res = await client.request(path, {
       method: 'POST',
       headers: { origin: ORIGIN, 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
+    expect(res.status).toBe(303);
+    expect(countRows(db, 'invitations')).toBe(1);
+  });
+
+  it('accepts a form from our own no-referrer page: Origin null, vouched for by Sec-Fetch-Site: same-origin (what Chromium sends)', async () => {
+    const { client, db, path } = await setup();
+    const res = await client.request(path, {
+      method: 'POST',
+      headers: { origin: 'null', 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' },
       body: form,
     });
     expect(res.status).toBe(303);
