@@ -56,6 +56,23 @@ describe('several server processes (WORKERS=2, node:cluster)', () => {
         const kids = childPids(primary);
         return kids.length === 2 && kids;
       });
+      // Both must be listening before the race, or (on a busy machine, where the second is still
+      // starting) the primary hands every connection to the first. A new connection per request
+      // (the primary deals connections round-robin) until both have answered (their log lines name them).
+      const answered = () =>
+        new Set(
+          server
+            .output()
+            .split('\n')
+            .filter((l) => l.includes('"event":"request"'))
+            .map((l) => (JSON.parse(l) as { pid: number }).pid),
+        );
+      for (let i = 0; answered().size < 2; i++) {
+        if (i > 600) throw new Error(`only ${[...answered()]} of ${first} answered`);
+        await fetch(`${server.url}/healthz`, { headers: { connection: 'close' } });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect([...answered()].every((p) => first.includes(p))).toBe(true);
 
       const cookies = await Promise.all(
         workers.map(async (w) => {
@@ -76,18 +93,6 @@ describe('several server processes (WORKERS=2, node:cluster)', () => {
         .get(space.spaceId, date) as { n: number };
       db.close();
       expect(held.n).toBe(3);
-
-      // Both processes answered requests (the request log names the process).
-      await until('request log lines of both processes', () => {
-        const pids = new Set(
-          server
-            .output()
-            .split('\n')
-            .filter((l) => l.includes('"event":"request"'))
-            .map((l) => (JSON.parse(l) as { pid: number }).pid),
-        );
-        return pids.size === 2 && [...pids].every((p) => first.includes(p));
-      });
 
       // A server process that dies is replaced; the site keeps answering.
       process.kill(first[0]!, 'SIGKILL');
