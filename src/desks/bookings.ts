@@ -6,7 +6,7 @@ import { newId } from '../lib/tokens';
 import { noticeBookings } from './notices';
 import {
   accessRefusal,
-  closedDatesFor,
+  closuresFor,
   countActive,
   hasActiveBooking,
   isUniqueViolation,
@@ -15,6 +15,7 @@ import {
   memberOrgIds,
   slotRefusal,
   withRuleFunctions,
+  type ClosedReason,
   type Refusal,
 } from './rules';
 
@@ -33,7 +34,7 @@ export type BookInput = {
 
 export type BookResult =
   | { ok: true; status: 'confirmed' | 'pending'; ids: number[] }
-  | { ok: false; reason: Refusal; horizonWeeks: number; daypart?: Daypart };
+  | { ok: false; reason: Refusal; horizonWeeks: number; daypart?: Daypart; closed?: ClosedReason };
 
 /**
  * Books one or both dagdelen of a space. Every rule is checked and the bookings inserted inside
@@ -47,13 +48,13 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
     return writeTx(db, (tx): BookResult => {
       const space = loadSpaceForRules(tx, input.spaceId);
       if (!space) return { ok: false, reason: 'inactive', horizonWeeks: 0 };
-      const refuse = (reason: Refusal, daypart?: Daypart): BookResult => ({ ok: false, reason, horizonWeeks: space.horizonWeeks, daypart });
+      const refuse = (reason: Refusal, daypart?: Daypart, closed?: ClosedReason): BookResult => ({ ok: false, reason, horizonWeeks: space.horizonWeeks, daypart, closed });
       const access = accessRefusal(space, { orgIds: memberOrgIds(tx, input.userId), asOrgId: input.guestOrgId });
       if (access) return refuse(access);
-      const closed = closedDatesFor(tx, space, input.date, input.date);
+      const closed = closuresFor(tx, space, input.date, input.date);
       for (const dp of input.dayparts) {
-        const slot = slotRefusal(space, input.date, dp, at, closed);
-        if (slot) return refuse(slot, dp);
+        const slot = slotRefusal(space, input.date, dp, at, (d) => closed(d) !== null);
+        if (slot) return refuse(slot, dp, slot === 'closed' ? (closed(input.date) ?? undefined) : undefined);
       }
       for (const dp of input.dayparts) {
         if (hasActiveBooking(tx, input.userId, input.date, dp)) return refuse('already_booked', dp);
@@ -104,7 +105,7 @@ export type SeriesInput = {
 
 export type SeriesResult = {
   booked: { date: string; status: 'confirmed' | 'pending' }[];
-  skipped: { date: string; reason: Refusal; horizonWeeks: number }[];
+  skipped: { date: string; reason: Refusal; horizonWeeks: number; closed?: ClosedReason }[];
 };
 
 /**
@@ -124,7 +125,7 @@ export function bookSeries(db: DB, input: SeriesInput, now: Date): SeriesResult 
       result.booked.push({ date, status: r.status });
       ids.push(...r.ids);
     }
-    else result.skipped.push({ date, reason: r.reason, horizonWeeks: r.horizonWeeks });
+    else result.skipped.push({ date, reason: r.reason, horizonWeeks: r.horizonWeeks, closed: r.closed });
   }
   // One summary message with every occurrence in one calendar file, instead of one mail per week.
   const kind = result.booked.some((b) => b.status === 'pending') ? 'requested' : 'confirmed';

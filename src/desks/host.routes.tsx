@@ -30,6 +30,7 @@ import {
 import { maskToAmenities, maskToWeekdays, weekdaysToMask } from './rules';
 import { closureSchema, guestListSchema, locationSchema, spaceSchema } from './schemas';
 import { hostOrgIds, today } from './context';
+import { formatHolidaySet, parseHolidaySet } from './holidays';
 
 /**
  * /host: a host's locations, spaces, closures and guest list. Every query is scoped to the
@@ -58,6 +59,10 @@ function locationFormValues(l: Location, shares: number[]): FormValues {
     horizonWeeks: String(l.horizonWeeks),
     checkinDeadlineMorning: l.checkinDeadlineMorning,
     checkinDeadlineAfternoon: l.checkinDeadlineAfternoon,
+    holidayMode: l.closedHolidays === null ? 'inherit' : 'own',
+    closedHolidays: parseHolidaySet(l.closedHolidays) ?? [],
+    requestDeadlineDays: String(l.requestDeadlineDays),
+    requestDeadlineTime: l.requestDeadlineTime,
   };
 }
 
@@ -67,6 +72,9 @@ const NEW_LOCATION_DEFAULTS: FormValues = {
   horizonWeeks: '8',
   checkinDeadlineMorning: '10:00',
   checkinDeadlineAfternoon: '14:00',
+  holidayMode: 'inherit',
+  requestDeadlineDays: '1',
+  requestDeadlineTime: '16:00',
 };
 
 /** Reads and checks the location form; shared organisations must exist. */
@@ -91,6 +99,9 @@ async function readLocationForm(c: Ctx) {
     horizonWeeks: d.horizonWeeks,
     checkinDeadlineMorning: d.checkinDeadlineMorning,
     checkinDeadlineAfternoon: d.checkinDeadlineAfternoon,
+    closedHolidays: d.holidayMode === 'own' ? formatHolidaySet(d.closedHolidays) : null,
+    requestDeadlineDays: d.requestDeadlineDays,
+    requestDeadlineTime: d.requestDeadlineTime,
     sharedOrgIds: d.sharing === 'list' ? d.sharedOrgIds : [],
   };
   return { ok: true as const, input, orgId: d.orgId, values: form.values };

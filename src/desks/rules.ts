@@ -1,7 +1,8 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, spaces, type Amenity, type Daypart, type Sharing } from '../../db/schema';
+import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, organisations, spaces, type Amenity, type Daypart, type Sharing } from '../../db/schema';
 import type { DB, Queryable } from '../db';
 import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
+import { holidayClosure, type HolidayKey } from './holidays';
 
 /**
  * The booking rules, each defined once. Used by the booking transaction, the week view (to
@@ -89,6 +90,9 @@ export function withRuleFunctions(db: DB): DB {
   if (ruleFunctionsOn.has(sqlite)) return db;
   sqlite.function('daypart_over', { deterministic: true }, (date, daypart, morning, afternoon, today, time) =>
     daypartOver({ checkinDeadlineMorning: String(morning), checkinDeadlineAfternoon: String(afternoon) }, String(date), daypart as Daypart, { today: String(today), time: String(time) }) ? 1 : 0,
+  );
+  sqlite.function('holiday_closed', { deterministic: true }, (date, locationSet, orgSet) =>
+    holidayClosure(String(date), locationSet === null ? null : String(locationSet), orgSet === null ? null : String(orgSet)) ? 1 : 0,
   );
   ruleFunctionsOn.add(sqlite);
   return db;
@@ -202,21 +206,49 @@ export function slotRefusal(space: SpaceForRules & CheckinDeadlines, date: strin
   return dayRefusal(space, date, at.today, closedDates) ?? (daypartOver(space, date, daypart, at) ? 'daypart_over' : null);
 }
 
-/** Closures of a space (its own and its location's) that overlap [from, to], as a date predicate. */
-export function closedDatesFor(db: Queryable, space: { id: number; locationId: number }, from: string, to: string): (d: string) => boolean {
+/** Why a date is closed: a public holiday the location closes for, or a closure with its reason. */
+export type ClosedReason = { kind: 'holiday'; holiday: HolidayKey } | { kind: 'closure'; reason: string };
+
+/**
+ * What closes a space on each date of [from, to]: a closure of the space, its location, its
+ * organisation or the whole network (the search repeats this as SQL, `SEARCH_CLOSED` in desks.ts),
+ * or a public holiday its location closes for (`holidayClosure`, which the search calls too).
+ */
+export function closuresFor(db: Queryable, space: { id: number; locationId: number }, from: string, to: string): (d: string) => ClosedReason | null {
+  const loc = db
+    .select({ orgId: locations.orgId, locationSet: locations.closedHolidays, orgSet: organisations.closedHolidays })
+    .from(locations)
+    .innerJoin(organisations, eq(organisations.id, locations.orgId))
+    .where(eq(locations.id, space.locationId))
+    .get();
   const rows = db
-    .select({ start: closures.startDate, end: closures.endDate })
+    .select({ start: closures.startDate, end: closures.endDate, reason: closures.reason })
     .from(closures)
     .where(
       and(
-        eq(closures.locationId, space.locationId),
-        or(isNull(closures.spaceId), eq(closures.spaceId, space.id)),
+        or(
+          and(eq(closures.locationId, space.locationId), or(isNull(closures.spaceId), eq(closures.spaceId, space.id))),
+          and(eq(closures.scope, 'org'), eq(closures.orgId, loc?.orgId ?? -1)),
+          eq(closures.scope, 'network'),
+        ),
         lte(closures.startDate, to),
         gte(closures.endDate, from),
       ),
     )
+    .orderBy(closures.startDate, closures.id)
     .all();
-  return (d) => rows.some((r) => r.start <= d && d <= r.end);
+  return (d) => {
+    const c = rows.find((r) => r.start <= d && d <= r.end);
+    if (c) return { kind: 'closure', reason: c.reason };
+    const holiday = loc ? holidayClosure(d, loc.locationSet, loc.orgSet) : null;
+    return holiday ? { kind: 'holiday', holiday } : null;
+  };
+}
+
+/** `closuresFor` as a date predicate, for `slotRefusal`. */
+export function closedDatesFor(db: Queryable, space: { id: number; locationId: number }, from: string, to: string): (d: string) => boolean {
+  const closed = closuresFor(db, space, from, to);
+  return (d) => closed(d) !== null;
 }
 
 export function countActive(db: Queryable, spaceId: number, date: string, daypart: Daypart): number {

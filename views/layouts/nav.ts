@@ -26,6 +26,7 @@ export function navItems(t: Dict, user: SessionUser | null, memberships: Members
   if (holdsRole(memberships, 'facilitator') || holdsRole(memberships, 'org_admin')) items.push({ href: '/facilitate', label: t.intervision.nav.facilitate });
   if (holdsRole(memberships, 'org_admin')) items.push({ href: '/org/members', label: t.nav.members });
   if (user.isNetworkAdmin) items.push({ href: '/admin/organisations', label: t.nav.organisations });
+  if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) items.push({ href: '/closures', label: t.closures.nav });
   items.push({ href: '/notifications', label: t.notifications.navLabel(unread) });
   items.push({ href: '/account', label: t.nav.account });
   if (devOutbox) items.push({ href: '/dev/outbox', label: t.nav.outbox });
@@ -47,5 +48,6 @@ export function homeCards(t: Dict, user: SessionUser, memberships: Membership[])
   if (holdsRole(memberships, 'facilitator')) cards.push({ href: '/facilitate', title: t.intervision.nav.facilitate, text: t.intervision.home.facilitate });
   if (holdsRole(memberships, 'org_admin')) cards.push({ href: '/org/members', title: t.nav.members, text: t.home.manageMembers });
   if (user.isNetworkAdmin) cards.push({ href: '/admin/organisations', title: t.nav.organisations, text: t.home.manageOrgs });
+  if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) cards.push({ href: '/closures', title: t.closures.nav, text: user.isNetworkAdmin ? t.closures.networkCard : t.closures.card });
   return cards;
 }
