@@ -1,3 +1,4 @@
+import { holidayClosure } from '../../src/desks/holidays';
 import { bookings, closures, locations, locationShares, spaces, type Amenity, type BookingStatus, type Daypart, type SpaceKind } from '../schema';
 import type { Tx } from '../../src/db';
 import { addDays, isoWeekday, localToday } from '../../src/lib/time';
@@ -164,9 +165,14 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
   const harderwijk = spaceIds.get('CJG Harderwijk Stationslaan/Flexplekken eerste verdieping')!;
   tx.insert(closures).values({ locationId: harderwijk.locationId, orgId: harderwijk.orgId, spaceId: null, startDate: xmas.start, endDate: xmas.end, reason: 'Kerst' }).run();
 
-  // Working days from today on, outside the Christmas closure.
+  // Lokalis Utrecht closes all of its locations from Christmas Eve to New Year's Day (org admin's demo).
+  const kerstsluiting = { start: xmas.start, end: `${Number(xmas.start.slice(0, 4)) + 1}-01-01` };
+  tx.insert(closures).values({ scope: 'org', orgId: core.orgIds.get('Lokalis Utrecht')!, locationId: null, spaceId: null, startDate: kerstsluiting.start, endDate: kerstsluiting.end, reason: 'Kerstsluiting' }).run();
+
+  // Working days from today on, outside the Christmas closures and the default closing holidays.
   const workdays: string[] = [];
-  for (let d = today; workdays.length < 6; d = addDays(d, 1)) if (isoWeekday(d) <= 5 && (d < xmas.start || d > xmas.end)) workdays.push(d);
+  for (let d = today; workdays.length < 6; d = addDays(d, 1))
+    if (isoWeekday(d) <= 5 && (d < kerstsluiting.start || d > kerstsluiting.end) && holidayClosure(d, null, null) === null) workdays.push(d);
 
   const book = (space: { id: number; locationId: number; orgId: number }, email: string, guestOrg: string, date: string, daypart: Daypart, status: BookingStatus, note?: string, checkedIn = false) =>
     tx

@@ -168,6 +168,17 @@ const ACCESS: Record<string, Entry> = {
     cases: () => [...only(['host'], '/host/locations/1/closures'), ...only([], '/host/locations/5/closures')],
   },
   'POST /host/closures/:id/delete': { rule: 'host of the owning organisation', cases: () => only(['host'], '/host/closures/1/delete') },
+  'GET /closures': { rule: 'org_admin of some organisation, or network admin', cases: () => only(['orgadmin', 'admin'], '/closures') },
+  'GET /closures/org/:orgId': { rule: 'org_admin of that organisation', cases: () => [...only(['orgadmin'], '/closures/org/4'), ...only([], '/closures/org/1')] },
+  'POST /closures/org/:orgId': {
+    rule: 'org_admin of that organisation',
+    cases: () => [...only(['orgadmin'], '/closures/org/4', { startDate: '2027-02-01', endDate: '2027-02-01', reason: 'Studiedag' }), ...only([], '/closures/org/1', { startDate: '2027-02-01', endDate: '2027-02-01', reason: 'Studiedag', confirm: 'yes' })],
+  },
+  'POST /closures/org/:orgId/holidays': { rule: 'org_admin of that organisation', cases: () => [...only([], '/closures/org/1/holidays', { closedHolidays: 'goede_vrijdag' })] },
+  'POST /closures/org/:orgId/:closureId/delete': { rule: 'org_admin of the organisation whose closure it is', cases: () => [...only([], '/closures/org/1/2/delete'), ...only([], '/closures/org/4/1/delete')] },
+  'GET /closures/network': { rule: 'network admin', cases: () => only(['admin'], '/closures/network') },
+  'POST /closures/network': { rule: 'network admin', cases: () => only(['admin'], '/closures/network', { startDate: '2027-02-01', endDate: '2027-02-01', reason: 'Netwerkdag' }) },
+  'POST /closures/network/:closureId/delete': { rule: 'network admin; a network closure', cases: () => only([], '/closures/network/2/delete') },
   'GET /host/spaces/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/spaces/1'), ...only([], '/host/spaces/7')] },
   'POST /host/spaces/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/spaces/1'), ...only([], '/host/spaces/7')] },
   'POST /host/bookings/:id/:action{arrived|no-show|approve|decline}': {
