@@ -169,10 +169,10 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
   const kerstsluiting = { start: xmas.start, end: `${Number(xmas.start.slice(0, 4)) + 1}-01-01` };
   tx.insert(closures).values({ scope: 'org', orgId: core.orgIds.get('Lokalis Utrecht')!, locationId: null, spaceId: null, startDate: kerstsluiting.start, endDate: kerstsluiting.end, reason: 'Kerstsluiting' }).run();
 
-  // Working days from today on, outside the Christmas closures and the default closing holidays.
+  // Working days from today on, outside the Christmas closure and the public holidays locations close for by default.
   const workdays: string[] = [];
-  for (let d = today; workdays.length < 6; d = addDays(d, 1))
-    if (isoWeekday(d) <= 5 && (d < kerstsluiting.start || d > kerstsluiting.end) && holidayClosure(d, null, null) === null) workdays.push(d);
+  for (let d = today; workdays.length < 6; d = addDays(d, 1)) if (isoWeekday(d) <= 5 && (d < xmas.start || d > xmas.end) && holidayClosure(d, null, null) === null) workdays.push(d);
+  const outsideKerstsluiting = (d: string) => (d < kerstsluiting.start || d > kerstsluiting.end ? d : (workdays.find((w) => w > kerstsluiting.end) ?? addDays(kerstsluiting.end, 4)));
 
   const book = (space: { id: number; locationId: number; orgId: number }, email: string, guestOrg: string, date: string, daypart: Daypart, status: BookingStatus, note?: string, checkedIn = false) =>
     tx
@@ -202,7 +202,7 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
   book(harderwijk, worker, ggd, workdays[0]!, 'morning', 'confirmed', 'Ik wil graag even overleggen met de gedragswetenschapper.', workdays[0] === today);
   book(harderwijk, worker, ggd, workdays[1]!, 'morning', 'confirmed');
   book(harderwijk, worker, ggd, workdays[1]!, 'afternoon', 'confirmed');
-  book(utrecht, worker, ggd, workdays[3]!, 'afternoon', 'confirmed');
+  book(utrecht, worker, ggd, outsideKerstsluiting(workdays[3]!), 'afternoon', 'confirmed');
   book(drielanden, worker, ggd, workdays[4]!, 'morning', 'pending');
   // The host's guest list: guests today and requests waiting for a decision.
   book(harderwijk, 'ruben.mulder@gastplek.test', ggd, workdays[0]!, 'afternoon', 'confirmed');
