@@ -2,7 +2,7 @@ import { holidayClosure } from '../../src/desks/holidays';
 import { bookings, closures, locations, locationShares, spaces, type Amenity, type BookingStatus, type Daypart, type SpaceKind } from '../schema';
 import type { Tx } from '../../src/db';
 import { addDays, isoWeekday, localToday } from '../../src/lib/time';
-import { amenitiesToMask } from '../../src/desks/rules';
+import { amenitiesToMask, requestDeadline } from '../../src/desks/rules';
 import type { CoreSeed } from './core';
 
 type SeedSpace = { name: string; kind: SpaceKind; capacity: number; amenities: Amenity[] };
@@ -127,6 +127,8 @@ function christmas(today: string): { start: string; end: string } {
   return { start: `${year}-12-24`, end: `${year}-12-26` };
 }
 
+const REQUEST_DEFAULTS = { requestDeadlineDays: 1, requestDeadlineTime: '16:00', openWeekdays: 31, checkinDeadlineMorning: '10:00', checkinDeadlineAfternoon: '14:00' };
+
 /** Demo data of the desks domain, relative to `now`. */
 export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
   const today = localToday(now);
@@ -187,6 +189,8 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
         daypart,
         status,
         note: note ?? null,
+        // A request must be answered by the working day before, 16:00 (the default of every demo location).
+        respondBy: status === 'pending' ? requestDeadline(REQUEST_DEFAULTS, date, daypart, now, (d) => holidayClosure(d, null, null) !== null) : null,
         checkedInAt: checkedIn ? now : null,
         createdAt: now,
         updatedAt: now,

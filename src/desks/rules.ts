@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, organisations, spaces, type Amenity, type Daypart, type Sharing } from '../../db/schema';
 import type { DB, Queryable } from '../db';
-import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
+import { addDays, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
 import { holidayClosure, type HolidayKey } from './holidays';
 
 /**
@@ -112,7 +112,7 @@ export type SpaceForRules = {
 };
 
 /** A space with everything the booking rules look at: access, calendar, deadlines and whom its location admits. */
-export type BookableSpace = SpaceForRules & CheckinDeadlines & { sharedOrgIds: number[] };
+export type BookableSpace = SpaceForRules & CheckinDeadlines & RequestDeadlineSetting & { sharedOrgIds: number[] };
 
 export function loadSpaceForRules(db: Queryable, spaceId: number): BookableSpace | undefined {
   const row = db
@@ -129,6 +129,8 @@ export function loadSpaceForRules(db: Queryable, spaceId: number): BookableSpace
       approvalRequired: locations.approvalRequired,
       checkinDeadlineMorning: locations.checkinDeadlineMorning,
       checkinDeadlineAfternoon: locations.checkinDeadlineAfternoon,
+      requestDeadlineDays: locations.requestDeadlineDays,
+      requestDeadlineTime: locations.requestDeadlineTime,
     })
     .from(spaces)
     .innerJoin(locations, eq(locations.id, spaces.locationId))
@@ -274,4 +276,29 @@ export function isUniqueViolation(err: unknown): boolean {
     if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
   }
   return false;
+}
+
+export type RequestDeadlineSetting = { requestDeadlineDays: number; requestDeadlineTime: string; openWeekdays: number };
+
+/**
+ * When a request for `date` must be answered: at the location's time, that many working days
+ * before the date (a working day is Monday to Friday, a weekday the location is open and not
+ * closed, `closed` holding its closures and holidays). Default: the working day before, 16:00.
+ * A request made after that moment gets until the dagdeel's check-in deadline on the day itself,
+ * so the host can still answer it and the guest is never left waiting past the dagdeel.
+ */
+export function requestDeadline(loc: RequestDeadlineSetting & CheckinDeadlines, date: string, daypart: Daypart, now: Date, closed: (d: string) => boolean): Date {
+  let day = date;
+  for (let n = loc.requestDeadlineDays, guard = 0; n > 0 && guard < 60; guard++) {
+    day = addDays(day, -1);
+    const wd = isoWeekday(day);
+    if (wd <= 5 && (loc.openWeekdays & weekdayBit(wd)) !== 0 && !closed(day)) n--;
+  }
+  const deadline = instantOf(day, loc.requestDeadlineTime);
+  return deadline > now ? deadline : instantOf(date, checkinDeadline(loc, daypart));
+}
+
+/** A pending request past its deadline can no longer be answered: the expiry job frees its desk. */
+export function requestExpired(b: { status: string; respondBy: Date | null }, now: Date): boolean {
+  return b.status === 'pending' && b.respondBy !== null && b.respondBy <= now;
 }

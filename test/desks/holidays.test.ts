@@ -84,10 +84,10 @@ describe('holidays: booking, week view, series and search', () => {
     const client = await loginAs(w.t.app, w.worker.email);
     const res = await client.post(`/desks/spaces/${w.space.spaceId}/book`, { date: '2026-12-25', daypart: 'afternoon' });
     expect(res.status).toBe(422);
-    expect(text(parse(await res.text()))).toContain('Gesloten: Eerste kerstdag.');
+    expect(text(parse(await res.text()))).toContain('Eerste kerstdag. De locatie of werkruimte is dan gesloten.');
     await client.post('/language', { locale: 'en', next: '/' });
     const en = await client.post(`/desks/spaces/${w.space.spaceId}/book`, { date: '2026-12-25', daypart: 'afternoon' });
-    expect(text(parse(await en.text()))).toContain('Closed: Christmas Day.');
+    expect(text(parse(await en.text()))).toContain('Christmas Day. The location or space is closed then.');
     expect(bookingRows(w.t.db, "date = '2026-12-25'")).toEqual([]);
   });
 
@@ -112,8 +112,8 @@ describe('holidays: booking, week view, series and search', () => {
     expect(text(friday)).not.toContain('gesloten');
     const series = await client.post(`/desks/spaces/${w.space.spaceId}/book-series`, { weekday: '5', daypart: 'morning', weeks: '3', startDate: '2026-12-18' });
     const skipped = text(parse(await series.text()).querySelector('ul.skipped')!);
-    expect(skipped).toContain('Gesloten: Eerste kerstdag.');
-    expect(skipped).toContain('Gesloten: Nieuwjaarsdag.');
+    expect(skipped).toContain('Eerste kerstdag. De locatie of werkruimte is dan gesloten.');
+    expect(skipped).toContain('Nieuwjaarsdag. De locatie of werkruimte is dan gesloten.');
   });
 
   it('search leaves out locations closed for the holiday, names the holiday, and lists a location that stays open', async () => {

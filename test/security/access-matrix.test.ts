@@ -156,6 +156,7 @@ const ACCESS: Record<string, Entry> = {
   'GET /host/locations': { rule: 'host of some organisation', cases: () => only(['host'], '/host/locations') },
   'GET /host/locations/new': { rule: 'host of some organisation', cases: () => only(['host'], '/host/locations/new') },
   'POST /host/locations/new': { rule: 'host of some organisation', cases: () => only(['host'], '/host/locations/new') },
+  'GET /host/requests': { rule: 'host of some organisation (their own organisations\' requests only)', cases: () => only(['host'], '/host/requests') },
   'GET /host/guests': { rule: 'host of some organisation', cases: () => [...only(['host'], '/host/guests'), ...only([], '/host/guests?location=5')] },
   'GET /host/locations/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')] },
   'POST /host/locations/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')] },

@@ -9,7 +9,7 @@ export type NavItem = { href: string; label: string };
  * The navigation shows what the user's roles allow. Domains add their entries here, each with
  * the role that unlocks it; the server checks the same roles again on every route.
  */
-export function navItems(t: Dict, user: SessionUser | null, memberships: Membership[], devOutbox: boolean, unread = 0): NavItem[] {
+export function navItems(t: Dict, user: SessionUser | null, memberships: Membership[], devOutbox: boolean, unread = 0, openRequests = 0): NavItem[] {
   const items: NavItem[] = [];
   if (!user) {
     items.push({ href: '/login', label: t.nav.login });
@@ -19,7 +19,7 @@ export function navItems(t: Dict, user: SessionUser | null, memberships: Members
   items.push({ href: '/', label: t.nav.home });
   // desks: nav items
   if (memberships.length > 0) items.push({ href: '/desks', label: t.desks.nav.search }, { href: '/bookings', label: t.desks.nav.bookings });
-  if (holdsRole(memberships, 'host')) items.push({ href: '/host/locations', label: t.desks.nav.locations });
+  if (holdsRole(memberships, 'host')) items.push({ href: '/host/locations', label: t.desks.nav.locations }, { href: '/host/requests', label: t.requests.nav(openRequests) });
   // intervision: nav items
   items.push({ href: '/meetings', label: t.intervision.nav.meetings }, { href: '/reflection', label: t.intervision.nav.reflection });
   // Org admins may manage their organisation's meetings too (attendance, cancellation).

@@ -59,5 +59,5 @@ export const closures: typeof nl = {
   byNetwork: 'the whole network',
   closedOn: (names) => `${names}: locations closed on this day are not listed.`,
   closedFor: (name) => `closed: ${name}`,
-  refusal: (name) => `Closed: ${name}.`,
+  refusal: (name) => `${name}. The location or space is closed then.`,
 };

@@ -59,5 +59,5 @@ export const closures = {
   byNetwork: 'het hele netwerk',
   closedOn: (names: string) => `${names}: locaties die dan gesloten zijn, staan niet in de lijst.`,
   closedFor: (name: string) => `gesloten: ${name}`,
-  refusal: (name: string) => `Gesloten: ${name}.`,
+  refusal: (name: string) => `${name}. De locatie of werkruimte is dan gesloten.`,
 };

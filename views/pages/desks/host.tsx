@@ -2,11 +2,11 @@ import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import { AMENITIES, SPACE_KINDS } from '../../../db/schema/desks';
 import type { CapacityConflict, Location } from '../../../src/desks/desks';
-import type { GuestRow as GuestRowData } from '../../../src/desks/bookings';
+import type { GuestRow as GuestRowData, OpenRequest as OpenRequestData } from '../../../src/desks/bookings';
 import { maskToAmenities } from '../../../src/desks/rules';
 import { ErrorSummary, Field, Select, TextArea, type FormState } from '../../partials/form';
 import { AmenityList } from '../../partials/desks/cards';
-import { GuestRow } from '../../partials/desks/bookings';
+import { GuestRow, RequestRow } from '../../partials/desks/bookings';
 import { HOLIDAY_KEYS, type HolidayKey } from '../../../src/desks/holidays';
 
 const list = (s: FormState, name: string): string[] => {
@@ -324,6 +324,40 @@ export function SpaceEditPage(p: { t: Dict; locale: Locale; spaceId: number; spa
         </a>
       </p>
       <SpaceForm t={p.t} locale={p.locale} state={p.state} action={`/host/spaces/${p.spaceId}`} conflicts={p.conflicts} />
+    </section>
+  );
+}
+
+export function RequestsPage(p: { t: Dict; locale: Locale; requests: OpenRequestData[]; today: string; now: Date }) {
+  const t = p.t.requests;
+  return (
+    <section>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      {p.requests.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <div class="table-wrap" role="region" tabindex={0} aria-label={p.t.tableRegion}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.requestedAt}</th>
+                <th scope="col">{p.t.desks.guests.name}</th>
+                <th scope="col">{t.location}</th>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{p.t.desks.guests.note}</th>
+                <th scope="col">{t.respondBy}</th>
+                <th scope="col">{p.t.desks.guests.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.requests.map((r) => (
+                <RequestRow t={p.t} locale={p.locale} r={r} today={p.today} now={p.now} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }
