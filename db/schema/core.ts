@@ -20,6 +20,8 @@ export const organisations = sqliteTable(
     name: text('name').notNull(),
     kind: text('kind', { enum: ORG_KINDS }).notNull(),
     town: text('town').notNull(),
+    /** Public holidays on which the organisation's locations are closed ("a,b,c" of HOLIDAY_KEYS); null: the default set (src/desks/holidays.ts). */
+    closedHolidays: text('closed_holidays'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -14,7 +14,7 @@ export type Amenity = (typeof AMENITIES)[number];
 export const DAYPARTS = ['morning', 'afternoon'] as const;
 export type Daypart = (typeof DAYPARTS)[number];
 
-export const BOOKING_STATUSES = ['confirmed', 'pending', 'cancelled', 'declined', 'no_show'] as const;
+export const BOOKING_STATUSES = ['confirmed', 'pending', 'cancelled', 'declined', 'no_show', 'expired'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 /** Statuses that hold a desk (ADR 004: a pending request holds its desk until declined). */
 export const ACTIVE_STATUSES = ['confirmed', 'pending'] as const satisfies readonly BookingStatus[];
@@ -49,6 +49,15 @@ export const locations = sqliteTable(
     horizonWeeks: integer('horizon_weeks').notNull().default(8),
     checkinDeadlineMorning: text('checkin_deadline_morning').notNull().default('10:00'),
     checkinDeadlineAfternoon: text('checkin_deadline_afternoon').notNull().default('14:00'),
+    /** Own choice of closing holidays ("a,b,c"; '' = open on all of them); null: as the organisation chooses. */
+    closedHolidays: text('closed_holidays'),
+    /**
+     * A request must be answered by this time, this many working days before the booked date (0: on
+     * the day itself). Checked by the form, not by a CHECK: adding one would rebuild the table,
+     * which drops migration 0003's triggers.
+     */
+    requestDeadlineDays: integer('request_deadline_days').notNull().default(1),
+    requestDeadlineTime: text('request_deadline_time').notNull().default('16:00'),
     archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
@@ -107,17 +116,21 @@ export const spaces = sqliteTable(
   ],
 );
 
-/** A date range on which a whole location (space_id null) or one space takes no guests. */
+export const CLOSURE_SCOPES = ['location', 'org', 'network'] as const;
+export type ClosureScope = (typeof CLOSURE_SCOPES)[number];
+
+/**
+ * A date range on which guests are not taken: by one space (space_id set), a whole location
+ * (scope 'location'), every location of an organisation (scope 'org', location_id null) or every
+ * location in the network (scope 'network', location_id and org_id null).
+ */
 export const closures = sqliteTable(
   'closures',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    locationId: integer('location_id')
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    scope: text('scope', { enum: CLOSURE_SCOPES }).notNull().default('location'),
+    locationId: integer('location_id').references(() => locations.id, { onDelete: 'cascade' }),
+    orgId: integer('org_id').references(() => organisations.id, { onDelete: 'cascade' }),
     spaceId: integer('space_id').references(() => spaces.id, { onDelete: 'cascade' }),
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
@@ -126,7 +139,14 @@ export const closures = sqliteTable(
   },
   (t) => [
     index('closures_location_idx').on(t.locationId, t.endDate),
+    index('closures_wide_idx').on(t.scope, t.orgId, t.endDate).where(sql`${t.locationId} is null`),
     check('closures_range_check', sql`${t.startDate} <= ${t.endDate}`),
+    check(
+      'closures_scope_check',
+      sql`(${t.scope} = 'location' and ${t.locationId} is not null and ${t.orgId} is not null)
+       or (${t.scope} = 'org' and ${t.locationId} is null and ${t.orgId} is not null and ${t.spaceId} is null)
+       or (${t.scope} = 'network' and ${t.locationId} is null and ${t.orgId} is null and ${t.spaceId} is null)`,
+    ),
   ],
 );
 
@@ -158,6 +178,8 @@ export const bookings = sqliteTable(
     checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
     arrivedAt: integer('arrived_at', { mode: 'timestamp_ms' }),
     seriesId: text('series_id'),
+    /** A pending request not answered by then expires (set when the request is made; null otherwise). */
+    respondBy: integer('respond_by', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -171,8 +193,9 @@ export const bookings = sqliteTable(
     index('bookings_user_idx').on(t.userId, t.date),
     index('bookings_location_date_idx').on(t.locationId, t.date),
     index('bookings_status_date_idx').on(t.status, t.date),
+    index('bookings_pending_idx').on(t.respondBy).where(sql`status = 'pending'`),
     check('bookings_daypart_check', sql`${t.daypart} in ('morning','afternoon')`),
-    check('bookings_status_check', sql`${t.status} in ('confirmed','pending','cancelled','declined','no_show')`),
+    check('bookings_status_check', sql`${t.status} in ('confirmed','pending','cancelled','declined','no_show','expired')`),
     check('bookings_note_check', sql`${t.note} is null or length(${t.note}) <= 280`),
     check('bookings_date_check', sql`${t.date} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
   ],

@@ -1,7 +1,8 @@
+import { holidayClosure } from '../../src/desks/holidays';
 import { bookings, closures, locations, locationShares, spaces, type Amenity, type BookingStatus, type Daypart, type SpaceKind } from '../schema';
 import type { Tx } from '../../src/db';
 import { addDays, isoWeekday, localToday } from '../../src/lib/time';
-import { amenitiesToMask } from '../../src/desks/rules';
+import { amenitiesToMask, requestDeadline } from '../../src/desks/rules';
 import type { CoreSeed } from './core';
 
 type SeedSpace = { name: string; kind: SpaceKind; capacity: number; amenities: Amenity[] };
@@ -126,6 +127,8 @@ function christmas(today: string): { start: string; end: string } {
   return { start: `${year}-12-24`, end: `${year}-12-26` };
 }
 
+const REQUEST_DEFAULTS = { requestDeadlineDays: 1, requestDeadlineTime: '16:00', openWeekdays: 31, checkinDeadlineMorning: '10:00', checkinDeadlineAfternoon: '14:00' };
+
 /** Demo data of the desks domain, relative to `now`. */
 export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
   const today = localToday(now);
@@ -164,9 +167,14 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
   const harderwijk = spaceIds.get('CJG Harderwijk Stationslaan/Flexplekken eerste verdieping')!;
   tx.insert(closures).values({ locationId: harderwijk.locationId, orgId: harderwijk.orgId, spaceId: null, startDate: xmas.start, endDate: xmas.end, reason: 'Kerst' }).run();
 
-  // Working days from today on, outside the Christmas closure.
+  // Lokalis Utrecht closes all of its locations from Christmas Eve to New Year's Day (org admin's demo).
+  const kerstsluiting = { start: xmas.start, end: `${Number(xmas.start.slice(0, 4)) + 1}-01-01` };
+  tx.insert(closures).values({ scope: 'org', orgId: core.orgIds.get('Lokalis Utrecht')!, locationId: null, spaceId: null, startDate: kerstsluiting.start, endDate: kerstsluiting.end, reason: 'Kerstsluiting' }).run();
+
+  // Working days from today on, outside the Christmas closure and the public holidays locations close for by default.
   const workdays: string[] = [];
-  for (let d = today; workdays.length < 6; d = addDays(d, 1)) if (isoWeekday(d) <= 5 && (d < xmas.start || d > xmas.end)) workdays.push(d);
+  for (let d = today; workdays.length < 6; d = addDays(d, 1)) if (isoWeekday(d) <= 5 && (d < xmas.start || d > xmas.end) && holidayClosure(d, null, null) === null) workdays.push(d);
+  const outsideKerstsluiting = (d: string) => (d < kerstsluiting.start || d > kerstsluiting.end ? d : (workdays.find((w) => w > kerstsluiting.end) ?? addDays(kerstsluiting.end, 4)));
 
   const book = (space: { id: number; locationId: number; orgId: number }, email: string, guestOrg: string, date: string, daypart: Daypart, status: BookingStatus, note?: string, checkedIn = false) =>
     tx
@@ -181,6 +189,8 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
         daypart,
         status,
         note: note ?? null,
+        // A request must be answered by the working day before, 16:00 (the default of every demo location).
+        respondBy: status === 'pending' ? requestDeadline(REQUEST_DEFAULTS, date, daypart, now, (d) => holidayClosure(d, null, null) !== null) : null,
         checkedInAt: checkedIn ? now : null,
         createdAt: now,
         updatedAt: now,
@@ -196,7 +206,7 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
   book(harderwijk, worker, ggd, workdays[0]!, 'morning', 'confirmed', 'Ik wil graag even overleggen met de gedragswetenschapper.', workdays[0] === today);
   book(harderwijk, worker, ggd, workdays[1]!, 'morning', 'confirmed');
   book(harderwijk, worker, ggd, workdays[1]!, 'afternoon', 'confirmed');
-  book(utrecht, worker, ggd, workdays[3]!, 'afternoon', 'confirmed');
+  book(utrecht, worker, ggd, outsideKerstsluiting(workdays[3]!), 'afternoon', 'confirmed');
   book(drielanden, worker, ggd, workdays[4]!, 'morning', 'pending');
   // The host's guest list: guests today and requests waiting for a decision.
   book(harderwijk, 'ruben.mulder@gastplek.test', ggd, workdays[0]!, 'afternoon', 'confirmed');

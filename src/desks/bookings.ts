@@ -3,18 +3,21 @@ import { ACTIVE_STATUSES, bookings, locations, organisations, spaces, users, typ
 import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { addDays, isoWeekday, localToday } from '../lib/time';
 import { newId } from '../lib/tokens';
-import { noticeBookings } from './notices';
+import { noticeBookings, noticeRequestToHosts } from './notices';
 import {
   accessRefusal,
-  closedDatesFor,
+  closuresFor,
   countActive,
   hasActiveBooking,
   isUniqueViolation,
   loadSpaceForRules,
   localMoment,
   memberOrgIds,
+  requestDeadline,
+  requestExpired,
   slotRefusal,
   withRuleFunctions,
+  type ClosedReason,
   type Refusal,
 } from './rules';
 
@@ -33,7 +36,7 @@ export type BookInput = {
 
 export type BookResult =
   | { ok: true; status: 'confirmed' | 'pending'; ids: number[] }
-  | { ok: false; reason: Refusal; horizonWeeks: number; daypart?: Daypart };
+  | { ok: false; reason: Refusal; horizonWeeks: number; daypart?: Daypart; closed?: ClosedReason };
 
 /**
  * Books one or both dagdelen of a space. Every rule is checked and the bookings inserted inside
@@ -47,19 +50,21 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
     return writeTx(db, (tx): BookResult => {
       const space = loadSpaceForRules(tx, input.spaceId);
       if (!space) return { ok: false, reason: 'inactive', horizonWeeks: 0 };
-      const refuse = (reason: Refusal, daypart?: Daypart): BookResult => ({ ok: false, reason, horizonWeeks: space.horizonWeeks, daypart });
+      const refuse = (reason: Refusal, daypart?: Daypart, closed?: ClosedReason): BookResult => ({ ok: false, reason, horizonWeeks: space.horizonWeeks, daypart, closed });
       const access = accessRefusal(space, { orgIds: memberOrgIds(tx, input.userId), asOrgId: input.guestOrgId });
       if (access) return refuse(access);
-      const closed = closedDatesFor(tx, space, input.date, input.date);
+      // A month back as well: the request deadline counts working days before the date.
+      const closed = closuresFor(tx, space, addDays(input.date, -31), input.date);
       for (const dp of input.dayparts) {
-        const slot = slotRefusal(space, input.date, dp, at, closed);
-        if (slot) return refuse(slot, dp);
+        const slot = slotRefusal(space, input.date, dp, at, (d) => closed(d) !== null);
+        if (slot) return refuse(slot, dp, slot === 'closed' ? (closed(input.date) ?? undefined) : undefined);
       }
       for (const dp of input.dayparts) {
         if (hasActiveBooking(tx, input.userId, input.date, dp)) return refuse('already_booked', dp);
         if (countActive(tx, space.id, input.date, dp) >= space.capacity) return refuse('full', dp);
       }
       const status = space.approvalRequired ? ('pending' as const) : ('confirmed' as const);
+      const respondBy = status === 'pending' ? requestDeadline(space, input.date, input.dayparts[0]!, now, (d) => closed(d) !== null) : null;
       const ids = input.dayparts.map(
         (daypart) =>
           tx
@@ -75,13 +80,17 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
               status,
               note: input.note,
               seriesId: input.seriesId ?? null,
+              respondBy,
               createdAt: now,
               updatedAt: now,
             })
             .returning({ id: bookings.id })
             .get().id,
       );
-      if (input.notify !== false) noticeBookings(tx, input.userId, ids, status === 'pending' ? 'requested' : 'confirmed', now, { baseUrl: input.baseUrl });
+      if (input.notify !== false) {
+        noticeBookings(tx, input.userId, ids, status === 'pending' ? 'requested' : 'confirmed', now, { baseUrl: input.baseUrl });
+        if (status === 'pending') noticeRequestToHosts(tx, ids, { baseUrl: input.baseUrl }, now);
+      }
       return { ok: true, status, ids };
     });
   } catch (err) {
@@ -104,7 +113,7 @@ export type SeriesInput = {
 
 export type SeriesResult = {
   booked: { date: string; status: 'confirmed' | 'pending' }[];
-  skipped: { date: string; reason: Refusal; horizonWeeks: number }[];
+  skipped: { date: string; reason: Refusal; horizonWeeks: number; closed?: ClosedReason }[];
 };
 
 /**
@@ -124,11 +133,15 @@ export function bookSeries(db: DB, input: SeriesInput, now: Date): SeriesResult 
       result.booked.push({ date, status: r.status });
       ids.push(...r.ids);
     }
-    else result.skipped.push({ date, reason: r.reason, horizonWeeks: r.horizonWeeks });
+    else result.skipped.push({ date, reason: r.reason, horizonWeeks: r.horizonWeeks, closed: r.closed });
   }
   // One summary message with every occurrence in one calendar file, instead of one mail per week.
   const kind = result.booked.some((b) => b.status === 'pending') ? 'requested' : 'confirmed';
-  if (ids.length) writeTx(db, (tx) => noticeBookings(tx, input.userId, ids, kind, now, { baseUrl: input.baseUrl }));
+  if (ids.length)
+    writeTx(db, (tx) => {
+      noticeBookings(tx, input.userId, ids, kind, now, { baseUrl: input.baseUrl });
+      if (kind === 'requested') noticeRequestToHosts(tx, ids, { baseUrl: input.baseUrl }, now);
+    });
   return result;
 }
 
@@ -355,6 +368,7 @@ export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[
         arrivedAt: bookings.arrivedAt,
         locationId: bookings.locationId,
         userId: bookings.userId,
+        respondBy: bookings.respondBy,
       })
       .from(bookings)
       .where(and(eq(bookings.id, bookingId), inArray(bookings.orgId, hostOrgIds)))
@@ -369,7 +383,7 @@ export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[
       if (b.status !== 'confirmed' || b.date > today || b.arrivedAt) return { ok: false, reason: 'not_allowed' };
       status = 'no_show';
     } else {
-      if (b.status !== 'pending' || b.date < today) return { ok: false, reason: 'not_allowed' };
+      if (b.status !== 'pending' || b.date < today || requestExpired(b, now)) return { ok: false, reason: 'not_allowed' };
       // Approving takes no new desk: a pending request already holds one (ADR 004).
       status = action === 'approve' ? 'confirmed' : 'declined';
     }
@@ -380,4 +394,80 @@ export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[
     if (action === 'approve' || action === 'decline') noticeBookings(tx, b.userId, [bookingId], action === 'approve' ? 'approved' : 'declined', now);
     return { ok: true, locationId: b.locationId, date: b.date };
   });
+}
+
+/** Requests expired per transaction, as for the no-show release. */
+export const EXPIRE_BATCH = 50;
+
+/**
+ * Expires the pending requests whose deadline has passed (`requestExpired`: respond_by ≤ now;
+ * requests made before deadlines existed, without one, once their date is past): the desk is
+ * freed and the guest told, so they can book elsewhere. One UPDATE … WHERE status = 'pending' in
+ * one immediate transaction claims each request once; a host who approves at the same moment
+ * either wins (the request is no longer pending) or is refused.
+ */
+export function expireRequests(db: DB, now: Date, ctx: { baseUrl?: string } = {}, batch = EXPIRE_BATCH): number {
+  const today = localToday(now);
+  return writeTx(db, (tx) => {
+    const due = tx
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(and(eq(bookings.status, 'pending'), sql`(${bookings.respondBy} <= ${now.getTime()} or (${bookings.respondBy} is null and ${bookings.date} < ${today}))`))
+      .orderBy(asc(bookings.respondBy), asc(bookings.id))
+      .limit(batch);
+    const expired = tx
+      .update(bookings)
+      .set({ status: 'expired', updatedAt: now })
+      .where(and(inArray(bookings.id, due), eq(bookings.status, 'pending')))
+      .returning({ id: bookings.id, userId: bookings.userId, date: bookings.date })
+      .all();
+    // One message per person and date: a whole day expires as one request.
+    const groups = new Map<string, { userId: string; ids: number[] }>();
+    for (const r of expired) {
+      const key = `${r.userId}:${r.date}`;
+      groups.set(key, { userId: r.userId, ids: [...(groups.get(key)?.ids ?? []), r.id] });
+    }
+    for (const g of groups.values()) noticeBookings(tx, g.userId, g.ids, 'expired', now, { baseUrl: ctx.baseUrl });
+    return expired.length;
+  });
+}
+
+function requestQuery(db: Queryable, hostOrgIds: number[], where: SQL | undefined) {
+  return db
+    .select({ ...guestColumns, respondBy: bookings.respondBy, createdAt: bookings.createdAt, locationName: locations.name })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.userId))
+    .innerJoin(guestOrg, eq(guestOrg.id, bookings.guestOrgId))
+    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+    .innerJoin(locations, eq(locations.id, bookings.locationId))
+    .where(and(where, inArray(bookings.orgId, hostOrgIds)));
+}
+
+/** The pending requests of the host's organisations, oldest first (the "Open verzoeken" view). */
+export function listOpenRequests(db: Queryable, hostOrgIds: number[], today: string) {
+  if (hostOrgIds.length === 0) return [];
+  return requestQuery(db, hostOrgIds, and(eq(bookings.status, 'pending'), gte(bookings.date, today)))
+    .orderBy(asc(bookings.createdAt), asc(bookings.id))
+    .limit(200)
+    .all();
+}
+
+/** One request as the open-requests view shows it, in whatever state it is now; another organisation's id gives undefined. */
+export function getRequest(db: Queryable, bookingId: number, hostOrgIds: number[]) {
+  if (hostOrgIds.length === 0) return undefined;
+  return requestQuery(db, hostOrgIds, eq(bookings.id, bookingId)).get();
+}
+
+export type OpenRequest = ReturnType<typeof listOpenRequests>[number];
+
+/** How many requests wait for the host (the count in the navigation). */
+export function countOpenRequests(db: Queryable, hostOrgIds: number[], today: string): number {
+  if (hostOrgIds.length === 0) return 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(bookings)
+      .where(and(eq(bookings.status, 'pending'), gte(bookings.date, today), inArray(bookings.orgId, hostOrgIds)))
+      .get()?.n ?? 0
+  );
 }

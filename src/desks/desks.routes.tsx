@@ -15,8 +15,10 @@ import { CardAlert, SlotAlert, SlotCell, SpaceCard, unavailableText, type CellPr
 import type { FormState } from '../../views/partials/form';
 import { bookSeries, bookSpace, canSeeInstructions, myActiveOn } from './bookings';
 import { getVisibleSpace, searchOptions, searchSpaces, SEARCH_PAGE_SIZE, takenBetween, type SpaceResult, type VisibleSpace } from './desks';
-import { closedDatesFor, localMoment, mayBook, mondayOf, slotRefusal } from './rules';
+import { closuresFor, localMoment, mayBook, mondayOf, slotRefusal } from './rules';
 import { bookSchema, searchSchema, seriesSchema } from './schemas';
+import { wideClosuresOn } from './closures';
+import { holidaysOn } from './holidays';
 import { hostOrgIds, today, userOrgIds } from './context';
 
 /** /desks: the search for a free desk and the week view of one space, where a worker books. */
@@ -61,6 +63,7 @@ desksRoutes.get('/', (c) => {
   const mine = new Map<number, Daypart[]>();
   if (results) for (const b of myActiveOn(db, c.var.user!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
   const resultsProps = {
+    closedNote: valid ? closedNote(c, date) : null,
     t,
     locale: c.var.locale,
     results,
@@ -84,6 +87,16 @@ desksRoutes.get('/', (c) => {
   );
 });
 
+/** What closes many locations on the date, by name (a public holiday, an organisation's or the network's closure). */
+function closedNote(c: Ctx, date: string): string | null {
+  const t = c.var.t;
+  const names = [
+    ...new Set(holidaysOn(date).map((k) => t.closures.holidays[k])),
+    ...wideClosuresOn(c.var.deps.db, date).map((w) => `${w.reason} (${w.orgName ? t.closures.byOrg(w.orgName) : t.closures.byNetwork})`),
+  ];
+  return names.length ? t.closures.closedOn(names.join('; ')) : null;
+}
+
 // ——— Week view of a space ———
 
 /** The week-view cells of [from, to] for a space, as the viewer sees them. */
@@ -96,11 +109,11 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
       .filter((b) => b.spaceId === space.id)
       .map((b) => `${b.date}:${b.daypart}`),
   );
-  const closed = closedDatesFor(db, { id: space.id, locationId: space.location.id }, from, to);
+  const closed = closuresFor(db, { id: space.id, locationId: space.location.id }, from, to);
   const at = localMoment(c.var.deps.now());
   const canBook = mayBook(space.rules, { orgIds: userOrgIds(c), asOrgId: asOrg });
   return (date: string, daypart: Daypart, notice?: Notice | null): CellProps => {
-    const refusal = slotRefusal(space.rules, date, daypart, at, closed);
+    const refusal = slotRefusal(space.rules, date, daypart, at, (d) => closed(d) !== null);
     return {
       t,
       locale: c.var.locale,
@@ -110,7 +123,7 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
       capacity: space.capacity,
       taken: taken.get(`${date}:${daypart}`) ?? 0,
       mine: mine.has(`${date}:${daypart}`),
-      unavailable: unavailableText(t, refusal),
+      unavailable: unavailableText(t, refusal, refusal === 'closed' ? closed(date) : null),
       canBook,
       asOrg: asOrgShown(c, asOrg),
       notice,
@@ -183,7 +196,7 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
   const when = formatLocalDate(c.var.locale, date, true);
   const notice: Notice = result.ok
     ? { kind: 'ok', text: (result.status === 'pending' ? t.desks.bookings.requested : t.desks.bookings.booked)(space.name, when, t.dayparts[daypart]) }
-    : { kind: 'error', text: refusalText(t, result.reason, result.horizonWeeks) };
+    : { kind: 'error', text: refusalText(t, result.reason, result.horizonWeeks, result.closed) };
   const status = result.ok ? 200 : 422;
   if (!isHtmx(c)) {
     if (result.ok) return redirectWithFlash(c, '/bookings', notice.text);

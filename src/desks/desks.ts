@@ -17,7 +17,8 @@ import { isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { noticeBookings } from './notices';
-import { amenitiesToMask, daypartOver, daysBetween, loadSpaceForRules, localMoment, maySee, sharedOrgIdsOf, weekdayBit } from './rules';
+import { amenitiesToMask, daypartOver, daysBetween, loadSpaceForRules, localMoment, maySee, sharedOrgIdsOf, weekdayBit, withRuleFunctions } from './rules';
+import { holidaysOn } from './holidays';
 
 // ——— Locations (host) ———
 
@@ -36,6 +37,10 @@ export type LocationInput = {
   horizonWeeks: number;
   checkinDeadlineMorning: string;
   checkinDeadlineAfternoon: string;
+  /** Own choice of closing holidays ("a,b"); null: as the organisation chooses. */
+  closedHolidays: string | null;
+  requestDeadlineDays: number;
+  requestDeadlineTime: string;
   sharedOrgIds: number[];
 };
 
@@ -285,14 +290,25 @@ const SEARCH_ACCESS = `@guestOrgId in (select value from json_each(@ownOrgIds))
  * request cost more than running it. Filters that pick an index (town, host organisation, one
  * space) are in the text only when set, so the planner still uses those indexes.
  */
+/**
+ * The closures part of `closuresFor` (rules.ts) as SQL: a closure of the space, its location, its
+ * organisation or the network covering @date. Compared with the function in
+ * test/desks/holidays.test.ts. Holidays are not copied: `holiday_closed` is `holidayClosure`
+ * itself, registered on the connection (`withRuleFunctions`), and runs only on a holiday.
+ */
+const SEARCH_CLOSED = `not exists (select 1 from closures c where c.location_id = l.id and (c.space_id is null or c.space_id = s.id)
+                      and c.start_date <= @date and c.end_date >= @date)
+      and not exists (select 1 from closures c where c.location_id is null and (c.scope = 'network' or (c.scope = 'org' and c.org_id = l.org_id))
+                      and c.start_date <= @date and c.end_date >= @date)
+      and (@holiday = 0 or holiday_closed(@date, l.closed_holidays, (select o.closed_holidays from organisations o where o.id = l.org_id)) = 0)`;
+
 function searchFrom(p: SearchParams): string {
   return `from spaces s join locations l on l.id = s.location_id
     where ${SEARCH_ACCESS}
       and (l.open_weekdays & @weekdayBit) != 0
       and l.horizon_weeks * 7 >= @daysAhead
       and (s.amenities & @mask) = @mask
-      and not exists (select 1 from closures c where c.location_id = l.id and (c.space_id is null or c.space_id = s.id)
-                      and c.start_date <= @date and c.end_date >= @date)
+      and ${SEARCH_CLOSED}
       ${p.town ? 'and lower(l.town) = lower(@town)' : ''}
       ${p.hostOrgId ? 'and l.org_id = @hostOrgId' : ''}
       ${p.spaceId ? 'and s.id = @spaceId' : ''}`;
@@ -301,6 +317,7 @@ function searchFrom(p: SearchParams): string {
 function searchValues(p: SearchParams, viewer: Viewer, today: string) {
   return {
     date: p.date,
+    holiday: holidaysOn(p.date).length > 0 ? 1 : 0,
     weekdayBit: weekdayBit(isoWeekday(p.date)),
     daysAhead: daysBetween(today, p.date),
     mask: amenitiesToMask(p.amenities),
@@ -323,7 +340,7 @@ function searchValues(p: SearchParams, viewer: Viewer, today: string) {
  * `at` is the moment of the request, which says which dagdelen of today are over.
  */
 export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, at: Date, page: { requested: number; size: number } = { requested: 1, size: SEARCH_PAGE_SIZE }): { rows: SpaceResult[]; paging: Paging } {
-  const sqlite = db.$client;
+  const sqlite = withRuleFunctions(db).$client;
   const moment = localMoment(at);
   const today = moment.today;
   return sqlite.transaction(() => {

@@ -5,11 +5,11 @@ import { parseId, queryValues, readForm, validate, type FormValues } from '../li
 import { isHtmx } from '../lib/htmx';
 import { forbidden, fragment, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
-import { GuestListPage, LocationPage, LocationsPage, NewLocationPage, SpaceEditPage } from '../../views/pages/desks/host';
+import { GuestListPage, LocationPage, LocationsPage, NewLocationPage, RequestsPage, SpaceEditPage } from '../../views/pages/desks/host';
 import type { Notice } from '../../views/partials/desks/cards';
-import { GuestRow } from '../../views/partials/desks/bookings';
+import { GuestRow, RequestRow } from '../../views/partials/desks/bookings';
 import type { FormState } from '../../views/partials/form';
-import { getGuest, hostBookingAction, listGuests, type HostAction } from './bookings';
+import { getGuest, getRequest, hostBookingAction, listGuests, listOpenRequests, type HostAction } from './bookings';
 import {
   addClosure,
   addSpace,
@@ -30,6 +30,7 @@ import {
 import { maskToAmenities, maskToWeekdays, weekdaysToMask } from './rules';
 import { closureSchema, guestListSchema, locationSchema, spaceSchema } from './schemas';
 import { hostOrgIds, today } from './context';
+import { formatHolidaySet, parseHolidaySet } from './holidays';
 
 /**
  * /host: a host's locations, spaces, closures and guest list. Every query is scoped to the
@@ -58,6 +59,10 @@ function locationFormValues(l: Location, shares: number[]): FormValues {
     horizonWeeks: String(l.horizonWeeks),
     checkinDeadlineMorning: l.checkinDeadlineMorning,
     checkinDeadlineAfternoon: l.checkinDeadlineAfternoon,
+    holidayMode: l.closedHolidays === null ? 'inherit' : 'own',
+    closedHolidays: parseHolidaySet(l.closedHolidays) ?? [],
+    requestDeadlineDays: String(l.requestDeadlineDays),
+    requestDeadlineTime: l.requestDeadlineTime,
   };
 }
 
@@ -67,6 +72,9 @@ const NEW_LOCATION_DEFAULTS: FormValues = {
   horizonWeeks: '8',
   checkinDeadlineMorning: '10:00',
   checkinDeadlineAfternoon: '14:00',
+  holidayMode: 'inherit',
+  requestDeadlineDays: '1',
+  requestDeadlineTime: '16:00',
 };
 
 /** Reads and checks the location form; shared organisations must exist. */
@@ -91,6 +99,9 @@ async function readLocationForm(c: Ctx) {
     horizonWeeks: d.horizonWeeks,
     checkinDeadlineMorning: d.checkinDeadlineMorning,
     checkinDeadlineAfternoon: d.checkinDeadlineAfternoon,
+    closedHolidays: d.holidayMode === 'own' ? formatHolidaySet(d.closedHolidays) : null,
+    requestDeadlineDays: d.requestDeadlineDays,
+    requestDeadlineTime: d.requestDeadlineTime,
     sharedOrgIds: d.sharing === 'list' ? d.sharedOrgIds : [],
   };
   return { ok: true as const, input, orgId: d.orgId, values: form.values };
@@ -264,6 +275,13 @@ hostRoutes.get('/guests', (c) => {
   );
 });
 
+hostRoutes.get('/requests', (c) => {
+  const orgIds = hostOrgIds(c);
+  if (orgIds.length === 0) return forbidden(c);
+  const t = c.var.t;
+  return page(c, t.requests.title, <RequestsPage t={t} locale={c.var.locale} requests={listOpenRequests(c.var.deps.db, orgIds, today(c))} today={today(c)} now={c.var.deps.now()} />);
+});
+
 hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
@@ -272,6 +290,14 @@ hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) =>
   const orgIds = hostOrgIds(c);
   const r = hostBookingAction(db, id, orgIds, c.req.param('action') as HostAction, now());
   if (!r.ok && r.reason === 'not_found') return notFound(c);
+  // From "Open verzoeken": back to that list, or its row in the new state.
+  if (c.req.query('from') === 'requests') {
+    if (!isHtmx(c)) return r.ok ? c.redirect('/host/requests', 303) : redirectWithFlash(c, '/host/requests', t.desks.guests.notAllowed);
+    const req = getRequest(db, id, orgIds);
+    if (!req) return notFound(c);
+    const notice: Notice = r.ok ? { kind: 'ok', text: t.desks.guests.saved(req.name) } : { kind: 'error', text: t.desks.guests.notAllowed };
+    return fragment(c, <RequestRow t={t} locale={c.var.locale} r={req} today={today(c)} now={now()} notice={notice} />, r.ok ? 200 : 422);
+  }
   if (!isHtmx(c)) {
     const g = getGuest(db, id, orgIds);
     const back = g ? `/host/guests?location=${g.locationId}&date=${g.date}` : '/host/guests';

@@ -1,16 +1,18 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { bookings, locations, memberships, organisations, users } from '../../db/schema';
 import type { Queryable } from '../db';
 import { bookingEvent, bookingsForCalendar, type BookingForCalendar } from '../calendar/events';
 import { icsAttachment, toIcs, type IcsMethod } from '../calendar/ics';
 import { notify } from '../notifications/notify';
 import type { Dict, Locale } from '../../views/i18n';
-import { formatLocalDate } from '../../views/i18n/format';
+import { formatDateTime, formatLocalDate } from '../../views/i18n/format';
 
 /**
  * The e-mails (and in-app notices) about desk bookings, each with the .ics that puts the booking
  * in, or takes it out of, the person's calendar. Always called inside the transaction that makes
  * the change (transactional outbox).
  */
-type Kind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'cancelled' | 'closure' | 'no_show' | 'reminder';
+type Kind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'cancelled' | 'closure' | 'no_show' | 'reminder' | 'expired';
 
 function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: BookingForCalendar[], baseUrl: string, reason?: string) {
   const first = list[0]!;
@@ -30,6 +32,7 @@ function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: Bookin
     closure: [d.closureSubject(loc, date), d.closureBody(name, loc, date, dayparts, reason ?? '')],
     no_show: [m.noShowSubject(loc, date), m.noShowBody(name, loc, date, dayparts)],
     reminder: [m.bookingReminderSubject(loc, date), m.bookingReminderBody(name, loc, date, dayparts)],
+    expired: [t.requests.mail.expiredSubject(loc, date), t.requests.mail.expiredBody(name, loc, date, dayparts)],
   }[kind] as [string, string];
   return {
     subject: text[0],
@@ -44,4 +47,61 @@ export function noticeBookings(tx: Queryable, userId: string, bookingIds: number
   const list = bookingsForCalendar(tx, userId, bookingIds);
   if (list.length === 0) return;
   notify(tx, userId, (t, to) => compose(t, to.locale, to.name, kind, list, opts.baseUrl ?? '', opts.reason), now, { optional: kind === 'reminder', baseUrl: opts.baseUrl });
+}
+
+/**
+ * Tells every host of the location about a new request (one message per request, a whole day
+ * being one request), in each host's own language, with a link to the request in the guest
+ * list, where they approve or decline it; the link passes through the login page when needed.
+ */
+export function noticeRequestToHosts(tx: Queryable, bookingIds: number[], opts: { baseUrl?: string }, now: Date): void {
+  if (bookingIds.length === 0) return;
+  const rows = tx
+    .select({
+      id: bookings.id,
+      date: bookings.date,
+      daypart: bookings.daypart,
+      respondBy: bookings.respondBy,
+      orgId: bookings.orgId,
+      locationId: bookings.locationId,
+      locationName: locations.name,
+      guestId: bookings.userId,
+      guestName: users.name,
+      guestOrgName: organisations.name,
+    })
+    .from(bookings)
+    .innerJoin(locations, eq(locations.id, bookings.locationId))
+    .innerJoin(users, eq(users.id, bookings.userId))
+    .innerJoin(organisations, eq(organisations.id, bookings.guestOrgId))
+    .where(inArray(bookings.id, bookingIds))
+    .orderBy(asc(bookings.date), asc(bookings.daypart))
+    .all();
+  const requests = new Map<string, typeof rows>();
+  for (const r of rows) requests.set(`${r.locationId}:${r.date}`, [...(requests.get(`${r.locationId}:${r.date}`) ?? []), r]);
+  for (const list of requests.values()) {
+    const first = list[0]!;
+    const hosts = tx
+      .selectDistinct({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, first.orgId), eq(memberships.role, 'host')))
+      .all()
+      .filter((h) => h.userId !== first.guestId);
+    for (const h of hosts)
+      notify(
+        tx,
+        h.userId,
+        (t, to) => {
+          const date = formatLocalDate(to.locale, first.date, true);
+          const dayparts = [...new Set(list.map((b) => t.dayparts[b.daypart]))].join(' + ');
+          const respondBy = first.respondBy ? formatDateTime(to.locale, first.respondBy) : date;
+          return {
+            subject: t.requests.mail.newSubject(first.guestName, first.locationName, date),
+            body: t.requests.mail.newBody(to.name, first.guestName, first.guestOrgName, first.locationName, date, dayparts, respondBy),
+            link: `/host/guests?location=${first.locationId}&date=${first.date}#booking-${first.id}`,
+          };
+        },
+        now,
+        { baseUrl: opts.baseUrl },
+      );
+  }
 }

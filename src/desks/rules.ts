@@ -1,7 +1,8 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, spaces, type Amenity, type Daypart, type Sharing } from '../../db/schema';
+import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, organisations, spaces, type Amenity, type Daypart, type Sharing } from '../../db/schema';
 import type { DB, Queryable } from '../db';
-import { addDays, isoWeekday, localTimeOf, localToday } from '../lib/time';
+import { addDays, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
+import { holidayClosure, type HolidayKey } from './holidays';
 
 /**
  * The booking rules, each defined once. Used by the booking transaction, the week view (to
@@ -90,6 +91,9 @@ export function withRuleFunctions(db: DB): DB {
   sqlite.function('daypart_over', { deterministic: true }, (date, daypart, morning, afternoon, today, time) =>
     daypartOver({ checkinDeadlineMorning: String(morning), checkinDeadlineAfternoon: String(afternoon) }, String(date), daypart as Daypart, { today: String(today), time: String(time) }) ? 1 : 0,
   );
+  sqlite.function('holiday_closed', { deterministic: true }, (date, locationSet, orgSet) =>
+    holidayClosure(String(date), locationSet === null ? null : String(locationSet), orgSet === null ? null : String(orgSet)) ? 1 : 0,
+  );
   ruleFunctionsOn.add(sqlite);
   return db;
 }
@@ -108,7 +112,7 @@ export type SpaceForRules = {
 };
 
 /** A space with everything the booking rules look at: access, calendar, deadlines and whom its location admits. */
-export type BookableSpace = SpaceForRules & CheckinDeadlines & { sharedOrgIds: number[] };
+export type BookableSpace = SpaceForRules & CheckinDeadlines & RequestDeadlineSetting & { sharedOrgIds: number[] };
 
 export function loadSpaceForRules(db: Queryable, spaceId: number): BookableSpace | undefined {
   const row = db
@@ -125,6 +129,8 @@ export function loadSpaceForRules(db: Queryable, spaceId: number): BookableSpace
       approvalRequired: locations.approvalRequired,
       checkinDeadlineMorning: locations.checkinDeadlineMorning,
       checkinDeadlineAfternoon: locations.checkinDeadlineAfternoon,
+      requestDeadlineDays: locations.requestDeadlineDays,
+      requestDeadlineTime: locations.requestDeadlineTime,
     })
     .from(spaces)
     .innerJoin(locations, eq(locations.id, spaces.locationId))
@@ -202,21 +208,49 @@ export function slotRefusal(space: SpaceForRules & CheckinDeadlines, date: strin
   return dayRefusal(space, date, at.today, closedDates) ?? (daypartOver(space, date, daypart, at) ? 'daypart_over' : null);
 }
 
-/** Closures of a space (its own and its location's) that overlap [from, to], as a date predicate. */
-export function closedDatesFor(db: Queryable, space: { id: number; locationId: number }, from: string, to: string): (d: string) => boolean {
+/** Why a date is closed: a public holiday the location closes for, or a closure with its reason. */
+export type ClosedReason = { kind: 'holiday'; holiday: HolidayKey } | { kind: 'closure'; reason: string };
+
+/**
+ * What closes a space on each date of [from, to]: a closure of the space, its location, its
+ * organisation or the whole network (the search repeats this as SQL, `SEARCH_CLOSED` in desks.ts),
+ * or a public holiday its location closes for (`holidayClosure`, which the search calls too).
+ */
+export function closuresFor(db: Queryable, space: { id: number; locationId: number }, from: string, to: string): (d: string) => ClosedReason | null {
+  const loc = db
+    .select({ orgId: locations.orgId, locationSet: locations.closedHolidays, orgSet: organisations.closedHolidays })
+    .from(locations)
+    .innerJoin(organisations, eq(organisations.id, locations.orgId))
+    .where(eq(locations.id, space.locationId))
+    .get();
   const rows = db
-    .select({ start: closures.startDate, end: closures.endDate })
+    .select({ start: closures.startDate, end: closures.endDate, reason: closures.reason })
     .from(closures)
     .where(
       and(
-        eq(closures.locationId, space.locationId),
-        or(isNull(closures.spaceId), eq(closures.spaceId, space.id)),
+        or(
+          and(eq(closures.locationId, space.locationId), or(isNull(closures.spaceId), eq(closures.spaceId, space.id))),
+          and(eq(closures.scope, 'org'), eq(closures.orgId, loc?.orgId ?? -1)),
+          eq(closures.scope, 'network'),
+        ),
         lte(closures.startDate, to),
         gte(closures.endDate, from),
       ),
     )
+    .orderBy(closures.startDate, closures.id)
     .all();
-  return (d) => rows.some((r) => r.start <= d && d <= r.end);
+  return (d) => {
+    const c = rows.find((r) => r.start <= d && d <= r.end);
+    if (c) return { kind: 'closure', reason: c.reason };
+    const holiday = loc ? holidayClosure(d, loc.locationSet, loc.orgSet) : null;
+    return holiday ? { kind: 'holiday', holiday } : null;
+  };
+}
+
+/** `closuresFor` as a date predicate, for `slotRefusal`. */
+export function closedDatesFor(db: Queryable, space: { id: number; locationId: number }, from: string, to: string): (d: string) => boolean {
+  const closed = closuresFor(db, space, from, to);
+  return (d) => closed(d) !== null;
 }
 
 export function countActive(db: Queryable, spaceId: number, date: string, daypart: Daypart): number {
@@ -242,4 +276,29 @@ export function isUniqueViolation(err: unknown): boolean {
     if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
   }
   return false;
+}
+
+export type RequestDeadlineSetting = { requestDeadlineDays: number; requestDeadlineTime: string; openWeekdays: number };
+
+/**
+ * When a request for `date` must be answered: at the location's time, that many working days
+ * before the date (a working day is Monday to Friday, a weekday the location is open and not
+ * closed, `closed` holding its closures and holidays). Default: the working day before, 16:00.
+ * A request made after that moment gets until the dagdeel's check-in deadline on the day itself,
+ * so the host can still answer it and the guest is never left waiting past the dagdeel.
+ */
+export function requestDeadline(loc: RequestDeadlineSetting & CheckinDeadlines, date: string, daypart: Daypart, now: Date, closed: (d: string) => boolean): Date {
+  let day = date;
+  for (let n = loc.requestDeadlineDays, guard = 0; n > 0 && guard < 60; guard++) {
+    day = addDays(day, -1);
+    const wd = isoWeekday(day);
+    if (wd <= 5 && (loc.openWeekdays & weekdayBit(wd)) !== 0 && !closed(day)) n--;
+  }
+  const deadline = instantOf(day, loc.requestDeadlineTime);
+  return deadline > now ? deadline : instantOf(date, checkinDeadline(loc, daypart));
+}
+
+/** A pending request past its deadline can no longer be answered: the expiry job frees its desk. */
+export function requestExpired(b: { status: string; respondBy: Date | null }, now: Date): boolean {
+  return b.status === 'pending' && b.respondBy !== null && b.respondBy <= now;
 }

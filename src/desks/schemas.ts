@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AMENITIES, SHARING, SPACE_KINDS } from '../../db/schema';
 import { fields, parseId, perDict } from '../lib/forms';
 import { isValidLocalDate, isValidTime } from '../lib/time';
+import { HOLIDAY_KEYS } from './holidays';
 import type { Dict } from '../../views/i18n';
 
 /** Form schemas of the desks domain, built per request for the user's language. */
@@ -103,6 +104,14 @@ export const locationSchema = perDict((t: Dict) =>
       horizonWeeks: int(t.desks.host.invalidHorizon, 1, 52),
       checkinDeadlineMorning: z.string({ error: t.desks.host.invalidTime }).trim().refine(isValidTime, t.desks.host.invalidTime),
       checkinDeadlineAfternoon: z.string({ error: t.desks.host.invalidTime }).trim().refine(isValidTime, t.desks.host.invalidTime),
+      holidayMode: z.enum(['inherit', 'own'], { error: t.errors.invalidChoice }).optional().default('inherit'),
+      closedHolidays: many().pipe(z.array(z.enum(HOLIDAY_KEYS, { error: t.errors.invalidChoice })).max(HOLIDAY_KEYS.length)),
+      requestDeadlineDays: z.string().optional().transform((v) => v ?? '1').pipe(int(t.requests.invalidDays, 0, 10)),
+      requestDeadlineTime: z
+        .string()
+        .optional()
+        .transform((v) => (v ?? '16:00').trim())
+        .refine(isValidTime, t.desks.host.invalidTime),
     })
     .superRefine((v, ctx) => {
       if (v.sharing === 'list' && v.sharedOrgIds.length === 0) ctx.addIssue({ code: 'custom', path: ['sharedOrgIds'], message: t.desks.host.chooseOrg });
@@ -138,3 +147,21 @@ export const guestListSchema = perDict((t: Dict, today: string) =>
       .transform((v) => (v ? v.trim() : today))
       .pipe(date(t)),
   }));
+
+const holidayKeys = (t: Dict) => many().pipe(z.array(z.enum(HOLIDAY_KEYS, { error: t.errors.invalidChoice })).max(HOLIDAY_KEYS.length));
+
+export const holidaysSchema = perDict((t: Dict) => z.object({ closedHolidays: holidayKeys(t) }));
+
+/** A closure of every location of an organisation or of the network; `confirm` is set by the confirmation step. */
+export const wideClosureSchema = perDict((t: Dict, today: string) =>
+  z
+    .object({
+      startDate: date(t),
+      endDate: date(t),
+      reason: fields.text(t, 200),
+      confirm: z.literal('yes').optional().catch(undefined),
+    })
+    .superRefine((v, ctx) => {
+      if (v.startDate < today) ctx.addIssue({ code: 'custom', path: ['startDate'], message: t.desks.refusals.past });
+      if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: t.desks.host.endBeforeStart });
+    }));

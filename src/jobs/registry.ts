@@ -1,11 +1,12 @@
 import type { Job } from './runner';
-import { RELEASE_BATCH, releaseNoShows } from '../desks/bookings';
+import { EXPIRE_BATCH, expireRequests, RELEASE_BATCH, releaseNoShows } from '../desks/bookings';
 import { intervisionJobs } from '../intervision/jobs';
 import { sendReminders } from '../notifications/reminders';
 
 /** Scheduled work, registered here; what a job must be is said where it is run (runner.ts). */
 export const jobs: Job[] = [
   { name: 'desks.releaseNoShows', everyMs: 60_000, run: releaseNoShows, batch: RELEASE_BATCH },
+  { name: 'desks.expireRequests', everyMs: 60_000, run: expireRequests, batch: EXPIRE_BATCH },
   ...intervisionJobs,
   { name: 'notifications.reminders', everyMs: 5 * 60_000, run: sendReminders },
 ];

@@ -7,6 +7,9 @@ import { Layout } from '../../views/layouts/Layout';
 import { ErrorPage } from '../../views/pages/error';
 import type { AppEnv } from '../types';
 import { unreadCount } from '../notifications/notify';
+import { countOpenRequests } from '../desks/bookings';
+import { orgIdsWithRole } from '../orgs/orgs';
+import { localToday } from './time';
 import { isHtmx, vary } from './htmx';
 
 export type Ctx = Context<AppEnv>;
@@ -30,12 +33,19 @@ export function page(c: Ctx, title: string, body: Child, status: ContentfulStatu
         devOutbox={c.var.config.nodeEnv !== 'production'}
         flash={flash}
         unread={c.var.user ? unreadCount(c.var.deps.db, c.var.user.id) : 0}
+        openRequests={openRequestsOf(c)}
       >
         {body}
       </Layout>
     </>,
     status,
   );
+}
+
+/** Requests waiting for this host, for the count in the navigation (0 for everyone else). */
+function openRequestsOf(c: Ctx): number {
+  const hostOrgIds = orgIdsWithRole(c.var.memberships, 'host');
+  return c.var.user && hostOrgIds.length ? countOpenRequests(c.var.deps.db, hostOrgIds, localToday(c.var.deps.now())) : 0;
 }
 
 /** A fragment alone, without the layout: what htmx swaps in. Same element as inside the page. */

@@ -1,14 +1,18 @@
 import { addDays, isoWeekday, localToday } from '../../src/lib/time';
+import { holidayClosure } from '../../src/desks/holidays';
 
 /** The next weekday after the server's today in Amsterdam: the demo locations are open Monday to Friday. */
 export function nextOpenWeekday(now: Date): string {
   return openWeekdaysAfter(now, 1)[0]!;
 }
 
-/** The first `n` weekdays after the server's today (never today itself, whose dagdelen may be over). */
+/**
+ * The first `n` weekdays after the server's today (never today itself, whose dagdelen may be over),
+ * leaving out the public holidays on which locations close by default (Koningsdag, Hemelvaart …).
+ */
 export function openWeekdaysAfter(now: Date, n: number): string[] {
   const days: string[] = [];
-  for (let d = addDays(localToday(now), 1); days.length < n; d = addDays(d, 1)) if (isoWeekday(d) <= 5) days.push(d);
+  for (let d = addDays(localToday(now), 1); days.length < n; d = addDays(d, 1)) if (isoWeekday(d) <= 5 && holidayClosure(d, null, null) === null) days.push(d);
   return days;
 }
 

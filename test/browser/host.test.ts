@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addDays, instantOf, isoWeekday, localToday } from '../../src/lib/time';
 import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
 import { dutchDate, nextOpenWeekday } from './dates';
+import { holidayClosure } from '../../src/desks/holidays';
 
 let server: RunningServer;
 let browser: Browser;
@@ -18,7 +19,7 @@ async function accessible(page: Page) {
 /** The first working day from today on: the demo data puts Daan de Boer at the Stationslaan that morning (Christmas is closed). */
 function firstSeededWorkday(): string {
   let d = localToday(server.clock.now());
-  while (isoWeekday(d) > 5 || (d.slice(5) >= '12-24' && d.slice(5) <= '12-26')) d = addDays(d, 1);
+  while (isoWeekday(d) > 5 || (d.slice(5) >= '12-24' && d.slice(5) <= '12-26') || holidayClosure(d, null, null)) d = addDays(d, 1);
   return d;
 }
 

@@ -50,6 +50,8 @@ describe('calendar: bookings', () => {
   it('summer time: 09:00 CEST on the Monday after the March change is 07:00Z; the download agrees', async () => {
     const t = createTestApp({ clock: new TestClock(new Date('2027-03-01T09:00:00Z')) });
     const w = await desksWorld(t);
+    // 29 March 2027 is Easter Monday (Tweede paasdag): this host organisation stays open on holidays.
+    t.db.$client.prepare("update organisations set closed_holidays = '' where id = ?").run(w.hostOrg.id);
     await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: '2027-03-29', daypart: 'morning' });
     const id = (t.db.$client.prepare('select id from bookings').get() as { id: number }).id;
     const download = await w.workerClient.get(`/bookings/${id}.ics`);

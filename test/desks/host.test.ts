@@ -213,6 +213,6 @@ describe('hosts publish, workers book', () => {
     // Approving twice is not possible.
     expect((await w.hostClient.post(`/host/bookings/${morning!.id}/approve`, {}, HX)).status).toBe(422);
     expect(bookingRows(t.db).map((b) => b.status)).toEqual(['confirmed', 'no_show', 'declined']);
-    expect(t.db.select().from(outbox).all().map((m) => m.subject.split(':')[0])).toEqual(['Aangevraagd', 'Aangevraagd', 'Bevestigd', 'Afgewezen', 'Bevestigd']);
+    expect(t.db.select().from(outbox).all().map((m) => m.subject.split(':')[0])).toEqual(['Aangevraagd', 'Nieuw verzoek', 'Aangevraagd', 'Nieuw verzoek', 'Bevestigd', 'Afgewezen', 'Bevestigd']);
   });
 });

@@ -13,6 +13,7 @@ export type LayoutProps = {
   devOutbox: boolean;
   flash?: string | null;
   unread?: number;
+  openRequests?: number;
   children?: Child;
 };
 
@@ -32,7 +33,7 @@ const HTMX_CONFIG = JSON.stringify({
 });
 
 export function Layout(p: LayoutProps) {
-  const items = navItems(p.t, p.user, p.memberships, p.devOutbox, p.unread ?? 0);
+  const items = navItems(p.t, p.user, p.memberships, p.devOutbox, p.unread ?? 0, p.openRequests ?? 0);
   const other: Locale = p.locale === 'nl' ? 'en' : 'nl';
   return (
     <html lang={p.locale}>

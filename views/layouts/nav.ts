@@ -9,7 +9,7 @@ export type NavItem = { href: string; label: string };
  * The navigation shows what the user's roles allow. Domains add their entries here, each with
  * the role that unlocks it; the server checks the same roles again on every route.
  */
-export function navItems(t: Dict, user: SessionUser | null, memberships: Membership[], devOutbox: boolean, unread = 0): NavItem[] {
+export function navItems(t: Dict, user: SessionUser | null, memberships: Membership[], devOutbox: boolean, unread = 0, openRequests = 0): NavItem[] {
   const items: NavItem[] = [];
   if (!user) {
     items.push({ href: '/login', label: t.nav.login });
@@ -19,13 +19,14 @@ export function navItems(t: Dict, user: SessionUser | null, memberships: Members
   items.push({ href: '/', label: t.nav.home });
   // desks: nav items
   if (memberships.length > 0) items.push({ href: '/desks', label: t.desks.nav.search }, { href: '/bookings', label: t.desks.nav.bookings });
-  if (holdsRole(memberships, 'host')) items.push({ href: '/host/locations', label: t.desks.nav.locations });
+  if (holdsRole(memberships, 'host')) items.push({ href: '/host/locations', label: t.desks.nav.locations }, { href: '/host/requests', label: t.requests.nav(openRequests) });
   // intervision: nav items
   items.push({ href: '/meetings', label: t.intervision.nav.meetings }, { href: '/reflection', label: t.intervision.nav.reflection });
   // Org admins may manage their organisation's meetings too (attendance, cancellation).
   if (holdsRole(memberships, 'facilitator') || holdsRole(memberships, 'org_admin')) items.push({ href: '/facilitate', label: t.intervision.nav.facilitate });
   if (holdsRole(memberships, 'org_admin')) items.push({ href: '/org/members', label: t.nav.members });
   if (user.isNetworkAdmin) items.push({ href: '/admin/organisations', label: t.nav.organisations });
+  if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) items.push({ href: '/closures', label: t.closures.nav });
   items.push({ href: '/notifications', label: t.notifications.navLabel(unread) });
   items.push({ href: '/account', label: t.nav.account });
   if (devOutbox) items.push({ href: '/dev/outbox', label: t.nav.outbox });
@@ -47,5 +48,6 @@ export function homeCards(t: Dict, user: SessionUser, memberships: Membership[])
   if (holdsRole(memberships, 'facilitator')) cards.push({ href: '/facilitate', title: t.intervision.nav.facilitate, text: t.intervision.home.facilitate });
   if (holdsRole(memberships, 'org_admin')) cards.push({ href: '/org/members', title: t.nav.members, text: t.home.manageMembers });
   if (user.isNetworkAdmin) cards.push({ href: '/admin/organisations', title: t.nav.organisations, text: t.home.manageOrgs });
+  if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) cards.push({ href: '/closures', title: t.closures.nav, text: user.isNetworkAdmin ? t.closures.networkCard : t.closures.card });
   return cards;
 }

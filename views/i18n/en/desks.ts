@@ -31,6 +31,7 @@ export const desks: typeof nl = {
     cancelled: 'cancelled',
     declined: 'declined',
     no_show: 'no-show',
+    expired: 'expired',
   },
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   search: {

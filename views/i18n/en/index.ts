@@ -3,9 +3,11 @@ import { admin } from './admin';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { common } from './common';
+import { closures } from './closures';
 import { desks } from './desks';
+import { requests } from './requests';
 import { intervision } from './intervision';
 import { notifications } from './notifications';
 
 // Typed by the Dutch source dictionary itself (not by ../index, which imports this file).
-export const en: typeof nl = { ...common, auth, admin, desks, intervision, notifications, calendar };
+export const en: typeof nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar };

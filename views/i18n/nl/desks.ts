@@ -29,6 +29,7 @@ export const desks = {
     cancelled: 'geannuleerd',
     declined: 'afgewezen',
     no_show: 'no-show',
+    expired: 'verlopen',
   },
   weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
   search: {

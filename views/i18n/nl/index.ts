@@ -2,8 +2,10 @@ import { admin } from './admin';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { common } from './common';
+import { closures } from './closures';
 import { desks } from './desks';
+import { requests } from './requests';
 import { intervision } from './intervision';
 import { notifications } from './notifications';
 
-export const nl = { ...common, auth, admin, desks, intervision, notifications, calendar };
+export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar };

@@ -2,18 +2,25 @@ import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import { AMENITIES, SPACE_KINDS } from '../../../db/schema/desks';
 import type { CapacityConflict, Location } from '../../../src/desks/desks';
-import type { GuestRow as GuestRowData } from '../../../src/desks/bookings';
+import type { GuestRow as GuestRowData, OpenRequest as OpenRequestData } from '../../../src/desks/bookings';
 import { maskToAmenities } from '../../../src/desks/rules';
 import { ErrorSummary, Field, Select, TextArea, type FormState } from '../../partials/form';
 import { AmenityList } from '../../partials/desks/cards';
-import { GuestRow } from '../../partials/desks/bookings';
+import { GuestRow, RequestRow } from '../../partials/desks/bookings';
+import { HOLIDAY_KEYS, type HolidayKey } from '../../../src/desks/holidays';
 
 const list = (s: FormState, name: string): string[] => {
   const v = s.values?.[name];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 };
 
-function CheckboxGroup(p: { state: FormState; name: string; legend: string; options: { value: string; label: string }[] }) {
+/** A holiday's label in a choice list: Bevrijdingsdag comes twice (every year, or every five years). */
+export function holidayOptions(t: Dict) {
+  const choice = t.closures.choice as Partial<Record<HolidayKey, string>>;
+  return HOLIDAY_KEYS.map((k) => ({ value: k, label: choice[k] ?? t.closures.holidays[k] }));
+}
+
+export function CheckboxGroup(p: { state: FormState; name: string; legend: string; options: { value: string; label: string }[] }) {
   const chosen = new Set(list(p.state, p.name));
   const err = p.state.errors?.[p.name];
   return (
@@ -98,6 +105,20 @@ export function LocationForm(p: { t: Dict; state: FormState; action: string; org
         />
         <CheckboxGroup state={s} name="sharedOrgIds" legend={t.sharedWith} options={p.partners.map((o) => ({ value: String(o.id), label: o.name }))} />
         <Checkbox state={s} name="approvalRequired" label={t.approvalRequired} />
+        <div class="grid">
+          <Field state={s} name="requestDeadlineDays" label={p.t.requests.deadlineDays} type="number" min={0} max={10} required hint={p.t.requests.deadlineHint} />
+          <Field state={s} name="requestDeadlineTime" label={p.t.requests.deadlineTime} type="time" required />
+        </div>
+        <fieldset>
+          <legend>{p.t.closures.locationHolidays}</legend>
+          <label>
+            <input type="radio" name="holidayMode" value="inherit" checked={s.values?.holidayMode !== 'own'} /> {p.t.closures.locationInherit}
+          </label>
+          <label>
+            <input type="radio" name="holidayMode" value="own" checked={s.values?.holidayMode === 'own'} /> {p.t.closures.locationOwn}
+          </label>
+          <CheckboxGroup state={s} name="closedHolidays" legend={p.t.closures.holidaysLegend} options={holidayOptions(p.t)} />
+        </fieldset>
         <div class="grid">
           <Field state={s} name="horizonWeeks" label={t.horizonWeeks} type="number" min={1} max={52} required />
           <Field state={s} name="checkinDeadlineMorning" label={t.deadlineMorning} type="time" required hint={t.deadlineHint} />
@@ -303,6 +324,40 @@ export function SpaceEditPage(p: { t: Dict; locale: Locale; spaceId: number; spa
         </a>
       </p>
       <SpaceForm t={p.t} locale={p.locale} state={p.state} action={`/host/spaces/${p.spaceId}`} conflicts={p.conflicts} />
+    </section>
+  );
+}
+
+export function RequestsPage(p: { t: Dict; locale: Locale; requests: OpenRequestData[]; today: string; now: Date }) {
+  const t = p.t.requests;
+  return (
+    <section>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      {p.requests.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <div class="table-wrap" role="region" tabindex={0} aria-label={p.t.tableRegion}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.requestedAt}</th>
+                <th scope="col">{p.t.desks.guests.name}</th>
+                <th scope="col">{t.location}</th>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{p.t.desks.guests.note}</th>
+                <th scope="col">{t.respondBy}</th>
+                <th scope="col">{p.t.desks.guests.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.requests.map((r) => (
+                <RequestRow t={p.t} locale={p.locale} r={r} today={p.today} now={p.now} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

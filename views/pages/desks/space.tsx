@@ -3,7 +3,8 @@ import { formatLocalDate } from '../../i18n/format';
 import type { VisibleSpace } from '../../../src/desks/desks';
 import type { SeriesResult } from '../../../src/desks/bookings';
 import { ErrorSummary, Field, Select, TextArea, type FormState } from '../../partials/form';
-import { AmenityList, NoticeLine, SlotCell, type CellProps, type Notice } from '../../partials/desks/cards';
+import { AmenityList, closedName, NoticeLine, SlotCell, type CellProps, type Notice } from '../../partials/desks/cards';
+import type { ClosedReason } from '../../../src/desks/rules';
 import { Instructions } from '../../partials/desks/bookings';
 
 export type SpacePageProps = {
@@ -117,7 +118,7 @@ export function SeriesResultPage(p: { t: Dict; locale: Locale; spaceId: number; 
         <ul class="skipped">
           {p.result.skipped.map((s) => (
             <li>
-              {formatLocalDate(p.locale, s.date, true)} — {refusalText(p.t, s.reason, s.horizonWeeks)}
+              {formatLocalDate(p.locale, s.date, true)} — {refusalText(p.t, s.reason, s.horizonWeeks, s.closed)}
             </li>
           ))}
         </ul>
@@ -129,7 +130,8 @@ export function SeriesResultPage(p: { t: Dict; locale: Locale; spaceId: number; 
   );
 }
 
-export function refusalText(t: Dict, reason: keyof Dict['desks']['refusals'], horizonWeeks = 8): string {
+export function refusalText(t: Dict, reason: keyof Dict['desks']['refusals'], horizonWeeks = 8, closed?: ClosedReason): string {
+  if (reason === 'closed' && closed) return t.closures.refusal(closedName(t, closed));
   const r = t.desks.refusals[reason];
   return typeof r === 'function' ? r(horizonWeeks) : r;
 }

@@ -1,6 +1,6 @@
 import type { Dict, Locale } from '../../i18n';
-import { formatLocalDate, formatTime } from '../../i18n/format';
-import type { GuestRow as GuestRowData, MyBooking } from '../../../src/desks/bookings';
+import { formatDateTime, formatLocalDate, formatTime } from '../../i18n/format';
+import type { GuestRow as GuestRowData, MyBooking, OpenRequest } from '../../../src/desks/bookings';
 import { NoticeLine, StatusWord, type Notice } from './cards';
 
 /** Guest instructions of a location: only rendered for people with a booking there, and its hosts. */
@@ -102,7 +102,7 @@ export function GuestRow(p: { t: Dict; locale: Locale; g: GuestRowData; today: s
     </form>
   );
   return (
-    <tr>
+    <tr id={`booking-${g.id}`}>
       <td>{g.name}</td>
       <td>{g.orgName}</td>
       <td>{g.spaceName}</td>
@@ -136,6 +136,54 @@ export function GuestRow(p: { t: Dict; locale: Locale; g: GuestRowData; today: s
             {act('approve', t.approve, 'small')}
             {act('decline', t.decline)}
           </>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** One request in the host's "Open verzoeken"; approving or declining returns the same row in its new state. */
+export function RequestRow(p: { t: Dict; locale: Locale; r: OpenRequest; today: string; now: Date; notice?: Notice | null }) {
+  const g = p.r;
+  const base = `/host/bookings/${g.id}`;
+  const open = g.status === 'pending' && g.date >= p.today && !(g.respondBy && g.respondBy <= p.now);
+  const act = (action: string, label: string, cls: string) => (
+    <form method="post" action={`${base}/${action}?from=requests`} hx-post={`${base}/${action}?from=requests`} hx-target="closest tr" hx-swap="outerHTML" class="inline">
+      <button type="submit" class={cls}>
+        {label}
+        <span class="visually-hidden">{`: ${g.name}, ${formatLocalDate(p.locale, g.date)}, ${p.t.dayparts[g.daypart]}`}</span>
+      </button>
+    </form>
+  );
+  return (
+    <tr id={`request-${g.id}`}>
+      <td>{formatDateTime(p.locale, g.createdAt)}</td>
+      <td>
+        {g.name}
+        <br />
+        <small>{g.orgName}</small>
+      </td>
+      <td>
+        {g.locationName}
+        <br />
+        <small>{g.spaceName}</small>
+      </td>
+      <td>
+        <a href={`/host/guests?location=${g.locationId}&date=${g.date}#booking-${g.id}`}>
+          {formatLocalDate(p.locale, g.date, true)}, {p.t.dayparts[g.daypart]}
+        </a>
+      </td>
+      <td>{g.note ?? ''}</td>
+      <td>{g.respondBy ? formatDateTime(p.locale, g.respondBy) : ''}</td>
+      <td>
+        <NoticeLine notice={p.notice} />
+        {open ? (
+          <>
+            {act('approve', p.t.desks.guests.approve, 'small')}
+            {act('decline', p.t.desks.guests.decline, 'secondary small')}
+          </>
+        ) : (
+          <StatusWord t={p.t} status={g.status} />
         )}
       </td>
     </tr>

@@ -2,7 +2,7 @@ import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import type { Amenity, BookingStatus, Daypart } from '../../../db/schema/desks';
 import type { SpaceResult } from '../../../src/desks/desks';
-import { maskToAmenities, type Refusal } from '../../../src/desks/rules';
+import { maskToAmenities, type ClosedReason, type Refusal } from '../../../src/desks/rules';
 
 export type Notice = { kind: 'ok' | 'error'; text: string };
 
@@ -158,10 +158,16 @@ export type CellProps = {
   notice?: Notice | null;
 };
 
+/** What closes a day, by name: the holiday in the reader's language, or the closure's reason. */
+export function closedName(t: Dict, closed: ClosedReason): string {
+  return closed.kind === 'holiday' ? t.closures.holidays[closed.holiday] : closed.reason;
+}
+
 /** A week-view cell's words for why its dagdeel cannot be booked (`slotRefusal`), or null when it can. */
-export function unavailableText(t: Dict, refusal: Refusal | null): string | null {
+export function unavailableText(t: Dict, refusal: Refusal | null, closed?: ClosedReason | null): string | null {
   if (refusal === null) return null;
   if (refusal === 'past' || refusal === 'daypart_over') return t.desks.space.over;
+  if (refusal === 'closed' && closed) return t.closures.closedFor(closedName(t, closed));
   if (refusal === 'closed' || refusal === 'closed_weekday') return t.desks.space.closedDay;
   return t.desks.space.unavailable;
 }

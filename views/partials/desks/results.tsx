@@ -16,6 +16,8 @@ export type ResultsProps = {
   mine: Map<number, Daypart[]>;
   asOrg: number | null;
   message?: string | null;
+  /** The holiday or closures that close locations on this date, by name. */
+  closedNote?: string | null;
   /** Which page of the results this is; null without results. */
   paging: Paging | null;
   /** The request's path and query, for the page links. */
@@ -36,6 +38,7 @@ export function SearchResults(p: ResultsProps) {
         {p.results ? t.resultsFor(formatLocalDate(p.locale, p.date, true), p.t.dayparts[p.daypart]) : t.results}
       </h2>
       {p.message && <p role="alert">{p.message}</p>}
+      {p.closedNote && <p class="closed-note">{p.closedNote}</p>}
       {p.results && p.paging && p.paging.total > 0 && <p>{t.shown(p.paging.from, p.paging.to, p.paging.total)}</p>}
       {p.results && p.results.length === 0 && <p>{t.none}</p>}
       {p.results && p.results.length > 0 && (

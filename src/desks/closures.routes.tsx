@@ -1,0 +1,127 @@
+import { Hono } from 'hono';
+import { can, requireUser } from '../auth/middleware';
+import { getOrganisation, orgsWithRole } from '../orgs/orgs';
+import { parseId, readForm } from '../lib/forms';
+import { forbidden, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
+import type { AppEnv } from '../types';
+import { ChooseClosuresPage, ConfirmClosurePage, NetworkClosuresPage, OrgClosuresPage } from '../../views/pages/desks/closures';
+import type { FormState } from '../../views/partials/form';
+import { addWideClosure, countAffected, deleteWideClosure, listWideClosures, orgHolidaySet, setOrgHolidays, type WideScope } from './closures';
+import { closedHolidaySet, holidaysIn } from './holidays';
+import { holidaysSchema, wideClosureSchema } from './schemas';
+import { today } from './context';
+
+/**
+ * /closures: public holidays and closures of every location of an organisation (its org admins)
+ * or of the whole network (network admins). Another organisation's id is a 404, as for hosts.
+ */
+export const closuresRoutes = new Hono<AppEnv>();
+
+closuresRoutes.use('*', requireUser);
+
+/** The organisation in the path, when the user is its org admin; else undefined (→ 404). */
+function adminOrg(c: Ctx) {
+  const orgId = parseId(c.req.param('orgId'));
+  if (!orgId || !can(c, orgId, 'org_admin')) return undefined;
+  return getOrganisation(c.var.deps.db, orgId);
+}
+
+closuresRoutes.get('/', (c) => {
+  const orgs = orgsWithRole(c.var.memberships, 'org_admin');
+  const network = c.var.user!.isNetworkAdmin;
+  if (orgs.length === 0 && !network) return forbidden(c);
+  if (orgs.length === 1 && !network) return c.redirect(`/closures/org/${orgs[0]!.orgId}`, 303);
+  return page(c, c.var.t.closures.nav, <ChooseClosuresPage t={c.var.t} orgs={orgs} network={network} />);
+});
+
+function orgPage(c: Ctx, org: { id: number; name: string }, states: { holidaysState?: FormState; closureState?: FormState } = {}, status: 200 | 422 = 200) {
+  const { db } = c.var.deps;
+  const stored = orgHolidaySet(db, org.id);
+  const closed = closedHolidaySet(null, stored);
+  const year = Number(today(c).slice(0, 4));
+  const upcoming = [year, year + 1].map((y) => ({ year: y, rows: holidaysIn(y).map(([date, keys]) => ({ date, keys, closed: keys.some((k) => closed.includes(k)) })) }));
+  return page(
+    c,
+    c.var.t.closures.title(org.name),
+    <OrgClosuresPage
+      t={c.var.t}
+      locale={c.var.locale}
+      org={org}
+      holidaysState={states.holidaysState ?? { values: { closedHolidays: [...closed] } }}
+      upcoming={upcoming}
+      closures={listWideClosures(db, { scope: 'org', orgId: org.id }, today(c))}
+      closureState={states.closureState ?? {}}
+    />,
+    status,
+  );
+}
+
+function networkPage(c: Ctx, closureState: FormState = {}, status: 200 | 422 = 200) {
+  return page(
+    c,
+    c.var.t.closures.networkTitle,
+    <NetworkClosuresPage t={c.var.t} locale={c.var.locale} closures={listWideClosures(c.var.deps.db, { scope: 'network', orgId: null }, today(c))} closureState={closureState} />,
+    status,
+  );
+}
+
+closuresRoutes.get('/org/:orgId', (c) => {
+  const org = adminOrg(c);
+  if (!org) return notFound(c);
+  return orgPage(c, org);
+});
+
+closuresRoutes.post('/org/:orgId/holidays', async (c) => {
+  const org = adminOrg(c);
+  if (!org) return notFound(c);
+  const form = await readForm(c, holidaysSchema(c.var.t));
+  if (!form.ok) return orgPage(c, org, { holidaysState: form }, 422);
+  setOrgHolidays(c.var.deps.db, org.id, form.data.closedHolidays);
+  return redirectWithFlash(c, `/closures/org/${org.id}#holidays`, c.var.t.closures.holidaysSaved);
+});
+
+/**
+ * Closing is destructive (it cancels bookings), so it takes two steps: the form shows how many
+ * bookings will be cancelled, and only the confirmation (`confirm=yes`) closes.
+ */
+async function closeWide(c: Ctx, s: WideScope, back: string, scopeText: string, again: (state: FormState) => Response | Promise<Response>) {
+  const t = c.var.t;
+  const form = await readForm(c, wideClosureSchema(t, today(c)));
+  if (!form.ok) return again(form);
+  const { confirm, ...input } = form.data;
+  const { db, now } = c.var.deps;
+  if (confirm !== 'yes')
+    return page(c, t.closures.confirmTitle, <ConfirmClosurePage t={t} locale={c.var.locale} action={back} back={back} scope={scopeText} input={input} count={countAffected(db, s, input)} />);
+  const r = addWideClosure(db, s, input, now(), c.var.config.baseUrl);
+  return redirectWithFlash(c, `${back}#closures`, t.closures.added(r.cancelled));
+}
+
+closuresRoutes.post('/org/:orgId', async (c) => {
+  const org = adminOrg(c);
+  if (!org) return notFound(c);
+  return closeWide(c, { scope: 'org', orgId: org.id }, `/closures/org/${org.id}`, c.var.t.closures.scopeOrg(org.name), (state) => orgPage(c, org, { closureState: state }, 422));
+});
+
+closuresRoutes.post('/org/:orgId/:closureId/delete', (c) => {
+  const org = adminOrg(c);
+  const id = parseId(c.req.param('closureId'));
+  if (!org || !id || !deleteWideClosure(c.var.deps.db, id, { scope: 'org', orgId: org.id })) return notFound(c);
+  return redirectWithFlash(c, `/closures/org/${org.id}#closures`, c.var.t.closures.deleted);
+});
+
+closuresRoutes.get('/network', (c) => {
+  if (!c.var.user!.isNetworkAdmin) return forbidden(c);
+  return networkPage(c);
+});
+
+closuresRoutes.post('/network', async (c) => {
+  if (!c.var.user!.isNetworkAdmin) return forbidden(c);
+  return closeWide(c, { scope: 'network', orgId: null }, '/closures/network', c.var.t.closures.scopeNetwork, (state) => networkPage(c, state, 422));
+});
+
+closuresRoutes.post('/network/:closureId/delete', (c) => {
+  if (!c.var.user!.isNetworkAdmin) return forbidden(c);
+  const id = parseId(c.req.param('closureId'));
+  if (!id || !deleteWideClosure(c.var.deps.db, id, { scope: 'network', orgId: null })) return notFound(c);
+  return redirectWithFlash(c, '/closures/network#closures', c.var.t.closures.deleted);
+});

@@ -1,0 +1,89 @@
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { ACTIVE_STATUSES, bookings, closures, organisations } from '../../db/schema';
+import { writeTx, type DB, type Queryable } from '../db';
+import { formatHolidaySet, type HolidayKey } from './holidays';
+import { noticeBookings } from './notices';
+
+/**
+ * Closures of every location of an organisation (scope 'org', by its org admin) or of the whole
+ * network (scope 'network', by a network admin), and an organisation's choice of closing
+ * holidays. A location's own closures stay in desks.ts (`addClosure`); all of them are read by
+ * one rule, `closuresFor` in rules.ts.
+ */
+
+/** Whose closure: an organisation's (orgId) or the network's (orgId null). */
+export type WideScope = { scope: 'org'; orgId: number } | { scope: 'network'; orgId: null };
+export type WideClosureInput = { startDate: string; endDate: string; reason: string };
+
+function scopeWhere(s: WideScope) {
+  return s.scope === 'org' ? and(eq(closures.scope, 'org'), eq(closures.orgId, s.orgId)) : eq(closures.scope, 'network');
+}
+
+export function listWideClosures(db: Queryable, s: WideScope, today: string) {
+  return db
+    .select({ id: closures.id, startDate: closures.startDate, endDate: closures.endDate, reason: closures.reason })
+    .from(closures)
+    .where(and(scopeWhere(s), gte(closures.endDate, today)))
+    .orderBy(asc(closures.startDate), asc(closures.id))
+    .all();
+}
+
+/** The bookings that hold a desk in [start, end] at the locations a wide closure covers. */
+function affectedWhere(s: WideScope, input: WideClosureInput) {
+  return and(
+    s.scope === 'org' ? eq(bookings.orgId, s.orgId) : undefined,
+    gte(bookings.date, input.startDate),
+    lte(bookings.date, input.endDate),
+    inArray(bookings.status, ACTIVE_STATUSES),
+  );
+}
+
+/** How many bookings closing would cancel: shown before the admin confirms. */
+export function countAffected(db: Queryable, s: WideScope, input: WideClosureInput): number {
+  return db.select({ n: sql<number>`count(*)` }).from(bookings).where(affectedWhere(s, input)).get()?.n ?? 0;
+}
+
+/**
+ * Closes every location of the organisation (or the network) for the range: one transaction that
+ * inserts the closure, cancels the bookings holding a desk in it and tells each booker in their
+ * own language (transactional outbox), as a single location's closure does.
+ */
+export function addWideClosure(db: DB, s: WideScope, input: WideClosureInput, now: Date, baseUrl?: string): { cancelled: number } {
+  return writeTx(db, (tx) => {
+    tx.insert(closures).values({ scope: s.scope, orgId: s.orgId, locationId: null, spaceId: null, ...input }).run();
+    const cancelled = tx
+      .update(bookings)
+      .set({ status: 'cancelled', updatedAt: now })
+      .where(affectedWhere(s, input))
+      .returning({ id: bookings.id, userId: bookings.userId })
+      .all();
+    for (const b of cancelled) noticeBookings(tx, b.userId, [b.id], 'closure', now, { reason: input.reason, baseUrl });
+    return { cancelled: cancelled.length };
+  });
+}
+
+/** Removes a wide closure of this scope; another organisation's (or scope's) id gives false (→ 404). */
+export function deleteWideClosure(db: DB, closureId: number, s: WideScope): boolean {
+  return writeTx(db, (tx) => tx.delete(closures).where(and(eq(closures.id, closureId), scopeWhere(s))).run().changes > 0);
+}
+
+/** Closures of whole organisations or the network on a date, by name, for the search. */
+export function wideClosuresOn(db: Queryable, date: string) {
+  return db
+    .select({ reason: closures.reason, orgName: organisations.name })
+    .from(closures)
+    .leftJoin(organisations, eq(organisations.id, closures.orgId))
+    .where(and(isNull(closures.locationId), lte(closures.startDate, date), gte(closures.endDate, date)))
+    .orderBy(asc(closures.startDate), asc(closures.id))
+    .limit(10)
+    .all();
+}
+
+/** The organisation's stored choice of closing holidays; null: the default set. */
+export function orgHolidaySet(db: Queryable, orgId: number): string | null {
+  return db.select({ set: organisations.closedHolidays }).from(organisations).where(eq(organisations.id, orgId)).get()?.set ?? null;
+}
+
+export function setOrgHolidays(db: DB, orgId: number, keys: HolidayKey[]): void {
+  writeTx(db, (tx) => tx.update(organisations).set({ closedHolidays: formatHolidaySet(keys) }).where(eq(organisations.id, orgId)).run());
+}

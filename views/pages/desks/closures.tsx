@@ -1,0 +1,147 @@
+import type { Dict, Locale } from '../../i18n';
+import { formatLocalDate } from '../../i18n/format';
+import type { HolidayKey } from '../../../src/desks/holidays';
+import { ErrorSummary, Field, type FormState } from '../../partials/form';
+import { CheckboxGroup, holidayOptions } from './host';
+
+type Closure = { id: number; startDate: string; endDate: string; reason: string };
+
+export function ChooseClosuresPage(p: { t: Dict; orgs: { orgId: number; orgName: string }[]; network: boolean }) {
+  const t = p.t.closures;
+  return (
+    <section>
+      <h1>{t.nav}</h1>
+      <ul>
+        {p.orgs.map((o) => (
+          <li>
+            <a href={`/closures/org/${o.orgId}`}>{t.title(o.orgName)}</a>
+          </li>
+        ))}
+        {p.network && (
+          <li>
+            <a href="/closures/network">{t.networkTitle}</a>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+function ClosureList(p: { t: Dict; locale: Locale; closures: Closure[]; base: string }) {
+  const t = p.t.closures;
+  if (p.closures.length === 0) return <p>{t.none}</p>;
+  return (
+    <ul class="closures">
+      {p.closures.map((c) => (
+        <li>
+          {formatLocalDate(p.locale, c.startDate, true)}
+          {c.endDate !== c.startDate && ` – ${formatLocalDate(p.locale, c.endDate, true)}`}: {c.reason}
+          <form method="post" action={`${p.base}/${c.id}/delete`} class="inline">
+            <button type="submit" class="secondary small">
+              {t.delete}
+              <span class="visually-hidden">{`: ${c.reason}`}</span>
+            </button>
+          </form>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ClosureForm(p: { t: Dict; state: FormState; action: string }) {
+  const t = p.t.closures;
+  return (
+    <>
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <form method="post" action={p.action} novalidate>
+        <div class="grid">
+          <Field state={p.state} name="startDate" label={t.startDate} type="date" required idPrefix="closure" />
+          <Field state={p.state} name="endDate" label={t.endDate} type="date" required idPrefix="closure" />
+        </div>
+        <Field state={p.state} name="reason" label={t.reason} required maxlength={200} hint={t.reasonHint} idPrefix="closure" />
+        <button type="submit">{t.next}</button>
+      </form>
+    </>
+  );
+}
+
+export type HolidayRow = { date: string; keys: HolidayKey[]; closed: boolean };
+
+export function OrgClosuresPage(p: {
+  t: Dict;
+  locale: Locale;
+  org: { id: number; name: string };
+  holidaysState: FormState;
+  upcoming: { year: number; rows: HolidayRow[] }[];
+  closures: Closure[];
+  closureState: FormState;
+}) {
+  const t = p.t.closures;
+  const base = `/closures/org/${p.org.id}`;
+  return (
+    <section>
+      <h1>{t.title(p.org.name)}</h1>
+      <h2 id="closures">{t.closuresTitle}</h2>
+      <ClosureList t={p.t} locale={p.locale} closures={p.closures} base={base} />
+      <h3>{t.add}</h3>
+      <ClosureForm t={p.t} state={p.closureState} action={base} />
+      <h2 id="holidays">{t.holidaysTitle}</h2>
+      <p>{t.holidaysIntro}</p>
+      <ErrorSummary state={p.holidaysState} title={p.t.form.errorSummary} />
+      <form method="post" action={`${base}/holidays`} novalidate>
+        <CheckboxGroup state={p.holidaysState} name="closedHolidays" legend={t.holidaysLegend} options={holidayOptions(p.t)} />
+        <button type="submit">{t.holidaysSave}</button>
+      </form>
+      {p.upcoming.map((y) => (
+        <>
+          <h3>{t.upcoming(y.year)}</h3>
+          <ul class="holidays">
+            {y.rows.map((r) => (
+              <li>
+                {formatLocalDate(p.locale, r.date, true)}: {[...new Set(r.keys.map((k) => t.holidays[k]))].join(', ')} — {r.closed ? t.closedWord : t.openWord}
+              </li>
+            ))}
+          </ul>
+        </>
+      ))}
+    </section>
+  );
+}
+
+export function NetworkClosuresPage(p: { t: Dict; locale: Locale; closures: Closure[]; closureState: FormState }) {
+  const t = p.t.closures;
+  return (
+    <section>
+      <h1>{t.networkTitle}</h1>
+      <h2 id="closures">{t.networkClosuresTitle}</h2>
+      <ClosureList t={p.t} locale={p.locale} closures={p.closures} base="/closures/network" />
+      <h3>{t.add}</h3>
+      <ClosureForm t={p.t} state={p.closureState} action="/closures/network" />
+    </section>
+  );
+}
+
+/** The destructive step, shown before it is taken: what closes, and how many bookings it cancels. */
+export function ConfirmClosurePage(p: { t: Dict; locale: Locale; action: string; back: string; scope: string; input: { startDate: string; endDate: string; reason: string }; count: number }) {
+  const t = p.t.closures;
+  const i = p.input;
+  return (
+    <section>
+      <h1>{t.confirmTitle}</h1>
+      <p>{t.confirmText(i.reason, formatLocalDate(p.locale, i.startDate, true), formatLocalDate(p.locale, i.endDate, true), p.scope)}</p>
+      <p role="status">
+        <strong>{t.willCancel(p.count)}</strong>
+      </p>
+      <form method="post" action={p.action}>
+        <input type="hidden" name="startDate" value={i.startDate} />
+        <input type="hidden" name="endDate" value={i.endDate} />
+        <input type="hidden" name="reason" value={i.reason} />
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" class="contrast">
+          {t.confirm}
+        </button>{' '}
+        <a href={p.back}>{t.back}</a>
+      </form>
+    </section>
+  );
+}
