@@ -1,7 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { bookings, closures, locations, organisations, outbox, type Daypart } from '../../db/schema';
-import { bookSeries, bookSpace } from '../../src/desks/bookings';
+import { bookSpace } from '../../src/desks/bookings';
 import { searchSpaces } from '../../src/desks/desks';
 import { HOLIDAY_KEYS, holidayClosure, holidaysIn, holidaysOn } from '../../src/desks/holidays';
 import { closuresFor } from '../../src/desks/rules';
