@@ -155,4 +155,26 @@ describe('intervision: attendance', () => {
     expect(lines[1]).toBe('2026-12-10;14:00;16:00;Incidentmethode;Ahmed El Amrani;Anna;GGD NOG;Aanwezig;120');
     expect(lines[2]).toBe('2026-12-10;14:00;16:00;Incidentmethode;Ahmed El Amrani;Bart;CJG Harderwijk;Afwezig;');
   });
+
+  it('attendance rule in the domain function itself: before the start and after the 14-day window nothing is stored, whoever calls it', async () => {
+    const { ta, id, regA } = await meetingWithPeople();
+    const { db, facilitator } = ta;
+    const m = getManagedMeeting(db, id, facilitator.id, [])!;
+    const entries = [{ registrationId: regA, presence: 'present' as const, minutesPresent: null }];
+    const start = instantOf('2026-12-10', '14:00').getTime();
+    expect(recordAttendance(db, m, entries, facilitator.id, new Date(start - 1))).toEqual({ ok: false, reason: 'not-started' });
+    expect(recordAttendance(db, m, entries, facilitator.id, new Date(start + 15 * 86_400_000))).toEqual({ ok: false, reason: 'closed' });
+    expect(countRows(db, 'attendance_changes')).toBe(0);
+    expect(db.$client.prepare('select presence from registrations where id = ?').get(regA)).toEqual({ presence: null });
+  });
+
+  it('CSV export: a participant whose attendance is not recorded yet has empty presence and minutes', async () => {
+    const { ta, id, regA } = await meetingWithPeople();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    ta.clock.set('2026-12-10T15:00:00Z');
+    await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present' });
+    const res = await fac.get(`/facilitate/meetings/${id}/attendance.csv`);
+    const lines = new TextDecoder().decode(new Uint8Array(await res.arrayBuffer()).slice(3)).trim().split('\r\n');
+    expect(lines[2]).toBe('2026-12-10;14:00;16:00;Incidentmethode;Ahmed El Amrani;Bart;CJG Harderwijk;;');
+  });
 });

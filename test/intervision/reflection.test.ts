@@ -169,4 +169,28 @@ describe('intervision: demo data', () => {
       .get() as { h: number };
     expect(hours.h).toBe(6.5);
   });
+
+  it('reflection CSV: a header row, then the meetings oldest first', async () => {
+    const ta = await network();
+    const s = await member(ta, ta.orgs.ggd.id, 'Sanne de Vries');
+    pastMeeting(ta, '2026-10-25', '14:00', '16:00', [{ id: s.id, orgId: ta.orgs.ggd.id }], 'Later');
+    pastMeeting(ta, '2025-06-10', '09:00', '11:00', [{ id: s.id, orgId: ta.orgs.ggd.id }], 'Eerder');
+    const lines = (await (await s.client.get('/reflection.csv')).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^Datum;Begin;Einde;/);
+    expect(lines.slice(1).map((l) => l.split(';')[3])).toEqual(['Eerder', 'Later']);
+  });
+
+  it('a statement from before statements stored their meetings says it shows the live records, not an issued statement', async () => {
+    const ta = await network();
+    const s = await member(ta, ta.orgs.ggd.id, 'Sanne de Vries');
+    pastMeeting(ta, '2026-10-25', '14:00', '16:00', [{ id: s.id, orgId: ta.orgs.ggd.id }], 'Wintertijd-intervisie');
+    const res = await s.client.post('/reflection/statements', { from: '2026-01-01', to: '2026-11-22' });
+    expect(res.status).toBe(303);
+    ta.db.$client.prepare('update statements set issued_meetings = null, holder_name = null').run();
+    const { code } = ta.db.$client.prepare('select code from statements').get() as { code: string };
+    const page = await html(await new Client(ta.app).get(`/verify/${code}`));
+    expect(text(page)).toContain('zoals ze nu in Gastplek geregistreerd zijn');
+    expect(text(page)).not.toContain('zoals Gastplek die heeft afgegeven');
+    expect(text(page)).toContain('Wintertijd-intervisie');
+  });
 });

@@ -546,3 +546,69 @@ describe('also: sessions', () => {
     expect(owner.status).toBe(303);
   });
 });
+
+describe('safe redirect after login: only a path on our own origin, as a whole', () => {
+  async function nextAfterLogin(next: string) {
+    const { app, db } = createTestApp();
+    const u = await createUser(db);
+    const client = await loginAs(app, u.email);
+    const res = await client.get(`/login?next=${encodeURIComponent(next)}`);
+    expect(res.status, JSON.stringify(next)).toBe(303);
+    return res.headers.get('location');
+  }
+
+  it('a next naming another host, or carrying a user name or password, goes to / (not to the path it names)', async () => {
+    expect(await nextAfterLogin('//evil.example/account')).toBe('/');
+    expect(await nextAfterLogin('//user@localhost:3000/account')).toBe('/');
+    expect(await nextAfterLogin('//:secret@localhost:3000/account')).toBe('/');
+  });
+
+  it('a relative next (no leading slash) goes to /', async () => {
+    expect(await nextAfterLogin('account')).toBe('/');
+  });
+
+  it('a next the URL parser refuses goes to /, not a 500', async () => {
+    expect(await nextAfterLogin('//[x/account')).toBe('/');
+  });
+
+  it('a next of 500 characters is kept, 501 goes to /', async () => {
+    const of = (n: number) => `/account?q=${'a'.repeat(n - '/account?q='.length)}`;
+    expect(of(500)).toHaveLength(500);
+    expect(await nextAfterLogin(of(500))).toBe(of(500));
+    expect(await nextAfterLogin(of(501))).toBe('/');
+  });
+});
+
+describe('CSRF: safe methods are never refused', () => {
+  it('HEAD and OPTIONS without Origin or form body are not a 403/415', async () => {
+    const { app } = createTestApp();
+    expect((await app.request('/login', { method: 'HEAD', headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
+    expect([403, 415]).not.toContain((await app.request('/login', { method: 'OPTIONS', headers: { 'sec-fetch-site': 'cross-site' } })).status);
+  });
+});
+
+describe('client IP for throttling', () => {
+  const failLogins = async (app: TestApp['app'], xff: (i: number) => string, n = 30) => {
+    for (let i = 0; i < n; i++) await new Client(app).post('/login', { email: `gok${i}@example.test`, password: 'fout' }, { 'x-forwarded-for': xff(i) });
+  };
+  const attempt = (app: TestApp['app'], xff: string) => new Client(app).post('/login', { email: 'ander@example.test', password: 'fout' }, { 'x-forwarded-for': xff });
+
+  it('without TRUST_PROXY, X-Forwarded-For is ignored: changing it does not dodge the throttle', async () => {
+    const { app } = createTestApp();
+    await failLogins(app, (i) => `198.51.100.${i}`);
+    expect((await attempt(app, '192.0.2.1')).status).toBe(429);
+  });
+
+  it('behind a proxy, spaces and empty entries around the proxy-added address do not change who the client is', async () => {
+    const { app } = createTestApp({ env: { TRUST_PROXY: 'true' } });
+    await failLogins(app, (i) => `10.0.0.${i},  203.0.113.9 , `);
+    expect((await attempt(app, '203.0.113.9')).status).toBe(429);
+    expect((await attempt(app, '203.0.113.10')).status).toBe(401);
+  });
+
+  it('behind a proxy, an entry that is not an IP address counts as the peer, so junk values do not dodge the throttle', async () => {
+    const { app } = createTestApp({ env: { TRUST_PROXY: 'true' } });
+    await failLogins(app, (i) => `junk-${i}`);
+    expect((await attempt(app, 'more-junk')).status).toBe(429);
+  });
+});
