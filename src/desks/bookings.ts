@@ -8,6 +8,7 @@ import {
   accessRefusal,
   closuresFor,
   countActive,
+  countOrgShare,
   hasActiveBooking,
   isUniqueViolation,
   loadSpaceForRules,
@@ -15,6 +16,7 @@ import {
   memberOrgIds,
   requestDeadline,
   requestExpired,
+  shareRefusal,
   slotRefusal,
   withRuleFunctions,
   type ClosedReason,
@@ -63,6 +65,9 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
         if (hasActiveBooking(tx, input.userId, input.date, dp)) return refuse('already_booked', dp);
         if (countActive(tx, space.id, input.date, dp) >= space.capacity) return refuse('full', dp);
       }
+      const orgUsed = space.guestShareMax === null ? 0 : countOrgShare(tx, space.locationId, input.guestOrgId!, space.guestSharePer, input.date);
+      const share = shareRefusal(space, input.date, input.dayparts, (dp) => countActive(tx, space.id, input.date, dp), orgUsed, now);
+      if (share) return refuse(share);
       const status = space.approvalRequired ? ('pending' as const) : ('confirmed' as const);
       const respondBy = status === 'pending' ? requestDeadline(space, input.date, input.dayparts[0]!, now, (d) => closed(d) !== null) : null;
       const ids = input.dayparts.map(

@@ -63,6 +63,10 @@ function locationFormValues(l: Location, shares: number[]): FormValues {
     closedHolidays: parseHolidaySet(l.closedHolidays) ?? [],
     requestDeadlineDays: String(l.requestDeadlineDays),
     requestDeadlineTime: l.requestDeadlineTime,
+    guestShareMax: l.guestShareMax === null ? '' : String(l.guestShareMax),
+    guestSharePer: l.guestSharePer,
+    reservedForStaff: String(l.reservedForStaff),
+    reservedUntilHours: String(l.reservedUntilHours),
   };
 }
 
@@ -75,6 +79,10 @@ const NEW_LOCATION_DEFAULTS: FormValues = {
   holidayMode: 'inherit',
   requestDeadlineDays: '1',
   requestDeadlineTime: '16:00',
+  guestShareMax: '',
+  guestSharePer: 'day',
+  reservedForStaff: '0',
+  reservedUntilHours: '24',
 };
 
 /** Reads and checks the location form; shared organisations must exist. */
@@ -102,6 +110,10 @@ async function readLocationForm(c: Ctx) {
     closedHolidays: d.holidayMode === 'own' ? formatHolidaySet(d.closedHolidays) : null,
     requestDeadlineDays: d.requestDeadlineDays,
     requestDeadlineTime: d.requestDeadlineTime,
+    guestShareMax: d.guestShareMax,
+    guestSharePer: d.guestSharePer,
+    reservedForStaff: d.reservedForStaff,
+    reservedUntilHours: d.reservedUntilHours,
     sharedOrgIds: d.sharing === 'list' ? d.sharedOrgIds : [],
   };
   return { ok: true as const, input, orgId: d.orgId, values: form.values };

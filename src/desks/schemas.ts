@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AMENITIES, SHARING, SPACE_KINDS } from '../../db/schema';
+import { AMENITIES, SHARE_PERIODS, SHARING, SPACE_KINDS } from '../../db/schema';
 import { fields, parseId, perDict } from '../lib/forms';
 import { isValidLocalDate, isValidTime } from '../lib/time';
 import { HOLIDAY_KEYS } from './holidays';
@@ -112,6 +112,15 @@ export const locationSchema = perDict((t: Dict) =>
         .optional()
         .transform((v) => (v ?? '16:00').trim())
         .refine(isValidTime, t.desks.host.invalidTime),
+      // Older forms (and tests) without the fair-share fields keep the defaults: no limit, nothing held back.
+      guestShareMax: z
+        .string()
+        .optional()
+        .transform((v) => (v ?? '').trim())
+        .pipe(z.union([z.literal('').transform(() => null), int(t.desks.share.invalidMax, 1, 100)])),
+      guestSharePer: z.enum(SHARE_PERIODS, { error: t.errors.invalidChoice }).optional().default('day'),
+      reservedForStaff: z.string().optional().transform((v) => v ?? '0').pipe(int(t.desks.share.invalidReserved, 0, 500)),
+      reservedUntilHours: z.string().optional().transform((v) => v ?? '24').pipe(int(t.desks.share.invalidHours, 0, 336)),
     })
     .superRefine((v, ctx) => {
       if (v.sharing === 'list' && v.sharedOrgIds.length === 0) ctx.addIssue({ code: 'custom', path: ['sharedOrgIds'], message: t.desks.host.chooseOrg });

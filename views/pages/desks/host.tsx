@@ -110,6 +110,26 @@ export function LocationForm(p: { t: Dict; state: FormState; action: string; org
           <Field state={s} name="requestDeadlineTime" label={p.t.requests.deadlineTime} type="time" required />
         </div>
         <fieldset>
+          <legend>{p.t.desks.share.legend}</legend>
+          <p>{p.t.desks.share.intro}</p>
+          <div class="grid">
+            <Field state={s} name="guestShareMax" label={`${p.t.desks.share.max} ${p.t.form.optional}`} type="number" min={1} max={100} hint={p.t.desks.share.maxHint} />
+            <Select
+              state={s}
+              name="guestSharePer"
+              label={p.t.desks.share.per}
+              options={[
+                { value: 'day', label: p.t.desks.share.perDay },
+                { value: 'week', label: p.t.desks.share.perWeek },
+              ]}
+            />
+          </div>
+          <div class="grid">
+            <Field state={s} name="reservedForStaff" label={p.t.desks.share.reserved} type="number" min={0} max={500} required hint={p.t.desks.share.reservedHint} />
+            <Field state={s} name="reservedUntilHours" label={p.t.desks.share.until} type="number" min={0} max={336} required hint={p.t.desks.share.untilHint} />
+          </div>
+        </fieldset>
+        <fieldset>
           <legend>{p.t.closures.locationHolidays}</legend>
           <label>
             <input type="radio" name="holidayMode" value="inherit" checked={s.values?.holidayMode !== 'own'} /> {p.t.closures.locationInherit}

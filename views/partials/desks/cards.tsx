@@ -79,12 +79,14 @@ export type CardProps = {
 export function SpaceCard(p: CardProps) {
   const t = p.t.desks;
   const r = p.row;
-  const freeM = Math.max(0, r.capacity - r.takenMorning);
-  const freeA = Math.max(0, r.capacity - r.takenAfternoon);
+  // Desks held for the host's own staff are not free for guests until the reservation lapses.
+  const freeM = Math.max(0, r.capacity - r.reserved - r.takenMorning);
+  const freeA = Math.max(0, r.capacity - r.reserved - r.takenAfternoon);
   const parts: Daypart[] = p.daypart === 'whole' ? ['morning', 'afternoon'] : [p.daypart];
   const free = Math.min(...parts.map((d) => (d === 'morning' ? freeM : freeA)));
   const mineHere = parts.every((d) => p.mine.includes(d));
   const over = parts.some((d) => (d === 'morning' ? r.overMorning : r.overAfternoon));
+  const orgFull = r.share[p.daypart] === 'org_share_full';
   const action = `/desks/spaces/${r.spaceId}/book`;
   return (
     <article class="space-card">
@@ -117,6 +119,8 @@ export function SpaceCard(p: CardProps) {
         <p class="status status-off">{t.search.over}</p>
       ) : free <= 0 ? (
         <p class="status status-off">{t.search.full}</p>
+      ) : orgFull ? (
+        <p class="status status-off">{t.search.fullForOrg}</p>
       ) : (
         <form method="post" action={action} hx-post={action} hx-target="closest article" hx-swap="outerHTML">
           <input type="hidden" name="date" value={p.date} />
