@@ -15,7 +15,7 @@ import { CardAlert, SlotAlert, SlotCell, SpaceCard, unavailableText, type CellPr
 import type { FormState } from '../../views/partials/form';
 import { bookSeries, bookSpace, canSeeInstructions, myActiveOn } from './bookings';
 import { getVisibleSpace, searchOptions, searchSpaces, SEARCH_PAGE_SIZE, takenBetween, type SpaceResult, type VisibleSpace } from './desks';
-import { closuresFor, localMoment, mayBook, mondayOf, slotRefusal } from './rules';
+import { closuresFor, countOrgShare, localMoment, mayBook, mondayOf, reservedNow, shareRefusal, slotRefusal } from './rules';
 import { bookSchema, searchSchema, seriesSchema } from './schemas';
 import { wideClosuresOn } from './closures';
 import { holidaysOn } from './holidays';
@@ -112,8 +112,18 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
   const closed = closuresFor(db, { id: space.id, locationId: space.location.id }, from, to);
   const at = localMoment(c.var.deps.now());
   const canBook = mayBook(space.rules, { orgIds: userOrgIds(c), asOrgId: asOrg });
+  const now = c.var.deps.now();
+  // The fair share (ADR 011) for the guest organisation, by the booking's own rule; the host's staff see the plain counts.
+  const orgUsed = new Map<string, number>();
+  const used = (date: string) => {
+    if (!canBook || asOrg === null || space.rules.guestShareMax === null) return 0;
+    if (!orgUsed.has(date)) orgUsed.set(date, countOrgShare(db, space.location.id, asOrg, space.rules.guestSharePer, date));
+    return orgUsed.get(date)!;
+  };
   return (date: string, daypart: Daypart, notice?: Notice | null): CellProps => {
+    const n = taken.get(`${date}:${daypart}`) ?? 0;
     const refusal = slotRefusal(space.rules, date, daypart, at, (d) => closed(d) !== null);
+    const share = canBook && !refusal && n < space.capacity ? shareRefusal(space.rules, date, [daypart], () => n, used(date), now) : null;
     return {
       t,
       locale: c.var.locale,
@@ -121,9 +131,10 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
       date,
       daypart,
       capacity: space.capacity,
-      taken: taken.get(`${date}:${daypart}`) ?? 0,
+      taken: n,
+      reserved: canBook ? reservedNow(space.rules, date, now) : 0,
       mine: mine.has(`${date}:${daypart}`),
-      unavailable: unavailableText(t, refusal, refusal === 'closed' ? closed(date) : null),
+      unavailable: share === 'org_share_full' ? t.desks.search.fullForOrg : unavailableText(t, refusal, refusal === 'closed' ? closed(date) : null),
       canBook,
       asOrg: asOrgShown(c, asOrg),
       notice,

@@ -226,3 +226,23 @@ describe('fair share: the host’s setting', () => {
     expect(shareOf(w)).toEqual([3, 'day', 0, 24]);
   });
 });
+
+describe('fair share: the week view of a space says the same as the search', () => {
+  it('fair share: a dagdeel the organisation may no longer take shows "Vol voor jouw organisatie" without a button; held places are not counted as free', async () => {
+    const w = await world({ guestShareMax: 1, reservedForStaff: 1, reservedUntilHours: 24 }, { capacity: 3 });
+    const a = await w.client(w.workers[0]!);
+    expect((await w.book(a, WED)).status).toBe(303);
+    const cells = async (c: typeof a) => (await html(await c.get(`/desks/spaces/${w.space.spaceId}?week=${WED}`))).querySelectorAll('td.slot').map((td) => text(td));
+    const forColleague = await cells(await w.client(w.workers[1]!));
+    // Cells run Monday morning, Monday afternoon, Tuesday …: Wednesday is cells 4 and 5.
+    expect(forColleague[4]).toContain('Vol voor jouw organisatie');
+    expect(forColleague[5]).toContain('Vol voor jouw organisatie');
+    expect(forColleague[4]).not.toContain('Reserveren');
+    expect(forColleague[6]).toContain('Reserveren');
+    const forGgd = await cells(await w.client(w.ggdWorker));
+    expect(forGgd[4]).toContain('1 van 3 vrij');
+    expect(forGgd[5]).toContain('2 van 3 vrij');
+    // Tuesday: the held place has lapsed (Monday 00:00), so all three are free.
+    expect(forGgd[2]).toContain('3 van 3 vrij');
+  });
+});

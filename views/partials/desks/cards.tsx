@@ -153,6 +153,8 @@ export type CellProps = {
   daypart: Daypart;
   capacity: number;
   taken: number;
+  /** Desks held for the host's own staff (`reservedNow`): not free for this viewer. */
+  reserved?: number;
   mine: boolean;
   /** Why this day cannot be booked (closed, past…), already in words; null when it can. */
   unavailable: string | null;
@@ -179,7 +181,7 @@ export function unavailableText(t: Dict, refusal: Refusal | null, closed?: Close
 /** One dagdeel of one day in the week view; booking from it returns the same cell in its new state. */
 export function SlotCell(p: CellProps) {
   const t = p.t.desks;
-  const free = Math.max(0, p.capacity - p.taken);
+  const free = Math.max(0, p.capacity - (p.reserved ?? 0) - p.taken);
   const action = `/desks/spaces/${p.spaceId}/book`;
   return (
     <td class="slot">
