@@ -180,6 +180,8 @@ export const bookings = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** Who made the booking when not the booker of record (a colleague of the same organisation); null: the booker themself. */
+    bookedBy: text('booked_by').references(() => users.id, { onDelete: 'set null' }),
     /** The organisation the worker books on behalf of. */
     guestOrgId: integer('guest_org_id')
       .notNull()

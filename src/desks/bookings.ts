@@ -7,6 +7,7 @@ import { noticeBookings, noticeRequestToHosts } from './notices';
 import {
   accessRefusal,
   closuresFor,
+  colleagueRefusal,
   countActive,
   countOrgShare,
   hasActiveBooking,
@@ -30,6 +31,8 @@ export type BookInput = {
   date: string;
   dayparts: Daypart[];
   note: string | null;
+  /** Who books, when booking for a colleague (`userId` is the colleague, the booker of record). */
+  bookedBy?: string | null;
   seriesId?: string | null;
   /** For links in the confirmation; the confirmation is skipped when false (a series sends one summary). */
   baseUrl?: string;
@@ -53,6 +56,8 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
       const space = loadSpaceForRules(tx, input.spaceId);
       if (!space) return { ok: false, reason: 'inactive', horizonWeeks: 0 };
       const refuse = (reason: Refusal, daypart?: Daypart, closed?: ClosedReason): BookResult => ({ ok: false, reason, horizonWeeks: space.horizonWeeks, daypart, closed });
+      const bookedBy = input.bookedBy && input.bookedBy !== input.userId ? input.bookedBy : null;
+      if (bookedBy && colleagueRefusal(tx, bookedBy, input.userId, input.guestOrgId)) return refuse('not_colleague');
       const access = accessRefusal(space, { orgIds: memberOrgIds(tx, input.userId), asOrgId: input.guestOrgId });
       if (access) return refuse(access);
       // A month back as well: the request deadline counts working days before the date.
@@ -84,6 +89,7 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
               daypart,
               status,
               note: input.note,
+              bookedBy,
               seriesId: input.seriesId ?? null,
               respondBy,
               createdAt: now,
@@ -151,6 +157,7 @@ export function bookSeries(db: DB, input: SeriesInput, now: Date): SeriesResult 
 }
 
 const guestOrg = aliasedTable(organisations, 'guest_org');
+const bookedByUser = aliasedTable(users, 'booked_by_user');
 
 const bookingColumns = {
   id: bookings.id,
@@ -173,6 +180,8 @@ const bookingColumns = {
   deadlineMorning: locations.checkinDeadlineMorning,
   deadlineAfternoon: locations.checkinDeadlineAfternoon,
   hostOrgName: organisations.name,
+  /** The colleague who booked this for its owner; null when the owner booked it. */
+  bookedByName: bookedByUser.name,
   createdAt: bookings.createdAt,
   updatedAt: bookings.updatedAt,
 };
@@ -187,6 +196,7 @@ export function getMyBooking(db: Queryable, bookingId: number, userId: string) {
     .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
     .innerJoin(locations, eq(locations.id, bookings.locationId))
     .innerJoin(organisations, eq(organisations.id, bookings.orgId))
+    .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy))
     .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
     .get();
 }
@@ -198,7 +208,8 @@ export function listMyBookings(db: Queryable, userId: string, today: string) {
       .from(bookings)
       .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
       .innerJoin(locations, eq(locations.id, bookings.locationId))
-      .innerJoin(organisations, eq(organisations.id, bookings.orgId));
+      .innerJoin(organisations, eq(organisations.id, bookings.orgId))
+      .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy));
   const upcoming = base()
     .where(and(eq(bookings.userId, userId), gte(bookings.date, today)))
     .orderBy(asc(bookings.date), asc(bookings.daypart), asc(bookings.id))

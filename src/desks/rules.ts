@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { ACTIVE_STATUSES, AMENITIES, type SharePeriod, bookings, closures, locations, locationShares, memberships, organisations, spaces, type Amenity, type Daypart, type Sharing } from '../../db/schema';
+import { ACTIVE_STATUSES, AMENITIES, type SharePeriod, bookings, closures, locations, locationShares, memberships, organisations, spaces, users, type Amenity, type Daypart, type Sharing } from '../../db/schema';
 import type { DB, Queryable } from '../db';
 import { addDays, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
 import { holidayClosure, type HolidayKey } from './holidays';
@@ -20,6 +20,7 @@ export type Refusal =
   | 'full'
   | 'already_booked'
   | 'no_org'
+  | 'not_colleague'
   | ShareRefusal;
 
 /** Wall-clock times of a dagdeel, used for the calendar file. */
@@ -161,6 +162,28 @@ export function memberOrgIds(db: Queryable, userId: string): number[] {
     .where(eq(memberships.userId, userId))
     .all()
     .map((r) => r.orgId);
+}
+
+/**
+ * The colleagues a worker may book for on behalf of `orgId`: members of that organisation whose
+ * account is not deactivated, by name (`onlyUserId`: just that person, if they qualify). The
+ * booking form lists them and `colleagueRefusal` asks the same query, so the two cannot differ.
+ */
+export function colleaguesOf(db: Queryable, orgId: number, onlyUserId?: string): { id: string; name: string }[] {
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), isNull(users.deactivatedAt), onlyUserId === undefined ? undefined : eq(users.id, onlyUserId)))
+    .orderBy(users.name, users.id)
+    .all();
+}
+
+/** May `byUserId` book for `forUserId` on behalf of `orgId`? Both belong to it and the colleague's account is active. */
+export function colleagueRefusal(db: Queryable, byUserId: string, forUserId: string, orgId: number | null): 'not_colleague' | null {
+  if (byUserId === forUserId) return null;
+  if (orgId === null || !memberOrgIds(db, byUserId).includes(orgId)) return 'not_colleague';
+  return colleaguesOf(db, orgId, forUserId).length === 1 ? null : 'not_colleague';
 }
 
 /** What the access rule looks at: whose space it is, whether it is open, and whom its location admits. */

@@ -39,6 +39,13 @@ const optionalId = (t: Dict) =>
       return id;
     });
 
+/** A colleague's user id to book for ('' or absent: oneself); whether it is a colleague is the booking's rule (`colleagueRefusal`). */
+const forColleague = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.trim().slice(0, 64) : null));
+
 const daypartOrWhole = (t: Dict) => z.enum(['morning', 'afternoon', 'whole'], { error: t.errors.invalidChoice });
 
 export const searchSchema = perDict((t: Dict, today: string) =>
@@ -57,6 +64,7 @@ export const searchSchema = perDict((t: Dict, today: string) =>
     amenities: many().pipe(z.array(z.enum(AMENITIES, { error: t.errors.invalidChoice })).max(AMENITIES.length)),
     org: optionalId(t),
     as: optionalId(t),
+    for: forColleague(),
   }));
 
 export const bookSchema = perDict((t: Dict) =>
@@ -65,6 +73,7 @@ export const bookSchema = perDict((t: Dict) =>
     daypart: daypartOrWhole(t),
     note: fields.multiline(t, 280),
     as: optionalId(t),
+    for: forColleague(),
     fragment: z.enum(['card', 'cell']).optional().catch(undefined),
   }));
 

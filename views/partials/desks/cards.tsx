@@ -72,6 +72,8 @@ export type CardProps = {
   /** Dagdelen of this date the viewer already holds at this space. */
   mine: Daypart[];
   asOrg: number | null;
+  /** The colleague this search books for (`colleaguesOf`); null or absent: the viewer. */
+  forUser?: { id: string; name: string } | null;
   notice?: Notice | null;
 };
 
@@ -114,7 +116,7 @@ export function SpaceCard(p: CardProps) {
       {r.approvalRequired ? <p>{t.search.needsApproval}</p> : null}
       <NoticeLine notice={p.notice} />
       {mineHere ? (
-        <p class="status status-ok">{t.space.bookedByYou}</p>
+        <p class="status status-ok">{p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, t.space.bookedByYou) : t.space.bookedByYou}</p>
       ) : over ? (
         <p class="status status-off">{t.search.over}</p>
       ) : free <= 0 ? (
@@ -127,6 +129,7 @@ export function SpaceCard(p: CardProps) {
           <input type="hidden" name="daypart" value={p.daypart} />
           <input type="hidden" name="fragment" value="card" />
           {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
+          {p.forUser && <input type="hidden" name="for" value={p.forUser.id} />}
           <details>
             <summary>{t.search.note}</summary>
             <label for={`note-${r.spaceId}`}>
@@ -138,6 +141,7 @@ export function SpaceCard(p: CardProps) {
           <button type="submit">
             {p.daypart === 'whole' ? t.search.bookWhole : t.search.book}
             <span class="visually-hidden">{` ${r.spaceName}, ${r.locationName}, ${formatLocalDate(p.locale, p.date)}`}</span>
+            {p.forUser && ` ${p.t.desks.colleague.forName(p.forUser.name)}`}
           </button>
         </form>
       )}
