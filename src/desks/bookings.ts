@@ -99,7 +99,8 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
             .get().id,
       );
       if (input.notify !== false) {
-        noticeBookings(tx, input.userId, ids, status === 'pending' ? 'requested' : 'confirmed', now, { baseUrl: input.baseUrl });
+        const byName = bookedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, bookedBy)).get()?.name : undefined;
+        noticeBookings(tx, input.userId, ids, status === 'pending' ? 'requested' : 'confirmed', now, { baseUrl: input.baseUrl, bookedBy: byName });
         if (status === 'pending') noticeRequestToHosts(tx, ids, { baseUrl: input.baseUrl }, now);
       }
       return { ok: true, status, ids };

@@ -47,6 +47,7 @@ describe('booking for a colleague', () => {
     const mails = w.t.db.select().from(outbox).all();
     expect(mails.map((m) => m.toAddress)).toEqual([w.colleague.email]);
     expect(mails[0]!.attachments).toContain('BEGIN:VCALENDAR');
+    expect(mails[0]!.body).toContain('Geboekt door Sanne de Vries.');
 
     const colleague = await loginAs(w.t.app, w.colleague.email);
     expect(text(await html(await colleague.get('/bookings')))).toContain('Geboekt door Sanne de Vries');
