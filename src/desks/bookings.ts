@@ -224,6 +224,23 @@ export function listMyBookings(db: Queryable, userId: string, today: string) {
   return { upcoming, past };
 }
 
+/**
+ * The user's own bookings today at one location: what the check-in link on the location's poster
+ * opens (the person scanning it sees only their own bookings; checking in is `checkIn`).
+ */
+export function listMyBookingsAt(db: Queryable, userId: string, locationId: number, today: string) {
+  return db
+    .select(bookingColumns)
+    .from(bookings)
+    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+    .innerJoin(locations, eq(locations.id, bookings.locationId))
+    .innerJoin(organisations, eq(organisations.id, bookings.orgId))
+    .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy))
+    .where(and(eq(bookings.userId, userId), eq(bookings.locationId, locationId), eq(bookings.date, today)))
+    .orderBy(asc(bookings.daypart), asc(bookings.id))
+    .all();
+}
+
 /** The user's active bookings on a date, per space, to mark "booked by you" in results. */
 export function myActiveOn(db: Queryable, userId: string, from: string, to: string) {
   const query = prepared(db, 'bookings.myActiveOn', (q) =>

@@ -5,7 +5,7 @@ import { parseId, queryValues, readForm, validate, type FormValues } from '../li
 import { isHtmx } from '../lib/htmx';
 import { forbidden, fragment, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
-import { GuestListPage, LocationPage, LocationsPage, NewLocationPage, RequestsPage, SpaceEditPage } from '../../views/pages/desks/host';
+import { CheckinPosterPage, GuestListPage, LocationPage, LocationsPage, NewLocationPage, RequestsPage, SpaceEditPage } from '../../views/pages/desks/host';
 import type { Notice } from '../../views/partials/desks/cards';
 import { GuestRow, RequestRow } from '../../views/partials/desks/bookings';
 import type { FormState } from '../../views/partials/form';
@@ -174,6 +174,13 @@ hostRoutes.get('/locations/:id', (c) => {
   const loc = hostLocation(c, c.req.param('id'));
   if (!loc) return notFound(c);
   return locationPage(c, loc);
+});
+
+hostRoutes.get('/locations/:id/poster', (c) => {
+  const loc = hostLocation(c, c.req.param('id'));
+  if (!loc) return notFound(c);
+  const url = `${c.var.config.baseUrl}/bookings/at/${loc.id}`;
+  return page(c, c.var.t.desks.checkinHere.posterTitle(loc.name), <CheckinPosterPage t={c.var.t} locationName={loc.name} url={url} />);
 });
 
 hostRoutes.post('/locations/:id', async (c) => {

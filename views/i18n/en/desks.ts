@@ -138,6 +138,13 @@ export const desks: typeof nl = {
     not_cancellable: 'This booking can no longer be cancelled.',
     not_checkinable: 'You can only check in on the day itself, for a confirmed booking.',
   },
+  checkinHere: {
+    title: 'Check in',
+    none: 'You have no booking at this location today.',
+    poster: 'Check-in poster',
+    posterTitle: (location: string) => `Check in at ${location}`,
+    posterIntro: 'Open this link on your phone and log in: you see your booking for today here and check in.',
+  },
   colleague: {
     label: 'For whom?',
     myself: 'For myself',

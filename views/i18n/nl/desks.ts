@@ -136,6 +136,13 @@ export const desks = {
     not_cancellable: 'Deze reservering kan niet meer worden geannuleerd.',
     not_checkinable: 'Inchecken kan alleen op de dag zelf, bij een bevestigde reservering.',
   },
+  checkinHere: {
+    title: 'Inchecken',
+    none: 'Je hebt vandaag geen reservering op deze locatie.',
+    poster: 'Affiche om in te checken',
+    posterTitle: (location: string) => `Inchecken bij ${location}`,
+    posterIntro: 'Open deze link op je telefoon en log in: je ziet je reservering van vandaag hier en checkt in.',
+  },
   colleague: {
     label: 'Voor wie?',
     myself: 'Voor mezelf',

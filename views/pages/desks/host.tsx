@@ -198,7 +198,7 @@ export function LocationPage(p: LocationPageProps) {
     <section>
       <h1>{t.editLocation(l.name)}</h1>
       <p>
-        <a href={`/host/guests?location=${l.id}`}>{p.t.desks.nav.guests}</a>
+        <a href={`/host/guests?location=${l.id}`}>{p.t.desks.nav.guests}</a> · <a href={`/host/locations/${l.id}/poster`}>{p.t.desks.checkinHere.poster}</a>
       </p>
       <h2 id="spaces">{t.spaces}</h2>
       {p.spaces.length === 0 ? (
@@ -378,6 +378,20 @@ export function RequestsPage(p: { t: Dict; locale: Locale; requests: OpenRequest
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+/** A page to print and hang at the entrance: the location's check-in link for guests' phones. */
+export function CheckinPosterPage(p: { t: Dict; locationName: string; url: string }) {
+  const t = p.t.desks.checkinHere;
+  return (
+    <section class="checkin-poster">
+      <h1>{t.posterTitle(p.locationName)}</h1>
+      <p>{t.posterIntro}</p>
+      <p class="checkin-link">
+        <a href={p.url}>{p.url}</a>
+      </p>
     </section>
   );
 }
