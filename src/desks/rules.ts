@@ -21,6 +21,7 @@ export type Refusal =
   | 'already_booked'
   | 'no_org'
   | 'not_colleague'
+  | 'not_member'
   | ShareRefusal;
 
 /** Wall-clock times of a dagdeel, used for the calendar file. */
@@ -177,6 +178,15 @@ export function colleaguesOf(db: Queryable, orgId: number, onlyUserId?: string):
     .where(and(eq(memberships.orgId, orgId), isNull(users.deactivatedAt), onlyUserId === undefined ? undefined : eq(users.id, onlyUserId)))
     .orderBy(users.name, users.id)
     .all();
+}
+
+/** Is this person a host of this organisation? */
+export function isHostOf(db: Queryable, userId: string, orgId: number): boolean {
+  return !!db
+    .select({ one: sql`1` })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId), eq(memberships.role, 'host')))
+    .get();
 }
 
 /** May `byUserId` book for `forUserId` on behalf of `orgId`? Both belong to it and the colleague's account is active. */

@@ -183,3 +183,22 @@ export const wideClosureSchema = perDict((t: Dict, today: string) =>
       if (v.startDate < today) ctx.addIssue({ code: 'custom', path: ['startDate'], message: t.desks.refusals.past });
       if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: t.desks.host.endBeforeStart });
     }));
+
+/** A walk-in registered by a host: an account holder of a partner organisation, a space and a dagdeel of today. */
+export const walkInSchema = perDict((t: Dict) =>
+  z.object({
+    user: z.string({ error: t.errors.invalidChoice }).trim().min(1, t.errors.invalidChoice).max(64, t.errors.invalidChoice),
+    org: z.string({ error: t.errors.invalidChoice }).transform((v, ctx) => {
+      const id = parseId(v);
+      if (id) return id;
+      ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice });
+      return z.NEVER;
+    }),
+    space: z.string({ error: t.errors.invalidChoice }).transform((v, ctx) => {
+      const id = parseId(v);
+      if (id) return id;
+      ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice });
+      return z.NEVER;
+    }),
+    daypart: z.enum(['morning', 'afternoon'], { error: t.errors.invalidChoice }),
+  }));

@@ -160,6 +160,8 @@ const ACCESS: Record<string, Entry> = {
   'GET /host/requests': { rule: 'host of some organisation (their own organisations\' requests only)', cases: () => only(['host'], '/host/requests') },
   'GET /host/guests': { rule: 'host of some organisation', cases: () => [...only(['host'], '/host/guests'), ...only([], '/host/guests?location=5')] },
   'GET /host/locations/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')] },
+  'GET /host/walk-ins/:locationId': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')] },
+  'POST /host/walk-ins/:locationId': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')] },
   'GET /host/locations/:id/poster': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1/poster'), ...only([], '/host/locations/5/poster')] },
   'POST /host/locations/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')] },
   'POST /host/locations/:id/spaces': {

@@ -295,6 +295,11 @@ export function GuestListPage(p: {
             </div>
             <button type="submit">{t.show}</button>
           </form>
+          {p.locationId && p.date === p.today && (
+            <p>
+              <a href={`/host/walk-ins/${p.locationId}`}>{p.t.desks.walkIn.link}</a>
+            </p>
+          )}
           {p.guests.length === 0 ? (
             <p>{t.none}</p>
           ) : (
