@@ -75,3 +75,16 @@ describe('walk-ins registered by the host', () => {
     expect(bookingRows(w.t.db)).toHaveLength(1);
   });
 });
+
+describe('walk-ins in English', () => {
+  it('walk-in: an English host sees the page and the refusal in English', async () => {
+    const w = await world();
+    w.t.db.$client.prepare("update users set locale = 'en' where id = ?").run(w.host.id);
+    const host = await loginAs(w.t.app, w.host.email);
+    const path = `/host/walk-ins/${w.space.locationId}`;
+    expect(text(await html(await host.get(`${path}?q=nobody`)))).toContain('Nobody found.');
+    const res = await host.post(path, { user: w.gone.id, org: String(w.ggd.id), space: String(w.space.spaceId), daypart: 'morning' });
+    expect(res.status).toBe(422);
+    expect(text(await html(res))).toContain('This person has no active account with that organisation.');
+  });
+});
