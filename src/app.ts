@@ -24,6 +24,7 @@ import { calendarRoutes } from './calendar/calendar.routes';
 import { desksRoutes } from './desks/desks.routes';
 import { bookingsRoutes } from './desks/bookings.routes';
 import { closuresRoutes } from './desks/closures.routes';
+import { walkInRoutes } from './desks/walkins.routes';
 import { hostRoutes } from './desks/host.routes';
 import { meetingsRoutes } from './intervision/meetings.routes';
 import { groupsRoutes } from './intervision/groups.routes';
@@ -128,6 +129,7 @@ export function createApp(opts: AppOptions) {
   app.route('/calendar', calendarRoutes); // public: the feed's token is the credential
   app.route('/desks', desksRoutes);
   app.route('/bookings', bookingsRoutes);
+  app.route('/host/walk-ins', walkInRoutes);
   app.route('/host', hostRoutes);
   app.route('/closures', closuresRoutes);
   app.route('/meetings', meetingsRoutes);

@@ -22,6 +22,9 @@ export const ACTIVE_STATUSES = ['confirmed', 'pending'] as const satisfies reado
 export const SHARING = ['all', 'list'] as const;
 export type Sharing = (typeof SHARING)[number];
 
+export const SHARE_PERIODS = ['day', 'week'] as const;
+export type SharePeriod = (typeof SHARE_PERIODS)[number];
+
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
@@ -58,6 +61,16 @@ export const locations = sqliteTable(
      */
     requestDeadlineDays: integer('request_deadline_days').notNull().default(1),
     requestDeadlineTime: text('request_deadline_time').notNull().default('16:00'),
+    /**
+     * Fair share (ADR 011): at most this many dagdelen per guest organisation per day or ISO week
+     * (null: no limit), and `reservedForStaff` desks of each space-dagdeel held back from guests
+     * until `reservedUntilHours` hours before the day starts. Checked by the form, not by a CHECK
+     * (a CHECK would rebuild the table and drop migration 0003's triggers).
+     */
+    guestShareMax: integer('guest_share_max'),
+    guestSharePer: text('guest_share_per', { enum: SHARE_PERIODS }).notNull().default('day'),
+    reservedForStaff: integer('reserved_for_staff').notNull().default(0),
+    reservedUntilHours: integer('reserved_until_hours').notNull().default(24),
     archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
@@ -167,6 +180,8 @@ export const bookings = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** Who made the booking when not the booker of record (a colleague of the same organisation); null: the booker themself. */
+    bookedBy: text('booked_by').references(() => users.id, { onDelete: 'set null' }),
     /** The organisation the worker books on behalf of. */
     guestOrgId: integer('guest_org_id')
       .notNull()

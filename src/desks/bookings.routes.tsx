@@ -4,10 +4,10 @@ import { parseId } from '../lib/forms';
 import { isHtmx } from '../lib/htmx';
 import { fragment, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
-import { MyBookingsPage } from '../../views/pages/desks/bookings';
+import { CheckinHerePage, MyBookingsPage } from '../../views/pages/desks/bookings';
 import { BookingItem } from '../../views/partials/desks/bookings';
 import type { Notice } from '../../views/partials/desks/cards';
-import { cancelBooking, checkIn, getMyBooking, listMyBookings } from './bookings';
+import { cancelBooking, checkIn, getMyBooking, listMyBookings, listMyBookingsAt } from './bookings';
 import { bookingIcs } from './ics';
 import { today } from './context';
 
@@ -20,6 +20,19 @@ bookingsRoutes.get('/', (c) => {
   const now = today(c);
   const { upcoming, past } = listMyBookings(c.var.deps.db, c.var.user!.id, now);
   return page(c, c.var.t.desks.bookings.title, <MyBookingsPage t={c.var.t} locale={c.var.locale} upcoming={upcoming} past={past} today={now} />);
+});
+
+/**
+ * The check-in link on a location's poster: after login, the person's own bookings there today,
+ * each with its check-in button (POST /bookings/:id/checkin, which only takes their own booking).
+ * Reading it changes nothing, and shows nothing of the location to someone without a booking.
+ */
+bookingsRoutes.get('/at/:locationId', (c) => {
+  const locationId = parseId(c.req.param('locationId'));
+  if (!locationId) return notFound(c);
+  const now = today(c);
+  const list = listMyBookingsAt(c.var.deps.db, c.var.user!.id, locationId, now);
+  return page(c, c.var.t.desks.checkinHere.title, <CheckinHerePage t={c.var.t} locale={c.var.locale} bookings={list} today={now} />);
 });
 
 /** After cancel or check-in: the item itself for htmx, POST → 303 → GET otherwise. */

@@ -1,5 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { ACTIVE_STATUSES, bookings, locations, organisations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
+import { ACTIVE_STATUSES, bookings, locations, memberships, organisations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
 import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { addDays, isoWeekday, localToday } from '../lib/time';
 import { newId } from '../lib/tokens';
@@ -7,14 +7,20 @@ import { noticeBookings, noticeRequestToHosts } from './notices';
 import {
   accessRefusal,
   closuresFor,
+  colleagueRefusal,
+  colleaguesOf,
   countActive,
+  dayRefusal,
+  countOrgShare,
   hasActiveBooking,
+  isHostOf,
   isUniqueViolation,
   loadSpaceForRules,
   localMoment,
   memberOrgIds,
   requestDeadline,
   requestExpired,
+  shareRefusal,
   slotRefusal,
   withRuleFunctions,
   type ClosedReason,
@@ -28,6 +34,14 @@ export type BookInput = {
   date: string;
   dayparts: Daypart[];
   note: string | null;
+  /** Who books, when booking for a colleague (`userId` is the colleague, the booker of record). */
+  bookedBy?: string | null;
+  /**
+   * A walk-in registered at the desk by `bookedBy`, a host of the space's organisation: today
+   * only, arrived at once, even after the dagdeel's check-in time, and the places held for own
+   * staff are the host's to give (ADR 012).
+   */
+  walkIn?: boolean;
   seriesId?: string | null;
   /** For links in the confirmation; the confirmation is skipped when false (a series sends one summary). */
   baseUrl?: string;
@@ -51,19 +65,28 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
       const space = loadSpaceForRules(tx, input.spaceId);
       if (!space) return { ok: false, reason: 'inactive', horizonWeeks: 0 };
       const refuse = (reason: Refusal, daypart?: Daypart, closed?: ClosedReason): BookResult => ({ ok: false, reason, horizonWeeks: space.horizonWeeks, daypart, closed });
+      const bookedBy = input.bookedBy && input.bookedBy !== input.userId ? input.bookedBy : null;
+      if (input.walkIn) {
+        if (!bookedBy || !isHostOf(tx, bookedBy, space.orgId)) return { ok: false, reason: 'inactive', horizonWeeks: 0 };
+        if (input.date !== at.today) return refuse('past');
+        if (input.guestOrgId === null || colleaguesOf(tx, input.guestOrgId, input.userId).length !== 1) return refuse('not_member');
+      } else if (bookedBy && colleagueRefusal(tx, bookedBy, input.userId, input.guestOrgId)) return refuse('not_colleague');
       const access = accessRefusal(space, { orgIds: memberOrgIds(tx, input.userId), asOrgId: input.guestOrgId });
       if (access) return refuse(access);
       // A month back as well: the request deadline counts working days before the date.
       const closed = closuresFor(tx, space, addDays(input.date, -31), input.date);
       for (const dp of input.dayparts) {
-        const slot = slotRefusal(space, input.date, dp, at, (d) => closed(d) !== null);
+        const slot = input.walkIn ? dayRefusal(space, input.date, at.today, (d) => closed(d) !== null) : slotRefusal(space, input.date, dp, at, (d) => closed(d) !== null);
         if (slot) return refuse(slot, dp, slot === 'closed' ? (closed(input.date) ?? undefined) : undefined);
       }
       for (const dp of input.dayparts) {
         if (hasActiveBooking(tx, input.userId, input.date, dp)) return refuse('already_booked', dp);
         if (countActive(tx, space.id, input.date, dp) >= space.capacity) return refuse('full', dp);
       }
-      const status = space.approvalRequired ? ('pending' as const) : ('confirmed' as const);
+      const orgUsed = space.guestShareMax === null ? 0 : countOrgShare(tx, space.locationId, input.guestOrgId!, space.guestSharePer, input.date);
+      const share = shareRefusal(input.walkIn ? { ...space, reservedForStaff: 0 } : space, input.date, input.dayparts, (dp) => countActive(tx, space.id, input.date, dp), orgUsed, now);
+      if (share) return refuse(share);
+      const status = space.approvalRequired && !input.walkIn ? ('pending' as const) : ('confirmed' as const);
       const respondBy = status === 'pending' ? requestDeadline(space, input.date, input.dayparts[0]!, now, (d) => closed(d) !== null) : null;
       const ids = input.dayparts.map(
         (daypart) =>
@@ -79,6 +102,8 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
               daypart,
               status,
               note: input.note,
+              bookedBy,
+              arrivedAt: input.walkIn ? now : null,
               seriesId: input.seriesId ?? null,
               respondBy,
               createdAt: now,
@@ -88,7 +113,8 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
             .get().id,
       );
       if (input.notify !== false) {
-        noticeBookings(tx, input.userId, ids, status === 'pending' ? 'requested' : 'confirmed', now, { baseUrl: input.baseUrl });
+        const byName = bookedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, bookedBy)).get()?.name : undefined;
+        noticeBookings(tx, input.userId, ids, status === 'pending' ? 'requested' : 'confirmed', now, { baseUrl: input.baseUrl, bookedBy: byName });
         if (status === 'pending') noticeRequestToHosts(tx, ids, { baseUrl: input.baseUrl }, now);
       }
       return { ok: true, status, ids };
@@ -146,6 +172,7 @@ export function bookSeries(db: DB, input: SeriesInput, now: Date): SeriesResult 
 }
 
 const guestOrg = aliasedTable(organisations, 'guest_org');
+const bookedByUser = aliasedTable(users, 'booked_by_user');
 
 const bookingColumns = {
   id: bookings.id,
@@ -168,6 +195,8 @@ const bookingColumns = {
   deadlineMorning: locations.checkinDeadlineMorning,
   deadlineAfternoon: locations.checkinDeadlineAfternoon,
   hostOrgName: organisations.name,
+  /** The colleague who booked this for its owner; null when the owner booked it. */
+  bookedByName: bookedByUser.name,
   createdAt: bookings.createdAt,
   updatedAt: bookings.updatedAt,
 };
@@ -182,6 +211,7 @@ export function getMyBooking(db: Queryable, bookingId: number, userId: string) {
     .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
     .innerJoin(locations, eq(locations.id, bookings.locationId))
     .innerJoin(organisations, eq(organisations.id, bookings.orgId))
+    .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy))
     .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
     .get();
 }
@@ -193,7 +223,8 @@ export function listMyBookings(db: Queryable, userId: string, today: string) {
       .from(bookings)
       .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
       .innerJoin(locations, eq(locations.id, bookings.locationId))
-      .innerJoin(organisations, eq(organisations.id, bookings.orgId));
+      .innerJoin(organisations, eq(organisations.id, bookings.orgId))
+      .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy));
   const upcoming = base()
     .where(and(eq(bookings.userId, userId), gte(bookings.date, today)))
     .orderBy(asc(bookings.date), asc(bookings.daypart), asc(bookings.id))
@@ -205,6 +236,49 @@ export function listMyBookings(db: Queryable, userId: string, today: string) {
     .limit(50)
     .all();
   return { upcoming, past };
+}
+
+/**
+ * The user's own bookings today at one location: what the check-in link on the location's poster
+ * opens (the person scanning it sees only their own bookings; checking in is `checkIn`).
+ */
+export function listMyBookingsAt(db: Queryable, userId: string, locationId: number, today: string) {
+  return db
+    .select(bookingColumns)
+    .from(bookings)
+    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+    .innerJoin(locations, eq(locations.id, bookings.locationId))
+    .innerJoin(organisations, eq(organisations.id, bookings.orgId))
+    .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy))
+    .where(and(eq(bookings.userId, userId), eq(bookings.locationId, locationId), eq(bookings.date, today)))
+    .orderBy(asc(bookings.daypart), asc(bookings.id))
+    .all();
+}
+
+/**
+ * People a host may register as a walk-in: members of a partner organisation (not the host's
+ * own) with an active account, found by part of their name or their whole e-mail address; one
+ * row per person and organisation, at most 10.
+ */
+export function findPartnerPeople(db: Queryable, hostOrgIds: number[], query: string) {
+  const q = query.trim().toLowerCase();
+  if (q.length < 2 || hostOrgIds.length === 0) return [];
+  const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return db
+    .selectDistinct({ userId: users.id, name: users.name, orgId: organisations.id, orgName: organisations.name })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(
+      and(
+        isNull(users.deactivatedAt),
+        sql`${memberships.orgId} not in (select value from json_each(${JSON.stringify(hostOrgIds)}))`,
+        sql`(lower(${users.name}) like ${pattern} escape '\\' or lower(${users.email}) = ${q})`,
+      ),
+    )
+    .orderBy(asc(users.name), asc(organisations.name))
+    .limit(10)
+    .all();
 }
 
 /** The user's active bookings on a date, per space, to mark "booked by you" in results. */

@@ -15,7 +15,7 @@ import { CardAlert, SlotAlert, SlotCell, SpaceCard, unavailableText, type CellPr
 import type { FormState } from '../../views/partials/form';
 import { bookSeries, bookSpace, canSeeInstructions, myActiveOn } from './bookings';
 import { getVisibleSpace, searchOptions, searchSpaces, SEARCH_PAGE_SIZE, takenBetween, type SpaceResult, type VisibleSpace } from './desks';
-import { closuresFor, localMoment, mayBook, mondayOf, slotRefusal } from './rules';
+import { closuresFor, colleaguesOf, countOrgShare, localMoment, mayBook, mondayOf, reservedNow, shareRefusal, slotRefusal } from './rules';
 import { bookSchema, searchSchema, seriesSchema } from './schemas';
 import { wideClosuresOn } from './closures';
 import { holidaysOn } from './holidays';
@@ -32,6 +32,9 @@ function guestOrgFor(c: Ctx, requested: number | null | undefined): number | nul
   if (requested && ms.some((m) => m.orgId === requested)) return requested;
   return ms[0]?.orgId ?? null;
 }
+
+/** The colleagues the user may book for on behalf of `asOrg` (`colleaguesOf`), without the user. */
+const colleaguesFor = (c: Ctx, asOrg: number) => colleaguesOf(c.var.deps.db, asOrg).filter((col) => col.id !== c.var.user!.id);
 
 /** Shown as "booking on behalf of" only to people in more than one organisation. */
 const asOrgShown = (c: Ctx, asOrg: number | null) => (c.var.memberships.length > 1 ? asOrg : null);
@@ -60,8 +63,10 @@ desksRoutes.get('/', (c) => {
     results = found.rows;
     pages = found.paging;
   }
+  const colleagues = asOrg === null ? [] : colleaguesFor(c, asOrg);
+  const forUser = (form.ok && colleagues.find((col) => col.id === form.data.for)) || null;
   const mine = new Map<number, Daypart[]>();
-  if (results) for (const b of myActiveOn(db, c.var.user!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
+  if (results) for (const b of myActiveOn(db, forUser?.id ?? c.var.user!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
   const resultsProps = {
     closedNote: valid ? closedNote(c, date) : null,
     t,
@@ -71,6 +76,7 @@ desksRoutes.get('/', (c) => {
     daypart,
     mine,
     asOrg: asOrgShown(c, asOrg),
+    forUser,
     message: valid ? null : (errors.date ?? t.errors.formInvalid),
     paging: pages,
     url: requestUrl(c),
@@ -81,7 +87,7 @@ desksRoutes.get('/', (c) => {
   return pageOrFragment(
     c,
     t.desks.search.title,
-    <SearchPage t={t} state={state} towns={towns} orgs={orgs} myOrgs={c.var.memberships} results={resultsProps} />,
+    <SearchPage t={t} state={state} towns={towns} orgs={orgs} myOrgs={c.var.memberships} colleagues={colleagues} results={resultsProps} />,
     <SearchResults {...resultsProps} />,
     valid ? 200 : 422,
   );
@@ -112,8 +118,18 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
   const closed = closuresFor(db, { id: space.id, locationId: space.location.id }, from, to);
   const at = localMoment(c.var.deps.now());
   const canBook = mayBook(space.rules, { orgIds: userOrgIds(c), asOrgId: asOrg });
+  const now = c.var.deps.now();
+  // The fair share (ADR 011) for the guest organisation, by the booking's own rule; the host's staff see the plain counts.
+  const orgUsed = new Map<string, number>();
+  const used = (date: string) => {
+    if (!canBook || asOrg === null || space.rules.guestShareMax === null) return 0;
+    if (!orgUsed.has(date)) orgUsed.set(date, countOrgShare(db, space.location.id, asOrg, space.rules.guestSharePer, date));
+    return orgUsed.get(date)!;
+  };
   return (date: string, daypart: Daypart, notice?: Notice | null): CellProps => {
+    const n = taken.get(`${date}:${daypart}`) ?? 0;
     const refusal = slotRefusal(space.rules, date, daypart, at, (d) => closed(d) !== null);
+    const share = canBook && !refusal && n < space.capacity ? shareRefusal(space.rules, date, [daypart], () => n, used(date), now) : null;
     return {
       t,
       locale: c.var.locale,
@@ -121,9 +137,10 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
       date,
       daypart,
       capacity: space.capacity,
-      taken: taken.get(`${date}:${daypart}`) ?? 0,
+      taken: n,
+      reserved: canBook ? reservedNow(space.rules, date, now) : 0,
       mine: mine.has(`${date}:${daypart}`),
-      unavailable: unavailableText(t, refusal, refusal === 'closed' ? closed(date) : null),
+      unavailable: share === 'org_share_full' ? t.desks.search.fullForOrg : unavailableText(t, refusal, refusal === 'closed' ? closed(date) : null),
       canBook,
       asOrg: asOrgShown(c, asOrg),
       notice,
@@ -192,11 +209,18 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
   }
   const { date, daypart, note, fragment: shape } = form.data;
   const dayparts: Daypart[] = daypart === 'whole' ? ['morning', 'afternoon'] : [daypart];
-  const result = bookSpace(db, { spaceId: space.id, userId: c.var.user!.id, guestOrgId: asOrg, date, dayparts, note, baseUrl: c.var.config.baseUrl }, now());
+  const me = c.var.user!.id;
+  // Booking for a colleague: they are the booker of record; bookSpace refuses anyone who is not one.
+  const forId = form.data.for && form.data.for !== me ? form.data.for : null;
+  const forUser = forId && asOrg !== null ? (colleaguesOf(db, asOrg, forId)[0] ?? null) : null;
+  const result = bookSpace(db, { spaceId: space.id, userId: forId ?? me, bookedBy: forId ? me : null, guestOrgId: asOrg, date, dayparts, note, baseUrl: c.var.config.baseUrl }, now());
   const when = formatLocalDate(c.var.locale, date, true);
-  const notice: Notice = result.ok
-    ? { kind: 'ok', text: (result.status === 'pending' ? t.desks.bookings.requested : t.desks.bookings.booked)(space.name, when, t.dayparts[daypart]) }
-    : { kind: 'error', text: refusalText(t, result.reason, result.horizonWeeks, result.closed) };
+  const said = result.ok
+    ? (result.status === 'pending' ? t.desks.bookings.requested : t.desks.bookings.booked)(space.name, when, t.dayparts[daypart])
+    : forUser && result.reason === 'already_booked'
+      ? t.desks.colleague.alreadyBooked(forUser.name)
+      : refusalText(t, result.reason, result.horizonWeeks, result.closed);
+  const notice: Notice = { kind: result.ok ? 'ok' : 'error', text: forUser && result.ok ? t.desks.colleague.bookedFor(forUser.name, said) : said };
   const status = result.ok ? 200 : 422;
   if (!isHtmx(c)) {
     if (result.ok) return redirectWithFlash(c, '/bookings', notice.text);
@@ -205,10 +229,10 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
   if (shape === 'cell' && daypart !== 'whole') return fragment(c, <SlotCell {...buildCells(c, space, asOrg, date, date)(date, daypart, notice)} />, status);
   const row = searchSpaces(db, { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id }, { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg }, c.var.deps.now()).rows[0];
   if (!row) return fragment(c, <CardAlert title={space.name} message={notice.text} />, status);
-  const mine = myActiveOn(db, c.var.user!.id, date, date)
+  const mine = myActiveOn(db, forUser?.id ?? me, date, date)
     .filter((b) => b.spaceId === space.id)
     .map((b) => b.daypart);
-  return fragment(c, <SpaceCard t={t} locale={c.var.locale} row={row} date={date} daypart={daypart} mine={mine} asOrg={asOrgShown(c, asOrg)} notice={notice} />, status);
+  return fragment(c, <SpaceCard t={t} locale={c.var.locale} row={row} date={date} daypart={daypart} mine={mine} asOrg={asOrgShown(c, asOrg)} forUser={forUser} notice={notice} />, status);
 });
 
 desksRoutes.post('/spaces/:spaceId/book-series', async (c) => {

@@ -9,6 +9,7 @@ import {
   spaces,
   type Amenity,
   type Daypart,
+  type SharePeriod,
   type Sharing,
   type SpaceKind,
 } from '../../db/schema';
@@ -17,7 +18,22 @@ import { isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { noticeBookings } from './notices';
-import { amenitiesToMask, daypartOver, daysBetween, loadSpaceForRules, localMoment, maySee, sharedOrgIdsOf, weekdayBit, withRuleFunctions } from './rules';
+import {
+  amenitiesToMask,
+  countOrgShare,
+  daypartOver,
+  daysBetween,
+  loadSpaceForRules,
+  localMoment,
+  maySee,
+  reservedNow,
+  sharedOrgIdsOf,
+  shareRefusal,
+  weekdayBit,
+  withRuleFunctions,
+  type GuestShareSetting,
+  type ShareRefusal,
+} from './rules';
 import { holidaysOn } from './holidays';
 
 // ——— Locations (host) ———
@@ -41,6 +57,10 @@ export type LocationInput = {
   closedHolidays: string | null;
   requestDeadlineDays: number;
   requestDeadlineTime: string;
+  guestShareMax: number | null;
+  guestSharePer: SharePeriod;
+  reservedForStaff: number;
+  reservedUntilHours: number;
   sharedOrgIds: number[];
 };
 
@@ -266,6 +286,10 @@ export type SpaceResult = {
   /** The dagdeel is over on the searched date (`daypartOver`): shown as past, not bookable. */
   overMorning: boolean;
   overAfternoon: boolean;
+  /** Desks of each dagdeel still held for the host's own staff (`reservedNow`); not free for guests. */
+  reserved: number;
+  /** `shareRefusal` for the searching organisation, per dagdeel and for the whole day. */
+  share: Record<Daypart | 'whole', ShareRefusal | null>;
 };
 
 /** Results per page of the desk search (a page of 20 cards is ~25 KiB; the next page is one link away). */
@@ -348,18 +372,32 @@ export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, at: Date, 
     const pg = paging(page.requested, ids.length, page.size);
     const shown = ids.slice(pg.offset, pg.offset + pg.size);
     const rows = shown.length ? spaceCards(sqlite, shown, p.date) : [];
+    const orgUsed = new Map<number, number>();
     return {
-      rows: rows.map(({ checkinDeadlineMorning, checkinDeadlineAfternoon, ...r }) => {
+      rows: rows.map(({ checkinDeadlineMorning, checkinDeadlineAfternoon, guestShareMax, guestSharePer, reservedForStaff, reservedUntilHours, ...r }) => {
         const deadlines = { checkinDeadlineMorning, checkinDeadlineAfternoon };
         const over = (dp: Daypart) => daypartOver(deadlines, p.date, dp, moment);
-        return { ...r, overMorning: over('morning'), overAfternoon: over('afternoon') };
+        // The booking's own rule (rules.ts) for the cards shown, not a copy of it in SQL.
+        const setting = { guestShareMax, guestSharePer, reservedForStaff, reservedUntilHours, capacity: r.capacity };
+        if (guestShareMax !== null && viewer.guestOrgId !== null && !orgUsed.has(r.locationId))
+          orgUsed.set(r.locationId, countOrgShare(db, r.locationId, viewer.guestOrgId, guestSharePer, p.date));
+        const used = orgUsed.get(r.locationId) ?? 0;
+        const taken = (dp: Daypart) => (dp === 'morning' ? r.takenMorning : r.takenAfternoon);
+        const share = (dps: Daypart[]) => shareRefusal(setting, p.date, dps, taken, used, at);
+        return {
+          ...r,
+          overMorning: over('morning'),
+          overAfternoon: over('afternoon'),
+          reserved: reservedNow(setting, p.date, at),
+          share: { morning: share(['morning']), afternoon: share(['afternoon']), whole: share(['morning', 'afternoon']) },
+        };
       }),
       paging: pg,
     };
   })();
 }
 
-type CardRow = Omit<SpaceResult, 'overMorning' | 'overAfternoon'> & { checkinDeadlineMorning: string; checkinDeadlineAfternoon: string };
+type CardRow = Omit<SpaceResult, 'overMorning' | 'overAfternoon' | 'reserved' | 'share'> & { checkinDeadlineMorning: string; checkinDeadlineAfternoon: string } & GuestShareSetting;
 
 function spaceCards(sqlite: DB['$client'], ids: number[], date: string): CardRow[] {
   const taken = (dp: Daypart) =>
@@ -370,6 +408,8 @@ function spaceCards(sqlite: DB['$client'], ids: number[], date: string): CardRow
               l.id as locationId, l.name as locationName, l.street as street, l.town as town,
               o.id as hostOrgId, o.name as hostOrgName, l.approval_required as approvalRequired,
               l.checkin_deadline_morning as checkinDeadlineMorning, l.checkin_deadline_afternoon as checkinDeadlineAfternoon,
+              l.guest_share_max as guestShareMax, l.guest_share_per as guestSharePer,
+              l.reserved_for_staff as reservedForStaff, l.reserved_until_hours as reservedUntilHours,
               ${taken('morning')} as takenMorning, ${taken('afternoon')} as takenAfternoon
        from spaces s
        join locations l on l.id = s.location_id

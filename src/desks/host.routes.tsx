@@ -5,7 +5,7 @@ import { parseId, queryValues, readForm, validate, type FormValues } from '../li
 import { isHtmx } from '../lib/htmx';
 import { forbidden, fragment, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
-import { GuestListPage, LocationPage, LocationsPage, NewLocationPage, RequestsPage, SpaceEditPage } from '../../views/pages/desks/host';
+import { CheckinPosterPage, GuestListPage, LocationPage, LocationsPage, NewLocationPage, RequestsPage, SpaceEditPage } from '../../views/pages/desks/host';
 import type { Notice } from '../../views/partials/desks/cards';
 import { GuestRow, RequestRow } from '../../views/partials/desks/bookings';
 import type { FormState } from '../../views/partials/form';
@@ -63,6 +63,10 @@ function locationFormValues(l: Location, shares: number[]): FormValues {
     closedHolidays: parseHolidaySet(l.closedHolidays) ?? [],
     requestDeadlineDays: String(l.requestDeadlineDays),
     requestDeadlineTime: l.requestDeadlineTime,
+    guestShareMax: l.guestShareMax === null ? '' : String(l.guestShareMax),
+    guestSharePer: l.guestSharePer,
+    reservedForStaff: String(l.reservedForStaff),
+    reservedUntilHours: String(l.reservedUntilHours),
   };
 }
 
@@ -75,6 +79,10 @@ const NEW_LOCATION_DEFAULTS: FormValues = {
   holidayMode: 'inherit',
   requestDeadlineDays: '1',
   requestDeadlineTime: '16:00',
+  guestShareMax: '',
+  guestSharePer: 'day',
+  reservedForStaff: '0',
+  reservedUntilHours: '24',
 };
 
 /** Reads and checks the location form; shared organisations must exist. */
@@ -102,6 +110,10 @@ async function readLocationForm(c: Ctx) {
     closedHolidays: d.holidayMode === 'own' ? formatHolidaySet(d.closedHolidays) : null,
     requestDeadlineDays: d.requestDeadlineDays,
     requestDeadlineTime: d.requestDeadlineTime,
+    guestShareMax: d.guestShareMax,
+    guestSharePer: d.guestSharePer,
+    reservedForStaff: d.reservedForStaff,
+    reservedUntilHours: d.reservedUntilHours,
     sharedOrgIds: d.sharing === 'list' ? d.sharedOrgIds : [],
   };
   return { ok: true as const, input, orgId: d.orgId, values: form.values };
@@ -162,6 +174,13 @@ hostRoutes.get('/locations/:id', (c) => {
   const loc = hostLocation(c, c.req.param('id'));
   if (!loc) return notFound(c);
   return locationPage(c, loc);
+});
+
+hostRoutes.get('/locations/:id/poster', (c) => {
+  const loc = hostLocation(c, c.req.param('id'));
+  if (!loc) return notFound(c);
+  const url = `${c.var.config.baseUrl}/bookings/at/${loc.id}`;
+  return page(c, c.var.t.desks.checkinHere.posterTitle(loc.name), <CheckinPosterPage t={c.var.t} locationName={loc.name} url={url} />);
 });
 
 hostRoutes.post('/locations/:id', async (c) => {

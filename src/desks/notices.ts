@@ -14,7 +14,7 @@ import { formatDateTime, formatLocalDate } from '../../views/i18n/format';
  */
 type Kind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'cancelled' | 'closure' | 'no_show' | 'reminder' | 'expired';
 
-function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: BookingForCalendar[], baseUrl: string, reason?: string) {
+function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: BookingForCalendar[], baseUrl: string, reason?: string, bookedBy?: string) {
   const first = list[0]!;
   const date = formatLocalDate(locale, first.date, true);
   const dayparts = [...new Set(list.map((b) => t.dayparts[b.daypart]))].join(' + ');
@@ -36,17 +36,18 @@ function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: Bookin
   }[kind] as [string, string];
   return {
     subject: text[0],
-    body: text[1],
+    // A colleague booked it: the owner is told by whom, so a booking they did not make is no surprise.
+    body: bookedBy ? `${text[1]}\n\n${t.desks.colleague.bookedBy(bookedBy)}.` : text[1],
     link: '/bookings',
     attachments: [icsAttachment(`gastplek-${first.id}.ics`, toIcs(events, method), method)],
   };
 }
 
 /** Tells the owner about one change to one or more of their bookings (a whole day is one message). */
-export function noticeBookings(tx: Queryable, userId: string, bookingIds: number[], kind: Kind, now: Date, opts: { baseUrl?: string; reason?: string } = {}): void {
+export function noticeBookings(tx: Queryable, userId: string, bookingIds: number[], kind: Kind, now: Date, opts: { baseUrl?: string; reason?: string; bookedBy?: string } = {}): void {
   const list = bookingsForCalendar(tx, userId, bookingIds);
   if (list.length === 0) return;
-  notify(tx, userId, (t, to) => compose(t, to.locale, to.name, kind, list, opts.baseUrl ?? '', opts.reason), now, { optional: kind === 'reminder', baseUrl: opts.baseUrl });
+  notify(tx, userId, (t, to) => compose(t, to.locale, to.name, kind, list, opts.baseUrl ?? '', opts.reason, opts.bookedBy), now, { optional: kind === 'reminder', baseUrl: opts.baseUrl });
 }
 
 /**

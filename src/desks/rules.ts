@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { ACTIVE_STATUSES, AMENITIES, bookings, closures, locations, locationShares, memberships, organisations, spaces, type Amenity, type Daypart, type Sharing } from '../../db/schema';
+import { ACTIVE_STATUSES, AMENITIES, type SharePeriod, bookings, closures, locations, locationShares, memberships, organisations, spaces, users, type Amenity, type Daypart, type Sharing } from '../../db/schema';
 import type { DB, Queryable } from '../db';
 import { addDays, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
 import { holidayClosure, type HolidayKey } from './holidays';
@@ -19,7 +19,10 @@ export type Refusal =
   | 'inactive'
   | 'full'
   | 'already_booked'
-  | 'no_org';
+  | 'no_org'
+  | 'not_colleague'
+  | 'not_member'
+  | ShareRefusal;
 
 /** Wall-clock times of a dagdeel, used for the calendar file. */
 export const DAYPART_TIMES: Record<Daypart, { start: string; end: string }> = {
@@ -109,7 +112,7 @@ export type SpaceForRules = {
   openWeekdays: number;
   horizonWeeks: number;
   approvalRequired: boolean;
-};
+} & GuestShareSetting;
 
 /** A space with everything the booking rules look at: access, calendar, deadlines and whom its location admits. */
 export type BookableSpace = SpaceForRules & CheckinDeadlines & RequestDeadlineSetting & { sharedOrgIds: number[] };
@@ -131,6 +134,10 @@ export function loadSpaceForRules(db: Queryable, spaceId: number): BookableSpace
       checkinDeadlineAfternoon: locations.checkinDeadlineAfternoon,
       requestDeadlineDays: locations.requestDeadlineDays,
       requestDeadlineTime: locations.requestDeadlineTime,
+      guestShareMax: locations.guestShareMax,
+      guestSharePer: locations.guestSharePer,
+      reservedForStaff: locations.reservedForStaff,
+      reservedUntilHours: locations.reservedUntilHours,
     })
     .from(spaces)
     .innerJoin(locations, eq(locations.id, spaces.locationId))
@@ -156,6 +163,37 @@ export function memberOrgIds(db: Queryable, userId: string): number[] {
     .where(eq(memberships.userId, userId))
     .all()
     .map((r) => r.orgId);
+}
+
+/**
+ * The colleagues a worker may book for on behalf of `orgId`: members of that organisation whose
+ * account is not deactivated, by name (`onlyUserId`: just that person, if they qualify). The
+ * booking form lists them and `colleagueRefusal` asks the same query, so the two cannot differ.
+ */
+export function colleaguesOf(db: Queryable, orgId: number, onlyUserId?: string): { id: string; name: string }[] {
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), isNull(users.deactivatedAt), onlyUserId === undefined ? undefined : eq(users.id, onlyUserId)))
+    .orderBy(users.name, users.id)
+    .all();
+}
+
+/** Is this person a host of this organisation? */
+export function isHostOf(db: Queryable, userId: string, orgId: number): boolean {
+  return !!db
+    .select({ one: sql`1` })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId), eq(memberships.role, 'host')))
+    .get();
+}
+
+/** May `byUserId` book for `forUserId` on behalf of `orgId`? Both belong to it and the colleague's account is active. */
+export function colleagueRefusal(db: Queryable, byUserId: string, forUserId: string, orgId: number | null): 'not_colleague' | null {
+  if (byUserId === forUserId) return null;
+  if (orgId === null || !memberOrgIds(db, byUserId).includes(orgId)) return 'not_colleague';
+  return colleaguesOf(db, orgId, forUserId).length === 1 ? null : 'not_colleague';
 }
 
 /** What the access rule looks at: whose space it is, whether it is open, and whom its location admits. */
@@ -251,6 +289,65 @@ export function closuresFor(db: Queryable, space: { id: number; locationId: numb
 export function closedDatesFor(db: Queryable, space: { id: number; locationId: number }, from: string, to: string): (d: string) => boolean {
   const closed = closuresFor(db, space, from, to);
   return (d) => closed(d) !== null;
+}
+
+/** A location's fair-share setting (ADR 011). */
+export type GuestShareSetting = { guestShareMax: number | null; guestSharePer: SharePeriod; reservedForStaff: number; reservedUntilHours: number };
+
+export type ShareRefusal = 'org_share_full' | 'reserved_for_staff';
+
+/**
+ * The moment the places kept for the host's own staff are released to guests: `reservedUntilHours`
+ * before the start (00:00, Amsterdam) of the booked day.
+ */
+export function reservationLapse(loc: GuestShareSetting, date: string): Date {
+  return new Date(instantOf(date, '00:00').getTime() - loc.reservedUntilHours * 3_600_000);
+}
+
+/** Desks of each space-dagdeel still held for the host's own staff at `now` (0 once lapsed). */
+export function reservedNow(loc: GuestShareSetting & { capacity: number }, date: string, now: Date): number {
+  return now < reservationLapse(loc, date) ? Math.min(loc.reservedForStaff, loc.capacity) : 0;
+}
+
+/**
+ * The fair-share rule, defined once: may a guest organisation that already holds `orgUsed`
+ * dagdelen at this location (on the date, or in its ISO week: `countOrgShare`) take `dayparts`
+ * of this space, whose dagdelen hold `taken(dp)` desks? Before the lapse the last
+ * `reservedForStaff` desks of each dagdeel are not for guests; an organisation may hold at most
+ * `guestShareMax` dagdelen per period. Called by `bookSpace` inside its immediate transaction and
+ * by the search for the cards it shows (so a card never offers what the booking refuses).
+ * Capacity itself ('full') is checked before this.
+ */
+export function shareRefusal(
+  loc: GuestShareSetting & { capacity: number },
+  date: string,
+  dayparts: readonly Daypart[],
+  taken: (dp: Daypart) => number,
+  orgUsed: number,
+  now: Date,
+): ShareRefusal | null {
+  const forGuests = loc.capacity - reservedNow(loc, date, now);
+  if (dayparts.some((dp) => taken(dp) < loc.capacity && taken(dp) >= forGuests)) return 'reserved_for_staff';
+  if (loc.guestShareMax !== null && orgUsed + dayparts.length > loc.guestShareMax) return 'org_share_full';
+  return null;
+}
+
+/** The dates a share period covers: the day itself, or Monday to Sunday of its ISO week. */
+export function sharePeriod(per: SharePeriod, date: string): { from: string; to: string } {
+  if (per === 'day') return { from: date, to: date };
+  const monday = mondayOf(date);
+  return { from: monday, to: addDays(monday, 6) };
+}
+
+/** Dagdelen a guest organisation holds at a location in the share period of `date` (the statuses that hold a desk). */
+export function countOrgShare(db: Queryable, locationId: number, guestOrgId: number, per: SharePeriod, date: string): number {
+  const { from, to } = sharePeriod(per, date);
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(bookings)
+    .where(and(eq(bookings.locationId, locationId), eq(bookings.guestOrgId, guestOrgId), gte(bookings.date, from), lte(bookings.date, to), inArray(bookings.status, ACTIVE_STATUSES)))
+    .get();
+  return row?.n ?? 0;
 }
 
 export function countActive(db: Queryable, spaceId: number, date: string, daypart: Daypart): number {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AMENITIES, SHARING, SPACE_KINDS } from '../../db/schema';
+import { AMENITIES, SHARE_PERIODS, SHARING, SPACE_KINDS } from '../../db/schema';
 import { fields, parseId, perDict } from '../lib/forms';
 import { isValidLocalDate, isValidTime } from '../lib/time';
 import { HOLIDAY_KEYS } from './holidays';
@@ -39,6 +39,13 @@ const optionalId = (t: Dict) =>
       return id;
     });
 
+/** A colleague's user id to book for ('' or absent: oneself); whether it is a colleague is the booking's rule (`colleagueRefusal`). */
+const forColleague = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.trim().slice(0, 64) : null));
+
 const daypartOrWhole = (t: Dict) => z.enum(['morning', 'afternoon', 'whole'], { error: t.errors.invalidChoice });
 
 export const searchSchema = perDict((t: Dict, today: string) =>
@@ -57,6 +64,7 @@ export const searchSchema = perDict((t: Dict, today: string) =>
     amenities: many().pipe(z.array(z.enum(AMENITIES, { error: t.errors.invalidChoice })).max(AMENITIES.length)),
     org: optionalId(t),
     as: optionalId(t),
+    for: forColleague(),
   }));
 
 export const bookSchema = perDict((t: Dict) =>
@@ -65,6 +73,7 @@ export const bookSchema = perDict((t: Dict) =>
     daypart: daypartOrWhole(t),
     note: fields.multiline(t, 280),
     as: optionalId(t),
+    for: forColleague(),
     fragment: z.enum(['card', 'cell']).optional().catch(undefined),
   }));
 
@@ -112,6 +121,15 @@ export const locationSchema = perDict((t: Dict) =>
         .optional()
         .transform((v) => (v ?? '16:00').trim())
         .refine(isValidTime, t.desks.host.invalidTime),
+      // Older forms (and tests) without the fair-share fields keep the defaults: no limit, nothing held back.
+      guestShareMax: z
+        .string()
+        .optional()
+        .transform((v) => (v ?? '').trim())
+        .pipe(z.union([z.literal('').transform(() => null), int(t.desks.share.invalidMax, 1, 100)])),
+      guestSharePer: z.enum(SHARE_PERIODS, { error: t.errors.invalidChoice }).optional().default('day'),
+      reservedForStaff: z.string().optional().transform((v) => v ?? '0').pipe(int(t.desks.share.invalidReserved, 0, 500)),
+      reservedUntilHours: z.string().optional().transform((v) => v ?? '24').pipe(int(t.desks.share.invalidHours, 0, 336)),
     })
     .superRefine((v, ctx) => {
       if (v.sharing === 'list' && v.sharedOrgIds.length === 0) ctx.addIssue({ code: 'custom', path: ['sharedOrgIds'], message: t.desks.host.chooseOrg });
@@ -165,3 +183,22 @@ export const wideClosureSchema = perDict((t: Dict, today: string) =>
       if (v.startDate < today) ctx.addIssue({ code: 'custom', path: ['startDate'], message: t.desks.refusals.past });
       if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: t.desks.host.endBeforeStart });
     }));
+
+/** A walk-in registered by a host: an account holder of a partner organisation, a space and a dagdeel of today. */
+export const walkInSchema = perDict((t: Dict) =>
+  z.object({
+    user: z.string({ error: t.errors.invalidChoice }).trim().min(1, t.errors.invalidChoice).max(64, t.errors.invalidChoice),
+    org: z.string({ error: t.errors.invalidChoice }).transform((v, ctx) => {
+      const id = parseId(v);
+      if (id) return id;
+      ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice });
+      return z.NEVER;
+    }),
+    space: z.string({ error: t.errors.invalidChoice }).transform((v, ctx) => {
+      const id = parseId(v);
+      if (id) return id;
+      ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice });
+      return z.NEVER;
+    }),
+    daypart: z.enum(['morning', 'afternoon'], { error: t.errors.invalidChoice }),
+  }));

@@ -1,7 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { aliasedTable, asc, eq } from 'drizzle-orm';
 import { bookings, locations, meetings, notifications, organisations, registrations, spaces, statements, users } from '../../db/schema';
 import type { Queryable } from '../db';
 import { listMemberships } from '../orgs/orgs';
+
+const colleague = aliasedTable(users, 'colleague');
 
 /**
  * Everything Gastplek stores about one person, for the right of access (AVG art. 15/20). Secrets
@@ -25,6 +27,16 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
       .innerJoin(locations, eq(locations.id, bookings.locationId))
       .innerJoin(organisations, eq(organisations.id, bookings.orgId))
       .where(eq(bookings.userId, userId))
+      .orderBy(asc(bookings.date))
+      .all(),
+    // Desks this person booked for a colleague (bookings.booked_by): the colleague is the booker of record.
+    bookedForColleagues: db
+      .select({ date: bookings.date, daypart: bookings.daypart, status: bookings.status, space: spaces.name, location: locations.name, colleague: colleague.name, createdAt: bookings.createdAt })
+      .from(bookings)
+      .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+      .innerJoin(locations, eq(locations.id, bookings.locationId))
+      .innerJoin(colleague, eq(colleague.id, bookings.userId))
+      .where(eq(bookings.bookedBy, userId))
       .orderBy(asc(bookings.date))
       .all(),
     intervision: db

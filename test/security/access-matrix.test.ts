@@ -151,6 +151,7 @@ const ACCESS: Record<string, Entry> = {
   },
   'POST /bookings/:id/cancel': { rule: 'owner of the booking', cases: () => only(['worker'], '/bookings/2/cancel') },
   'POST /bookings/:id/checkin': { rule: 'owner of the booking', cases: () => only(['worker'], '/bookings/1/checkin') },
+  'GET /bookings/at/:locationId': { rule: 'logged in (own bookings at the location today only)', cases: () => user('/bookings/at/1') },
   'GET /bookings/:file{[0-9]+\\.ics}': { rule: 'owner of the booking', cases: () => only(['worker'], '/bookings/1.ics') },
 
   'GET /host/locations': { rule: 'host of some organisation', cases: () => only(['host'], '/host/locations') },
@@ -159,6 +160,9 @@ const ACCESS: Record<string, Entry> = {
   'GET /host/requests': { rule: 'host of some organisation (their own organisations\' requests only)', cases: () => only(['host'], '/host/requests') },
   'GET /host/guests': { rule: 'host of some organisation', cases: () => [...only(['host'], '/host/guests'), ...only([], '/host/guests?location=5')] },
   'GET /host/locations/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')] },
+  'GET /host/walk-ins/:locationId': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')] },
+  'POST /host/walk-ins/:locationId': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')] },
+  'GET /host/locations/:id/poster': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1/poster'), ...only([], '/host/locations/5/poster')] },
   'POST /host/locations/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')] },
   'POST /host/locations/:id/spaces': {
     rule: 'host of the owning organisation',

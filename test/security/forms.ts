@@ -73,6 +73,11 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
       },
     },
     'POST /host/locations/:id/spaces': { actor: 'host', path: '/host/locations/1/spaces', body: { name: 'Nieuwe ruimte', kind: 'flexplek', capacity: '3', amenities: ['wifi'], active: 'on' } },
+    'POST /host/walk-ins/:locationId': {
+      actor: 'host',
+      path: '/host/walk-ins/1',
+      body: { user: uid('worker@gastplek.test'), org: String(row<{ id: number }>(db, "select id from organisations where name = 'GGD Noord- en Oost-Gelderland'").id), space: '1', daypart: 'afternoon' },
+    },
     'POST /host/locations/:id/closures': { actor: 'host', path: '/host/locations/1/closures', body: { spaceId: '2', startDate: '2026-12-24', endDate: '2026-12-26', reason: 'Kerst' } },
     'POST /host/closures/:id/delete': { actor: 'host', path: '/host/closures/1/delete', body: {} },
     'POST /closures/org/:orgId': { actor: 'orgadmin', path: '/closures/org/4', body: { startDate: '2027-02-01', endDate: '2027-02-02', reason: 'Studiedagen', confirm: 'yes' } },

@@ -21,3 +21,20 @@ export function MyBookingsPage(p: { t: Dict; locale: Locale; upcoming: MyBooking
     </section>
   );
 }
+
+/** The check-in link of a location (its poster): the person's own bookings there today, or why there are none. */
+export function CheckinHerePage(p: { t: Dict; locale: Locale; bookings: MyBooking[]; today: string }) {
+  const t = p.t.desks.checkinHere;
+  return (
+    <section>
+      <h1>{t.title}</h1>
+      {p.bookings.length === 0 ? (
+        <p class="empty-state">
+          {t.none} — <a href="/bookings">{p.t.desks.bookings.title}</a>
+        </p>
+      ) : (
+        p.bookings.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)
+      )}
+    </section>
+  );
+}

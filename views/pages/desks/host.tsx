@@ -110,6 +110,26 @@ export function LocationForm(p: { t: Dict; state: FormState; action: string; org
           <Field state={s} name="requestDeadlineTime" label={p.t.requests.deadlineTime} type="time" required />
         </div>
         <fieldset>
+          <legend>{p.t.desks.share.legend}</legend>
+          <p>{p.t.desks.share.intro}</p>
+          <div class="grid">
+            <Field state={s} name="guestShareMax" label={`${p.t.desks.share.max} ${p.t.form.optional}`} type="number" min={1} max={100} hint={p.t.desks.share.maxHint} />
+            <Select
+              state={s}
+              name="guestSharePer"
+              label={p.t.desks.share.per}
+              options={[
+                { value: 'day', label: p.t.desks.share.perDay },
+                { value: 'week', label: p.t.desks.share.perWeek },
+              ]}
+            />
+          </div>
+          <div class="grid">
+            <Field state={s} name="reservedForStaff" label={p.t.desks.share.reserved} type="number" min={0} max={500} required hint={p.t.desks.share.reservedHint} />
+            <Field state={s} name="reservedUntilHours" label={p.t.desks.share.until} type="number" min={0} max={336} required hint={p.t.desks.share.untilHint} />
+          </div>
+        </fieldset>
+        <fieldset>
           <legend>{p.t.closures.locationHolidays}</legend>
           <label>
             <input type="radio" name="holidayMode" value="inherit" checked={s.values?.holidayMode !== 'own'} /> {p.t.closures.locationInherit}
@@ -178,7 +198,7 @@ export function LocationPage(p: LocationPageProps) {
     <section>
       <h1>{t.editLocation(l.name)}</h1>
       <p>
-        <a href={`/host/guests?location=${l.id}`}>{p.t.desks.nav.guests}</a>
+        <a href={`/host/guests?location=${l.id}`}>{p.t.desks.nav.guests}</a> · <a href={`/host/locations/${l.id}/poster`}>{p.t.desks.checkinHere.poster}</a>
       </p>
       <h2 id="spaces">{t.spaces}</h2>
       {p.spaces.length === 0 ? (
@@ -275,6 +295,11 @@ export function GuestListPage(p: {
             </div>
             <button type="submit">{t.show}</button>
           </form>
+          {p.locationId && p.date === p.today && (
+            <p>
+              <a href={`/host/walk-ins/${p.locationId}`}>{p.t.desks.walkIn.link}</a>
+            </p>
+          )}
           {p.guests.length === 0 ? (
             <p>{t.none}</p>
           ) : (
@@ -358,6 +383,20 @@ export function RequestsPage(p: { t: Dict; locale: Locale; requests: OpenRequest
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+/** A page to print and hang at the entrance: the location's check-in link for guests' phones. */
+export function CheckinPosterPage(p: { t: Dict; locationName: string; url: string }) {
+  const t = p.t.desks.checkinHere;
+  return (
+    <section class="checkin-poster">
+      <h1>{t.posterTitle(p.locationName)}</h1>
+      <p>{t.posterIntro}</p>
+      <p class="checkin-link">
+        <a href={p.url}>{p.url}</a>
+      </p>
     </section>
   );
 }

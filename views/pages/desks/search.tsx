@@ -10,6 +10,8 @@ export type SearchPageProps = {
   orgs: { id: number; name: string }[];
   /** The worker's organisations; a select "book on behalf of" appears when there are several. */
   myOrgs: { orgId: number; orgName: string }[];
+  /** Colleagues of the organisation booked on behalf of, to book for one of them. */
+  colleagues: { id: string; name: string }[];
   results: ResultsProps;
 };
 
@@ -78,6 +80,17 @@ export function SearchPage(p: SearchPageProps) {
               <Select state={p.state} name="org" label={t.org} options={[{ value: '', label: t.anyOrg }, ...p.orgs.map((o) => ({ value: String(o.id), label: o.name }))]} />
               {p.myOrgs.length > 1 && (
                 <Select state={p.state} name="as" label={t.asOrg} options={p.myOrgs.map((m) => ({ value: String(m.orgId), label: m.orgName }))} />
+              )}
+              {p.colleagues.length > 0 && (
+                <div>
+                  <Select
+                    state={p.state}
+                    name="for"
+                    label={p.t.desks.colleague.label}
+                    options={[{ value: '', label: p.t.desks.colleague.myself }, ...p.colleagues.map((col) => ({ value: col.id, label: col.name }))]}
+                  />
+                  <small>{p.t.desks.colleague.hint}</small>
+                </div>
               )}
             </div>
             <fieldset class="amenity-filter">

@@ -52,6 +52,7 @@ export function BookingItem(p: { t: Dict; locale: Locale; b: MyBooking; today: s
         <br />
         {b.street}, {b.postcode} {b.town}
       </p>
+      {b.bookedByName && <p>{p.t.desks.colleague.bookedBy(b.bookedByName)}</p>}
       {b.note && (
         <p>
           <strong>{t.note}:</strong> {b.note}

@@ -72,6 +72,8 @@ export type CardProps = {
   /** Dagdelen of this date the viewer already holds at this space. */
   mine: Daypart[];
   asOrg: number | null;
+  /** The colleague this search books for (`colleaguesOf`); null or absent: the viewer. */
+  forUser?: { id: string; name: string } | null;
   notice?: Notice | null;
 };
 
@@ -79,12 +81,14 @@ export type CardProps = {
 export function SpaceCard(p: CardProps) {
   const t = p.t.desks;
   const r = p.row;
-  const freeM = Math.max(0, r.capacity - r.takenMorning);
-  const freeA = Math.max(0, r.capacity - r.takenAfternoon);
+  // Desks held for the host's own staff are not free for guests until the reservation lapses.
+  const freeM = Math.max(0, r.capacity - r.reserved - r.takenMorning);
+  const freeA = Math.max(0, r.capacity - r.reserved - r.takenAfternoon);
   const parts: Daypart[] = p.daypart === 'whole' ? ['morning', 'afternoon'] : [p.daypart];
   const free = Math.min(...parts.map((d) => (d === 'morning' ? freeM : freeA)));
   const mineHere = parts.every((d) => p.mine.includes(d));
   const over = parts.some((d) => (d === 'morning' ? r.overMorning : r.overAfternoon));
+  const orgFull = r.share[p.daypart] === 'org_share_full';
   const action = `/desks/spaces/${r.spaceId}/book`;
   return (
     <article class="space-card">
@@ -112,17 +116,20 @@ export function SpaceCard(p: CardProps) {
       {r.approvalRequired ? <p>{t.search.needsApproval}</p> : null}
       <NoticeLine notice={p.notice} />
       {mineHere ? (
-        <p class="status status-ok">{t.space.bookedByYou}</p>
+        <p class="status status-ok">{p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, t.space.bookedByYou) : t.space.bookedByYou}</p>
       ) : over ? (
         <p class="status status-off">{t.search.over}</p>
       ) : free <= 0 ? (
         <p class="status status-off">{t.search.full}</p>
+      ) : orgFull ? (
+        <p class="status status-off">{t.search.fullForOrg}</p>
       ) : (
         <form method="post" action={action} hx-post={action} hx-target="closest article" hx-swap="outerHTML">
           <input type="hidden" name="date" value={p.date} />
           <input type="hidden" name="daypart" value={p.daypart} />
           <input type="hidden" name="fragment" value="card" />
           {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
+          {p.forUser && <input type="hidden" name="for" value={p.forUser.id} />}
           <details>
             <summary>{t.search.note}</summary>
             <label for={`note-${r.spaceId}`}>
@@ -134,6 +141,7 @@ export function SpaceCard(p: CardProps) {
           <button type="submit">
             {p.daypart === 'whole' ? t.search.bookWhole : t.search.book}
             <span class="visually-hidden">{` ${r.spaceName}, ${r.locationName}, ${formatLocalDate(p.locale, p.date)}`}</span>
+            {p.forUser && ` ${p.t.desks.colleague.forName(p.forUser.name)}`}
           </button>
         </form>
       )}
@@ -149,6 +157,8 @@ export type CellProps = {
   daypart: Daypart;
   capacity: number;
   taken: number;
+  /** Desks held for the host's own staff (`reservedNow`): not free for this viewer. */
+  reserved?: number;
   mine: boolean;
   /** Why this day cannot be booked (closed, past…), already in words; null when it can. */
   unavailable: string | null;
@@ -175,7 +185,7 @@ export function unavailableText(t: Dict, refusal: Refusal | null, closed?: Close
 /** One dagdeel of one day in the week view; booking from it returns the same cell in its new state. */
 export function SlotCell(p: CellProps) {
   const t = p.t.desks;
-  const free = Math.max(0, p.capacity - p.taken);
+  const free = Math.max(0, p.capacity - (p.reserved ?? 0) - p.taken);
   const action = `/desks/spaces/${p.spaceId}/book`;
   return (
     <td class="slot">

@@ -15,6 +15,8 @@ export type ResultsProps = {
   daypart: Daypart | 'whole';
   mine: Map<number, Daypart[]>;
   asOrg: number | null;
+  /** The colleague the search books for; null: the viewer. */
+  forUser?: { id: string; name: string } | null;
   message?: string | null;
   /** The holiday or closures that close locations on this date, by name. */
   closedNote?: string | null;
@@ -44,7 +46,7 @@ export function SearchResults(p: ResultsProps) {
       {p.results && p.results.length > 0 && (
         <div class="space-cards">
           {p.results.map((r) => (
-            <SpaceCard t={p.t} locale={p.locale} row={r} date={p.date} daypart={p.daypart} mine={p.mine.get(r.spaceId) ?? []} asOrg={p.asOrg} />
+            <SpaceCard t={p.t} locale={p.locale} row={r} date={p.date} daypart={p.daypart} mine={p.mine.get(r.spaceId) ?? []} asOrg={p.asOrg} forUser={p.forUser} />
           ))}
         </div>
       )}

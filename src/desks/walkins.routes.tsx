@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { requireUser } from '../auth/middleware';
+import { parseId, readForm } from '../lib/forms';
+import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
+import type { AppEnv } from '../types';
+import { WalkInPage } from '../../views/pages/desks/walkins';
+import { refusalText } from '../../views/pages/desks/space';
+import { bookSpace, findPartnerPeople } from './bookings';
+import { getHostLocation, listSpacesOf } from './desks';
+import { hostOrgIds, today } from './context';
+import { walkInSchema } from './schemas';
+
+/**
+ * /host/walk-ins: a host registers a guest who walks in today, from the guest list. Only account
+ * holders of partner organisations for now; the booking is the guest's, made by the host (ADR 012).
+ */
+export const walkInRoutes = new Hono<AppEnv>();
+
+walkInRoutes.use('*', requireUser);
+
+function hostLocation(c: Ctx, rawId: string) {
+  const id = parseId(rawId);
+  return id ? getHostLocation(c.var.deps.db, id, hostOrgIds(c)) : undefined;
+}
+
+function walkInPage(c: Ctx, loc: { id: number; name: string }, query: string, error: string | null, status: 200 | 422 = 200) {
+  const { db } = c.var.deps;
+  const people = findPartnerPeople(db, hostOrgIds(c), query);
+  const spaces = listSpacesOf(db, loc.id).filter((s) => s.active);
+  return page(c, c.var.t.desks.walkIn.title(loc.name), <WalkInPage t={c.var.t} location={loc} query={query} people={people} spaces={spaces} error={error} />, status);
+}
+
+walkInRoutes.get('/:locationId', (c) => {
+  const loc = hostLocation(c, c.req.param('locationId'));
+  if (!loc) return notFound(c);
+  return walkInPage(c, loc, (c.req.query('q') ?? '').slice(0, 120), null);
+});
+
+walkInRoutes.post('/:locationId', async (c) => {
+  const loc = hostLocation(c, c.req.param('locationId'));
+  if (!loc) return notFound(c);
+  const t = c.var.t;
+  const form = await readForm(c, walkInSchema(t));
+  if (!form.ok) return walkInPage(c, loc, '', Object.values(form.errors)[0] ?? t.errors.formInvalid, 422);
+  const { user, org, space, daypart } = form.data;
+  // The space must be one of this location's: the booking itself checks the host, the guest's organisation and capacity.
+  if (!listSpacesOf(c.var.deps.db, loc.id).some((s) => s.id === space)) return notFound(c);
+  const r = bookSpace(
+    c.var.deps.db,
+    { spaceId: space, userId: user, bookedBy: c.var.user!.id, walkIn: true, guestOrgId: org, date: today(c), dayparts: [daypart], note: null, baseUrl: c.var.config.baseUrl },
+    c.var.deps.now(),
+  );
+  if (!r.ok) return walkInPage(c, loc, '', refusalText(t, r.reason, r.horizonWeeks, r.closed), 422);
+  return redirectWithFlash(c, `/host/guests?location=${loc.id}`, t.desks.walkIn.registered);
+});
