@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { checkinQrSvg } from './qr';
 import { requireUser } from '../auth/middleware';
 import { orgsWithRole } from '../orgs/orgs';
 import { parseId, queryValues, readForm, validate, type FormValues } from '../lib/forms';
@@ -180,7 +181,14 @@ hostRoutes.get('/locations/:id/poster', (c) => {
   const loc = hostLocation(c, c.req.param('id'));
   if (!loc) return notFound(c);
   const url = `${c.var.config.baseUrl}/bookings/at/${loc.id}`;
-  return page(c, c.var.t.desks.checkinHere.posterTitle(loc.name), <CheckinPosterPage t={c.var.t} locationName={loc.name} url={url} />);
+  return page(c, c.var.t.desks.checkinHere.posterTitle(loc.name), <CheckinPosterPage t={c.var.t} locationName={loc.name} url={url} qrSrc={`/host/locations/${loc.id}/poster.svg`} />);
+});
+
+/** The poster's QR code as an image of its own (an <img>, so no markup from a library goes into the page). */
+hostRoutes.get('/locations/:id/poster.svg', (c) => {
+  const loc = hostLocation(c, c.req.param('id'));
+  if (!loc) return notFound(c);
+  return c.body(checkinQrSvg(`${c.var.config.baseUrl}/bookings/at/${loc.id}`), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
 });
 
 hostRoutes.post('/locations/:id', async (c) => {

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '../../db/schema';
 import { bookSpace } from '../../src/desks/bookings';
+import { checkinQrSvg } from '../../src/desks/qr';
 import { instantOf } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, html, loginAs, ORIGIN, TestClock, text } from '../helpers';
 import { bookingRows, createSpace } from './factory';
 
-// Check-in from the link on a location's poster (issue #12, part 4, third bullet, without the QR
-// image yet). The clock stands at Wednesday 9 December 2026, 09:00 Amsterdam.
+// Check-in from the link and QR code on a location's poster (issue #12, part 4, third bullet).
+// The clock stands at Wednesday 9 December 2026, 09:00 Amsterdam.
 
 const TODAY = '2026-12-09';
 
@@ -73,9 +74,20 @@ describe('check-in from the location’s link', () => {
     expect(text(doc.querySelector('h1'))).toMatch(/^Inchecken bij /);
     expect(doc.querySelector('.checkin-link a')!.getAttribute('href')).toBe(`${ORIGIN}/bookings/at/${w.space.locationId}`);
     expect(text(await html(await host.get(`/host/locations/${w.space.locationId}`)))).toContain('Affiche om in te checken');
+    // The QR code is an image of the same link (the SVG uqr makes for exactly that URL).
+    const img = doc.querySelector('img.checkin-qr')!;
+    expect(img.getAttribute('alt')).toMatch(/^QR-code: inchecken bij /);
+    const qr = await host.get(img.getAttribute('src')!);
+    expect(qr.status).toBe(200);
+    expect(qr.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await qr.text()).toBe(checkinQrSvg(`${ORIGIN}/bookings/at/${w.space.locationId}`));
+    expect(checkinQrSvg(`${ORIGIN}/bookings/at/${w.space.locationId}`)).not.toBe(checkinQrSvg(`${ORIGIN}/bookings/at/${w.elsewhere.locationId}`));
     const otherOrg = createOrg(w.t.db);
     const otherHost = await loginAs(w.t.app, (await createUser(w.t.db, { orgId: otherOrg.id, roles: ['host'] })).email);
     expect((await otherHost.get(path)).status).toBe(404);
-    expect([403, 404]).toContain((await (await loginAs(w.t.app, w.worker.email)).get(path)).status);
+    expect((await otherHost.get(`${path}.svg`)).status).toBe(404);
+    const worker = await loginAs(w.t.app, w.worker.email);
+    expect([403, 404]).toContain((await worker.get(path)).status);
+    expect([403, 404]).toContain((await worker.get(`${path}.svg`)).status);
   });
 });

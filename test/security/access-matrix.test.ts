@@ -163,6 +163,7 @@ const ACCESS: Record<string, Entry> = {
   'GET /host/walk-ins/:locationId': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')] },
   'POST /host/walk-ins/:locationId': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')] },
   'GET /host/locations/:id/poster': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1/poster'), ...only([], '/host/locations/5/poster')] },
+  'GET /host/locations/:id/poster.svg': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1/poster.svg'), ...only([], '/host/locations/5/poster.svg')] },
   'POST /host/locations/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')] },
   'POST /host/locations/:id/spaces': {
     rule: 'host of the owning organisation',

@@ -155,6 +155,7 @@ export const desks: typeof nl = {
     poster: 'Check-in poster',
     posterTitle: (location: string) => `Check in at ${location}`,
     posterIntro: 'Open this link on your phone and log in: you see your booking for today here and check in.',
+    posterQrAlt: (location: string) => `QR code: check in at ${location}`,
   },
   colleague: {
     label: 'For whom?',

@@ -153,6 +153,7 @@ export const desks = {
     poster: 'Affiche om in te checken',
     posterTitle: (location: string) => `Inchecken bij ${location}`,
     posterIntro: 'Open deze link op je telefoon en log in: je ziet je reservering van vandaag hier en checkt in.',
+    posterQrAlt: (location: string) => `QR-code: inchecken bij ${location}`,
   },
   colleague: {
     label: 'Voor wie?',

@@ -388,12 +388,13 @@ export function RequestsPage(p: { t: Dict; locale: Locale; requests: OpenRequest
 }
 
 /** A page to print and hang at the entrance: the location's check-in link for guests' phones. */
-export function CheckinPosterPage(p: { t: Dict; locationName: string; url: string }) {
+export function CheckinPosterPage(p: { t: Dict; locationName: string; url: string; qrSrc: string }) {
   const t = p.t.desks.checkinHere;
   return (
     <section class="checkin-poster">
       <h1>{t.posterTitle(p.locationName)}</h1>
       <p>{t.posterIntro}</p>
+      <img class="checkin-qr" src={p.qrSrc} alt={t.posterQrAlt(p.locationName)} width="240" height="240" />
       <p class="checkin-link">
         <a href={p.url}>{p.url}</a>
       </p>
