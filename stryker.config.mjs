@@ -12,16 +12,19 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   checkers: [],
   coverageAnalysis: 'perTest',
-  mutate: (process.env.MUTATE ?? [
-    'src/desks/rules.ts',
-    'src/desks/bookings.ts',
-    'src/intervision/registrations.ts',
-    'src/intervision/waitlist.ts',
-    'src/intervision/groups.ts',
-    'src/intervision/attendance.ts',
-    'src/intervision/statements.ts',
-    'src/lib/security.ts',
-  ].join(',')).split(','),
+  mutate: (
+    process.env.MUTATE ??
+    [
+      'src/desks/rules.ts',
+      'src/desks/bookings.ts',
+      'src/intervision/registrations.ts',
+      'src/intervision/waitlist.ts',
+      'src/intervision/groups.ts',
+      'src/intervision/attendance.ts',
+      'src/intervision/statements.ts',
+      'src/lib/security.ts',
+    ].join(',')
+  ).split(','),
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
   timeoutMS: 10_000,
   reporters: ['clear-text', 'progress', 'json', 'html'],

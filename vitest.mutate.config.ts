@@ -4,7 +4,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/browser/**', 'test/faults/**', 'test/security/xss-browser.test.ts', 'test/security/fuzz.test.ts', 'test/security/limits.test.ts', 'test/mail/**', 'test/**/multiprocess.test.ts', 'test/architecture.test.ts', 'test/i18n.test.ts'],
+    exclude: [
+      'test/browser/**',
+      'test/faults/**',
+      'test/security/xss-browser.test.ts',
+      'test/security/fuzz.test.ts',
+      'test/security/limits.test.ts',
+      'test/mail/**',
+      'test/**/multiprocess.test.ts',
+      'test/architecture.test.ts',
+      'test/i18n.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -104,7 +104,9 @@ function plan(file: string, partnerOrgId: number): Plan {
     // Spread bookings: many spaces, every weekday of the coming 7 weeks.
     const spread = (
       db
-        .prepare(`select s.id as id from spaces s join locations l on l.id = s.location_id where ${bookable} and l.open_weekdays & 31 = 31 and l.horizon_weeks >= 8 order by s.id`)
+        .prepare(
+          `select s.id as id from spaces s join locations l on l.id = s.location_id where ${bookable} and l.open_weekdays & 31 = 31 and l.horizon_weeks >= 8 order by s.id`,
+        )
         .all({ partner: partnerOrgId, first: addDays(today, 1), last: addDays(today, 49) }) as { id: number }[]
     ).map((r) => r.id);
     return { town, searchDate, bookDate, contended, spread };
@@ -154,7 +156,18 @@ async function measureSearch(server: Child, p: Plan, cookie: string, label: stri
   const searchPath = `/desks?date=${p.searchDate}&daypart=morning&town=${encodeURIComponent(p.town)}`;
   const probe = await searchProbe(server.url, searchPath, cookie);
   if (probe.status !== 200) {
-    return { scenario: label, rps: NaN, p50: NaN, p99: NaN, mean: NaN, total: 0, seconds: 0, status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 }, errors: 0, note: `GET ${searchPath} answered ${probe.status}: not measured` };
+    return {
+      scenario: label,
+      rps: NaN,
+      p50: NaN,
+      p99: NaN,
+      mean: NaN,
+      total: 0,
+      seconds: 0,
+      status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 },
+      errors: 0,
+      note: `GET ${searchPath} answered ${probe.status}: not measured`,
+    };
   }
   const m = await measure(label, { url: server.url + searchPath, headers: { cookie }, connections, duration });
   m.note = `${probe.cards} result cards, ${fmt(probe.bytes / 1024, 1)} KiB per page`;
@@ -266,7 +279,9 @@ async function main() {
   log(`generated in ${fmt(gen.seconds, 1)} s: ${JSON.stringify(gen.counts)}`);
   const p = plan(fullFile, gen.partnerOrgId);
   const freeAtStart = p.contended.reduce((a, s) => a + Math.max(0, s.free), 0);
-  log(`search: ${p.town} on ${p.searchDate} (morning); contended: spaces ${p.contended.map((s) => s.id).join(', ')} on ${p.bookDate} morning, ${freeAtStart} desks free`);
+  log(
+    `search: ${p.town} on ${p.searchDate} (morning); contended: spaces ${p.contended.map((s) => s.id).join(', ')} on ${p.bookDate} morning, ${freeAtStart} desks free`,
+  );
 
   const server = await startGastplek(fullFile, 'full');
   let search: Measured, search1: Measured, contention: Measured, spread: Measured & { slots: number };

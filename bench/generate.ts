@@ -34,12 +34,46 @@ export const BENCH_PASSWORD = 'bench-wachtwoord-2026';
 
 /** ~40 towns; the first few carry most locations, as the Randstad does. */
 export const TOWNS: [string, number][] = [
-  ['Utrecht', 14], ['Amsterdam', 13], ['Rotterdam', 11], ['Den Haag', 7], ['Eindhoven', 4], ['Groningen', 3],
-  ['Tilburg', 3], ['Almere', 2.5], ['Breda', 2.5], ['Nijmegen', 2.5], ['Arnhem', 2], ['Haarlem', 2], ['Enschede', 2],
-  ['Amersfoort', 2], ['Apeldoorn', 1.5], ['Zaanstad', 1.5], ["'s-Hertogenbosch", 1.5], ['Zwolle', 1.5], ['Leiden', 1.5],
-  ['Maastricht', 1.5], ['Dordrecht', 1.2], ['Zoetermeer', 1.2], ['Ede', 1], ['Delft', 1], ['Alkmaar', 1], ['Venlo', 1],
-  ['Deventer', 1], ['Leeuwarden', 1], ['Helmond', 0.8], ['Hilversum', 0.8], ['Heerlen', 0.8], ['Oss', 0.6], ['Gouda', 0.6],
-  ['Emmen', 0.6], ['Assen', 0.6], ['Zeist', 0.6], ['Nieuwegein', 0.6], ['Veenendaal', 0.5], ['Middelburg', 0.5], ['Lelystad', 0.5],
+  ['Utrecht', 14],
+  ['Amsterdam', 13],
+  ['Rotterdam', 11],
+  ['Den Haag', 7],
+  ['Eindhoven', 4],
+  ['Groningen', 3],
+  ['Tilburg', 3],
+  ['Almere', 2.5],
+  ['Breda', 2.5],
+  ['Nijmegen', 2.5],
+  ['Arnhem', 2],
+  ['Haarlem', 2],
+  ['Enschede', 2],
+  ['Amersfoort', 2],
+  ['Apeldoorn', 1.5],
+  ['Zaanstad', 1.5],
+  ["'s-Hertogenbosch", 1.5],
+  ['Zwolle', 1.5],
+  ['Leiden', 1.5],
+  ['Maastricht', 1.5],
+  ['Dordrecht', 1.2],
+  ['Zoetermeer', 1.2],
+  ['Ede', 1],
+  ['Delft', 1],
+  ['Alkmaar', 1],
+  ['Venlo', 1],
+  ['Deventer', 1],
+  ['Leeuwarden', 1],
+  ['Helmond', 0.8],
+  ['Hilversum', 0.8],
+  ['Heerlen', 0.8],
+  ['Oss', 0.6],
+  ['Gouda', 0.6],
+  ['Emmen', 0.6],
+  ['Assen', 0.6],
+  ['Zeist', 0.6],
+  ['Nieuwegein', 0.6],
+  ['Veenendaal', 0.5],
+  ['Middelburg', 0.5],
+  ['Lelystad', 0.5],
 ];
 
 const KINDS = ['cjg', 'ggd', 'jgz', 'wijkteam', 'jeugdzorg', 'gemeente', 'school', 'anders'] as const;
@@ -77,7 +111,18 @@ export function rng(seed: number) {
 export type Generated = {
   file: string;
   seconds: number;
-  counts: { orgs: number; locations: number; spaces: number; users: number; memberships: number; bookings: number; activeBookings: number; closures: number; meetings: number; registrations: number };
+  counts: {
+    orgs: number;
+    locations: number;
+    spaces: number;
+    users: number;
+    memberships: number;
+    bookings: number;
+    activeBookings: number;
+    closures: number;
+    meetings: number;
+    registrations: number;
+  };
   /** The big partner organisation: owns no locations, admitted to every shared list. */
   partnerOrgId: number;
   /** E-mail addresses of users without generated bookings (members of the partner organisation). */
@@ -129,8 +174,12 @@ export async function generate(file: string, scale: Scale, today: string, seed =
   const insLoc = sqlite.prepare(`insert into locations (id, org_id, name, street, postcode, town, open_weekdays, guest_instructions, house_rules,
     contact_person, sharing, approval_required, horizon_weeks, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insShare = sqlite.prepare('insert or ignore into location_shares (location_id, org_id) values (?, ?)');
-  const insSpace = sqlite.prepare('insert into spaces (id, location_id, org_id, name, kind, capacity, amenities, active, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insClosure = sqlite.prepare('insert into closures (location_id, org_id, space_id, start_date, end_date, reason, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+  const insSpace = sqlite.prepare(
+    'insert into spaces (id, location_id, org_id, name, kind, capacity, amenities, active, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insClosure = sqlite.prepare(
+    'insert into closures (location_id, org_id, space_id, start_date, end_date, reason, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+  );
   const busyTown = new Map(TOWNS.map(([t, w]) => [t, w >= 7 ? 1.6 : w >= 2 ? 1.1 : 0.8]));
   sqlite.transaction(() => {
     for (let id = 1; id <= scale.locations; id++) {
@@ -145,9 +194,20 @@ export async function generate(file: string, scale: Scale, today: string, seed =
       const loc: Loc = { id, orgId, town, openWeekdays, busy: busyTown.get(town) ?? 1 };
       locs.push(loc);
       insLoc.run(
-        id, orgId, `Locatie ${town} ${id}`, `Stationsstraat ${r.int(1, 300)}`, `${r.int(1000, 9999)} ${String.fromCharCode(65 + r.int(0, 25))}${String.fromCharCode(65 + r.int(0, 25))}`,
-        town, openWeekdays, 'Meld je bij de receptie; wifi: Gastplek-gast.', 'Laat je plek netjes achter.', 'Receptie', sharing,
-        r.next() < 0.1 ? 1 : 0, horizon, nowMs,
+        id,
+        orgId,
+        `Locatie ${town} ${id}`,
+        `Stationsstraat ${r.int(1, 300)}`,
+        `${r.int(1000, 9999)} ${String.fromCharCode(65 + r.int(0, 25))}${String.fromCharCode(65 + r.int(0, 25))}`,
+        town,
+        openWeekdays,
+        'Meld je bij de receptie; wifi: Gastplek-gast.',
+        'Laat je plek netjes achter.',
+        'Receptie',
+        sharing,
+        r.next() < 0.1 ? 1 : 0,
+        horizon,
+        nowMs,
       );
       if (sharing === 'list') {
         insShare.run(id, partnerOrgId);
@@ -220,7 +280,8 @@ export async function generate(file: string, scale: Scale, today: string, seed =
     place_name, address, town, min_participants, max_participants, signup_opens_at, signup_closes_at, cancel_deadline_at, visibility, status, created_at)
     values (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, 4, ?, ?, ?, ?, ?, ?, ?)`);
   const insVisible = sqlite.prepare('insert or ignore into meeting_visibility (meeting_id, org_id) values (?, ?)');
-  const insReg = sqlite.prepare(`insert into registrations (meeting_id, user_id, org_id, status, queue_seq, queued_at, registered_at, presence, minutes_present, created_at)
+  const insReg =
+    sqlite.prepare(`insert into registrations (meeting_id, user_id, org_id, status, queue_seq, queued_at, registered_at, presence, minutes_present, created_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const facilitatorOf = new Map<number, string>();
   for (let i = 0; i < reservedFrom; i++) if (!facilitatorOf.has(userOrg[i]!)) facilitatorOf.set(userOrg[i]!, userIds[i]!);
@@ -238,10 +299,26 @@ export async function generate(file: string, scale: Scale, today: string, seed =
       const town = orgTown[orgId]!;
       const list = r.next() < 0.2;
       const id = Number(
-        insMeeting.run(orgId, facilitatorOf.get(orgId)!, `${kind === 'intervisie' ? 'Intervisie' : 'Casuïstiekoverleg'} ${town} ${m + 1}`, kind,
-          r.pick(['incident', 'tienstappen', 'balint', 'reflectiecyclus'] as const), startMs, endMs, online ? 'online' : 'address',
-          online ? null : `Kantoor ${town}`, online ? null : `Stationsplein ${r.int(1, 99)}`, online ? null : town, max,
-          startMs - 42 * 86_400_000, startMs - 2 * 86_400_000, startMs - 86_400_000, list ? 'list' : 'all', 'scheduled', startMs - 60 * 86_400_000).lastInsertRowid,
+        insMeeting.run(
+          orgId,
+          facilitatorOf.get(orgId)!,
+          `${kind === 'intervisie' ? 'Intervisie' : 'Casuïstiekoverleg'} ${town} ${m + 1}`,
+          kind,
+          r.pick(['incident', 'tienstappen', 'balint', 'reflectiecyclus'] as const),
+          startMs,
+          endMs,
+          online ? 'online' : 'address',
+          online ? null : `Kantoor ${town}`,
+          online ? null : `Stationsplein ${r.int(1, 99)}`,
+          online ? null : town,
+          max,
+          startMs - 42 * 86_400_000,
+          startMs - 2 * 86_400_000,
+          startMs - 86_400_000,
+          list ? 'list' : 'all',
+          'scheduled',
+          startMs - 60 * 86_400_000,
+        ).lastInsertRowid,
       );
       if (list) {
         insVisible.run(id, orgId);
@@ -256,8 +333,18 @@ export async function generate(file: string, scale: Scale, today: string, seed =
         taken.add(u);
         const registered = taken.size <= max;
         const at = startMs - r.int(3, 40) * 86_400_000;
-        insReg.run(id, userIds[u]!, userOrg[u]!, registered ? 'registered' : 'waitlisted', registered ? null : taken.size, registered ? null : at,
-          registered ? at : null, past && registered ? 'present' : null, past && registered ? (endMs - startMs) / 60_000 : null, at);
+        insReg.run(
+          id,
+          userIds[u]!,
+          userOrg[u]!,
+          registered ? 'registered' : 'waitlisted',
+          registered ? null : taken.size,
+          registered ? null : at,
+          registered ? at : null,
+          past && registered ? 'present' : null,
+          past && registered ? (endMs - startMs) / 60_000 : null,
+          at,
+        );
         registrationCount++;
       }
     }
@@ -266,9 +353,10 @@ export async function generate(file: string, scale: Scale, today: string, seed =
   // ——— bookings ———
   // Indexes are dropped during the load and built again afterwards (a sort instead of 2M B-tree
   // inserts each); the partial unique index is rebuilt too, so a duplicate would fail loudly here.
-  const indexSql = sqlite
-    .prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = 'bookings' and sql is not null")
-    .all() as { name: string; sql: string }[];
+  const indexSql = sqlite.prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = 'bookings' and sql is not null").all() as {
+    name: string;
+    sql: string;
+  }[];
   for (const ix of indexSql) sqlite.exec(`drop index ${ix.name}`);
 
   type Slot = { date: string; wdBit: number; past: boolean };
@@ -276,7 +364,8 @@ export async function generate(file: string, scale: Scale, today: string, seed =
   for (let d = first; d <= last; d = addDays(d, 1)) slots.push({ date: d, wdBit: weekdayBit(isoWeekday(d)), past: d < today });
   const closedOn = new Map<number, { spaceId: number | null; start: string; end: string }[]>();
   for (const c of closures) closedOn.set(c.locationId, [...(closedOn.get(c.locationId) ?? []), c]);
-  const isClosed = (s: Space, date: string) => (closedOn.get(s.loc.id) ?? []).some((c) => (c.spaceId === null || c.spaceId === s.id) && c.start <= date && date <= c.end);
+  const isClosed = (s: Space, date: string) =>
+    (closedOn.get(s.loc.id) ?? []).some((c) => (c.spaceId === null || c.spaceId === s.id) && c.start <= date && date <= c.end);
 
   // Expected desks taken if every space-slot took capacity × fill × g; solve g for the target.
   let expected = 0;
@@ -313,10 +402,32 @@ export async function generate(file: string, scale: Scale, today: string, seed =
           if (u < 0) break;
           const x = r.next();
           const status = sl.past
-            ? x < 0.85 ? 'confirmed' : x < 0.93 ? 'cancelled' : x < 0.98 ? 'no_show' : 'declined'
-            : x < 0.9 ? 'confirmed' : x < 0.97 ? 'cancelled' : 'pending';
+            ? x < 0.85
+              ? 'confirmed'
+              : x < 0.93
+                ? 'cancelled'
+                : x < 0.98
+                  ? 'no_show'
+                  : 'declined'
+            : x < 0.9
+              ? 'confirmed'
+              : x < 0.97
+                ? 'cancelled'
+                : 'pending';
           if (status === 'confirmed' || status === 'pending') active++;
-          insBooking.run(s.id, s.loc.id, s.orgId, userIds[u]!, userOrg[u]!, sl.date, daypart, status, sl.past && status === 'confirmed' ? slotMs : null, slotMs - 86_400_000 * 7, slotMs);
+          insBooking.run(
+            s.id,
+            s.loc.id,
+            s.orgId,
+            userIds[u]!,
+            userOrg[u]!,
+            sl.date,
+            daypart,
+            status,
+            sl.past && status === 'confirmed' ? slotMs : null,
+            slotMs - 86_400_000 * 7,
+            slotMs,
+          );
           if (++total % batch === 0) {
             sqlite.exec('commit');
             sqlite.exec('begin');
@@ -333,7 +444,18 @@ export async function generate(file: string, scale: Scale, today: string, seed =
   return {
     file,
     seconds: (performance.now() - started) / 1000,
-    counts: { orgs: scale.orgs, locations: locs.length, spaces: spaces.length, users: scale.users, memberships, bookings: total, activeBookings: active, closures: closures.length, meetings: scale.meetings, registrations: registrationCount },
+    counts: {
+      orgs: scale.orgs,
+      locations: locs.length,
+      spaces: spaces.length,
+      users: scale.users,
+      memberships,
+      bookings: total,
+      activeBookings: active,
+      closures: closures.length,
+      meetings: scale.meetings,
+      registrations: registrationCount,
+    },
     partnerOrgId,
     reservedEmails,
   };

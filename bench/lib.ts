@@ -23,7 +23,10 @@ export type Child = { url: string; proc: ChildProcess; stop: () => Promise<void>
  * A server as its own OS process (`node --import tsx <entry>`), output to a log file so that the
  * bench process does not spend CPU on it. Ready when `readyPath` answers.
  */
-export async function startChild(entry: string, opts: { env?: Record<string, string>; logFile: string; readyPath: string; nodeArgs?: string[] }): Promise<Child> {
+export async function startChild(
+  entry: string,
+  opts: { env?: Record<string, string>; logFile: string; readyPath: string; nodeArgs?: string[] },
+): Promise<Child> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const out = fs.openSync(opts.logFile, 'a');
@@ -98,7 +101,8 @@ export function machine() {
   };
 }
 
-export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
+export const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a';
 
 export function formHeaders(origin: string, cookie?: string) {
   return { origin, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) };

@@ -15,7 +15,12 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Gastplek <noreply@gastplek.test>'),
   /** Sessions end after this many minutes without a request. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(8 * 60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(8 * 60),
   /** Interface to listen on; 127.0.0.1 unless set (a reverse proxy on the same machine reaches it). */
   HOST: z
     .string()

@@ -111,11 +111,14 @@ export function writeTx<T>(db: DB | Tx, fn: (tx: Tx) => T): T {
   const sqlite = db.$client;
   const timeout = busyTimeouts.get(sqlite) ?? BUSY_TIMEOUT_MS;
   const run = () =>
-    db.transaction((tx) => {
-      const result = fn(tx);
-      if (result instanceof Promise) throw new Error('writeTx callback must be synchronous');
-      return result;
-    }, { behavior: 'immediate' });
+    db.transaction(
+      (tx) => {
+        const result = fn(tx);
+        if (result instanceof Promise) throw new Error('writeTx callback must be synchronous');
+        return result;
+      },
+      { behavior: 'immediate' },
+    );
   if (sqlite.inTransaction || timeout === 0) return run();
   const deadline = performance.now() + timeout;
   sqlite.prepare('pragma busy_timeout = 0').run();

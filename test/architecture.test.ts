@@ -20,12 +20,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const parse = (file: string) => ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+const parse = (file: string) =>
+  ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
 
 /** Imports between our own modules (src, views, db), type-only imports included. */
 function importGraph(): Map<string, string[]> {
   const files = ['src', 'views', 'db'].flatMap((d) => sourceFiles(path.join(ROOT, d)));
-  const options: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, jsx: ts.JsxEmit.ReactJSX, allowJs: false };
+  const options: ts.CompilerOptions = {
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    module: ts.ModuleKind.ESNext,
+    jsx: ts.JsxEmit.ReactJSX,
+    allowJs: false,
+  };
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const deps: string[] = [];
@@ -88,7 +94,8 @@ function routeFileProblems(file: string): string[] {
     if (ts.isStringLiteral(node) && /^(hx-|vary$)/i.test(node.text)) found.push(`${rel}: '${node.text}'`);
     // Handlers never build queries or open transactions: domain functions do (STYLE.md).
     if (ts.isIdentifier(node) && node.text === 'writeTx') found.push(`${rel}: writeTx`);
-    if (ts.isPropertyAccessExpression(node) && /^(select|insert|update|delete|prepare|transaction|\$client)$/.test(node.name.text)) found.push(`${rel}: .${node.name.text}`);
+    if (ts.isPropertyAccessExpression(node) && /^(select|insert|update|delete|prepare|transaction|\$client)$/.test(node.name.text))
+      found.push(`${rel}: .${node.name.text}`);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -103,7 +110,16 @@ describe('the shape of the code', () => {
   });
 
   it('the cycle check itself finds a cycle', () => {
-    expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]])).map((c) => c.length)).toEqual([3]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ).map((c) => c.length),
+    ).toEqual([3]);
   });
 
   it('route files render views only, leave htmx headers and Vary to src/lib/htmx.ts, and queries and transactions to the domain', () => {

@@ -122,15 +122,18 @@ export function postHeld(client: Client, path: string, fields: Record<string, st
   const bodyRequested = new Promise<void>((r) => (requested = r));
   const released = new Promise<void>((r) => (release = r));
   const bytes = new TextEncoder().encode(new URLSearchParams(fields).toString());
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      requested();
-      await released;
-      controller.enqueue(bytes);
-      controller.close();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        requested();
+        await released;
+        controller.enqueue(bytes);
+        controller.close();
+      },
+      // highWaterMark 0: the stream does not pull ahead of a reader, so `bodyRequested` means the handler asked.
     },
-    // highWaterMark 0: the stream does not pull ahead of a reader, so `bodyRequested` means the handler asked.
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   const response = client.request(path, {
     method: 'POST',
     body,

@@ -48,7 +48,13 @@ function hardCodedStrings(file: string): string[] {
   const hasWords = (s: string) => /\p{L}{2,}/u.test(s);
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node) && hasWords(node.text)) found.push(`${file}: text "${node.text.trim()}"`);
-    if (ts.isJsxAttribute(node) && USER_FACING_ATTRS.has(node.name.getText(source)) && node.initializer && ts.isStringLiteral(node.initializer) && hasWords(node.initializer.text)) {
+    if (
+      ts.isJsxAttribute(node) &&
+      USER_FACING_ATTRS.has(node.name.getText(source)) &&
+      node.initializer &&
+      ts.isStringLiteral(node.initializer) &&
+      hasWords(node.initializer.text)
+    ) {
       found.push(`${file}: ${node.name.getText(source)}="${node.initializer.text}"`);
     }
     ts.forEachChild(node, visit);

@@ -8,10 +8,7 @@ export type OrgRole = (typeof ORG_ROLES)[number];
 export const ORG_KINDS = ['cjg', 'ggd', 'jgz', 'wijkteam', 'jeugdzorg', 'gemeente', 'school', 'anders'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
-const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' })
-    .notNull()
-    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
 export const organisations = sqliteTable(
   'organisations',
@@ -46,10 +43,7 @@ export const users = sqliteTable(
     deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('users_email_unique').on(t.email),
-    check('users_locale_check', sql`${t.locale} is null or ${t.locale} in ('nl','en')`),
-  ],
+  (t) => [uniqueIndex('users_email_unique').on(t.email), check('users_locale_check', sql`${t.locale} is null or ${t.locale} in ('nl','en')`)],
 );
 
 /** One row per role a person holds in an organisation; every member of an organisation has a 'member' row. */
@@ -143,7 +137,9 @@ export const outbox = sqliteTable(
     body: text('body').notNull(),
     /** JSON array of { filename, contentType, content } attachments (e.g. .ics). */
     attachments: text('attachments'),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),

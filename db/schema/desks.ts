@@ -25,10 +25,7 @@ export type Sharing = (typeof SHARING)[number];
 export const SHARE_PERIODS = ['day', 'week'] as const;
 export type SharePeriod = (typeof SHARE_PERIODS)[number];
 
-const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' })
-    .notNull()
-    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
 export const locations = sqliteTable(
   'locations',
@@ -200,9 +197,7 @@ export const bookings = sqliteTable(
   },
   (t) => [
     // One place per person per daypart, across all spaces: the database is the last word.
-    uniqueIndex('bookings_one_place_unique')
-      .on(t.userId, t.date, t.daypart)
-      .where(sql`status in ('confirmed','pending')`),
+    uniqueIndex('bookings_one_place_unique').on(t.userId, t.date, t.daypart).where(sql`status in ('confirmed','pending')`),
     // Serves the capacity count (in the booking transaction) and the free-desk count in the search.
     index('bookings_slot_idx').on(t.spaceId, t.date, t.daypart, t.status),
     index('bookings_user_idx').on(t.userId, t.date),

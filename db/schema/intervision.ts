@@ -32,10 +32,7 @@ export type GroupMemberStatus = (typeof GROUP_MEMBER_STATUSES)[number];
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 
 const ms = (name: string) => integer(name, { mode: 'timestamp_ms' });
-const createdAt = () =>
-  ms('created_at')
-    .notNull()
-    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const createdAt = () => ms('created_at').notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
 /** A recurring series of meetings. Closed groups have fixed members and their own waiting list. */
 export const intervisionGroups = sqliteTable(
@@ -99,7 +96,9 @@ export const meetings = sqliteTable(
     signupClosesAt: ms('signup_closes_at').notNull(),
     cancelDeadlineAt: ms('cancel_deadline_at').notNull(),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('all'),
-    status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull().default('scheduled'),
+    status: text('status', { enum: ['scheduled', 'cancelled'] })
+      .notNull()
+      .default('scheduled'),
     /** Set once the "fewer than the minimum at sign-up close" mail is queued (keeps the job idempotent). */
     minWarningSentAt: ms('min_warning_sent_at'),
     /** The facilitator chose to go ahead despite too few sign-ups. */

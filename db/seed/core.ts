@@ -5,11 +5,36 @@ import { newId } from '../../src/lib/tokens';
 export const DEMO_PASSWORD = 'gastplek-demo';
 
 export const DEMO_ACCOUNTS = [
-  { email: 'worker@gastplek.test', name: 'Sanne de Vries', org: 'GGD Noord- en Oost-Gelderland', roles: ['member'], description: 'medewerker (GGD Noord- en Oost-Gelderland)' },
+  {
+    email: 'worker@gastplek.test',
+    name: 'Sanne de Vries',
+    org: 'GGD Noord- en Oost-Gelderland',
+    roles: ['member'],
+    description: 'medewerker (GGD Noord- en Oost-Gelderland)',
+  },
   { email: 'host@gastplek.test', name: 'Marieke Jansen', org: 'CJG Harderwijk', roles: ['member', 'host'], description: 'gastheer/-vrouw (CJG Harderwijk)' },
-  { email: 'facilitator@gastplek.test', name: 'Ahmed El Amrani', org: 'Icare JGZ', roles: ['member', 'facilitator'], description: 'begeleider intervisie (Icare JGZ)' },
-  { email: 'orgadmin@gastplek.test', name: 'Joost Bakker', org: 'Lokalis Utrecht', roles: ['member', 'org_admin'], description: 'beheerder organisatie (Lokalis Utrecht)' },
-  { email: 'admin@gastplek.test', name: 'Ellen Visser', org: 'Gemeente Harderwijk', roles: ['member'], description: 'netwerkbeheerder (Gemeente Harderwijk)', networkAdmin: true },
+  {
+    email: 'facilitator@gastplek.test',
+    name: 'Ahmed El Amrani',
+    org: 'Icare JGZ',
+    roles: ['member', 'facilitator'],
+    description: 'begeleider intervisie (Icare JGZ)',
+  },
+  {
+    email: 'orgadmin@gastplek.test',
+    name: 'Joost Bakker',
+    org: 'Lokalis Utrecht',
+    roles: ['member', 'org_admin'],
+    description: 'beheerder organisatie (Lokalis Utrecht)',
+  },
+  {
+    email: 'admin@gastplek.test',
+    name: 'Ellen Visser',
+    org: 'Gemeente Harderwijk',
+    roles: ['member'],
+    description: 'netwerkbeheerder (Gemeente Harderwijk)',
+    networkAdmin: true,
+  },
 ] as const satisfies readonly {
   email: string;
   name: string;
@@ -74,7 +99,13 @@ export function seedCore(tx: Tx, passwordHash: string): CoreSeed {
   }
   const userIds = new Map<string, string>();
   const people = [
-    ...DEMO_ACCOUNTS.map((a) => ({ email: a.email as string, name: a.name as string, org: a.org as string, roles: [...a.roles] as OrgRole[], networkAdmin: 'networkAdmin' in a })),
+    ...DEMO_ACCOUNTS.map((a) => ({
+      email: a.email as string,
+      name: a.name as string,
+      org: a.org as string,
+      roles: [...a.roles] as OrgRole[],
+      networkAdmin: 'networkAdmin' in a,
+    })),
     ...OTHER_PEOPLE.map((p) => ({ ...p, email: emailFor(p.name), networkAdmin: false })),
   ];
   for (const p of people) {

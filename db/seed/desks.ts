@@ -30,7 +30,8 @@ const LOCATIONS: SeedLocation[] = [
     postcode: '3841 DB',
     town: 'Harderwijk',
     accessibility: 'Lift aanwezig; invalidenparkeerplaats naast de ingang.',
-    guestInstructions: 'Meld je bij de balie op de begane grond; wifi: CJG-Gast (wachtwoord staat op de balie). Koffie en thee in de keuken op de eerste verdieping.',
+    guestInstructions:
+      'Meld je bij de balie op de begane grond; wifi: CJG-Gast (wachtwoord staat op de balie). Koffie en thee in de keuken op de eerste verdieping.',
     houseRules: 'Clean desk: ruim je plek op aan het eind van het dagdeel. Bellen in de belruimte.',
     contactPerson: 'Marieke Jansen (gastvrouw), 0341 123 456',
     spaces: [
@@ -127,7 +128,13 @@ function christmas(today: string): { start: string; end: string } {
   return { start: `${year}-12-24`, end: `${year}-12-26` };
 }
 
-const REQUEST_DEFAULTS = { requestDeadlineDays: 1, requestDeadlineTime: '16:00', openWeekdays: 31, checkinDeadlineMorning: '10:00', checkinDeadlineAfternoon: '14:00' };
+const REQUEST_DEFAULTS = {
+  requestDeadlineDays: 1,
+  requestDeadlineTime: '16:00',
+  openWeekdays: 31,
+  checkinDeadlineMorning: '10:00',
+  checkinDeadlineAfternoon: '14:00',
+};
 
 /** Demo data of the desks domain, relative to `now`. */
 export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
@@ -152,7 +159,10 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
       })
       .returning({ id: locations.id })
       .get();
-    for (const org of l.sharedWith ?? []) tx.insert(locationShares).values({ locationId, orgId: core.orgIds.get(org)! }).run();
+    for (const org of l.sharedWith ?? [])
+      tx.insert(locationShares)
+        .values({ locationId, orgId: core.orgIds.get(org)! })
+        .run();
     for (const s of l.spaces) {
       const { id } = tx
         .insert(spaces)
@@ -165,18 +175,41 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
 
   const xmas = christmas(today);
   const harderwijk = spaceIds.get('CJG Harderwijk Stationslaan/Flexplekken eerste verdieping')!;
-  tx.insert(closures).values({ locationId: harderwijk.locationId, orgId: harderwijk.orgId, spaceId: null, startDate: xmas.start, endDate: xmas.end, reason: 'Kerst' }).run();
+  tx.insert(closures)
+    .values({ locationId: harderwijk.locationId, orgId: harderwijk.orgId, spaceId: null, startDate: xmas.start, endDate: xmas.end, reason: 'Kerst' })
+    .run();
 
   // Lokalis Utrecht closes all of its locations from Christmas Eve to New Year's Day (org admin's demo).
   const kerstsluiting = { start: xmas.start, end: `${Number(xmas.start.slice(0, 4)) + 1}-01-01` };
-  tx.insert(closures).values({ scope: 'org', orgId: core.orgIds.get('Lokalis Utrecht')!, locationId: null, spaceId: null, startDate: kerstsluiting.start, endDate: kerstsluiting.end, reason: 'Kerstsluiting' }).run();
+  tx.insert(closures)
+    .values({
+      scope: 'org',
+      orgId: core.orgIds.get('Lokalis Utrecht')!,
+      locationId: null,
+      spaceId: null,
+      startDate: kerstsluiting.start,
+      endDate: kerstsluiting.end,
+      reason: 'Kerstsluiting',
+    })
+    .run();
 
   // Working days from today on, outside the Christmas closure and the public holidays locations close for by default.
   const workdays: string[] = [];
-  for (let d = today; workdays.length < 6; d = addDays(d, 1)) if (isoWeekday(d) <= 5 && (d < xmas.start || d > xmas.end) && holidayClosure(d, null, null) === null) workdays.push(d);
-  const outsideKerstsluiting = (d: string) => (d < kerstsluiting.start || d > kerstsluiting.end ? d : (workdays.find((w) => w > kerstsluiting.end) ?? addDays(kerstsluiting.end, 4)));
+  for (let d = today; workdays.length < 6; d = addDays(d, 1))
+    if (isoWeekday(d) <= 5 && (d < xmas.start || d > xmas.end) && holidayClosure(d, null, null) === null) workdays.push(d);
+  const outsideKerstsluiting = (d: string) =>
+    d < kerstsluiting.start || d > kerstsluiting.end ? d : (workdays.find((w) => w > kerstsluiting.end) ?? addDays(kerstsluiting.end, 4));
 
-  const book = (space: { id: number; locationId: number; orgId: number }, email: string, guestOrg: string, date: string, daypart: Daypart, status: BookingStatus, note?: string, checkedIn = false) =>
+  const book = (
+    space: { id: number; locationId: number; orgId: number },
+    email: string,
+    guestOrg: string,
+    date: string,
+    daypart: Daypart,
+    status: BookingStatus,
+    note?: string,
+    checkedIn = false,
+  ) =>
     tx
       .insert(bookings)
       .values({

@@ -55,7 +55,8 @@ export function seedIntervision(tx: Tx, core: CoreSeed, now: Date): void {
       title: 'Intervisie jeugdverpleegkundigen en wijkteams',
       kind: 'intervisie',
       method: 'incident',
-      description: 'Gemengde intervisie voor jeugdverpleegkundigen, CJG- en wijkteammedewerkers. Neem een situatie uit je eigen praktijk mee; we werken met de incidentmethode.',
+      description:
+        'Gemengde intervisie voor jeugdverpleegkundigen, CJG- en wijkteammedewerkers. Neem een situatie uit je eigen praktijk mee; we werken met de incidentmethode.',
       minParticipants: 4,
       maxParticipants: 6,
       maxPerOrg: 2,
@@ -130,7 +131,11 @@ export function seedIntervision(tx: Tx, core: CoreSeed, now: Date): void {
     { offset: -30, start: '14:00', end: '16:00', title: 'Balintgroep', method: 'balint' },
   ];
   for (const p of past) {
-    const id = insertMeeting(tx, { ...base(p.offset, p.start, p.end), title: p.title, kind: 'intervisie', method: p.method, minParticipants: 2, facilitatorId: facilitator }, now);
+    const id = insertMeeting(
+      tx,
+      { ...base(p.offset, p.start, p.end), title: p.title, kind: 'intervisie', method: p.method, minParticipants: 2, facilitatorId: facilitator },
+      now,
+    );
     sign(id, [worker, ['fatima.ouali@gastplek.test', 'CJG Harderwijk'], ['thomas.dekker@gastplek.test', 'Lokalis Utrecht']]);
     const m = tx.select().from(meetings).where(eq(meetings.id, id)).get()!;
     const regs = tx.select().from(registrations).where(eq(registrations.meetingId, id)).all();

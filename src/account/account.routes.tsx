@@ -51,7 +51,11 @@ accountRoutes.post('/password', async (c) => {
   if (!me.passwordHash || !(await verifyPassword(me.passwordHash, form.data.currentPassword))) return wrong();
   // One transaction: the new hash only if the password is still the one just checked; open reset
   // links close and other sessions end with it.
-  const changed = changePassword(db, { userId: me.id, checkedHash: me.passwordHash, newHash: await hashPassword(form.data.password), keepSessionId: c.var.sessionId! }, c.var.deps.now());
+  const changed = changePassword(
+    db,
+    { userId: me.id, checkedHash: me.passwordHash, newHash: await hashPassword(form.data.password), keepSessionId: c.var.sessionId! },
+    c.var.deps.now(),
+  );
   if (changed === 'stale') return wrong();
   return redirectWithFlash(c, '/account', t.auth.account.passwordChanged);
 });

@@ -115,7 +115,9 @@ export function requestPasswordReset(db: DB, email: string, baseUrl: string, now
 /** A set-password link without e-mail, for the admin CLI. */
 export function createPasswordToken(db: DB, userId: string, ttlMs: number, now: Date): string {
   const token = newToken();
-  db.insert(passwordTokens).values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + ttlMs) }).run();
+  db.insert(passwordTokens)
+    .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + ttlMs) })
+    .run();
   return token;
 }
 
@@ -130,7 +132,10 @@ export function findValidPasswordToken(db: Queryable, token: string, now: Date) 
 
 /** Every reset link of the person that is still open stops working (used now). */
 function closeResetLinks(tx: Queryable, userId: string, now: Date): void {
-  tx.update(passwordTokens).set({ usedAt: now }).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt))).run();
+  tx.update(passwordTokens)
+    .set({ usedAt: now })
+    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)))
+    .run();
 }
 
 /**
@@ -159,7 +164,9 @@ export function changePassword(db: DB, input: { userId: string; checkedHash: str
     if (!current || current.passwordHash !== input.checkedHash) return 'stale';
     tx.update(users).set({ passwordHash: input.newHash }).where(eq(users.id, input.userId)).run();
     closeResetLinks(tx, input.userId, now);
-    tx.delete(sessions).where(and(eq(sessions.userId, input.userId), ne(sessions.id, storedSessionId(input.keepSessionId)))).run();
+    tx.delete(sessions)
+      .where(and(eq(sessions.userId, input.userId), ne(sessions.id, storedSessionId(input.keepSessionId))))
+      .run();
     return 'ok';
   });
 }
@@ -170,6 +177,9 @@ export function setLocale(db: DB, userId: string, locale: Locale): void {
 
 /** A deactivated account cannot log in and loses its sessions at once. Run inside writeTx (src/orgs/people.ts decides who may). */
 export function setDeactivated(tx: Queryable, userId: string, deactivated: boolean, now: Date): void {
-  tx.update(users).set({ deactivatedAt: deactivated ? now : null }).where(eq(users.id, userId)).run();
+  tx.update(users)
+    .set({ deactivatedAt: deactivated ? now : null })
+    .where(eq(users.id, userId))
+    .run();
   if (deactivated) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
 }

@@ -4,7 +4,16 @@ import { sessions, users } from '../../db/schema';
 import type { Config } from '../config';
 import type { DB } from '../db';
 
-type SessionRow = { id: string; userId: string; expiresAt: number; email: string; name: string; locale: 'nl' | 'en' | null; isNetworkAdmin: number; deactivatedAt: number | null };
+type SessionRow = {
+  id: string;
+  userId: string;
+  expiresAt: number;
+  email: string;
+  name: string;
+  locale: 'nl' | 'en' | null;
+  isNetworkAdmin: number;
+  deactivatedAt: number | null;
+};
 
 /**
  * The drizzle adapter, with the lookup that runs on every request replaced: the stock one builds
@@ -13,7 +22,10 @@ type SessionRow = { id: string; userId: string; expiresAt: number; email: string
  * only the columns lucia's user attributes need.
  */
 class SessionAdapter extends DrizzleSQLiteAdapter {
-  constructor(private readonly sqlite: DB['$client'], db: DB) {
+  constructor(
+    private readonly sqlite: DB['$client'],
+    db: DB,
+  ) {
     super(db, sessions, users);
   }
 

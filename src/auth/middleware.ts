@@ -70,4 +70,3 @@ export const requireNetworkAdmin: MiddlewareHandler<AppEnv> = async (c, next) =>
 export function can(c: Ctx, orgId: number, role: OrgRole): boolean {
   return hasRole(c.var.memberships, orgId, role);
 }
-

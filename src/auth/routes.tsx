@@ -153,7 +153,12 @@ authRoutes.post('/invite/:token', async (c) => {
   }
   const form = await readForm(c, acceptInviteSchema(t));
   if (!form.ok) return render(view, { values: { name: single(form.values.name) }, errors: form.errors }, 422);
-  const created = acceptInvitationAsNewUser(db, token, { name: form.data.name, passwordHash: await hashPassword(form.data.password), locale: c.var.locale }, now);
+  const created = acceptInvitationAsNewUser(
+    db,
+    token,
+    { name: form.data.name, passwordHash: await hashPassword(form.data.password), locale: c.var.locale },
+    now,
+  );
   if (!created) return render({ kind: 'invalid' }, {}, 404);
   c.header('Set-Cookie', await auth.startSession(created.userId), { append: true });
   return redirectWithFlash(c, '/', t.auth.invite.accepted(created.orgName));

@@ -9,20 +9,22 @@ export const loginSchema = perDict((t: Dict) =>
     email: fields.email(t),
     password: z.string({ error: t.errors.required }).min(1, t.errors.required).max(PASSWORD_MAX, t.auth.password.tooLong),
     next: z.string().optional(),
-  }));
+  }),
+);
 
-const newPassword = (t: Dict) =>
-  z.string({ error: t.errors.required }).min(PASSWORD_MIN, t.auth.password.tooShort).max(PASSWORD_MAX, t.auth.password.tooLong);
+const newPassword = (t: Dict) => z.string({ error: t.errors.required }).min(PASSWORD_MIN, t.auth.password.tooShort).max(PASSWORD_MAX, t.auth.password.tooLong);
 
 export const newPasswordSchema = perDict((t: Dict) =>
   z
     .object({ password: newPassword(t), passwordConfirm: z.string({ error: t.errors.required }) })
-    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] }));
+    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] }),
+);
 
 export const acceptInviteSchema = perDict((t: Dict) =>
   z
     .object({ name: fields.text(t, 120), password: newPassword(t), passwordConfirm: z.string({ error: t.errors.required }) })
-    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] }));
+    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] }),
+);
 
 export const changePasswordSchema = perDict((t: Dict) =>
   z
@@ -31,7 +33,8 @@ export const changePasswordSchema = perDict((t: Dict) =>
       password: newPassword(t),
       passwordConfirm: z.string({ error: t.errors.required }),
     })
-    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] }));
+    .refine((v) => v.password === v.passwordConfirm, { message: t.auth.password.mismatch, path: ['passwordConfirm'] }),
+);
 
 export const forgotSchema = perDict((t: Dict) => z.object({ email: fields.email(t) }));
 

@@ -44,7 +44,16 @@ export function resetLimits(email: string, ip: string): Limit[] {
  */
 function isThrottled(db: Queryable, limits: Limit[], now: Date): boolean {
   const since = now.getTime() - THROTTLE_WINDOW_MS;
-  const rows = db.select().from(loginFailures).where(inArray(loginFailures.key, limits.map((l) => l.key))).all();
+  const rows = db
+    .select()
+    .from(loginFailures)
+    .where(
+      inArray(
+        loginFailures.key,
+        limits.map((l) => l.key),
+      ),
+    )
+    .all();
   return limits.some((l) => {
     const row = rows.find((r) => r.key === l.key);
     return !!row && row.windowStart.getTime() > since && row.count >= l.max;
@@ -105,5 +114,7 @@ export function failedLogin(db: DB, ip: string, now: Date): void {
 
 /** After a successful login: the account's failures are forgiven (the address's are not). */
 export function forgiveLogin(db: DB, email: string, ip: string): void {
-  db.delete(loginFailures).where(inArray(loginFailures.key, [`acct:${email}`, `acct-ip:${email}|${ip}`])).run();
+  db.delete(loginFailures)
+    .where(inArray(loginFailures.key, [`acct:${email}`, `acct-ip:${email}|${ip}`]))
+    .run();
 }

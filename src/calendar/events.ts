@@ -159,7 +159,14 @@ export function feedEvents(db: Queryable, t: Dict, userId: string, today: string
     .innerJoin(organisations, eq(organisations.id, meetings.orgId))
     .innerJoin(users, eq(users.id, meetings.facilitatorId))
     // Only while they still facilitate for the organiser (the rule of managedBy in src/intervision/meetings.ts).
-    .where(and(eq(meetings.facilitatorId, userId), holdsRoleSql(meetings.facilitatorId, meetings.orgId, 'facilitator'), eq(meetings.status, 'scheduled'), gte(meetings.endsAt, now)))
+    .where(
+      and(
+        eq(meetings.facilitatorId, userId),
+        holdsRoleSql(meetings.facilitatorId, meetings.orgId, 'facilitator'),
+        eq(meetings.status, 'scheduled'),
+        gte(meetings.endsAt, now),
+      ),
+    )
     .limit(500)
     .all();
   const seen = new Set<number>();

@@ -22,5 +22,9 @@ export function hasFeed(db: Queryable, userId: string): boolean {
 }
 
 export function feedOwner(db: Queryable, token: string): string | undefined {
-  return db.select({ userId: calendarFeeds.userId }).from(calendarFeeds).where(eq(calendarFeeds.tokenHash, hashToken(token))).get()?.userId;
+  return db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tokenHash, hashToken(token)))
+    .get()?.userId;
 }

@@ -36,9 +36,7 @@ export function createNetworkAdmin(dbPath: string, baseUrl: string, email: strin
 
 function main() {
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
-  const input = z
-    .object({ email: z.string().trim().toLowerCase().pipe(z.email()), name: z.string().trim().min(1).max(120) })
-    .safeParse(values);
+  const input = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), name: z.string().trim().min(1).max(120) }).safeParse(values);
   if (!input.success) {
     console.error('Gebruik: npm run admin:create -- --email adres@example.org --name "Volledige naam"');
     process.exit(2);

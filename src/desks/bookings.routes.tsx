@@ -49,7 +49,9 @@ bookingsRoutes.post('/:id/cancel', (c) => {
   const t = c.var.t.desks;
   const r = cancelBooking(c.var.deps.db, id, c.var.user!.id, c.var.deps.now(), c.var.config.baseUrl);
   if (!r.ok && r.reason === 'not_found') return notFound(c);
-  return r.ok ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.cancelled }, 200) : bookingOutcome(c, id, { kind: 'error', text: t.refusals.not_cancellable }, 422);
+  return r.ok
+    ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.cancelled }, 200)
+    : bookingOutcome(c, id, { kind: 'error', text: t.refusals.not_cancellable }, 422);
 });
 
 bookingsRoutes.post('/:id/checkin', (c) => {
@@ -58,7 +60,9 @@ bookingsRoutes.post('/:id/checkin', (c) => {
   const t = c.var.t.desks;
   const r = checkIn(c.var.deps.db, id, c.var.user!.id, c.var.deps.now());
   if (!r.ok && r.reason === 'not_found') return notFound(c);
-  return r.ok ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.checkedInFlash }, 200) : bookingOutcome(c, id, { kind: 'error', text: t.refusals.not_checkinable }, 422);
+  return r.ok
+    ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.checkedInFlash }, 200)
+    : bookingOutcome(c, id, { kind: 'error', text: t.refusals.not_checkinable }, 422);
 });
 
 bookingsRoutes.get('/:file{[0-9]+\\.ics}', (c) => {

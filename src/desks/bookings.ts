@@ -64,7 +64,13 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
     return writeTx(db, (tx): BookResult => {
       const space = loadSpaceForRules(tx, input.spaceId);
       if (!space) return { ok: false, reason: 'inactive', horizonWeeks: 0 };
-      const refuse = (reason: Refusal, daypart?: Daypart, closed?: ClosedReason): BookResult => ({ ok: false, reason, horizonWeeks: space.horizonWeeks, daypart, closed });
+      const refuse = (reason: Refusal, daypart?: Daypart, closed?: ClosedReason): BookResult => ({
+        ok: false,
+        reason,
+        horizonWeeks: space.horizonWeeks,
+        daypart,
+        closed,
+      });
       const bookedBy = input.bookedBy && input.bookedBy !== input.userId ? input.bookedBy : null;
       if (input.walkIn) {
         if (!bookedBy || !isHostOf(tx, bookedBy, space.orgId)) return { ok: false, reason: 'inactive', horizonWeeks: 0 };
@@ -76,7 +82,9 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
       // A month back as well: the request deadline counts working days before the date.
       const closed = closuresFor(tx, space, addDays(input.date, -31), input.date);
       for (const dp of input.dayparts) {
-        const slot = input.walkIn ? dayRefusal(space, input.date, at.today, (d) => closed(d) !== null) : slotRefusal(space, input.date, dp, at, (d) => closed(d) !== null);
+        const slot = input.walkIn
+          ? dayRefusal(space, input.date, at.today, (d) => closed(d) !== null)
+          : slotRefusal(space, input.date, dp, at, (d) => closed(d) !== null);
         if (slot) return refuse(slot, dp, slot === 'closed' ? (closed(input.date) ?? undefined) : undefined);
       }
       for (const dp of input.dayparts) {
@@ -84,7 +92,14 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
         if (countActive(tx, space.id, input.date, dp) >= space.capacity) return refuse('full', dp);
       }
       const orgUsed = space.guestShareMax === null ? 0 : countOrgShare(tx, space.locationId, input.guestOrgId!, space.guestSharePer, input.date);
-      const share = shareRefusal(input.walkIn ? { ...space, reservedForStaff: 0 } : space, input.date, input.dayparts, (dp) => countActive(tx, space.id, input.date, dp), orgUsed, now);
+      const share = shareRefusal(
+        input.walkIn ? { ...space, reservedForStaff: 0 } : space,
+        input.date,
+        input.dayparts,
+        (dp) => countActive(tx, space.id, input.date, dp),
+        orgUsed,
+        now,
+      );
       if (share) return refuse(share);
       const status = space.approvalRequired && !input.walkIn ? ('pending' as const) : ('confirmed' as const);
       const respondBy = status === 'pending' ? requestDeadline(space, input.date, input.dayparts[0]!, now, (d) => closed(d) !== null) : null;
@@ -154,12 +169,15 @@ export function bookSeries(db: DB, input: SeriesInput, now: Date): SeriesResult 
   const ids: number[] = [];
   for (let i = 0; i < input.weeks; i++) {
     const date = addDays(first, i * 7);
-    const r = bookSpace(db, { spaceId: input.spaceId, userId: input.userId, guestOrgId: input.guestOrgId, date, dayparts, note: input.note, seriesId, notify: false }, now);
+    const r = bookSpace(
+      db,
+      { spaceId: input.spaceId, userId: input.userId, guestOrgId: input.guestOrgId, date, dayparts, note: input.note, seriesId, notify: false },
+      now,
+    );
     if (r.ok) {
       result.booked.push({ date, status: r.status });
       ids.push(...r.ids);
-    }
-    else result.skipped.push({ date, reason: r.reason, horizonWeeks: r.horizonWeeks, closed: r.closed });
+    } else result.skipped.push({ date, reason: r.reason, horizonWeeks: r.horizonWeeks, closed: r.closed });
   }
   // One summary message with every occurrence in one calendar file, instead of one mail per week.
   const kind = result.booked.some((b) => b.status === 'pending') ? 'requested' : 'confirmed';
@@ -287,7 +305,13 @@ export function myActiveOn(db: Queryable, userId: string, from: string, to: stri
     q
       .select({ spaceId: bookings.spaceId, date: bookings.date, daypart: bookings.daypart })
       .from(bookings)
-      .where(and(eq(bookings.userId, sql.placeholder('userId')), sql`${bookings.date} between ${sql.placeholder('from')} and ${sql.placeholder('to')}`, inArray(bookings.status, ACTIVE_STATUSES)))
+      .where(
+        and(
+          eq(bookings.userId, sql.placeholder('userId')),
+          sql`${bookings.date} between ${sql.placeholder('from')} and ${sql.placeholder('to')}`,
+          inArray(bookings.status, ACTIVE_STATUSES),
+        ),
+      )
       .prepare(),
   );
   return query.all({ userId, from, to });
@@ -486,7 +510,12 @@ export function expireRequests(db: DB, now: Date, ctx: { baseUrl?: string } = {}
     const due = tx
       .select({ id: bookings.id })
       .from(bookings)
-      .where(and(eq(bookings.status, 'pending'), sql`(${bookings.respondBy} <= ${now.getTime()} or (${bookings.respondBy} is null and ${bookings.date} < ${today}))`))
+      .where(
+        and(
+          eq(bookings.status, 'pending'),
+          sql`(${bookings.respondBy} <= ${now.getTime()} or (${bookings.respondBy} is null and ${bookings.date} < ${today}))`,
+        ),
+      )
       .orderBy(asc(bookings.respondBy), asc(bookings.id))
       .limit(batch);
     const expired = tx

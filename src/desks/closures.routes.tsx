@@ -39,7 +39,10 @@ function orgPage(c: Ctx, org: { id: number; name: string }, states: { holidaysSt
   const stored = orgHolidaySet(db, org.id);
   const closed = closedHolidaySet(null, stored);
   const year = Number(today(c).slice(0, 4));
-  const upcoming = [year, year + 1].map((y) => ({ year: y, rows: holidaysIn(y).map(([date, keys]) => ({ date, keys, closed: keys.some((k) => closed.includes(k)) })) }));
+  const upcoming = [year, year + 1].map((y) => ({
+    year: y,
+    rows: holidaysIn(y).map(([date, keys]) => ({ date, keys, closed: keys.some((k) => closed.includes(k)) })),
+  }));
   return page(
     c,
     c.var.t.closures.title(org.name),
@@ -60,7 +63,12 @@ function networkPage(c: Ctx, closureState: FormState = {}, status: 200 | 422 = 2
   return page(
     c,
     c.var.t.closures.networkTitle,
-    <NetworkClosuresPage t={c.var.t} locale={c.var.locale} closures={listWideClosures(c.var.deps.db, { scope: 'network', orgId: null }, today(c))} closureState={closureState} />,
+    <NetworkClosuresPage
+      t={c.var.t}
+      locale={c.var.locale}
+      closures={listWideClosures(c.var.deps.db, { scope: 'network', orgId: null }, today(c))}
+      closureState={closureState}
+    />,
     status,
   );
 }
@@ -91,7 +99,11 @@ async function closeWide(c: Ctx, s: WideScope, back: string, scopeText: string, 
   const { confirm, ...input } = form.data;
   const { db, now } = c.var.deps;
   if (confirm !== 'yes')
-    return page(c, t.closures.confirmTitle, <ConfirmClosurePage t={t} locale={c.var.locale} action={back} back={back} scope={scopeText} input={input} count={countAffected(db, s, input)} />);
+    return page(
+      c,
+      t.closures.confirmTitle,
+      <ConfirmClosurePage t={t} locale={c.var.locale} action={back} back={back} scope={scopeText} input={input} count={countAffected(db, s, input)} />,
+    );
   const r = addWideClosure(db, s, input, now(), c.var.config.baseUrl);
   return redirectWithFlash(c, `${back}#closures`, t.closures.added(r.cancelled));
 }
@@ -99,7 +111,9 @@ async function closeWide(c: Ctx, s: WideScope, back: string, scopeText: string, 
 closuresRoutes.post('/org/:orgId', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
-  return closeWide(c, { scope: 'org', orgId: org.id }, `/closures/org/${org.id}`, c.var.t.closures.scopeOrg(org.name), (state) => orgPage(c, org, { closureState: state }, 422));
+  return closeWide(c, { scope: 'org', orgId: org.id }, `/closures/org/${org.id}`, c.var.t.closures.scopeOrg(org.name), (state) =>
+    orgPage(c, org, { closureState: state }, 422),
+  );
 });
 
 closuresRoutes.post('/org/:orgId/:closureId/delete', (c) => {

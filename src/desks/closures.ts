@@ -50,7 +50,9 @@ export function countAffected(db: Queryable, s: WideScope, input: WideClosureInp
  */
 export function addWideClosure(db: DB, s: WideScope, input: WideClosureInput, now: Date, baseUrl?: string): { cancelled: number } {
   return writeTx(db, (tx) => {
-    tx.insert(closures).values({ scope: s.scope, orgId: s.orgId, locationId: null, spaceId: null, ...input }).run();
+    tx.insert(closures)
+      .values({ scope: s.scope, orgId: s.orgId, locationId: null, spaceId: null, ...input })
+      .run();
     const cancelled = tx
       .update(bookings)
       .set({ status: 'cancelled', updatedAt: now })
@@ -64,7 +66,14 @@ export function addWideClosure(db: DB, s: WideScope, input: WideClosureInput, no
 
 /** Removes a wide closure of this scope; another organisation's (or scope's) id gives false (→ 404). */
 export function deleteWideClosure(db: DB, closureId: number, s: WideScope): boolean {
-  return writeTx(db, (tx) => tx.delete(closures).where(and(eq(closures.id, closureId), scopeWhere(s))).run().changes > 0);
+  return writeTx(
+    db,
+    (tx) =>
+      tx
+        .delete(closures)
+        .where(and(eq(closures.id, closureId), scopeWhere(s)))
+        .run().changes > 0,
+  );
 }
 
 /** Closures of whole organisations or the network on a date, by name, for the search. */
@@ -85,5 +94,11 @@ export function orgHolidaySet(db: Queryable, orgId: number): string | null {
 }
 
 export function setOrgHolidays(db: DB, orgId: number, keys: HolidayKey[]): void {
-  writeTx(db, (tx) => tx.update(organisations).set({ closedHolidays: formatHolidaySet(keys) }).where(eq(organisations.id, orgId)).run());
+  writeTx(db, (tx) =>
+    tx
+      .update(organisations)
+      .set({ closedHolidays: formatHolidaySet(keys) })
+      .where(eq(organisations.id, orgId))
+      .run(),
+  );
 }

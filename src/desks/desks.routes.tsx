@@ -148,7 +148,14 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
   };
 }
 
-function spacePage(c: Ctx, space: VisibleSpace, asOrg: number | null, week: string | undefined, extra: { seriesState?: FormState; notice?: Notice | null } = {}, status: 200 | 409 | 422 = 200) {
+function spacePage(
+  c: Ctx,
+  space: VisibleSpace,
+  asOrg: number | null,
+  week: string | undefined,
+  extra: { seriesState?: FormState; notice?: Notice | null } = {},
+  status: 200 | 409 | 422 = 200,
+) {
   const { db } = c.var.deps;
   const now = today(c);
   const thisWeek = mondayOf(now);
@@ -213,7 +220,11 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
   // Booking for a colleague: they are the booker of record; bookSpace refuses anyone who is not one.
   const forId = form.data.for && form.data.for !== me ? form.data.for : null;
   const forUser = forId && asOrg !== null ? (colleaguesOf(db, asOrg, forId)[0] ?? null) : null;
-  const result = bookSpace(db, { spaceId: space.id, userId: forId ?? me, bookedBy: forId ? me : null, guestOrgId: asOrg, date, dayparts, note, baseUrl: c.var.config.baseUrl }, now());
+  const result = bookSpace(
+    db,
+    { spaceId: space.id, userId: forId ?? me, bookedBy: forId ? me : null, guestOrgId: asOrg, date, dayparts, note, baseUrl: c.var.config.baseUrl },
+    now(),
+  );
   const when = formatLocalDate(c.var.locale, date, true);
   const said = result.ok
     ? (result.status === 'pending' ? t.desks.bookings.requested : t.desks.bookings.booked)(space.name, when, t.dayparts[daypart])
@@ -227,12 +238,31 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
     return spacePage(c, space, asOrg, date, { notice }, 422);
   }
   if (shape === 'cell' && daypart !== 'whole') return fragment(c, <SlotCell {...buildCells(c, space, asOrg, date, date)(date, daypart, notice)} />, status);
-  const row = searchSpaces(db, { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id }, { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg }, c.var.deps.now()).rows[0];
+  const row = searchSpaces(
+    db,
+    { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id },
+    { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg },
+    c.var.deps.now(),
+  ).rows[0];
   if (!row) return fragment(c, <CardAlert title={space.name} message={notice.text} />, status);
   const mine = myActiveOn(db, forUser?.id ?? me, date, date)
     .filter((b) => b.spaceId === space.id)
     .map((b) => b.daypart);
-  return fragment(c, <SpaceCard t={t} locale={c.var.locale} row={row} date={date} daypart={daypart} mine={mine} asOrg={asOrgShown(c, asOrg)} forUser={forUser} notice={notice} />, status);
+  return fragment(
+    c,
+    <SpaceCard
+      t={t}
+      locale={c.var.locale}
+      row={row}
+      date={date}
+      daypart={daypart}
+      mine={mine}
+      asOrg={asOrgShown(c, asOrg)}
+      forUser={forUser}
+      notice={notice}
+    />,
+    status,
+  );
 });
 
 desksRoutes.post('/spaces/:spaceId/book-series', async (c) => {

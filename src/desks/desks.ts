@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, sql, } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import {
   ACTIVE_STATUSES,
   bookings,
@@ -153,7 +153,15 @@ export function addSpace(db: DB, locationId: number, hostOrgIds: number[], input
     if (!loc) return null;
     return tx
       .insert(spaces)
-      .values({ locationId, orgId: loc.orgId, name: input.name, kind: input.kind, capacity: input.capacity, amenities: amenitiesToMask(input.amenities), active: input.active })
+      .values({
+        locationId,
+        orgId: loc.orgId,
+        name: input.name,
+        kind: input.kind,
+        capacity: input.capacity,
+        amenities: amenitiesToMask(input.amenities),
+        active: input.active,
+      })
       .returning({ id: spaces.id })
       .get().id;
   });
@@ -224,10 +232,16 @@ export function addClosure(db: DB, locationId: number, hostOrgIds: number[], inp
     const loc = getHostLocation(tx, locationId, hostOrgIds);
     if (!loc) return { ok: false, reason: 'not_found' };
     if (input.spaceId !== null) {
-      const s = tx.select({ id: spaces.id }).from(spaces).where(and(eq(spaces.id, input.spaceId), eq(spaces.locationId, locationId))).get();
+      const s = tx
+        .select({ id: spaces.id })
+        .from(spaces)
+        .where(and(eq(spaces.id, input.spaceId), eq(spaces.locationId, locationId)))
+        .get();
       if (!s) return { ok: false, reason: 'bad_space' };
     }
-    tx.insert(closures).values({ locationId, orgId: loc.orgId, spaceId: input.spaceId, startDate: input.startDate, endDate: input.endDate, reason: input.reason }).run();
+    tx.insert(closures)
+      .values({ locationId, orgId: loc.orgId, spaceId: input.spaceId, startDate: input.startDate, endDate: input.endDate, reason: input.reason })
+      .run();
     const affected = tx
       .select({ id: bookings.id, userId: bookings.userId })
       .from(bookings)
@@ -363,12 +377,24 @@ function searchValues(p: SearchParams, viewer: Viewer, today: string) {
  *
  * `at` is the moment of the request, which says which dagdelen of today are over.
  */
-export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, at: Date, page: { requested: number; size: number } = { requested: 1, size: SEARCH_PAGE_SIZE }): { rows: SpaceResult[]; paging: Paging } {
+export function searchSpaces(
+  db: DB,
+  p: SearchParams,
+  viewer: Viewer,
+  at: Date,
+  page: { requested: number; size: number } = { requested: 1, size: SEARCH_PAGE_SIZE },
+): { rows: SpaceResult[]; paging: Paging } {
   const sqlite = withRuleFunctions(db).$client;
   const moment = localMoment(at);
   const today = moment.today;
   return sqlite.transaction(() => {
-    const ids: number[] = p.date < today ? [] : (sqlite.prepare(`select s.id ${searchFrom(p)} order by l.town, l.name, s.name, s.id`).pluck().all(searchValues(p, viewer, today)) as number[]);
+    const ids: number[] =
+      p.date < today
+        ? []
+        : (sqlite
+            .prepare(`select s.id ${searchFrom(p)} order by l.town, l.name, s.name, s.id`)
+            .pluck()
+            .all(searchValues(p, viewer, today)) as number[]);
     const pg = paging(page.requested, ids.length, page.size);
     const shown = ids.slice(pg.offset, pg.offset + pg.size);
     const rows = shown.length ? spaceCards(sqlite, shown, p.date) : [];
@@ -397,7 +423,10 @@ export function searchSpaces(db: DB, p: SearchParams, viewer: Viewer, at: Date, 
   })();
 }
 
-type CardRow = Omit<SpaceResult, 'overMorning' | 'overAfternoon' | 'reserved' | 'share'> & { checkinDeadlineMorning: string; checkinDeadlineAfternoon: string } & GuestShareSetting;
+type CardRow = Omit<SpaceResult, 'overMorning' | 'overAfternoon' | 'reserved' | 'share'> & {
+  checkinDeadlineMorning: string;
+  checkinDeadlineAfternoon: string;
+} & GuestShareSetting;
 
 function spaceCards(sqlite: DB['$client'], ids: number[], date: string): CardRow[] {
   const taken = (dp: Daypart) =>
@@ -444,7 +473,12 @@ function computeSearchOptions(db: DB, guestOrgId: number) {
         ),
       );
   const towns = prepared(db, 'desks.optionTowns', (q) =>
-    q.selectDistinct({ town: locations.town }).from(locations).where(inArray(locations.id, open(q))).orderBy(asc(locations.town)).prepare(),
+    q
+      .selectDistinct({ town: locations.town })
+      .from(locations)
+      .where(inArray(locations.id, open(q)))
+      .orderBy(asc(locations.town))
+      .prepare(),
   );
   const orgs = prepared(db, 'desks.optionOrgs', (q) =>
     q

@@ -91,7 +91,8 @@ async function readLocationForm(c: Ctx) {
   const form = await readForm(c, locationSchema(c.var.t));
   if (!form.ok) return form;
   const known = new Set(listPartnerOrgs(c.var.deps.db).map((o) => o.id));
-  if (form.data.sharedOrgIds.some((id) => !known.has(id))) return { ok: false as const, values: form.values, errors: { sharedOrgIds: c.var.t.errors.invalidChoice } };
+  if (form.data.sharedOrgIds.some((id) => !known.has(id)))
+    return { ok: false as const, values: form.values, errors: { sharedOrgIds: c.var.t.errors.invalidChoice } };
   const d = form.data;
   const input: LocationInput = {
     name: d.name,
@@ -120,7 +121,12 @@ async function readLocationForm(c: Ctx) {
   return { ok: true as const, input, orgId: d.orgId, values: form.values };
 }
 
-function locationPage(c: Ctx, loc: Location, states: { locationState?: FormState; spaceState?: FormState; closureState?: FormState } = {}, status: 200 | 422 = 200) {
+function locationPage(
+  c: Ctx,
+  loc: Location,
+  states: { locationState?: FormState; spaceState?: FormState; closureState?: FormState } = {},
+  status: 200 | 422 = 200,
+) {
   const { db } = c.var.deps;
   return page(
     c,
@@ -155,7 +161,11 @@ hostRoutes.get('/locations', (c) => {
 hostRoutes.get('/locations/new', (c) => {
   const orgs = orgsWithRole(c.var.memberships, 'host');
   if (orgs.length === 0) return forbidden(c);
-  return page(c, c.var.t.desks.host.newLocation, <NewLocationPage t={c.var.t} state={{ values: NEW_LOCATION_DEFAULTS }} orgs={orgs} partners={listPartnerOrgs(c.var.deps.db)} />);
+  return page(
+    c,
+    c.var.t.desks.host.newLocation,
+    <NewLocationPage t={c.var.t} state={{ values: NEW_LOCATION_DEFAULTS }} orgs={orgs} partners={listPartnerOrgs(c.var.deps.db)} />,
+  );
 });
 
 hostRoutes.post('/locations/new', async (c) => {
@@ -163,7 +173,8 @@ hostRoutes.post('/locations/new', async (c) => {
   if (orgs.length === 0) return forbidden(c);
   const t = c.var.t;
   const form = await readLocationForm(c);
-  const again = (state: FormState) => page(c, t.desks.host.newLocation, <NewLocationPage t={t} state={state} orgs={orgs} partners={listPartnerOrgs(c.var.deps.db)} />, 422);
+  const again = (state: FormState) =>
+    page(c, t.desks.host.newLocation, <NewLocationPage t={t} state={state} orgs={orgs} partners={listPartnerOrgs(c.var.deps.db)} />, 422);
   if (!form.ok) return again(form);
   const orgId = form.orgId ?? orgs[0]!.orgId;
   if (!orgs.some((o) => o.orgId === orgId)) return again({ values: form.values, errors: { orgId: t.errors.invalidChoice } });
@@ -181,7 +192,11 @@ hostRoutes.get('/locations/:id/poster', (c) => {
   const loc = hostLocation(c, c.req.param('id'));
   if (!loc) return notFound(c);
   const url = `${c.var.config.baseUrl}/bookings/at/${loc.id}`;
-  return page(c, c.var.t.desks.checkinHere.posterTitle(loc.name), <CheckinPosterPage t={c.var.t} locationName={loc.name} url={url} qrSrc={`/host/locations/${loc.id}/poster.svg`} />);
+  return page(
+    c,
+    c.var.t.desks.checkinHere.posterTitle(loc.name),
+    <CheckinPosterPage t={c.var.t} locationName={loc.name} url={url} qrSrc={`/host/locations/${loc.id}/poster.svg`} />,
+  );
 });
 
 /** The poster's QR code as an image of its own (an <img>, so no markup from a library goes into the page). */
@@ -241,7 +256,15 @@ hostRoutes.get('/spaces/:id', (c) => {
   return page(
     c,
     c.var.t.desks.host.editSpace(s.name),
-    <SpaceEditPage t={c.var.t} locale={c.var.locale} spaceId={s.id} spaceName={s.name} locationId={s.locationId} locationName={found.locationName} state={{ values: spaceFormValues(s) }} />,
+    <SpaceEditPage
+      t={c.var.t}
+      locale={c.var.locale}
+      spaceId={s.id}
+      spaceName={s.name}
+      locationId={s.locationId}
+      locationName={found.locationName}
+      state={{ values: spaceFormValues(s) }}
+    />,
   );
 });
 
@@ -256,7 +279,16 @@ hostRoutes.post('/spaces/:id', async (c) => {
     page(
       c,
       t.desks.host.editSpace(s.name),
-      <SpaceEditPage t={t} locale={c.var.locale} spaceId={s.id} spaceName={s.name} locationId={s.locationId} locationName={found.locationName} state={state} conflicts={conflicts} />,
+      <SpaceEditPage
+        t={t}
+        locale={c.var.locale}
+        spaceId={s.id}
+        spaceName={s.name}
+        locationId={s.locationId}
+        locationName={found.locationName}
+        state={state}
+        conflicts={conflicts}
+      />,
       status,
     );
   const form = await readForm(c, spaceSchema(t));
@@ -306,7 +338,11 @@ hostRoutes.get('/requests', (c) => {
   const orgIds = hostOrgIds(c);
   if (orgIds.length === 0) return forbidden(c);
   const t = c.var.t;
-  return page(c, t.requests.title, <RequestsPage t={t} locale={c.var.locale} requests={listOpenRequests(c.var.deps.db, orgIds, today(c))} today={today(c)} now={c.var.deps.now()} />);
+  return page(
+    c,
+    t.requests.title,
+    <RequestsPage t={t} locale={c.var.locale} requests={listOpenRequests(c.var.deps.db, orgIds, today(c))} today={today(c)} now={c.var.deps.now()} />,
+  );
 });
 
 hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) => {

@@ -44,10 +44,20 @@ function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: Bookin
 }
 
 /** Tells the owner about one change to one or more of their bookings (a whole day is one message). */
-export function noticeBookings(tx: Queryable, userId: string, bookingIds: number[], kind: Kind, now: Date, opts: { baseUrl?: string; reason?: string; bookedBy?: string } = {}): void {
+export function noticeBookings(
+  tx: Queryable,
+  userId: string,
+  bookingIds: number[],
+  kind: Kind,
+  now: Date,
+  opts: { baseUrl?: string; reason?: string; bookedBy?: string } = {},
+): void {
   const list = bookingsForCalendar(tx, userId, bookingIds);
   if (list.length === 0) return;
-  notify(tx, userId, (t, to) => compose(t, to.locale, to.name, kind, list, opts.baseUrl ?? '', opts.reason, opts.bookedBy), now, { optional: kind === 'reminder', baseUrl: opts.baseUrl });
+  notify(tx, userId, (t, to) => compose(t, to.locale, to.name, kind, list, opts.baseUrl ?? '', opts.reason, opts.bookedBy), now, {
+    optional: kind === 'reminder',
+    baseUrl: opts.baseUrl,
+  });
 }
 
 /**

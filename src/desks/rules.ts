@@ -1,5 +1,20 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { ACTIVE_STATUSES, AMENITIES, type SharePeriod, bookings, closures, locations, locationShares, memberships, organisations, spaces, users, type Amenity, type Daypart, type Sharing } from '../../db/schema';
+import {
+  ACTIVE_STATUSES,
+  AMENITIES,
+  type SharePeriod,
+  bookings,
+  closures,
+  locations,
+  locationShares,
+  memberships,
+  organisations,
+  spaces,
+  users,
+  type Amenity,
+  type Daypart,
+  type Sharing,
+} from '../../db/schema';
 import type { DB, Queryable } from '../db';
 import { addDays, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
 import { holidayClosure, type HolidayKey } from './holidays';
@@ -92,7 +107,12 @@ export function withRuleFunctions(db: DB): DB {
   const sqlite = db.$client;
   if (ruleFunctionsOn.has(sqlite)) return db;
   sqlite.function('daypart_over', { deterministic: true }, (date, daypart, morning, afternoon, today, time) =>
-    daypartOver({ checkinDeadlineMorning: String(morning), checkinDeadlineAfternoon: String(afternoon) }, String(date), daypart as Daypart, { today: String(today), time: String(time) }) ? 1 : 0,
+    daypartOver({ checkinDeadlineMorning: String(morning), checkinDeadlineAfternoon: String(afternoon) }, String(date), daypart as Daypart, {
+      today: String(today),
+      time: String(time),
+    })
+      ? 1
+      : 0,
   );
   sqlite.function('holiday_closed', { deterministic: true }, (date, locationSet, orgSet) =>
     holidayClosure(String(date), locationSet === null ? null : String(locationSet), orgSet === null ? null : String(orgSet)) ? 1 : 0,
@@ -242,7 +262,13 @@ export function dayRefusal(space: SpaceForRules, date: string, today: string, cl
  * May this dagdeel be booked (calendar rules, not capacity)? The date's rules, then whether the
  * dagdeel is already over. Used by the booking and by the week view's cells.
  */
-export function slotRefusal(space: SpaceForRules & CheckinDeadlines, date: string, daypart: Daypart, at: LocalMoment, closedDates: (d: string) => boolean): Refusal | null {
+export function slotRefusal(
+  space: SpaceForRules & CheckinDeadlines,
+  date: string,
+  daypart: Daypart,
+  at: LocalMoment,
+  closedDates: (d: string) => boolean,
+): Refusal | null {
   return dayRefusal(space, date, at.today, closedDates) ?? (daypartOver(space, date, daypart, at) ? 'daypart_over' : null);
 }
 
@@ -345,7 +371,15 @@ export function countOrgShare(db: Queryable, locationId: number, guestOrgId: num
   const row = db
     .select({ n: sql<number>`count(*)` })
     .from(bookings)
-    .where(and(eq(bookings.locationId, locationId), eq(bookings.guestOrgId, guestOrgId), gte(bookings.date, from), lte(bookings.date, to), inArray(bookings.status, ACTIVE_STATUSES)))
+    .where(
+      and(
+        eq(bookings.locationId, locationId),
+        eq(bookings.guestOrgId, guestOrgId),
+        gte(bookings.date, from),
+        lte(bookings.date, to),
+        inArray(bookings.status, ACTIVE_STATUSES),
+      ),
+    )
     .get();
   return row?.n ?? 0;
 }
@@ -384,7 +418,13 @@ export type RequestDeadlineSetting = { requestDeadlineDays: number; requestDeadl
  * A request made after that moment gets until the dagdeel's check-in deadline on the day itself,
  * so the host can still answer it and the guest is never left waiting past the dagdeel.
  */
-export function requestDeadline(loc: RequestDeadlineSetting & CheckinDeadlines, date: string, daypart: Daypart, now: Date, closed: (d: string) => boolean): Date {
+export function requestDeadline(
+  loc: RequestDeadlineSetting & CheckinDeadlines,
+  date: string,
+  daypart: Daypart,
+  now: Date,
+  closed: (d: string) => boolean,
+): Date {
   let day = date;
   for (let n = loc.requestDeadlineDays, guard = 0; n > 0 && guard < 60; guard++) {
     day = addDays(day, -1);

@@ -65,7 +65,8 @@ export const searchSchema = perDict((t: Dict, today: string) =>
     org: optionalId(t),
     as: optionalId(t),
     for: forColleague(),
-  }));
+  }),
+);
 
 export const bookSchema = perDict((t: Dict) =>
   z.object({
@@ -75,7 +76,8 @@ export const bookSchema = perDict((t: Dict) =>
     as: optionalId(t),
     for: forColleague(),
     fragment: z.enum(['card', 'cell']).optional().catch(undefined),
-  }));
+  }),
+);
 
 export const seriesSchema = perDict((t: Dict) =>
   z.object({
@@ -85,7 +87,8 @@ export const seriesSchema = perDict((t: Dict) =>
     startDate: date(t),
     note: fields.multiline(t, 280),
     as: optionalId(t),
-  }));
+  }),
+);
 
 export const locationSchema = perDict((t: Dict) =>
   z
@@ -103,19 +106,27 @@ export const locationSchema = perDict((t: Dict) =>
       houseRules: fields.multiline(t, 2000),
       contactPerson: fields.optionalText(t, 200),
       sharing: z.enum(SHARING, { error: t.errors.invalidChoice }),
-      sharedOrgIds: many().pipe(z.array(z.string().transform((v, ctx) => {
-          const id = parseId(v);
-          if (id !== null && id !== undefined) return id;
-          ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice });
-          return z.NEVER;
-        }))),
+      sharedOrgIds: many().pipe(
+        z.array(
+          z.string().transform((v, ctx) => {
+            const id = parseId(v);
+            if (id !== null && id !== undefined) return id;
+            ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice });
+            return z.NEVER;
+          }),
+        ),
+      ),
       approvalRequired: fields.checkbox(),
       horizonWeeks: int(t.desks.host.invalidHorizon, 1, 52),
       checkinDeadlineMorning: z.string({ error: t.desks.host.invalidTime }).trim().refine(isValidTime, t.desks.host.invalidTime),
       checkinDeadlineAfternoon: z.string({ error: t.desks.host.invalidTime }).trim().refine(isValidTime, t.desks.host.invalidTime),
       holidayMode: z.enum(['inherit', 'own'], { error: t.errors.invalidChoice }).optional().default('inherit'),
       closedHolidays: many().pipe(z.array(z.enum(HOLIDAY_KEYS, { error: t.errors.invalidChoice })).max(HOLIDAY_KEYS.length)),
-      requestDeadlineDays: z.string().optional().transform((v) => v ?? '1').pipe(int(t.requests.invalidDays, 0, 10)),
+      requestDeadlineDays: z
+        .string()
+        .optional()
+        .transform((v) => v ?? '1')
+        .pipe(int(t.requests.invalidDays, 0, 10)),
       requestDeadlineTime: z
         .string()
         .optional()
@@ -128,12 +139,21 @@ export const locationSchema = perDict((t: Dict) =>
         .transform((v) => (v ?? '').trim())
         .pipe(z.union([z.literal('').transform(() => null), int(t.desks.share.invalidMax, 1, 100)])),
       guestSharePer: z.enum(SHARE_PERIODS, { error: t.errors.invalidChoice }).optional().default('day'),
-      reservedForStaff: z.string().optional().transform((v) => v ?? '0').pipe(int(t.desks.share.invalidReserved, 0, 500)),
-      reservedUntilHours: z.string().optional().transform((v) => v ?? '24').pipe(int(t.desks.share.invalidHours, 0, 336)),
+      reservedForStaff: z
+        .string()
+        .optional()
+        .transform((v) => v ?? '0')
+        .pipe(int(t.desks.share.invalidReserved, 0, 500)),
+      reservedUntilHours: z
+        .string()
+        .optional()
+        .transform((v) => v ?? '24')
+        .pipe(int(t.desks.share.invalidHours, 0, 336)),
     })
     .superRefine((v, ctx) => {
       if (v.sharing === 'list' && v.sharedOrgIds.length === 0) ctx.addIssue({ code: 'custom', path: ['sharedOrgIds'], message: t.desks.host.chooseOrg });
-    }));
+    }),
+);
 
 export const spaceSchema = perDict((t: Dict) =>
   z.object({
@@ -142,7 +162,8 @@ export const spaceSchema = perDict((t: Dict) =>
     capacity: int(t.desks.host.invalidCapacity, 1, 500),
     amenities: many().pipe(z.array(z.enum(AMENITIES, { error: t.errors.invalidChoice })).max(AMENITIES.length)),
     active: fields.checkbox(),
-  }));
+  }),
+);
 
 export const closureSchema = perDict((t: Dict) =>
   z
@@ -154,7 +175,8 @@ export const closureSchema = perDict((t: Dict) =>
     })
     .superRefine((v, ctx) => {
       if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: t.desks.host.endBeforeStart });
-    }));
+    }),
+);
 
 export const guestListSchema = perDict((t: Dict, today: string) =>
   z.object({
@@ -164,7 +186,8 @@ export const guestListSchema = perDict((t: Dict, today: string) =>
       .optional()
       .transform((v) => (v ? v.trim() : today))
       .pipe(date(t)),
-  }));
+  }),
+);
 
 const holidayKeys = (t: Dict) => many().pipe(z.array(z.enum(HOLIDAY_KEYS, { error: t.errors.invalidChoice })).max(HOLIDAY_KEYS.length));
 
@@ -182,7 +205,8 @@ export const wideClosureSchema = perDict((t: Dict, today: string) =>
     .superRefine((v, ctx) => {
       if (v.startDate < today) ctx.addIssue({ code: 'custom', path: ['startDate'], message: t.desks.refusals.past });
       if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: t.desks.host.endBeforeStart });
-    }));
+    }),
+);
 
 /** A walk-in registered by a host: an account holder of a partner organisation, a space and a dagdeel of today. */
 export const walkInSchema = perDict((t: Dict) =>
@@ -201,4 +225,5 @@ export const walkInSchema = perDict((t: Dict) =>
       return z.NEVER;
     }),
     daypart: z.enum(['morning', 'afternoon'], { error: t.errors.invalidChoice }),
-  }));
+  }),
+);

@@ -27,7 +27,12 @@ function walkInPage(c: Ctx, loc: { id: number; name: string }, query: string, er
   const { db } = c.var.deps;
   const people = findPartnerPeople(db, hostOrgIds(c), query);
   const spaces = listSpacesOf(db, loc.id).filter((s) => s.active);
-  return page(c, c.var.t.desks.walkIn.title(loc.name), <WalkInPage t={c.var.t} location={loc} query={query} people={people} spaces={spaces} error={error} />, status);
+  return page(
+    c,
+    c.var.t.desks.walkIn.title(loc.name),
+    <WalkInPage t={c.var.t} location={loc} query={query} people={people} spaces={spaces} error={error} />,
+    status,
+  );
 }
 
 walkInRoutes.get('/:locationId', (c) => {
@@ -47,7 +52,17 @@ walkInRoutes.post('/:locationId', async (c) => {
   if (!listSpacesOf(c.var.deps.db, loc.id).some((s) => s.id === space)) return notFound(c);
   const r = bookSpace(
     c.var.deps.db,
-    { spaceId: space, userId: user, bookedBy: c.var.user!.id, walkIn: true, guestOrgId: org, date: today(c), dayparts: [daypart], note: null, baseUrl: c.var.config.baseUrl },
+    {
+      spaceId: space,
+      userId: user,
+      bookedBy: c.var.user!.id,
+      walkIn: true,
+      guestOrgId: org,
+      date: today(c),
+      dayparts: [daypart],
+      note: null,
+      baseUrl: c.var.config.baseUrl,
+    },
     c.var.deps.now(),
   );
   if (!r.ok) return walkInPage(c, loc, '', refusalText(t, r.reason, r.horizonWeeks, r.closed), 422);

@@ -47,7 +47,15 @@ export function recordAttendance(db: DB | Tx, m: Meeting, entries: AttendanceEnt
       if (reg.presence === e.presence && reg.minutesPresent === minutes) continue;
       tx.update(registrations).set({ presence: e.presence, minutesPresent: minutes, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
       tx.insert(attendanceChanges)
-        .values({ registrationId: reg.id, changedBy, changedAt: now, oldPresence: reg.presence, newPresence: e.presence, oldMinutes: reg.minutesPresent, newMinutes: minutes })
+        .values({
+          registrationId: reg.id,
+          changedBy,
+          changedAt: now,
+          oldPresence: reg.presence,
+          newPresence: e.presence,
+          oldMinutes: reg.minutesPresent,
+          newMinutes: minutes,
+        })
         .run();
       changed++;
     }

@@ -42,14 +42,39 @@ function formPage(c: Ctx, mode: FormMode, state: FormState, status: ContentfulSt
   const orgs = facilitatorOrgsOf(c).map((m) => ({ orgId: m.orgId, orgName: m.orgName }));
   if (extraOrg && !orgs.some((o) => o.orgId === extraOrg.orgId)) orgs.unshift(extraOrg);
   const allOrgs = listOrganisations(c.var.deps.db).map((o) => ({ id: o.id, name: o.name }));
-  const title = mode.kind === 'edit' ? c.var.t.intervision.form.editTitle(mode.title) : mode.kind === 'group' ? c.var.t.intervision.facilitate.newGroup : c.var.t.intervision.facilitate.newMeeting;
-  return page(c, title, <MeetingFormPage t={c.var.t} mode={mode} state={state} facilitatorOrgs={orgs} allOrgs={allOrgs} locations={meetingLocations(c.var.deps.db, orgs.map((o) => o.orgId))} />, status);
+  const title =
+    mode.kind === 'edit'
+      ? c.var.t.intervision.form.editTitle(mode.title)
+      : mode.kind === 'group'
+        ? c.var.t.intervision.facilitate.newGroup
+        : c.var.t.intervision.facilitate.newMeeting;
+  return page(
+    c,
+    title,
+    <MeetingFormPage
+      t={c.var.t}
+      mode={mode}
+      state={state}
+      facilitatorOrgs={orgs}
+      allOrgs={allOrgs}
+      locations={meetingLocations(
+        c.var.deps.db,
+        orgs.map((o) => o.orgId),
+      )}
+    />,
+    status,
+  );
 }
 
 function formContext(c: Ctx, extraOrgId?: number) {
   const ids = facilitatorOrgsOf(c).map((m) => m.orgId);
   if (extraOrgId !== undefined) ids.push(extraOrgId);
-  return { facilitatorOrgIds: ids, knownOrgIds: listOrganisations(c.var.deps.db).map((o) => o.id), now: c.var.deps.now(), locations: meetingLocations(c.var.deps.db, ids) };
+  return {
+    facilitatorOrgIds: ids,
+    knownOrgIds: listOrganisations(c.var.deps.db).map((o) => o.id),
+    now: c.var.deps.now(),
+    locations: meetingLocations(c.var.deps.db, ids),
+  };
 }
 
 facilitateRoutes.get('/meetings/new', (c) => {
@@ -107,7 +132,16 @@ function managePage(c: Ctx, meeting: Meeting) {
   return page(
     c,
     card.title,
-    <ManageMeetingPage t={c.var.t} locale={c.var.locale} m={card} registered={registered} waiting={waiting} underMinimum={underMinimum} attendance={attendanceState(meeting, n)} now={n} />,
+    <ManageMeetingPage
+      t={c.var.t}
+      locale={c.var.locale}
+      m={card}
+      registered={registered}
+      waiting={waiting}
+      underMinimum={underMinimum}
+      attendance={attendanceState(meeting, n)}
+      now={n}
+    />,
   );
 }
 

@@ -66,7 +66,9 @@ export function getVisibleGroup(db: Queryable, id: number, orgIds: number[]): Gr
   return db
     .select()
     .from(intervisionGroups)
-    .where(and(eq(intervisionGroups.id, id), sql`exists (select 1 from ${meetings} where ${meetings.groupId} = ${intervisionGroups.id} and ${visibleTo(orgIds)})`))
+    .where(
+      and(eq(intervisionGroups.id, id), sql`exists (select 1 from ${meetings} where ${meetings.groupId} = ${intervisionGroups.id} and ${visibleTo(orgIds)})`),
+    )
     .get();
 }
 
@@ -77,7 +79,11 @@ export function listGroupMeetings(db: Queryable, groupId: number): Meeting[] {
 export type GroupMember = typeof groupMembers.$inferSelect;
 
 export function getMember(db: Queryable, groupId: number, userId: string): GroupMember | undefined {
-  return db.select().from(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId))).get();
+  return db
+    .select()
+    .from(groupMembers)
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)))
+    .get();
 }
 
 export function listGroupMembers(db: Queryable, groupId: number) {
@@ -137,7 +143,10 @@ export function joinGroup(db: DB | Tx, groupId: number, userId: string, orgId: n
     const status = fits(tx, list, g, orgId) ? 'registered' : 'waitlisted';
     const values = { orgId, status, queueSeq: nextTicket(tx, list), queuedAt: now, joinedAt: status === 'registered' ? now : null } as const;
     if (existing) tx.update(groupMembers).set(values).where(eq(groupMembers.id, existing.id)).run();
-    else tx.insert(groupMembers).values({ groupId, userId, ...values }).run();
+    else
+      tx.insert(groupMembers)
+        .values({ groupId, userId, ...values })
+        .run();
     if (status === 'registered') registerForFutureMeetings(tx, groupId, userId, orgId, now);
     return { ok: true, status };
   });
@@ -154,7 +163,14 @@ export function leaveGroup(db: DB | Tx, groupId: number, userId: string, now: Da
         .select({ meetingId: registrations.meetingId })
         .from(registrations)
         .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
-        .where(and(eq(meetings.groupId, groupId), eq(registrations.userId, userId), gt(meetings.startsAt, now), inArray(registrations.status, ['registered', 'waitlisted'])))
+        .where(
+          and(
+            eq(meetings.groupId, groupId),
+            eq(registrations.userId, userId),
+            gt(meetings.startsAt, now),
+            inArray(registrations.status, ['registered', 'waitlisted']),
+          ),
+        )
         .all();
       for (const f of future) {
         tx.update(registrations)

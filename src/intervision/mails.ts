@@ -33,7 +33,13 @@ function toUser(
       link: ics ? `/meetings/${ics.meetingId}` : undefined,
       attachments:
         ics && meeting
-          ? [icsAttachment(`gastplek-bijeenkomst-${meeting.id}.ics`, toIcs([meetingEvent(t, meeting, ics.baseUrl, ics.method === 'CANCEL' ? 'CANCELLED' : undefined)], ics.method), ics.method)]
+          ? [
+              icsAttachment(
+                `gastplek-bijeenkomst-${meeting.id}.ics`,
+                toIcs([meetingEvent(t, meeting, ics.baseUrl, ics.method === 'CANCEL' ? 'CANCELLED' : undefined)], ics.method),
+                ics.method,
+              ),
+            ]
           : undefined,
     }),
     now,
@@ -44,19 +50,43 @@ function toUser(
 export const when = (locale: Locale, m: { startsAt: Date; endsAt: Date }) => `${formatDateTime(locale, m.startsAt)}–${formatTime(locale, m.endsAt)}`;
 
 export function mailMovedUp(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
-  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.movedUpSubject(m.title), body: t.movedUpBody(name, m.title, when(locale, m), `${baseUrl}/meetings/${m.id}`) }), { meetingId: m.id, method: 'PUBLISH', baseUrl });
+  toUser(
+    tx,
+    userId,
+    now,
+    (t, locale, name) => ({ subject: t.movedUpSubject(m.title), body: t.movedUpBody(name, m.title, when(locale, m), `${baseUrl}/meetings/${m.id}`) }),
+    { meetingId: m.id, method: 'PUBLISH', baseUrl },
+  );
 }
 
 export function mailMeetingChanged(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
-  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.changedSubject(m.title), body: t.changedBody(name, m.title, when(locale, m), `${baseUrl}/meetings/${m.id}`) }), { meetingId: m.id, method: 'PUBLISH', baseUrl });
+  toUser(
+    tx,
+    userId,
+    now,
+    (t, locale, name) => ({ subject: t.changedSubject(m.title), body: t.changedBody(name, m.title, when(locale, m), `${baseUrl}/meetings/${m.id}`) }),
+    { meetingId: m.id, method: 'PUBLISH', baseUrl },
+  );
 }
 
 export function mailMeetingCancelled(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
-  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.cancelledSubject(m.title), body: t.cancelledBody(name, m.title, when(locale, m), `${baseUrl}/meetings`) }), { meetingId: m.id, method: 'CANCEL', baseUrl });
+  toUser(
+    tx,
+    userId,
+    now,
+    (t, locale, name) => ({ subject: t.cancelledSubject(m.title), body: t.cancelledBody(name, m.title, when(locale, m), `${baseUrl}/meetings`) }),
+    { meetingId: m.id, method: 'CANCEL', baseUrl },
+  );
 }
 
 export function mailRemoved(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
-  toUser(tx, userId, now, (t, locale, name) => ({ subject: t.removedSubject(m.title), body: t.removedBody(name, m.title, when(locale, m), `${baseUrl}/meetings`) }), { meetingId: m.id, method: 'CANCEL', baseUrl });
+  toUser(
+    tx,
+    userId,
+    now,
+    (t, locale, name) => ({ subject: t.removedSubject(m.title), body: t.removedBody(name, m.title, when(locale, m), `${baseUrl}/meetings`) }),
+    { meetingId: m.id, method: 'CANCEL', baseUrl },
+  );
 }
 
 /** To the facilitator, with a link to the meeting's management page (cancel, or go ahead anyway). */
@@ -77,19 +107,34 @@ export function mailUnderMinimum(tx: Queryable, userId: string, m: MeetingLike &
 export function mailGroupMovedUp(tx: Queryable, userId: string, groupId: number, now: Date, baseUrl: string) {
   const g = tx.select({ title: intervisionGroups.title }).from(intervisionGroups).where(eq(intervisionGroups.id, groupId)).get();
   if (!g) return;
-  toUser(tx, userId, now, (t, _locale, name) => ({ subject: t.groupMovedUpSubject(g.title), body: t.groupMovedUpBody(name, g.title, `${baseUrl}/groups/${groupId}`) }));
+  toUser(tx, userId, now, (t, _locale, name) => ({
+    subject: t.groupMovedUpSubject(g.title),
+    body: t.groupMovedUpBody(name, g.title, `${baseUrl}/groups/${groupId}`),
+  }));
 }
 
 export function mailRegistered(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
-  toUser(tx, userId, now, (_t, locale, name, all) => ({ subject: all.calendar.mail.registeredSubject(m.title), body: all.calendar.mail.registeredBody(name, m.title, when(locale, m)) }), {
-    meetingId: m.id,
-    method: 'PUBLISH',
-    baseUrl,
-  });
+  toUser(
+    tx,
+    userId,
+    now,
+    (_t, locale, name, all) => ({
+      subject: all.calendar.mail.registeredSubject(m.title),
+      body: all.calendar.mail.registeredBody(name, m.title, when(locale, m)),
+    }),
+    {
+      meetingId: m.id,
+      method: 'PUBLISH',
+      baseUrl,
+    },
+  );
 }
 
 export function mailWaitlisted(tx: Queryable, userId: string, m: MeetingLike, position: number, now: Date) {
-  toUser(tx, userId, now, (_t, locale, name, all) => ({ subject: all.calendar.mail.waitlistedSubject(m.title), body: all.calendar.mail.waitlistedBody(name, m.title, when(locale, m), position) }));
+  toUser(tx, userId, now, (_t, locale, name, all) => ({
+    subject: all.calendar.mail.waitlistedSubject(m.title),
+    body: all.calendar.mail.waitlistedBody(name, m.title, when(locale, m), position),
+  }));
 }
 
 export function mailMeetingReminder(tx: Queryable, userId: string, m: MeetingLike, now: Date) {
@@ -97,7 +142,10 @@ export function mailMeetingReminder(tx: Queryable, userId: string, m: MeetingLik
     tx,
     userId,
     now,
-    (_t, locale, name, all) => ({ subject: all.calendar.mail.meetingReminderSubject(m.title), body: all.calendar.mail.meetingReminderBody(name, m.title, when(locale, m)) }),
+    (_t, locale, name, all) => ({
+      subject: all.calendar.mail.meetingReminderSubject(m.title),
+      body: all.calendar.mail.meetingReminderBody(name, m.title, when(locale, m)),
+    }),
     undefined,
     true,
   );

@@ -13,7 +13,17 @@ import type { FormState } from '../../views/partials/form';
 import { MeetingResults, Places } from '../../views/partials/intervision/places';
 import { MeetingPage, MeetingsPage } from '../../views/pages/intervision/meetings';
 import { getGroup } from './groups';
-import { getManagedMeeting, getMeetingCard, getVisibleMeeting, isManager, listFilterOptions, listParticipants, listUpcoming, MEETINGS_PAGE_SIZE, type Meeting } from './meetings';
+import {
+  getManagedMeeting,
+  getMeetingCard,
+  getVisibleMeeting,
+  isManager,
+  listFilterOptions,
+  listParticipants,
+  listUpcoming,
+  MEETINGS_PAGE_SIZE,
+  type Meeting,
+} from './meetings';
 import { cancelRegistration, getRegistration, listMyActiveRegistrations, signUp, waitlistPosition } from './registrations';
 import { parseFilters, signupSchema } from './schemas';
 import { adminOrgIdsOf, baseUrl, orgIdsOf } from './context';
@@ -116,7 +126,8 @@ meetingsRoutes.post('/:id/signup', async (c) => {
   const ms = c.var.memberships;
   if (ms.length === 0) return meetingPage(c, meeting, { errors: { _form: t.noOrg } }, 422);
   const orgId = form.data.orgId ?? ms[0]!.orgId;
-  if (!ms.some((m) => m.orgId === orgId)) return meetingPage(c, meeting, { errors: { orgId: c.var.t.errors.invalidChoice, _form: c.var.t.errors.invalidChoice } }, 422);
+  if (!ms.some((m) => m.orgId === orgId))
+    return meetingPage(c, meeting, { errors: { orgId: c.var.t.errors.invalidChoice, _form: c.var.t.errors.invalidChoice } }, 422);
   const result = signUp(db, { meetingId: meeting.id, userId: c.var.user!.id, orgId, bringsCase: form.data.bringsCase }, now(), baseUrl(c));
   if (!result.ok) {
     if (result.reason === 'not-found') return notFound(c);

@@ -79,11 +79,19 @@ const registeredCount = sql<number>`(select count(*) from ${registrations} where
 const waitlistCount = sql<number>`(select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'waitlisted')`;
 
 export function getVisibleMeeting(db: Queryable, id: number, orgIds: number[]): Meeting | undefined {
-  return db.select().from(meetings).where(and(eq(meetings.id, id), visibleTo(orgIds))).get();
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, id), visibleTo(orgIds)))
+    .get();
 }
 
 export function getManagedMeeting(db: Queryable, id: number, userId: string, adminOrgIds: number[]): Meeting | undefined {
-  return db.select().from(meetings).where(and(eq(meetings.id, id), managedBy(userId, adminOrgIds))).get();
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, id), managedBy(userId, adminOrgIds)))
+    .get();
 }
 
 /** The same rule for a meeting or a group already loaded. */
@@ -145,7 +153,13 @@ function upcomingValues(orgIds: number[], f: MeetingFilters, now: Date) {
  * list page, soonest first, and the number found in all. Count and page read one snapshot (a read
  * transaction) at one instant, so they agree.
  */
-export function listUpcoming(db: DB, orgIds: number[], f: MeetingFilters, now: Date, page: { requested: number; size: number } = { requested: 1, size: MEETINGS_PAGE_SIZE }): { cards: MeetingCard[]; paging: Paging } {
+export function listUpcoming(
+  db: DB,
+  orgIds: number[],
+  f: MeetingFilters,
+  now: Date,
+  page: { requested: number; size: number } = { requested: 1, size: MEETINGS_PAGE_SIZE },
+): { cards: MeetingCard[]; paging: Paging } {
   const count = prepared(db, 'meetings.countUpcoming', (q) => q.select({ n: sql<number>`count(*)` }).from(meetings).where(upcomingWhere()).prepare());
   const list = prepared(db, 'meetings.listUpcoming', (q) =>
     q
@@ -232,7 +246,12 @@ function computeFilterOptions(db: DB, orgIds: number[], now: Date) {
 }
 
 export function listVisibleOrgIds(db: Queryable, meetingId: number): number[] {
-  return db.select({ orgId: meetingVisibility.orgId }).from(meetingVisibility).where(eq(meetingVisibility.meetingId, meetingId)).all().map((r) => r.orgId);
+  return db
+    .select({ orgId: meetingVisibility.orgId })
+    .from(meetingVisibility)
+    .where(eq(meetingVisibility.meetingId, meetingId))
+    .all()
+    .map((r) => r.orgId);
 }
 
 export function insertMeeting(db: DB | Tx, input: MeetingInput & { facilitatorId: string; groupId?: number | null }, now: Date): number {

@@ -73,7 +73,15 @@ reflectionRoutes.get('/statements/:id', (c) => {
   return page(
     c,
     c.var.t.intervision.statement.title,
-    <StatementPage t={c.var.t} locale={c.var.locale} name={shown.name} statement={st} meetings={shown.meetings} hours={shown.hours} verifyUrl={`${baseUrl(c)}/verify/${st.code}`} />,
+    <StatementPage
+      t={c.var.t}
+      locale={c.var.locale}
+      name={shown.name}
+      statement={st}
+      meetings={shown.meetings}
+      hours={shown.hours}
+      verifyUrl={`${baseUrl(c)}/verify/${st.code}`}
+    />,
   );
 });
 

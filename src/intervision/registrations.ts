@@ -56,7 +56,10 @@ export function placeRegistration(tx: Tx, meeting: Meeting, userId: string, orgI
   } as const;
   const existing = getRegistration(tx, meeting.id, userId);
   if (existing) tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).run();
-  else tx.insert(registrations).values({ meetingId: meeting.id, userId, ...values }).run();
+  else
+    tx.insert(registrations)
+      .values({ meetingId: meeting.id, userId, ...values })
+      .run();
   return status;
 }
 
@@ -67,7 +70,11 @@ export type SignUpResult =
 /** Sign-up: inside the window, for a meeting visible to the person's organisation, at most once. */
 export function signUp(db: DB | Tx, input: { meetingId: number; userId: string; orgId: number; bringsCase: boolean }, now: Date, baseUrl = ''): SignUpResult {
   return writeTx(db, (tx) => {
-    const meeting = tx.select().from(meetings).where(and(eq(meetings.id, input.meetingId), visibleTo([input.orgId]))).get();
+    const meeting = tx
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.id, input.meetingId), visibleTo([input.orgId])))
+      .get();
     if (!meeting) return { ok: false, reason: 'not-found' };
     if (meeting.status === 'cancelled') return { ok: false, reason: 'cancelled' };
     if (meeting.groupId !== null) {
@@ -135,14 +142,15 @@ export function promote(tx: Tx, meetingId: number, now: Date, baseUrl: string): 
   });
 }
 
-
 export function listMyActiveRegistrations(db: Queryable, userId: string, meetingIds: number[]): Map<number, Registration['status']> {
   if (meetingIds.length === 0) return new Map();
   const query = prepared(db, 'registrations.mineAmong', (q) =>
     q
       .select({ meetingId: registrations.meetingId, status: registrations.status })
       .from(registrations)
-      .where(and(eq(registrations.userId, sql.placeholder('userId')), sql`${registrations.meetingId} in (select value from json_each(${sql.placeholder('ids')}))`))
+      .where(
+        and(eq(registrations.userId, sql.placeholder('userId')), sql`${registrations.meetingId} in (select value from json_each(${sql.placeholder('ids')}))`),
+      )
       .prepare(),
   );
   const rows = query.all({ userId, ids: JSON.stringify(meetingIds) });

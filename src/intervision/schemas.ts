@@ -22,7 +22,14 @@ const optionalCount = (msg: string) =>
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .pipe(z.string().regex(/^\d{1,3}$/, msg).transform(Number).pipe(z.number().int().min(1, msg).max(100, msg)).nullable());
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,3}$/, msg)
+        .transform(Number)
+        .pipe(z.number().int().min(1, msg).max(100, msg))
+        .nullable(),
+    );
 
 const date = (t: Dict) => z.string({ error: t.errors.invalidDate }).trim().refine(isValidLocalDate, t.errors.invalidDate);
 const time = (t: Dict) => z.string({ error: t.intervision.form.errors.time }).trim().refine(isValidTime, t.intervision.form.errors.time);
@@ -35,7 +42,10 @@ const ids = z
 const baseSchema = perDict((t: Dict) => {
   const e = t.intervision.form.errors;
   return z.object({
-    orgId: z.string({ error: e.org }).regex(/^\d{1,9}$/, e.org).transform(Number),
+    orgId: z
+      .string({ error: e.org })
+      .regex(/^\d{1,9}$/, e.org)
+      .transform(Number),
     title: fields.text(t, 120),
     kind: z.enum(MEETING_KINDS, { error: t.errors.invalidChoice }),
     method: z.enum(MEETING_METHODS, { error: t.errors.invalidChoice }),
@@ -144,8 +154,18 @@ export function parseGroupForm(values: FormValues, t: Dict, ctx: MeetingFormCont
   const meeting = parseMeetingForm(values, t, ctx);
   const series = validate(
     z.object({
-      cadenceWeeks: z.string({ error: e.cadence }).trim().regex(/^\d{1,2}$/, e.cadence).transform(Number).pipe(z.number().min(1, e.cadence).max(52, e.cadence)),
-      count: z.string({ error: e.count }).trim().regex(/^\d{1,2}$/, e.count).transform(Number).pipe(z.number().min(1, e.count).max(52, e.count)),
+      cadenceWeeks: z
+        .string({ error: e.cadence })
+        .trim()
+        .regex(/^\d{1,2}$/, e.cadence)
+        .transform(Number)
+        .pipe(z.number().min(1, e.cadence).max(52, e.cadence)),
+      count: z
+        .string({ error: e.count })
+        .trim()
+        .regex(/^\d{1,2}$/, e.count)
+        .transform(Number)
+        .pipe(z.number().min(1, e.count).max(52, e.count)),
       closed: fields.checkbox(),
     }),
     values,

@@ -29,7 +29,12 @@ export type AttendedMeeting = {
  * Hours come from the stored UTC instants, never from wall-clock differences.
  */
 export function attendedMeetings(db: Queryable, userId: string, period?: { from: string; to: string }): AttendedMeeting[] {
-  const conds = [eq(registrations.userId, userId), eq(registrations.status, 'registered'), eq(registrations.presence, 'present'), eq(meetings.status, 'scheduled')];
+  const conds = [
+    eq(registrations.userId, userId),
+    eq(registrations.status, 'registered'),
+    eq(registrations.presence, 'present'),
+    eq(meetings.status, 'scheduled'),
+  ];
   if (period) conds.push(gte(meetings.startsAt, instantOf(period.from, '00:00')), lt(meetings.startsAt, instantOf(addDays(period.to, 1), '00:00')));
   const rows = db
     .select({
@@ -84,7 +89,9 @@ export type Statement = typeof statements.$inferSelect;
 export function createStatement(db: DB | Tx, userId: string, period: { from: string; to: string }, now: Date): Statement {
   return writeTx(db, (tx) => {
     const holder = tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
-    const issuedMeetings = JSON.stringify(attendedMeetings(tx, userId, period).map((m) => ({ ...m, startsAt: m.startsAt.getTime(), endsAt: m.endsAt.getTime() })));
+    const issuedMeetings = JSON.stringify(
+      attendedMeetings(tx, userId, period).map((m) => ({ ...m, startsAt: m.startsAt.getTime(), endsAt: m.endsAt.getTime() })),
+    );
     return tx
       .insert(statements)
       .values({ userId, code: newToken(), fromDate: period.from, toDate: period.to, holderName: holder?.name ?? null, issuedMeetings, createdAt: now })
@@ -97,7 +104,11 @@ export function createStatement(db: DB | Tx, userId: string, period: { from: str
  * What a statement shows: the holder's name and the meetings as issued. Statements from before
  * these were stored (issuedMeetings null) are shown from the live data, with the current name.
  */
-export function statementContent(db: Queryable, st: Statement, currentName: string): { name: string; meetings: AttendedMeeting[]; hours: number; issued: boolean } {
+export function statementContent(
+  db: Queryable,
+  st: Statement,
+  currentName: string,
+): { name: string; meetings: AttendedMeeting[]; hours: number; issued: boolean } {
   const meetings = st.issuedMeetings
     ? (JSON.parse(st.issuedMeetings) as (Omit<AttendedMeeting, 'startsAt' | 'endsAt'> & { startsAt: number; endsAt: number })[]).map((m) => ({
         ...m,
@@ -125,7 +136,11 @@ export function correctedHours(db: Queryable, st: Statement, issued: AttendedMee
 }
 
 export function getOwnStatement(db: Queryable, id: number, userId: string): Statement | undefined {
-  return db.select().from(statements).where(and(eq(statements.id, id), eq(statements.userId, userId))).get();
+  return db
+    .select()
+    .from(statements)
+    .where(and(eq(statements.id, id), eq(statements.userId, userId)))
+    .get();
 }
 
 export function listOwnStatements(db: Queryable, userId: string): Statement[] {
@@ -135,7 +150,12 @@ export function listOwnStatements(db: Queryable, userId: string): Statement[] {
 /** Public verification: only the holder's name and the statement; a wrong code finds nothing. */
 export function findStatementByCode(db: Queryable, code: string): (Statement & { name: string }) | undefined {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(code)) return undefined;
-  const r = db.select({ statement: statements, name: users.name }).from(statements).innerJoin(users, eq(users.id, statements.userId)).where(eq(statements.code, code)).get();
+  const r = db
+    .select({ statement: statements, name: users.name })
+    .from(statements)
+    .innerJoin(users, eq(users.id, statements.userId))
+    .where(eq(statements.code, code))
+    .get();
   return r ? { ...r.statement, name: r.name } : undefined;
 }
 

@@ -45,7 +45,13 @@ export function fits(tx: Queryable, list: Waitlist, limits: Limits, orgId: numbe
 
 /** The next ticket: taken under the write lock, so the order is exactly the order of joining. */
 export function nextTicket(tx: Queryable, list: Waitlist): number {
-  return (tx.select({ n: sql<number>`coalesce(max(${list.columns.queueSeq}), 0)` }).from(list.table).where(list.of).get()?.n ?? 0) + 1;
+  return (
+    (tx
+      .select({ n: sql<number>`coalesce(max(${list.columns.queueSeq}), 0)` })
+      .from(list.table)
+      .where(list.of)
+      .get()?.n ?? 0) + 1
+  );
 }
 
 /** 1-based position of a waiting ticket: the waiting people with an earlier ticket, plus one. */

@@ -68,7 +68,10 @@ export function single(v: string | string[] | undefined): string {
  */
 export const fields = {
   text: (t: Dict, max: number) =>
-    z.string({ error: t.errors.required }).transform(singleLine).pipe(z.string().trim().min(1, t.errors.required).max(max, t.errors.tooLong(max))),
+    z
+      .string({ error: t.errors.required })
+      .transform(singleLine)
+      .pipe(z.string().trim().min(1, t.errors.required).max(max, t.errors.tooLong(max))),
   optionalText: (t: Dict, max: number) =>
     z
       .string({ error: t.errors.formInvalid })

@@ -41,18 +41,15 @@ export async function deliverDue(db: DB, transport: Transport, from: string, now
     const due = tx
       .select()
       .from(outbox)
-      .where(
-        and(
-          eq(outbox.status, 'pending'),
-          lte(outbox.nextAttemptAt, t),
-          or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, t)),
-        ),
-      )
+      .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, t), or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, t))))
       .orderBy(asc(outbox.id))
       .limit(batch)
       .all();
     for (const m of due) {
-      tx.update(outbox).set({ leaseUntil: new Date(t.getTime() + LEASE_MS) }).where(eq(outbox.id, m.id)).run();
+      tx.update(outbox)
+        .set({ leaseUntil: new Date(t.getTime() + LEASE_MS) })
+        .where(eq(outbox.id, m.id))
+        .run();
     }
     return due;
   });
@@ -66,7 +63,10 @@ export async function deliverDue(db: DB, transport: Transport, from: string, now
         body: m.body,
         attachments: m.attachments ? (JSON.parse(m.attachments) as Attachment[]) : undefined,
       });
-      db.update(outbox).set({ status: 'sent', sentAt: now(), leaseUntil: null, attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, m.id)).run();
+      db.update(outbox)
+        .set({ status: 'sent', sentAt: now(), leaseUntil: null, attempts: sql`${outbox.attempts} + 1` })
+        .where(eq(outbox.id, m.id))
+        .run();
       sent++;
     } catch (err) {
       const attempts = m.attempts + 1;

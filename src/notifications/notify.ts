@@ -13,11 +13,23 @@ export type Message = { subject: string; body: string; link?: string; attachment
  */
 export type Recipient = { locale: Locale; name: string };
 
-export function notify(tx: Queryable, userId: string, compose: (t: Dict, to: Recipient) => Message, now: Date, opts: { optional?: boolean; baseUrl?: string } = {}): void {
-  const user = tx.select({ email: users.email, name: users.name, locale: users.locale, emailReminders: users.emailReminders, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)).get();
+export function notify(
+  tx: Queryable,
+  userId: string,
+  compose: (t: Dict, to: Recipient) => Message,
+  now: Date,
+  opts: { optional?: boolean; baseUrl?: string } = {},
+): void {
+  const user = tx
+    .select({ email: users.email, name: users.name, locale: users.locale, emailReminders: users.emailReminders, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   if (!user || user.deactivatedAt) return;
   const msg = compose(dictFor(user.locale), { locale: user.locale ?? 'nl', name: user.name });
-  tx.insert(notifications).values({ userId, subject: msg.subject, body: msg.body, link: msg.link ?? null, createdAt: now }).run();
+  tx.insert(notifications)
+    .values({ userId, subject: msg.subject, body: msg.body, link: msg.link ?? null, createdAt: now })
+    .run();
   if (opts.optional && !user.emailReminders) return;
   const body = msg.link && opts.baseUrl ? `${msg.body}\n\n${opts.baseUrl}${msg.link}` : msg.body;
   queueMail(tx, { to: user.email, subject: msg.subject, body, attachments: msg.attachments }, now);
@@ -39,7 +51,10 @@ export function listNotifications(db: Queryable, userId: string, limit = 100) {
 }
 
 export function markAllRead(db: Queryable, userId: string, now: Date): void {
-  db.update(notifications).set({ readAt: now }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
+  db.update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .run();
 }
 
 export function setEmailReminders(db: Queryable, userId: string, on: boolean): void {

@@ -41,7 +41,11 @@ export function sendReminders(db: DB, now: Date, ctx: { baseUrl?: string } = {})
       sent++;
     }
     const regs = tx
-      .select({ id: registrations.id, userId: registrations.userId, meeting: { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt } })
+      .select({
+        id: registrations.id,
+        userId: registrations.userId,
+        meeting: { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt },
+      })
       .from(registrations)
       .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
       .where(

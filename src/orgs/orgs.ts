@@ -70,11 +70,7 @@ export function insertOrganisation(db: Queryable, org: { name: string; kind: Org
 }
 
 export function findOrganisationByName(db: Queryable, name: string) {
-  return db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(sql`lower(${organisations.name}) = lower(${name})`)
-    .get();
+  return db.select({ id: organisations.id }).from(organisations).where(sql`lower(${organisations.name}) = lower(${name})`).get();
 }
 
 export type OrgMember = { id: string; name: string; email: string; deactivated: boolean; roles: OrgRole[] };
@@ -110,7 +106,9 @@ export function userRolesInOrg(db: Queryable, orgId: number, userId: string): Or
 /** Replaces a person's roles in one organisation; 'member' is always kept. Run inside writeTx. */
 export function setRoles(db: Queryable, orgId: number, userId: string, roles: OrgRole[]) {
   const wanted = new Set<OrgRole>(['member', ...roles]);
-  db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))).run();
+  db.delete(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .run();
   for (const role of wanted) db.insert(memberships).values({ orgId, userId, role }).run();
 }
 

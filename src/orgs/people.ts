@@ -133,7 +133,11 @@ export function addOrganisation(
   return writeTx(db, (tx) => {
     if (findOrganisationByName(tx, input.name)) return { ok: false, reason: 'duplicate' };
     const org = insertOrganisation(tx, { name: input.name, kind: input.kind, town: input.town });
-    createInvitation(tx, { orgId: org.id, email: input.adminEmail, role: 'org_admin', invitedBy: input.invitedBy, inviterName: input.inviterName, baseUrl: input.baseUrl }, now);
+    createInvitation(
+      tx,
+      { orgId: org.id, email: input.adminEmail, role: 'org_admin', invitedBy: input.invitedBy, inviterName: input.inviterName, baseUrl: input.baseUrl },
+      now,
+    );
     return { ok: true, orgId: org.id };
   });
 }

@@ -63,7 +63,11 @@ orgRoutes.post('/org/:orgId/invitations', async (c) => {
   if (!form.ok) return membersPage(c, org, form, 422);
   const { db, now } = c.var.deps;
   const user = c.var.user!;
-  const invited = inviteToOrganisation(db, { orgId: org.id, email: form.data.email, role: form.data.role, invitedBy: user.id, inviterName: user.name, baseUrl: c.var.config.baseUrl }, now());
+  const invited = inviteToOrganisation(
+    db,
+    { orgId: org.id, email: form.data.email, role: form.data.role, invitedBy: user.id, inviterName: user.name, baseUrl: c.var.config.baseUrl },
+    now(),
+  );
   if (!invited.ok) return membersPage(c, org, { values: form.values, errors: { email: c.var.t.admin.members.alreadyMember } }, 409);
   return redirectWithFlash(c, `/org/${org.id}/members`, c.var.t.admin.members.invited(form.data.email));
 });
@@ -76,7 +80,11 @@ const rolesSchema = z.object({
     .pipe(z.array(z.enum(ORG_ROLES))),
 });
 
-const actorOf = (c: Ctx): Actor => ({ id: c.var.user!.id, isNetworkAdmin: c.var.user!.isNetworkAdmin, adminOrgIds: orgIdsWithRole(c.var.memberships, 'org_admin') });
+const actorOf = (c: Ctx): Actor => ({
+  id: c.var.user!.id,
+  isNetworkAdmin: c.var.user!.isNetworkAdmin,
+  adminOrgIds: orgIdsWithRole(c.var.memberships, 'org_admin'),
+});
 
 /** A refused change as the members page with its message; someone the actor may not see is a plain 404. */
 function refused(c: Ctx, org: { id: number; name: string }, reason: PersonRefusal) {
@@ -145,7 +153,11 @@ orgRoutes.post('/admin/organisations', async (c) => {
     page(c, t.admin.orgs.title, <OrganisationsPage t={t} orgs={listOrganisations(db)} state={state} />, status);
   if (!form.ok) return again(form, 422);
   const { name, kind, town, adminEmail } = form.data;
-  const created = addOrganisation(db, { name, kind, town, adminEmail, invitedBy: c.var.user!.id, inviterName: c.var.user!.name, baseUrl: c.var.config.baseUrl }, now());
+  const created = addOrganisation(
+    db,
+    { name, kind, town, adminEmail, invitedBy: c.var.user!.id, inviterName: c.var.user!.name, baseUrl: c.var.config.baseUrl },
+    now(),
+  );
   if (!created.ok) return again({ values: form.values, errors: { name: t.admin.orgs.duplicate } }, 409);
   return redirectWithFlash(c, '/admin/organisations', t.admin.orgs.created(name));
 });

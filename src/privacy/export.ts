@@ -12,7 +12,15 @@ const colleague = aliasedTable(users, 'colleague');
  */
 export function exportPersonalData(db: Queryable, userId: string, now: Date) {
   const user = db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, emailReminders: users.emailReminders, isNetworkAdmin: users.isNetworkAdmin, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      emailReminders: users.emailReminders,
+      isNetworkAdmin: users.isNetworkAdmin,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .get();
@@ -21,7 +29,18 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
     account: user,
     memberships: listMemberships(db, userId).map((m) => ({ organisation: m.orgName, roles: m.roles })),
     bookings: db
-      .select({ date: bookings.date, daypart: bookings.daypart, status: bookings.status, note: bookings.note, space: spaces.name, location: locations.name, host: organisations.name, checkedInAt: bookings.checkedInAt, arrivedAt: bookings.arrivedAt, createdAt: bookings.createdAt })
+      .select({
+        date: bookings.date,
+        daypart: bookings.daypart,
+        status: bookings.status,
+        note: bookings.note,
+        space: spaces.name,
+        location: locations.name,
+        host: organisations.name,
+        checkedInAt: bookings.checkedInAt,
+        arrivedAt: bookings.arrivedAt,
+        createdAt: bookings.createdAt,
+      })
       .from(bookings)
       .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
       .innerJoin(locations, eq(locations.id, bookings.locationId))
@@ -31,7 +50,15 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
       .all(),
     // Desks this person booked for a colleague (bookings.booked_by): the colleague is the booker of record.
     bookedForColleagues: db
-      .select({ date: bookings.date, daypart: bookings.daypart, status: bookings.status, space: spaces.name, location: locations.name, colleague: colleague.name, createdAt: bookings.createdAt })
+      .select({
+        date: bookings.date,
+        daypart: bookings.daypart,
+        status: bookings.status,
+        space: spaces.name,
+        location: locations.name,
+        colleague: colleague.name,
+        createdAt: bookings.createdAt,
+      })
       .from(bookings)
       .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
       .innerJoin(locations, eq(locations.id, bookings.locationId))
@@ -40,13 +67,26 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
       .orderBy(asc(bookings.date))
       .all(),
     intervision: db
-      .select({ meeting: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, status: registrations.status, bringsCase: registrations.bringsCase, presence: registrations.presence, minutesPresent: registrations.minutesPresent, createdAt: registrations.createdAt })
+      .select({
+        meeting: meetings.title,
+        startsAt: meetings.startsAt,
+        endsAt: meetings.endsAt,
+        status: registrations.status,
+        bringsCase: registrations.bringsCase,
+        presence: registrations.presence,
+        minutesPresent: registrations.minutesPresent,
+        createdAt: registrations.createdAt,
+      })
       .from(registrations)
       .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
       .where(eq(registrations.userId, userId))
       .orderBy(asc(meetings.startsAt))
       .all(),
-    statements: db.select({ fromDate: statements.fromDate, toDate: statements.toDate, createdAt: statements.createdAt }).from(statements).where(eq(statements.userId, userId)).all(),
+    statements: db
+      .select({ fromDate: statements.fromDate, toDate: statements.toDate, createdAt: statements.createdAt })
+      .from(statements)
+      .where(eq(statements.userId, userId))
+      .all(),
     notifications: db
       .select({ subject: notifications.subject, body: notifications.body, readAt: notifications.readAt, createdAt: notifications.createdAt })
       .from(notifications)

@@ -17,7 +17,7 @@ async function accessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
 
-const row = <T,>(sql: string, ...args: unknown[]) => server.db.$client.prepare(sql).get(...args) as T;
+const row = <T>(sql: string, ...args: unknown[]) => server.db.$client.prepare(sql).get(...args) as T;
 
 describe('journey: an org admin closes every location, and guests see it by name', () => {
   it('shows the holidays, closes all locations after confirming the count (no JavaScript), and the worker sees the closure in search and week view', async () => {
@@ -25,7 +25,10 @@ describe('journey: an org admin closes every location, and guests see it by name
     // Ten working days ahead: inside the horizon, past the demo bookings.
     const day = openWeekdaysAfter(now, 10)[9]!;
     const lokalis = row<{ id: number }>("select id from organisations where name = 'Lokalis Utrecht'").id;
-    const space = row<{ id: number; location_id: number }>("select s.id, s.location_id from spaces s join locations l on l.id = s.location_id where l.org_id = ? order by s.id limit 1", lokalis);
+    const space = row<{ id: number; location_id: number }>(
+      'select s.id, s.location_id from spaces s join locations l on l.id = s.location_id where l.org_id = ? order by s.id limit 1',
+      lokalis,
+    );
     const ruben = row<{ id: string }>("select id from users where email = 'ruben.mulder@gastplek.test'").id;
     const ggd = row<{ id: number }>("select id from organisations where name = 'GGD Noord- en Oost-Gelderland'").id;
     expect(bookSpace(server.db, { spaceId: space.id, userId: ruben, guestOrgId: ggd, date: day, dayparts: ['morning'], note: null }, now).ok).toBe(true);
@@ -57,7 +60,9 @@ describe('journey: an org admin closes every location, and guests see it by name
     const { page: worker } = await newPage(browser, server);
     await login(worker, server, 'worker@gastplek.test');
     await worker.goto(`${server.url}/desks?date=${day}&daypart=morning`);
-    expect(await worker.locator('#desk-results').innerText()).toContain('Studiedag (alle locaties van Lokalis Utrecht): locaties die dan gesloten zijn, staan niet in de lijst.');
+    expect(await worker.locator('#desk-results').innerText()).toContain(
+      'Studiedag (alle locaties van Lokalis Utrecht): locaties die dan gesloten zijn, staan niet in de lijst.',
+    );
     await accessible(worker);
     await worker.goto(`${server.url}/desks/spaces/${space.id}?week=${day}`);
     const cell = worker.locator('table.week tbody tr', { hasText: dutchDate(day).replace(/ \d{4}$/, '') });

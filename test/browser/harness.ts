@@ -75,13 +75,26 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
 /** A page that records every request that would leave the local server. */
 export async function newPage(browser: Browser, server: RunningServer, opts: { javaScriptEnabled?: boolean; locale?: string } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, locale: opts.locale ?? 'nl-NL', viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    locale: opts.locale ?? 'nl-NL',
+    viewport: { width: 390, height: 844 },
+  });
   // Waits for what a person would see; generous so a busy machine is slow, not red (a hang still fails).
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();

@@ -98,7 +98,13 @@ describe('journey: a host publishes a location and receives guests', () => {
     await accessible(page);
     // Also after a reload: it was stored, not only swapped in.
     await page.reload();
-    expect(await page.getByRole('row', { name: /Daan de Boer/ }).getByRole('cell').nth(4).innerText()).toContain('aangekomen om 09:10');
+    expect(
+      await page
+        .getByRole('row', { name: /Daan de Boer/ })
+        .getByRole('cell')
+        .nth(4)
+        .innerText(),
+    ).toContain('aangekomen om 09:10');
 
     expect(external).toEqual([]);
     server.clock.reset();

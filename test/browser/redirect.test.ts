@@ -19,10 +19,13 @@ const HOSTILE = ['/%09/evil.example', '/%0A/evil.example', '/%0D/evil.example', 
 
 async function trap(page: Page) {
   const visited: string[] = [];
-  await page.route((url) => url.hostname.endsWith('evil.example'), (route) => {
-    visited.push(route.request().url());
-    return route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' });
-  });
+  await page.route(
+    (url) => url.hostname.endsWith('evil.example'),
+    (route) => {
+      visited.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' });
+    },
+  );
   return visited;
 }
 

@@ -14,7 +14,7 @@ async function accessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
 
-const row = <T,>(sql: string, ...args: unknown[]) => server.db.$client.prepare(sql).get(...args) as T;
+const row = <T>(sql: string, ...args: unknown[]) => server.db.$client.prepare(sql).get(...args) as T;
 
 describe('journey: a request the host cannot miss', () => {
   it('the worker requests a desk, the host is told, finds it under "Open verzoeken" (count in the menu) and approves it in place', async () => {
@@ -33,7 +33,10 @@ describe('journey: a request the host cannot miss', () => {
     const menu = host.getByRole('navigation').getByRole('link', { name: /^Open verzoeken \(\d+\)$/ });
     const before = Number((await menu.innerText()).match(/\d+/)![0]);
     expect(before).toBeGreaterThanOrEqual(1);
-    await host.getByRole('navigation').getByRole('link', { name: /^Meldingen/ }).click();
+    await host
+      .getByRole('navigation')
+      .getByRole('link', { name: /^Meldingen/ })
+      .click();
     expect(await host.locator('main').innerText()).toMatch(/Nieuw verzoek: Sanne de Vries bij CJG Harderwijk Drielanden/);
 
     await menu.click();
@@ -45,13 +48,29 @@ describe('journey: a request the host cannot miss', () => {
     await expect.poll(() => host.getByRole('status').first().innerText()).toBe('Opgeslagen voor Sanne de Vries.');
     expect(await host.locator('tbody tr', { hasText: short }).filter({ hasText: 'Sanne de Vries' }).innerText()).toContain('bevestigd');
     await accessible(host);
-    const status = row<{ status: string }>("select b.status from bookings b join users u on u.id = b.user_id where u.email = 'worker@gastplek.test' and b.date = ? and b.space_id = ?", day, space).status;
+    const status = row<{ status: string }>(
+      "select b.status from bookings b join users u on u.id = b.user_id where u.email = 'worker@gastplek.test' and b.date = ? and b.space_id = ?",
+      day,
+      space,
+    ).status;
     expect(status).toBe('confirmed');
 
     await host.reload();
-    await expect.poll(() => host.getByRole('navigation').getByRole('link', { name: /^Open verzoeken/ }).innerText()).toBe(before > 1 ? `Open verzoeken (${before - 1})` : 'Open verzoeken');
+    await expect
+      .poll(() =>
+        host
+          .getByRole('navigation')
+          .getByRole('link', { name: /^Open verzoeken/ })
+          .innerText(),
+      )
+      .toBe(before > 1 ? `Open verzoeken (${before - 1})` : 'Open verzoeken');
 
     await worker.goto(`${server.url}/bookings`);
-    expect(await worker.locator('article.booking-item', { hasText: 'Drielanden' }).filter({ hasText: dutchDate(day) }).innerText()).toContain('bevestigd');
+    expect(
+      await worker
+        .locator('article.booking-item', { hasText: 'Drielanden' })
+        .filter({ hasText: dutchDate(day) })
+        .innerText(),
+    ).toContain('bevestigd');
   });
 });

@@ -30,7 +30,11 @@ function parseIcs(ics: string): Parsed[] {
 }
 
 function attachmentOf(db: ReturnType<typeof createTestApp>['db'], subjectStart: string): string {
-  const mail = db.select().from(outbox).all().find((m) => m.subject.startsWith(subjectStart));
+  const mail = db
+    .select()
+    .from(outbox)
+    .all()
+    .find((m) => m.subject.startsWith(subjectStart));
   expect(mail, subjectStart).toBeTruthy();
   const [att] = JSON.parse(mail!.attachments!) as { content: string; contentType: string }[];
   return att!.content;
@@ -82,7 +86,11 @@ describe('calendar: bookings', () => {
     expect(releaseNoShows(t.db, t.clock.now(), { baseUrl: 'https://gastplek.example.org' })).toBe(1);
     expect(countRows(t.db, "outbox where subject like 'Niet ingecheckt:%'")).toBe(1);
     // Mails sent by jobs carry a working absolute link too (the job gets the configured BASE_URL).
-    const mail = t.db.select().from(outbox).all().find((m) => m.subject.startsWith('Niet ingecheckt:'))!;
+    const mail = t.db
+      .select()
+      .from(outbox)
+      .all()
+      .find((m) => m.subject.startsWith('Niet ingecheckt:'))!;
     expect(mail.body).toContain('https://gastplek.example.org/bookings');
     expect(releaseNoShows(t.db, t.clock.now())).toBe(0);
     expect(countRows(t.db, "outbox where subject like 'Niet ingecheckt:%'")).toBe(1);
@@ -108,12 +116,24 @@ describe('calendar: meetings', () => {
     expect((await b.client.post(`/meetings/${id}/signup`)).status).toBe(303);
     const registered = parseIcs(attachmentOf(ta.db, 'Aangemeld:'))[0]!;
     expect(registered).toMatchObject({ start: '2026-10-25T13:00:00.000Z', end: '2026-10-25T15:00:00.000Z', method: 'PUBLISH' });
-    expect(ta.db.select().from(outbox).where(eq(outbox.toAddress, b.email)).all().map((m) => m.subject)).toEqual(['Waiting list: Intervisie jeugdverpleegkundigen']);
+    expect(
+      ta.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.toAddress, b.email))
+        .all()
+        .map((m) => m.subject),
+    ).toEqual(['Waiting list: Intervisie jeugdverpleegkundigen']);
     expect((await a.client.post(`/meetings/${id}/cancel-registration`)).status).toBe(303);
     const moved = ta.db.select().from(outbox).where(eq(outbox.toAddress, b.email)).all().at(-1)!;
     expect(moved.subject).toMatch(/^You/);
     const [ev] = parseIcs((JSON.parse(moved.attachments!) as { content: string }[])[0]!.content);
-    expect(ev).toMatchObject({ uid: `meeting-${id}@gastplek`, start: '2026-10-25T13:00:00.000Z', method: 'PUBLISH', summary: 'Intervision: Intervisie jeugdverpleegkundigen' });
+    expect(ev).toMatchObject({
+      uid: `meeting-${id}@gastplek`,
+      start: '2026-10-25T13:00:00.000Z',
+      method: 'PUBLISH',
+      summary: 'Intervision: Intervisie jeugdverpleegkundigen',
+    });
     // The registered participant can download it; someone not registered cannot.
     expect((await b.client.get(`/meetings/${id}/calendar.ics`)).status).toBe(200);
     expect((await a.client.get(`/meetings/${id}/calendar.ics`)).status).toBe(404);
@@ -169,7 +189,13 @@ describe('reminders the day before', () => {
     expect(sendReminders(t.db, t.clock.now(), { baseUrl: 'https://gastplek.example.org' })).toBe(1); // one reminder for the whole day
     expect(sendReminders(t.db, t.clock.now())).toBe(0);
     expect(countRows(t.db, "outbox where subject like 'Morgen:%'")).toBe(1);
-    expect(t.db.select().from(outbox).all().find((m) => m.subject.startsWith('Morgen:'))!.body).toContain('https://gastplek.example.org/bookings');
+    expect(
+      t.db
+        .select()
+        .from(outbox)
+        .all()
+        .find((m) => m.subject.startsWith('Morgen:'))!.body,
+    ).toContain('https://gastplek.example.org/bookings');
 
     const other = await desksWorld(t);
     t.db.update(users).set({ emailReminders: false }).where(eq(users.id, other.worker.id)).run();
@@ -178,6 +204,13 @@ describe('reminders the day before', () => {
     t.clock.set('2026-11-24T17:00:00Z');
     expect(sendReminders(t.db, t.clock.now())).toBe(1);
     expect(countRows(t.db, "outbox where subject like 'Morgen:%'")).toBe(1);
-    expect(t.db.select().from(notifications).where(eq(notifications.userId, other.worker.id)).all().some((n) => n.subject.startsWith('Morgen:'))).toBe(true);
+    expect(
+      t.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.userId, other.worker.id))
+        .all()
+        .some((n) => n.subject.startsWith('Morgen:')),
+    ).toBe(true);
   });
 });

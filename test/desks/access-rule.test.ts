@@ -50,7 +50,8 @@ describe('access rule: one predicate, the same answer on every path', () => {
 
           for (const p of people) {
             // The share list is about the organisation the person books on behalf of.
-            const listed = mode === 'list with the guest org' ? p.asOrgId : mode === 'list without the guest org' ? (p.asOrgId === org.G2.id ? org.G.id : org.G2.id) : null;
+            const listed =
+              mode === 'list with the guest org' ? p.asOrgId : mode === 'list without the guest org' ? (p.asOrgId === org.G2.id ? org.G.id : org.G2.id) : null;
             replaceShares(t, space.locationId, listed === null ? [] : [listed]);
             const access = loadSpaceForRules(t.db, space.spaceId)!;
             const label = `${mode}, ${archived ? 'archived' : 'open'} location, ${active ? 'active' : 'inactive'} space, ${p.label}`;
@@ -60,12 +61,21 @@ describe('access rule: one predicate, the same answer on every path', () => {
             verdicts[book ? 'book' : see ? 'seeOnly' : 'refuse']++;
 
             const viewer = { userId: p.id, userOrgIds: p.orgIds, guestOrgId: p.asOrgId };
-            const found = searchSpaces(t.db, { date: TOMORROW, town: null, amenities: [], hostOrgId: null, spaceId: space.spaceId }, viewer, t.clock.now()).rows;
+            const found = searchSpaces(
+              t.db,
+              { date: TOMORROW, town: null, amenities: [], hostOrgId: null, spaceId: space.spaceId },
+              viewer,
+              t.clock.now(),
+            ).rows;
             expect(found.length === 1, `search SQL: ${label}`).toBe(book);
 
             expect(getVisibleSpace(t.db, space.spaceId, p.orgIds, p.asOrgId) !== undefined, `space page: ${label}`).toBe(see);
 
-            const r = bookSpace(t.db, { spaceId: space.spaceId, userId: p.id, guestOrgId: p.asOrgId, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+            const r = bookSpace(
+              t.db,
+              { spaceId: space.spaceId, userId: p.id, guestOrgId: p.asOrgId, date: TOMORROW, dayparts: ['morning'], note: null },
+              t.clock.now(),
+            );
             expect(r.ok, `booking: ${label}`).toBe(book);
             if (!r.ok) expect(r.reason, `booking: ${label}`).toBe(accessRefusal(access, guest));
             t.db.update(bookings).set({ status: 'cancelled' }).run();

@@ -90,7 +90,10 @@ describe('desk booking rules', () => {
   it('calendar rules: past, closure, closed weekday and beyond the horizon are refused with their message', async () => {
     const t = createTestApp();
     const w = await desksWorld(t, { horizonWeeks: 2 });
-    t.db.insert(closures).values({ locationId: w.space.locationId, orgId: w.hostOrg.id, spaceId: null, startDate: '2026-12-01', endDate: '2026-12-02', reason: 'Studiedag' }).run();
+    t.db
+      .insert(closures)
+      .values({ locationId: w.space.locationId, orgId: w.hostOrg.id, spaceId: null, startDate: '2026-12-01', endDate: '2026-12-02', reason: 'Studiedag' })
+      .run();
     const cases: [string, string][] = [
       ['2026-11-20', 'Deze datum ligt in het verleden.'],
       ['2026-12-01', 'De locatie of werkruimte is dan gesloten.'],
@@ -111,7 +114,10 @@ describe('desk booking rules', () => {
     const t = createTestApp();
     const w = await desksWorld(t);
     const other = createSpace(t.db, w.hostOrg.id);
-    t.db.insert(closures).values({ locationId: w.space.locationId, orgId: w.hostOrg.id, spaceId: w.space.spaceId, startDate: TOMORROW, endDate: TOMORROW, reason: 'Schilderwerk' }).run();
+    t.db
+      .insert(closures)
+      .values({ locationId: w.space.locationId, orgId: w.hostOrg.id, spaceId: w.space.spaceId, startDate: TOMORROW, endDate: TOMORROW, reason: 'Schilderwerk' })
+      .run();
     expect((await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: TOMORROW, daypart: 'morning' })).status).toBe(422);
     expect((await w.workerClient.post(`/desks/spaces/${other.spaceId}/book`, { date: TOMORROW, daypart: 'morning' })).status).toBe(303);
   });
@@ -123,10 +129,16 @@ describe('desk booking rules', () => {
     const res = await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: TOMORROW, daypart: 'morning' });
     expect(res.status).toBe(404);
     expect((await w.workerClient.get(`/desks/spaces/${w.space.spaceId}`)).status).toBe(404);
-    const r = bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    const r = bookSpace(
+      t.db,
+      { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null },
+      t.clock.now(),
+    );
     expect(r).toMatchObject({ ok: false, reason: 'not_shared' });
     const listedWorker = await createUser(t.db, { orgId: listed.id });
-    expect((await (await loginAs(t.app, listedWorker.email)).post(`/desks/spaces/${w.space.spaceId}/book`, { date: TOMORROW, daypart: 'morning' })).status).toBe(303);
+    expect(
+      (await (await loginAs(t.app, listedWorker.email)).post(`/desks/spaces/${w.space.spaceId}/book`, { date: TOMORROW, daypart: 'morning' })).status,
+    ).toBe(303);
     expect(bookingRows(t.db)).toHaveLength(1);
   });
 
@@ -163,7 +175,8 @@ describe('desk booking rules', () => {
     const hx = await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: '2026-02-30', daypart: 'morning', fragment: 'cell' }, HX);
     expect(hx.status).toBe(422);
     expect(await hx.text()).toContain('Vul een bestaande datum in');
-    for (const id of ['abc', '0', '99999', '-1', '1e9']) expect((await w.workerClient.post(`/desks/spaces/${id}/book`, { date: TOMORROW, daypart: 'morning' })).status).toBe(404);
+    for (const id of ['abc', '0', '99999', '-1', '1e9'])
+      expect((await w.workerClient.post(`/desks/spaces/${id}/book`, { date: TOMORROW, daypart: 'morning' })).status).toBe(404);
     expect(countRows(t.db, 'bookings')).toBe(0);
   });
 
@@ -182,10 +195,18 @@ describe('desk booking rules', () => {
   it('recurring: every Tuesday morning for 6 weeks books each occurrence and lists the skipped dates with reasons', async () => {
     const t = createTestApp();
     const w = await desksWorld(t, { capacity: 1, horizonWeeks: 4 });
-    t.db.insert(closures).values({ locationId: w.space.locationId, orgId: w.hostOrg.id, spaceId: null, startDate: '2026-12-01', endDate: '2026-12-01', reason: 'Studiedag' }).run();
+    t.db
+      .insert(closures)
+      .values({ locationId: w.space.locationId, orgId: w.hostOrg.id, spaceId: null, startDate: '2026-12-01', endDate: '2026-12-01', reason: 'Studiedag' })
+      .run();
     const other = await createUser(t.db, { orgId: w.guestOrg.id });
     await (await loginAs(t.app, other.email)).post(`/desks/spaces/${w.space.spaceId}/book`, { date: '2026-12-08', daypart: 'morning' });
-    const res = await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book-series`, { weekday: '2', daypart: 'morning', weeks: '6', startDate: '2026-11-23' });
+    const res = await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book-series`, {
+      weekday: '2',
+      daypart: 'morning',
+      weeks: '6',
+      startDate: '2026-11-23',
+    });
     expect(res.status).toBe(200);
     const page = text(await html(res));
     expect(page).toContain('2 reserveringen gemaakt.');
@@ -194,7 +215,12 @@ describe('desk booking rules', () => {
     expect(page).toContain('Je kunt hier maximaal 4 weken vooruit reserveren.');
     expect(bookingRows(t.db, `user_id = '${w.worker.id}'`).map((b) => b.date)).toEqual(['2026-11-24', '2026-12-15']);
     for (const weeks of ['0', '13', '-1', '1e9', 'zes']) {
-      const bad = await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book-series`, { weekday: '2', daypart: 'morning', weeks, startDate: '2026-11-23' });
+      const bad = await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book-series`, {
+        weekday: '2',
+        daypart: 'morning',
+        weeks,
+        startDate: '2026-11-23',
+      });
       expect(bad.status).toBe(422);
     }
   });

@@ -71,16 +71,26 @@ describe('desk capacity: the booking holds the write lock from count to insert',
       }
     });
 
-    const result = bookSpace(t.db, { spaceId: space.spaceId, userId: first.id, guestOrgId: guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    const result = bookSpace(
+      t.db,
+      { spaceId: space.spaceId, userId: first.id, guestOrgId: guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null },
+      t.clock.now(),
+    );
     // The hook really ran inside the booking, between its count and its insert.
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatch(/^SQLITE_BUSY/);
     expect(result).toMatchObject({ ok: true });
-    const active = other.$client.prepare(`select count(*) as n from bookings where space_id = ? and date = ? and daypart = 'morning' and status in ('confirmed','pending')`);
+    const active = other.$client.prepare(
+      `select count(*) as n from bookings where space_id = ? and date = ? and daypart = 'morning' and status in ('confirmed','pending')`,
+    );
     expect((active.get(space.spaceId, TOMORROW) as { n: number }).n).toBe(1);
 
     // Once the booking has committed, the other process sees the new count: its booking is refused as full.
-    const theirs = bookSpace(other, { spaceId: space.spaceId, userId: second.id, guestOrgId: guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    const theirs = bookSpace(
+      other,
+      { spaceId: space.spaceId, userId: second.id, guestOrgId: guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null },
+      t.clock.now(),
+    );
     expect(theirs).toMatchObject({ ok: false, reason: 'full' });
     expect((active.get(space.spaceId, TOMORROW) as { n: number }).n).toBe(1);
     other.$client.close();

@@ -15,7 +15,11 @@ describe('my bookings', () => {
   it('ownership: a worker cannot cancel, check in or download someone else’s booking (404), and nothing changes', async () => {
     const t = createTestApp();
     const w = await desksWorld(t);
-    bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: '2026-11-23', dayparts: ['afternoon'], note: null }, t.clock.now());
+    bookSpace(
+      t.db,
+      { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: '2026-11-23', dayparts: ['afternoon'], note: null },
+      t.clock.now(),
+    );
     const id = bookingRows(t.db)[0]!.id;
     const intruder = await loginAs(t.app, (await createUser(t.db, { orgId: w.guestOrg.id })).email);
     expect((await intruder.post(`/bookings/${id}/cancel`)).status).toBe(404);
@@ -31,7 +35,11 @@ describe('my bookings', () => {
   it('check-in: only on the day itself; htmx gets the updated item back', async () => {
     const t = createTestApp();
     const w = await desksWorld(t);
-    bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    bookSpace(
+      t.db,
+      { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null },
+      t.clock.now(),
+    );
     const id = bookingRows(t.db)[0]!.id;
     const early = await w.workerClient.post(`/bookings/${id}/checkin`, {}, HX);
     expect(early.status).toBe(422);
@@ -47,7 +55,11 @@ describe('my bookings', () => {
   it('cancel: with htmx the item comes back as geannuleerd; a cancelled booking cannot be cancelled again', async () => {
     const t = createTestApp();
     const w = await desksWorld(t);
-    bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    bookSpace(
+      t.db,
+      { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null },
+      t.clock.now(),
+    );
     const id = bookingRows(t.db)[0]!.id;
     const res = await w.workerClient.post(`/bookings/${id}/cancel`, {}, HX);
     expect(res.status).toBe(200);
@@ -109,7 +121,8 @@ describe('my bookings', () => {
     const { spaceId } = createSpace(t.db, hostOrg.id, { capacity: 5 });
     const people = await Promise.all([1, 2, 3, 4, 5].map(() => createUser(t.db, { orgId: guestOrg.id })));
     t.clock.set('2026-11-23T07:00:00Z');
-    for (const p of people) bookSpace(t.db, { spaceId, userId: p.id, guestOrgId: guestOrg.id, date: '2026-11-23', dayparts: ['morning'], note: null }, t.clock.now());
+    for (const p of people)
+      bookSpace(t.db, { spaceId, userId: p.id, guestOrgId: guestOrg.id, date: '2026-11-23', dayparts: ['morning'], note: null }, t.clock.now());
     t.clock.set('2026-11-23T09:30:00Z'); // 10:30: past the morning deadline
     expect(releaseNoShows(t.db, t.clock.now(), {}, 2)).toBe(2);
     expect(releaseNoShows(t.db, t.clock.now(), {}, 2)).toBe(2);
@@ -165,7 +178,9 @@ describe('my bookings', () => {
     // itself is over, so it is not bookable in the app any more (issue #11).
     expect(countActive(t.db, spaceId, '2026-11-23', 'afternoon')).toBe(0);
     const walkIn = await createUser(t.db, { orgId: guestOrg.id });
-    expect(bookSpace(t.db, { spaceId, userId: walkIn.id, guestOrgId: guestOrg.id, date: '2026-11-23', dayparts: ['afternoon'], note: null }, t.clock.now())).toMatchObject({ ok: false, reason: 'daypart_over' });
+    expect(
+      bookSpace(t.db, { spaceId, userId: walkIn.id, guestOrgId: guestOrg.id, date: '2026-11-23', dayparts: ['afternoon'], note: null }, t.clock.now()),
+    ).toMatchObject({ ok: false, reason: 'daypart_over' });
   });
 });
 
@@ -195,7 +210,11 @@ describe('desk search', () => {
     expect(await get('amenities=wifi&amenities=consultation')).toContain('Harderwijk flex');
     expect(await get(`org=${w.guestOrg.id}`)).toContain('Geen werkruimtes gevonden');
     const other = await createUser(t.db, { orgId: w.guestOrg.id });
-    bookSpace(t.db, { spaceId: w.space.spaceId, userId: other.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    bookSpace(
+      t.db,
+      { spaceId: w.space.spaceId, userId: other.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null },
+      t.clock.now(),
+    );
     expect(await get('town=Harderwijk')).toContain('Vol');
   });
 
@@ -217,7 +236,16 @@ describe('desk search', () => {
   it('search: invalid parameters → the form with a message and 422, never a 500', async () => {
     const t = createTestApp();
     const w = await desksWorld(t);
-    for (const q of ['date=2026-02-30', 'date=gisteren', 'daypart=avond', 'amenities=jacuzzi', 'org=abc', `town=${'x'.repeat(10_000)}`, 'date=2026-11-01', 'town=a&town=b']) {
+    for (const q of [
+      'date=2026-02-30',
+      'date=gisteren',
+      'daypart=avond',
+      'amenities=jacuzzi',
+      'org=abc',
+      `town=${'x'.repeat(10_000)}`,
+      'date=2026-11-01',
+      'town=a&town=b',
+    ]) {
       const res = await w.workerClient.get(`/desks?${q}`);
       expect(res.status, q).toBe(422);
       const doc = await html(res);

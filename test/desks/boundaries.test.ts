@@ -25,12 +25,25 @@ async function setup(o: Parameters<typeof createSpace>[2] = {}) {
   const book = (userId: string, date: string, daypart: Daypart = 'morning') =>
     bookSpace(t.db, { spaceId: space.spaceId, userId, guestOrgId: guestOrg.id, date, dayparts: [daypart], note: null }, t.clock.now());
   const found = (date: string) =>
-    searchSpaces(t.db, { date, town: null, amenities: [], hostOrgId: null }, { userId: 'nobody', userOrgIds: [guestOrg.id], guestOrgId: guestOrg.id }, t.clock.now()).rows.length === 1;
+    searchSpaces(
+      t.db,
+      { date, town: null, amenities: [], hostOrgId: null },
+      { userId: 'nobody', userOrgIds: [guestOrg.id], guestOrgId: guestOrg.id },
+      t.clock.now(),
+    ).rows.length === 1;
   return { t, hostOrg, guestOrg, host, space, person, book, found };
 }
 
 /** A booking row written directly (for states the rules would not create now, e.g. in the past). */
-function insertBooking(t: TestApp, s: { spaceId: number; locationId: number; orgId: number }, userId: string, guestOrgId: number, date: string, status: BookingStatus = 'confirmed', daypart: Daypart = 'morning') {
+function insertBooking(
+  t: TestApp,
+  s: { spaceId: number; locationId: number; orgId: number },
+  userId: string,
+  guestOrgId: number,
+  date: string,
+  status: BookingStatus = 'confirmed',
+  daypart: Daypart = 'morning',
+) {
   return t.db
     .insert(bookings)
     .values({ spaceId: s.spaceId, locationId: s.locationId, orgId: s.orgId, userId, guestOrgId, date, daypart, status, updatedAt: t.clock.now() })
@@ -49,7 +62,8 @@ describe('desk rules at their boundaries', () => {
 
   it('capacity: cancelled, declined and no-show bookings hold no desk; confirmed and pending do', async () => {
     const w = await setup({ capacity: 3 });
-    for (const status of ['cancelled', 'declined', 'no_show'] as const) insertBooking(w.t, { ...w.space, orgId: w.hostOrg.id }, await w.person(), w.guestOrg.id, TOMORROW, status);
+    for (const status of ['cancelled', 'declined', 'no_show'] as const)
+      insertBooking(w.t, { ...w.space, orgId: w.hostOrg.id }, await w.person(), w.guestOrg.id, TOMORROW, status);
     expect(countActive(w.t.db, w.space.spaceId, TOMORROW, 'morning')).toBe(0);
     insertBooking(w.t, { ...w.space, orgId: w.hostOrg.id }, await w.person(), w.guestOrg.id, TOMORROW, 'pending');
     insertBooking(w.t, { ...w.space, orgId: w.hostOrg.id }, await w.person(), w.guestOrg.id, TOMORROW, 'confirmed');
@@ -87,7 +101,10 @@ describe('desk rules at their boundaries', () => {
 
   it('closure: its first and last day are closed, the days around it are open (booking and search)', async () => {
     const w = await setup();
-    w.t.db.insert(closures).values({ locationId: w.space.locationId, orgId: w.hostOrg.id, spaceId: null, startDate: '2026-12-01', endDate: '2026-12-03', reason: 'Verbouwing' }).run();
+    w.t.db
+      .insert(closures)
+      .values({ locationId: w.space.locationId, orgId: w.hostOrg.id, spaceId: null, startDate: '2026-12-01', endDate: '2026-12-03', reason: 'Verbouwing' })
+      .run();
     const me = await w.person();
     const outcome = (date: string) => {
       const r = w.book(me, date);
@@ -101,9 +118,20 @@ describe('desk rules at their boundaries', () => {
     const w = await setup();
     const me = await w.person();
     for (const date of ['2026-11-30', '2026-12-01', '2026-12-03', '2026-12-04']) expect(w.book(me, date).ok).toBe(true);
-    const r = addClosure(w.t.db, w.space.locationId, [w.hostOrg.id], { spaceId: null, startDate: '2026-12-01', endDate: '2026-12-03', reason: 'Verbouwing' }, w.t.clock.now());
+    const r = addClosure(
+      w.t.db,
+      w.space.locationId,
+      [w.hostOrg.id],
+      { spaceId: null, startDate: '2026-12-01', endDate: '2026-12-03', reason: 'Verbouwing' },
+      w.t.clock.now(),
+    );
     expect(r).toEqual({ ok: true, cancelled: 2 });
-    expect(bookingRows(w.t.db).map((b) => `${b.date}:${b.status}`)).toEqual(['2026-11-30:confirmed', '2026-12-01:cancelled', '2026-12-03:cancelled', '2026-12-04:confirmed']);
+    expect(bookingRows(w.t.db).map((b) => `${b.date}:${b.status}`)).toEqual([
+      '2026-11-30:confirmed',
+      '2026-12-01:cancelled',
+      '2026-12-03:cancelled',
+      '2026-12-04:confirmed',
+    ]);
   });
 
   it('capacity lowering: down to exactly the desks held is allowed, one below is refused; bookings of past days do not count', async () => {
@@ -112,7 +140,11 @@ describe('desk rules at their boundaries', () => {
     for (let i = 0; i < 3; i++) insertBooking(w.t, { ...w.space, orgId: w.hostOrg.id }, await w.person(), w.guestOrg.id, addDays(TODAY, -1));
     const input = (capacity: number) => ({ name: 'Flexplekken', kind: 'flexplek' as const, capacity, amenities: [], active: true });
     expect(updateSpace(w.t.db, w.space.spaceId, [w.hostOrg.id], input(2), TODAY)).toEqual({ ok: true });
-    expect(updateSpace(w.t.db, w.space.spaceId, [w.hostOrg.id], input(1), TODAY)).toEqual({ ok: false, reason: 'capacity', conflicts: [{ date: TOMORROW, daypart: 'morning', n: 2 }] });
+    expect(updateSpace(w.t.db, w.space.spaceId, [w.hostOrg.id], input(1), TODAY)).toEqual({
+      ok: false,
+      reason: 'capacity',
+      conflicts: [{ date: TOMORROW, daypart: 'morning', n: 2 }],
+    });
   });
 
   it('cancel: a booking for today can still be cancelled, one of yesterday cannot', async () => {
@@ -161,7 +193,12 @@ describe('desk rules at their boundaries', () => {
     w.t.clock.set(instantOf(TODAY, '10:00').toISOString());
     insertBooking(w.t, s, await w.person(), w.guestOrg.id, TODAY);
     expect(releaseNoShows(w.t.db, w.t.clock.now())).toBe(3);
-    expect(bookingRows(w.t.db).map((b) => `${b.date}:${b.status}`)).toEqual([`${addDays(TODAY, -8)}:confirmed`, `${addDays(TODAY, -7)}:no_show`, `${addDays(TODAY, -1)}:no_show`, `${TODAY}:no_show`]);
+    expect(bookingRows(w.t.db).map((b) => `${b.date}:${b.status}`)).toEqual([
+      `${addDays(TODAY, -8)}:confirmed`,
+      `${addDays(TODAY, -7)}:no_show`,
+      `${addDays(TODAY, -1)}:no_show`,
+      `${TODAY}:no_show`,
+    ]);
     expect(countRows(w.t.db, 'notifications')).toBe(1);
   });
 

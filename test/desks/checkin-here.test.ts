@@ -57,7 +57,9 @@ describe('check-in from the location’s link', () => {
     expect(page.querySelector('form[action$="/checkin"]')).toBeNull();
     const theirs = bookingRows(w.t.db).find((b) => b.user_id === w.other.id)!;
     expect((await guest.post(`/bookings/${theirs.id}/checkin`)).status).toBe(404);
-    expect((w.t.db.$client.prepare('select checked_in_at from bookings where id = ?').get(theirs.id) as { checked_in_at: number | null }).checked_in_at).toBeNull();
+    expect(
+      (w.t.db.$client.prepare('select checked_in_at from bookings where id = ?').get(theirs.id) as { checked_in_at: number | null }).checked_in_at,
+    ).toBeNull();
     w.t.db.update(users).set({ locale: 'en' }).where(eq(users.id, w.worker.id)).run();
     const en = await loginAs(w.t.app, w.worker.email);
     expect(text(await html(await en.get(`/bookings/at/${w.space.locationId}`)))).toContain('You have no booking at this location today.');

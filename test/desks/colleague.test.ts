@@ -23,7 +23,8 @@ async function world() {
   const stranger = await createUser(t.db, { orgId: ggd.id, name: 'Emma Bakker' });
   const host = await createUser(t.db, { orgId: hostOrg.id, roles: ['host'], name: 'Marieke Jansen' });
   const client = await loginAs(t.app, worker.email);
-  const book = (body: Record<string, string>, headers: Record<string, string> = {}) => client.post(`/desks/spaces/${space.spaceId}/book`, { date: WED, daypart: 'morning', ...body }, headers);
+  const book = (body: Record<string, string>, headers: Record<string, string> = {}) =>
+    client.post(`/desks/spaces/${space.spaceId}/book`, { date: WED, daypart: 'morning', ...body }, headers);
   return { t, hostOrg, wijkteam, ggd, space, worker, colleague, gone, stranger, host, client, book };
 }
 
@@ -59,7 +60,11 @@ describe('booking for a colleague', () => {
 
   it('colleague: the one-place-per-dagdeel rule applies to the colleague, with their name in the refusal', async () => {
     const w = await world();
-    bookSpace(w.t.db, { spaceId: w.space.spaceId, userId: w.colleague.id, guestOrgId: w.wijkteam.id, date: WED, dayparts: ['morning'], note: null }, w.t.clock.now());
+    bookSpace(
+      w.t.db,
+      { spaceId: w.space.spaceId, userId: w.colleague.id, guestOrgId: w.wijkteam.id, date: WED, dayparts: ['morning'], note: null },
+      w.t.clock.now(),
+    );
     const res = await w.book({ for: w.colleague.id });
     expect(res.status).toBe(422);
     expect(text(await html(res))).toContain('Ruben Mulder heeft op dat dagdeel al een reservering.');
@@ -108,7 +113,10 @@ describe('booking for a colleague: the booker’s data export', () => {
   it('colleague: the booker’s export lists the desks booked for colleagues; the colleague’s export holds the booking itself', async () => {
     const w = await world();
     expect((await w.book({ for: w.colleague.id })).status).toBe(303);
-    const mine = (await (await w.client.get('/account/export.json')).json()) as { bookings: unknown[]; bookedForColleagues: { colleague: string; date: string }[] };
+    const mine = (await (await w.client.get('/account/export.json')).json()) as {
+      bookings: unknown[];
+      bookedForColleagues: { colleague: string; date: string }[];
+    };
     expect(mine.bookings).toEqual([]);
     expect(mine.bookedForColleagues).toEqual([expect.objectContaining({ colleague: 'Ruben Mulder', date: WED })]);
     const theirs = (await (await (await loginAs(w.t.app, w.colleague.email)).get('/account/export.json')).json()) as { bookings: { date: string }[] };

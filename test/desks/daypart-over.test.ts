@@ -40,10 +40,14 @@ describe('dagdeel over: booking', () => {
       w.t.clock.set(instantOf(TODAY, time).toISOString());
       const res = await book(w.workerClient, w.space.spaceId, 'afternoon');
       expect(res.status, time).toBe(422);
-      expect(text((await html(res)).querySelector('[role=alert]')), time).toBe('Dit dagdeel is voorbij: de inchecktijd is verstreken, dus reserveren kan niet meer.');
+      expect(text((await html(res)).querySelector('[role=alert]')), time).toBe(
+        'Dit dagdeel is voorbij: de inchecktijd is verstreken, dus reserveren kan niet meer.',
+      );
     }
     const en = await book(w.workerClient, w.space.spaceId, 'afternoon', TODAY, { 'accept-language': 'en' });
-    expect(text((await html(en)).querySelector('[role=alert]'))).toBe('This part of the day is over: its check-in time has passed, so it can no longer be booked.');
+    expect(text((await html(en)).querySelector('[role=alert]'))).toBe(
+      'This part of the day is over: its check-in time has passed, so it can no longer be booked.',
+    );
     const cell = await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: TODAY, daypart: 'afternoon', fragment: 'cell' }, HX);
     expect(cell.status).toBe(422);
     expect(await cell.text()).toContain('Dit dagdeel is voorbij');
@@ -110,7 +114,17 @@ describe('dagdeel over: one definition for booking and the no-show release', () 
           // The release: a confirmed booking of that dagdeel, not checked in, is released iff it is over.
           const id = t.db
             .insert(bookings)
-            .values({ spaceId: space.spaceId, locationId: space.locationId, orgId: hostOrg.id, userId: (await createUser(t.db, { orgId: guestOrg.id })).id, guestOrgId: guestOrg.id, date, daypart, status: 'confirmed', updatedAt: now })
+            .values({
+              spaceId: space.spaceId,
+              locationId: space.locationId,
+              orgId: hostOrg.id,
+              userId: (await createUser(t.db, { orgId: guestOrg.id })).id,
+              guestOrgId: guestOrg.id,
+              date,
+              daypart,
+              status: 'confirmed',
+              updatedAt: now,
+            })
             .returning({ id: bookings.id })
             .get().id;
           releaseNoShows(t.db, now, {}, 1000);
@@ -168,7 +182,19 @@ describe('dagdeel over: search and week view show it as past', () => {
     const nl = dictFor('nl');
     const cell = (date: string, daypart: Daypart) => {
       const refusal = slotRefusal(rules, date, daypart, localMoment(t.clock.now()), closed);
-      const props = { t: nl, locale: 'nl' as const, spaceId: w.space.spaceId, date, daypart, capacity: 3, taken: 0, mine: false, unavailable: unavailableText(nl, refusal), canBook: true, asOrg: null };
+      const props = {
+        t: nl,
+        locale: 'nl' as const,
+        spaceId: w.space.spaceId,
+        date,
+        daypart,
+        capacity: 3,
+        taken: 0,
+        mine: false,
+        unavailable: unavailableText(nl, refusal),
+        canBook: true,
+        asOrg: null,
+      };
       return text(parse(String(SlotCell(props))));
     };
     expect(cell(TODAY, 'morning')).toBe('voorbij');

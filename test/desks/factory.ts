@@ -40,7 +40,14 @@ export function createSpace(
   for (const id of o.sharedWith ?? []) db.insert(locationShares).values({ locationId: loc.id, orgId: id }).run();
   const space = db
     .insert(spaces)
-    .values({ locationId: loc.id, orgId, name: o.name ?? 'Flexplekken', kind: o.kind ?? 'flexplek', capacity: o.capacity ?? 3, amenities: amenitiesToMask(o.amenities ?? ['wifi', 'coffee']) })
+    .values({
+      locationId: loc.id,
+      orgId,
+      name: o.name ?? 'Flexplekken',
+      kind: o.kind ?? 'flexplek',
+      capacity: o.capacity ?? 3,
+      amenities: amenitiesToMask(o.amenities ?? ['wifi', 'coffee']),
+    })
     .returning()
     .get();
   return { locationId: loc.id, spaceId: space.id, orgId };
@@ -59,5 +66,12 @@ export async function desksWorld(t: TestApp, o: Parameters<typeof createSpace>[2
 export const HX = { 'HX-Request': 'true' };
 
 export function bookingRows(db: DB, where = '1=1') {
-  return db.$client.prepare(`select * from bookings where ${where} order by id`).all() as { id: number; status: string; date: string; daypart: string; user_id: string; space_id: number }[];
+  return db.$client.prepare(`select * from bookings where ${where} order by id`).all() as {
+    id: number;
+    status: string;
+    date: string;
+    daypart: string;
+    user_id: string;
+    space_id: number;
+  }[];
 }

@@ -22,14 +22,19 @@ async function world(share: Share = {}, o: { capacity?: number; openWeekdays?: n
   const ggd = createOrg(t.db, { name: 'GGD Noord- en Oost-Gelderland' });
   const space = createSpace(t.db, hostOrg.id, { capacity: o.capacity ?? 5, openWeekdays: o.openWeekdays ?? 31 });
   // A second space at the same location: the share counts the location, not one space.
-  const second = t.db.insert(spaces).values({ locationId: space.locationId, orgId: hostOrg.id, name: 'Stilteruimte', kind: 'stilteruimte', capacity: 5 }).returning().get();
+  const second = t.db
+    .insert(spaces)
+    .values({ locationId: space.locationId, orgId: hostOrg.id, name: 'Stilteruimte', kind: 'stilteruimte', capacity: 5 })
+    .returning()
+    .get();
   if (Object.keys(share).length) t.db.update(locations).set(share).where(eq(locations.id, space.locationId)).run();
   const host = await createUser(t.db, { orgId: hostOrg.id, roles: ['host'], name: 'Marieke Jansen' });
   const workers = [];
   for (const name of ['Sanne de Vries', 'Ruben Mulder', 'Aylin Demir']) workers.push(await createUser(t.db, { orgId: wijkteam.id, name }));
   const ggdWorker = await createUser(t.db, { orgId: ggd.id, name: 'Emma Bakker' });
   const client = async (u: { email: string }) => loginAs(t.app, u.email);
-  const book = (c: Awaited<ReturnType<typeof client>>, date: string, daypart = 'morning', spaceId = space.spaceId) => c.post(`/desks/spaces/${spaceId}/book`, { date, daypart });
+  const book = (c: Awaited<ReturnType<typeof client>>, date: string, daypart = 'morning', spaceId = space.spaceId) =>
+    c.post(`/desks/spaces/${spaceId}/book`, { date, daypart });
   return { t, hostOrg, wijkteam, ggd, space, second, host, workers, ggdWorker, client, book };
 }
 
@@ -37,7 +42,13 @@ const ORG_FULL_NL = 'Jouw organisatie heeft hier al het maximale aantal dagdelen
 const RESERVED_NL = 'nog gereserveerd voor eigen medewerkers';
 
 describe('fair share: the rule', () => {
-  const base: GuestShareSetting & { capacity: number } = { guestShareMax: null, guestSharePer: 'day', reservedForStaff: 0, reservedUntilHours: 24, capacity: 3 };
+  const base: GuestShareSetting & { capacity: number } = {
+    guestShareMax: null,
+    guestSharePer: 'day',
+    reservedForStaff: 0,
+    reservedUntilHours: 24,
+    capacity: 3,
+  };
   const at = instantOf(NOW, '09:00');
   const none = () => 0;
   it('no limit and nothing held back: never refuses', () => {
@@ -109,9 +120,19 @@ describe('fair share: per organisation, through the booking form', () => {
     expect((await w.book(b!, WED, 'afternoon')).status).toBe(303);
 
     w.t.db.update(locations).set({ approvalRequired: true }).where(eq(locations.id, w.space.locationId)).run();
-    const pending = bookSpace(w.t.db, { spaceId: w.space.spaceId, userId: w.workers[0]!.id, guestOrgId: w.wijkteam.id, date: '2026-12-10', dayparts: ['morning'], note: null }, w.t.clock.now());
+    const pending = bookSpace(
+      w.t.db,
+      { spaceId: w.space.spaceId, userId: w.workers[0]!.id, guestOrgId: w.wijkteam.id, date: '2026-12-10', dayparts: ['morning'], note: null },
+      w.t.clock.now(),
+    );
     expect(pending).toMatchObject({ ok: true, status: 'pending' });
-    expect(bookSpace(w.t.db, { spaceId: w.space.spaceId, userId: w.workers[1]!.id, guestOrgId: w.wijkteam.id, date: '2026-12-10', dayparts: ['morning'], note: null }, w.t.clock.now())).toMatchObject({
+    expect(
+      bookSpace(
+        w.t.db,
+        { spaceId: w.space.spaceId, userId: w.workers[1]!.id, guestOrgId: w.wijkteam.id, date: '2026-12-10', dayparts: ['morning'], note: null },
+        w.t.clock.now(),
+      ),
+    ).toMatchObject({
       ok: false,
       reason: 'org_share_full',
     });
@@ -232,7 +253,8 @@ describe('fair share: the week view of a space says the same as the search', () 
     const w = await world({ guestShareMax: 1, reservedForStaff: 1, reservedUntilHours: 24 }, { capacity: 3 });
     const a = await w.client(w.workers[0]!);
     expect((await w.book(a, WED)).status).toBe(303);
-    const cells = async (c: typeof a) => (await html(await c.get(`/desks/spaces/${w.space.spaceId}?week=${WED}`))).querySelectorAll('td.slot').map((td) => text(td));
+    const cells = async (c: typeof a) =>
+      (await html(await c.get(`/desks/spaces/${w.space.spaceId}?week=${WED}`))).querySelectorAll('td.slot').map((td) => text(td));
     const forColleague = await cells(await w.client(w.workers[1]!));
     // Cells run Monday morning, Monday afternoon, Tuesday …: Wednesday is cells 4 and 5.
     expect(forColleague[4]).toContain('Vol voor jouw organisatie');

@@ -31,8 +31,10 @@ async function world(o: Parameters<typeof createSpace>[2] = {}) {
     searchSpaces(t.db, { date, town: null, amenities: [], hostOrgId: null }, viewer, t.clock.now())
       .rows.map((r) => r.spaceId)
       .sort();
-  const setOrgHolidays = (orgId: number, set: string | null) => t.db.update(organisations).set({ closedHolidays: set }).where(eq(organisations.id, orgId)).run();
-  const setLocationHolidays = (locationId: number, set: string | null) => t.db.update(locations).set({ closedHolidays: set }).where(eq(locations.id, locationId)).run();
+  const setOrgHolidays = (orgId: number, set: string | null) =>
+    t.db.update(organisations).set({ closedHolidays: set }).where(eq(organisations.id, orgId)).run();
+  const setLocationHolidays = (locationId: number, set: string | null) =>
+    t.db.update(locations).set({ closedHolidays: set }).where(eq(locations.id, locationId)).run();
   return { t, hostOrg, guestOrg, otherOrg, space, other, worker, viewer, book, found, setOrgHolidays, setLocationHolidays };
 }
 
@@ -180,8 +182,16 @@ describe('closures of a whole organisation (org admin) and of the network (netwo
     const done = await client.post(`/closures/org/${w.hostOrg.id}`, { ...kerst, confirm: 'yes' });
     expect(done.status).toBe(303);
     expect(bookingRows(w.t.db, "status = 'cancelled'").map((b) => b.date)).toEqual(['2026-12-24', '2026-12-30']);
-    expect(bookingRows(w.t.db, "status = 'confirmed'").map((b) => b.date).sort()).toEqual(['2026-12-30', '2027-01-04']);
-    const mails = w.t.db.select().from(outbox).all().filter((m) => /^Geannuleerd:/.test(m.subject));
+    expect(
+      bookingRows(w.t.db, "status = 'confirmed'")
+        .map((b) => b.date)
+        .sort(),
+    ).toEqual(['2026-12-30', '2027-01-04']);
+    const mails = w.t.db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => /^Geannuleerd:/.test(m.subject));
     expect(mails).toHaveLength(2);
     expect(mails.every((m) => m.body.includes('Kerstsluiting'))).toBe(true);
     // Both locations are closed for the range, also for a new booking; the search names the closure.
@@ -207,7 +217,10 @@ describe('closures of a whole organisation (org admin) and of the network (netwo
 
   it('refusals: another organisation’s admin and a host get 404, a worker 403, a non-network-admin 403 for the network; nothing changes', async () => {
     const w = await admins();
-    w.t.db.insert(closures).values({ scope: 'org', orgId: w.hostOrg.id, ...kerst }).run();
+    w.t.db
+      .insert(closures)
+      .values({ scope: 'org', orgId: w.hostOrg.id, ...kerst })
+      .run();
     const id = w.t.db.select().from(closures).get()!.id;
     for (const who of [w.otherAdmin, w.host, w.networkAdmin]) {
       const c = await loginAs(w.t.app, who.email);
@@ -228,7 +241,13 @@ describe('closures of a whole organisation (org admin) and of the network (netwo
       expect((await c.post(`/closures/network/${id}/delete`)).status).toBe(403);
     }
     expect(w.t.db.select().from(closures).all()).toHaveLength(1);
-    expect(w.t.db.select().from(organisations).all().every((o) => o.closedHolidays === null)).toBe(true);
+    expect(
+      w.t.db
+        .select()
+        .from(organisations)
+        .all()
+        .every((o) => o.closedHolidays === null),
+    ).toBe(true);
   });
 
   it('validation: a range in the past, an end before the start, or no name re-shows the form with messages (422)', async () => {
@@ -259,8 +278,17 @@ describe('closures of a whole organisation (org admin) and of the network (netwo
     const w = await admins();
     const host = await loginAs(w.t.app, w.host.email);
     const form = {
-      name: 'Locatie Harderwijk', street: 'Stationslaan 2', postcode: '3841 DB', town: 'Harderwijk', openWeekdays: ['1', '2', '3', '4', '5', '6', '7'], sharing: 'all',
-      horizonWeeks: '8', checkinDeadlineMorning: '10:00', checkinDeadlineAfternoon: '14:00', requestDeadlineDays: '1', requestDeadlineTime: '16:00',
+      name: 'Locatie Harderwijk',
+      street: 'Stationslaan 2',
+      postcode: '3841 DB',
+      town: 'Harderwijk',
+      openWeekdays: ['1', '2', '3', '4', '5', '6', '7'],
+      sharing: 'all',
+      horizonWeeks: '8',
+      checkinDeadlineMorning: '10:00',
+      checkinDeadlineAfternoon: '14:00',
+      requestDeadlineDays: '1',
+      requestDeadlineTime: '16:00',
     };
     expect((await host.post(`/host/locations/${w.space.locationId}`, { ...form, holidayMode: 'own', closedHolidays: [] })).status).toBe(303);
     expect(w.book('2026-12-25').ok).toBe(true);
@@ -277,6 +305,12 @@ describe('closures of a whole organisation (org admin) and of the network (netwo
     const res = await client.post(`/closures/org/${w.hostOrg.id}`, { ...kerst, confirm: 'yes' });
     expect(res.status).toBe(500);
     expect(w.t.db.select().from(closures).all()).toEqual([]);
-    expect(w.t.db.select().from(bookings).all().map((b) => b.status)).toEqual(['confirmed']);
+    expect(
+      w.t.db
+        .select()
+        .from(bookings)
+        .all()
+        .map((b) => b.status),
+    ).toEqual(['confirmed']);
   });
 });

@@ -32,7 +32,13 @@ describe('hosts publish, workers book', () => {
     const created = await host.post('/host/locations/new', locationForm());
     expect(created.status).toBe(303);
     const locationPath = created.headers.get('location')!;
-    const added = await host.post(`${locationPath}/spaces`, { name: 'Flexplekken eerste verdieping', kind: 'flexplek', capacity: '4', amenities: ['wifi', 'coffee'], active: 'on' });
+    const added = await host.post(`${locationPath}/spaces`, {
+      name: 'Flexplekken eerste verdieping',
+      kind: 'flexplek',
+      capacity: '4',
+      amenities: ['wifi', 'coffee'],
+      active: 'on',
+    });
     expect(added.status).toBe(303);
 
     const found = await worker.get('/desks?date=2026-11-23&daypart=afternoon&town=harderwijk&amenities=wifi');
@@ -65,10 +71,23 @@ describe('hosts publish, workers book', () => {
     const orgA = createOrg(t.db);
     const hostA = await loginAs(t.app, (await createUser(t.db, { orgId: orgA.id, roles: ['host'] })).email);
     createSpace(t.db, orgA.id);
-    const closure = t.db.insert(closures).values({ locationId: b.space.locationId, orgId: b.hostOrg.id, spaceId: null, startDate: '2026-12-24', endDate: '2026-12-26', reason: 'Kerst' }).returning().get();
-    bookSpace(t.db, { spaceId: b.space.spaceId, userId: b.worker.id, guestOrgId: b.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    const closure = t.db
+      .insert(closures)
+      .values({ locationId: b.space.locationId, orgId: b.hostOrg.id, spaceId: null, startDate: '2026-12-24', endDate: '2026-12-26', reason: 'Kerst' })
+      .returning()
+      .get();
+    bookSpace(
+      t.db,
+      { spaceId: b.space.spaceId, userId: b.worker.id, guestOrgId: b.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null },
+      t.clock.now(),
+    );
     const bookingId = bookingRows(t.db)[0]!.id;
-    const before = JSON.stringify([t.db.select().from(locations).all(), t.db.select().from(spaces).all(), t.db.select().from(closures).all(), bookingRows(t.db)]);
+    const before = JSON.stringify([
+      t.db.select().from(locations).all(),
+      t.db.select().from(spaces).all(),
+      t.db.select().from(closures).all(),
+      bookingRows(t.db),
+    ]);
 
     const loc = b.space.locationId;
     const writes: [string, Record<string, string | string[]>][] = [
@@ -81,8 +100,14 @@ describe('hosts publish, workers book', () => {
     ];
     const mailsBefore = countRows(t.db, 'outbox');
     for (const [path, body] of writes) expect((await hostA.post(path, body)).status, path).toBe(404);
-    for (const path of [`/host/locations/${loc}`, `/host/spaces/${b.space.spaceId}`, `/host/guests?location=${loc}`]) expect((await hostA.get(path)).status, path).toBe(404);
-    const after = JSON.stringify([t.db.select().from(locations).all(), t.db.select().from(spaces).all(), t.db.select().from(closures).all(), bookingRows(t.db)]);
+    for (const path of [`/host/locations/${loc}`, `/host/spaces/${b.space.spaceId}`, `/host/guests?location=${loc}`])
+      expect((await hostA.get(path)).status, path).toBe(404);
+    const after = JSON.stringify([
+      t.db.select().from(locations).all(),
+      t.db.select().from(spaces).all(),
+      t.db.select().from(closures).all(),
+      bookingRows(t.db),
+    ]);
     expect(after).toBe(before);
     expect(countRows(t.db, 'outbox')).toBe(mailsBefore);
 
@@ -98,15 +123,28 @@ describe('hosts publish, workers book', () => {
     const english = await createUser(t.db, { orgId: w.guestOrg.id, name: 'Emma Brown' });
     t.db.update(users).set({ locale: 'en' }).where(eq(users.id, english.id)).run();
     const now = t.clock.now();
-    bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: '2026-12-24', dayparts: ['morning', 'afternoon'], note: null }, now);
+    bookSpace(
+      t.db,
+      { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: '2026-12-24', dayparts: ['morning', 'afternoon'], note: null },
+      now,
+    );
     bookSpace(t.db, { spaceId: w.space.spaceId, userId: english.id, guestOrgId: w.guestOrg.id, date: '2026-12-24', dayparts: ['morning'], note: null }, now);
     bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: '2026-12-28', dayparts: ['morning'], note: null }, now);
     const res = await w.hostClient.post(`/host/locations/${w.space.locationId}/closures`, { startDate: '2026-12-24', endDate: '2026-12-26', reason: 'Kerst' });
     expect(res.status).toBe(303);
     expect(text(await html(await w.hostClient.get(res.headers.get('location')!)))).toContain('3 reserveringen zijn geannuleerd');
-    expect(bookingRows(t.db).map((b) => `${b.date}:${b.status}`)).toEqual(['2026-12-24:cancelled', '2026-12-24:cancelled', '2026-12-24:cancelled', '2026-12-28:confirmed']);
+    expect(bookingRows(t.db).map((b) => `${b.date}:${b.status}`)).toEqual([
+      '2026-12-24:cancelled',
+      '2026-12-24:cancelled',
+      '2026-12-24:cancelled',
+      '2026-12-28:confirmed',
+    ]);
     // Each booking was confirmed by mail; the closure adds one cancellation per booking, with a METHOD:CANCEL calendar file.
-    const mails = t.db.select().from(outbox).all().filter((m) => /^(Geannuleerd|Cancelled):/.test(m.subject));
+    const mails = t.db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => /^(Geannuleerd|Cancelled):/.test(m.subject));
     expect(mails).toHaveLength(3);
     expect(mails.every((m) => m.attachments?.includes('METHOD:CANCEL'))).toBe(true);
     expect(mails.find((m) => m.toAddress === english.email)!.subject).toMatch(/^Cancelled: your desk at .* on Thu,? 24 Dec 2026$/);
@@ -130,7 +168,9 @@ describe('hosts publish, workers book', () => {
     expect(page).toContain('Er zijn al meer reserveringen dan het nieuwe aantal werkplekken');
     expect(page).toContain('di 24 nov 2026, ochtend: 3 reserveringen');
     expect(t.db.select().from(spaces).get()!.capacity).toBe(3);
-    expect((await w.hostClient.post(`/host/spaces/${w.space.spaceId}`, { name: 'Flexplekken', kind: 'flexplek', capacity: '5', active: 'on' })).status).toBe(303);
+    expect((await w.hostClient.post(`/host/spaces/${w.space.spaceId}`, { name: 'Flexplekken', kind: 'flexplek', capacity: '5', active: 'on' })).status).toBe(
+      303,
+    );
     expect(t.db.select().from(spaces).get()!.capacity).toBe(5);
   });
 
@@ -194,7 +234,18 @@ describe('hosts publish, workers book', () => {
     const w = await desksWorld(t, { approvalRequired: true });
     const now = t.clock.now();
     const other = await createUser(t.db, { orgId: w.guestOrg.id, name: 'Ruben Mulder' });
-    bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: '2026-11-23', dayparts: ['morning', 'afternoon'], note: 'Graag overleg met de gedragswetenschapper' }, now);
+    bookSpace(
+      t.db,
+      {
+        spaceId: w.space.spaceId,
+        userId: w.worker.id,
+        guestOrgId: w.guestOrg.id,
+        date: '2026-11-23',
+        dayparts: ['morning', 'afternoon'],
+        note: 'Graag overleg met de gedragswetenschapper',
+      },
+      now,
+    );
     bookSpace(t.db, { spaceId: w.space.spaceId, userId: other.id, guestOrgId: w.guestOrg.id, date: '2026-11-23', dayparts: ['morning'], note: null }, now);
     const [morning, afternoon, ruben] = bookingRows(t.db);
     const page = text(await html(await w.hostClient.get(`/host/guests?location=${w.space.locationId}&date=2026-11-23`)));
@@ -213,6 +264,12 @@ describe('hosts publish, workers book', () => {
     // Approving twice is not possible.
     expect((await w.hostClient.post(`/host/bookings/${morning!.id}/approve`, {}, HX)).status).toBe(422);
     expect(bookingRows(t.db).map((b) => b.status)).toEqual(['confirmed', 'no_show', 'declined']);
-    expect(t.db.select().from(outbox).all().map((m) => m.subject.split(':')[0])).toEqual(['Aangevraagd', 'Nieuw verzoek', 'Aangevraagd', 'Nieuw verzoek', 'Bevestigd', 'Afgewezen', 'Bevestigd']);
+    expect(
+      t.db
+        .select()
+        .from(outbox)
+        .all()
+        .map((m) => m.subject.split(':')[0]),
+    ).toEqual(['Aangevraagd', 'Nieuw verzoek', 'Aangevraagd', 'Nieuw verzoek', 'Bevestigd', 'Afgewezen', 'Bevestigd']);
   });
 });

@@ -111,7 +111,8 @@ describe('desk search: the filter lists are never out of date', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-options-'));
     const t = createTestApp({ dbFile: path.join(dir, 'o.db') });
     const w = await desksWorld(t);
-    const towns = async () => (await html(await w.workerClient.get(`/desks?date=${TOMORROW}`))).querySelectorAll('#desk-towns option').map((o) => o.getAttribute('value'));
+    const towns = async () =>
+      (await html(await w.workerClient.get(`/desks?date=${TOMORROW}`))).querySelectorAll('#desk-towns option').map((o) => o.getAttribute('value'));
     expect(await towns()).toEqual(['Harderwijk']);
     const other = new Database(path.join(dir, 'o.db'));
     other

@@ -48,8 +48,12 @@ describe('request deadline: the working day before, 16:00, unless the host sets 
     expect(requestDeadline({ ...loc, openWeekdays: 0b0001111 }, '2026-12-14', 'morning', at, never)).toEqual(instantOf('2026-12-10', '16:00'));
   });
   it('the host’s setting: 0 working days is the day itself; 2 days at 12:00', () => {
-    expect(requestDeadline({ ...loc, requestDeadlineDays: 0, requestDeadlineTime: '08:30' }, '2026-12-09', 'morning', at, never)).toEqual(instantOf('2026-12-09', '08:30'));
-    expect(requestDeadline({ ...loc, requestDeadlineDays: 2, requestDeadlineTime: '12:00' }, '2026-12-09', 'morning', at, never)).toEqual(instantOf('2026-12-07', '12:00'));
+    expect(requestDeadline({ ...loc, requestDeadlineDays: 0, requestDeadlineTime: '08:30' }, '2026-12-09', 'morning', at, never)).toEqual(
+      instantOf('2026-12-09', '08:30'),
+    );
+    expect(requestDeadline({ ...loc, requestDeadlineDays: 2, requestDeadlineTime: '12:00' }, '2026-12-09', 'morning', at, never)).toEqual(
+      instantOf('2026-12-07', '12:00'),
+    );
   });
   it('a request made after that moment can be answered until the dagdeel’s check-in deadline', () => {
     expect(requestDeadline(loc, '2026-12-08', 'afternoon', instantOf(NOW, '16:00'), never)).toEqual(instantOf('2026-12-08', '14:00'));
@@ -70,7 +74,11 @@ describe('requests: hosts are told, and answer from the open-requests view', () 
     expect(to(w.host2.id).map((n) => n.subject)).toEqual([expect.stringMatching(/^New request: Sanne de Vries at /)]);
     expect(to(w.member.id)).toEqual([]);
     expect(to(w.otherHost.id)).toEqual([]);
-    const mails = w.t.db.select().from(outbox).all().filter((m) => /^(Nieuw verzoek|New request)/.test(m.subject));
+    const mails = w.t.db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => /^(Nieuw verzoek|New request)/.test(m.subject));
     expect(mails.map((m) => m.toAddress).sort()).toEqual([w.host.email, w.host2.email].sort());
     expect(mails.find((m) => m.toAddress === w.host.email)!.body).toContain(`http://localhost:3000${link}`);
     expect(mails.find((m) => m.toAddress === w.host.email)!.body).toContain('vóór di 8 dec 2026, 16:00');
@@ -99,7 +107,10 @@ describe('requests: hosts are told, and answer from the open-requests view', () 
     const res = await host.get('/host/requests');
     expect(res.status).toBe(200);
     const doc = parse(await res.text());
-    expect(doc.querySelectorAll('tbody tr').map((r) => text(r.querySelectorAll('td')[1]!))).toEqual([expect.stringContaining('Sanne de Vries'), expect.stringContaining('Ruben Mulder')]);
+    expect(doc.querySelectorAll('tbody tr').map((r) => text(r.querySelectorAll('td')[1]!))).toEqual([
+      expect.stringContaining('Sanne de Vries'),
+      expect.stringContaining('Ruben Mulder'),
+    ]);
     expect(text(doc.querySelector('nav')!)).toContain('Open verzoeken (2)');
     const other = await loginAs(w.t.app, w.otherHost.email);
     const otherDoc = parse(await (await other.get('/host/requests')).text());
@@ -135,7 +146,8 @@ describe('requests expire: the desk is freed and the guest told', () => {
     const w = await world();
     expect(w.request('2026-12-09').ok).toBe(true);
     const viewer = { userId: w.worker2.id, userOrgIds: [w.guestOrg.id], guestOrgId: w.guestOrg.id };
-    const taken = () => searchSpaces(w.t.db, { date: '2026-12-09', town: 'Harderwijk', amenities: [], hostOrgId: null }, viewer, w.t.clock.now()).rows[0]!.takenMorning;
+    const taken = () =>
+      searchSpaces(w.t.db, { date: '2026-12-09', town: 'Harderwijk', amenities: [], hostOrgId: null }, viewer, w.t.clock.now()).rows[0]!.takenMorning;
     expect(taken()).toBe(1);
     w.t.clock.set(instantOf('2026-12-08', '15:59').toISOString());
     expect(expireRequests(w.t.db, w.t.clock.now())).toBe(0);
@@ -144,7 +156,11 @@ describe('requests expire: the desk is freed and the guest told', () => {
     expect(expireRequests(w.t.db, w.t.clock.now())).toBe(0);
     expect(bookingRows(w.t.db).map((r) => r.status)).toEqual(['expired']);
     expect(taken()).toBe(0);
-    const told = w.t.db.select().from(outbox).all().filter((m) => m.toAddress === w.worker.email && /^Verlopen:/.test(m.subject));
+    const told = w.t.db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => m.toAddress === w.worker.email && /^Verlopen:/.test(m.subject));
     expect(told).toHaveLength(1);
     expect(told[0]!.body).toContain('niet op tijd beantwoord');
     expect(w.request('2026-12-09', w.worker2.id)).toMatchObject({ ok: true, status: 'pending' });
@@ -166,14 +182,26 @@ describe('requests expire: the desk is freed and the guest told', () => {
     const w = await world();
     const host = await loginAs(w.t.app, w.host.email);
     const form = {
-      name: 'Locatie Harderwijk', street: 'Stationslaan 2', postcode: '3841 DB', town: 'Harderwijk', openWeekdays: ['1', '2', '3', '4', '5'], sharing: 'all', approvalRequired: 'on',
-      horizonWeeks: '8', checkinDeadlineMorning: '10:00', checkinDeadlineAfternoon: '14:00', holidayMode: 'inherit',
+      name: 'Locatie Harderwijk',
+      street: 'Stationslaan 2',
+      postcode: '3841 DB',
+      town: 'Harderwijk',
+      openWeekdays: ['1', '2', '3', '4', '5'],
+      sharing: 'all',
+      approvalRequired: 'on',
+      horizonWeeks: '8',
+      checkinDeadlineMorning: '10:00',
+      checkinDeadlineAfternoon: '14:00',
+      holidayMode: 'inherit',
     };
     const bad = await host.post(`/host/locations/${w.space.locationId}`, { ...form, requestDeadlineDays: '11', requestDeadlineTime: '16:00' });
     expect(bad.status).toBe(422);
     expect(text(parse(await bad.text()))).toContain('Vul een aantal van 0 tot en met 10 werkdagen in.');
     expect((await host.post(`/host/locations/${w.space.locationId}`, { ...form, requestDeadlineDays: '2', requestDeadlineTime: '12:00' })).status).toBe(303);
-    expect(w.t.db.select().from(locations).where(eq(locations.id, w.space.locationId)).get()).toMatchObject({ requestDeadlineDays: 2, requestDeadlineTime: '12:00' });
+    expect(w.t.db.select().from(locations).where(eq(locations.id, w.space.locationId)).get()).toMatchObject({
+      requestDeadlineDays: 2,
+      requestDeadlineTime: '12:00',
+    });
     const other = await loginAs(w.t.app, w.otherHost.email);
     expect((await other.post(`/host/locations/${w.space.locationId}`, { ...form, requestDeadlineDays: '0', requestDeadlineTime: '08:00' })).status).toBe(404);
     expect(w.request('2026-12-10')).toMatchObject({ ok: true });

@@ -71,7 +71,13 @@ describe('walk-ins registered by the host', () => {
     expect(text(await html(full))).toContain('Deze werkruimte is op dat dagdeel vol.');
     expect((await w.hostClient.post(path, { ...body(w.guest.id, w.ggd.id), daypart: 'morning' })).status).toBe(422);
     // The guest cannot book the held place themselves; only the host gives it.
-    expect(bookSpace(w.t.db, { spaceId: w.space.spaceId, userId: second.id, guestOrgId: w.ggd.id, date: '2026-12-10', dayparts: ['morning'], note: null }, w.t.clock.now())).toMatchObject({ ok: false });
+    expect(
+      bookSpace(
+        w.t.db,
+        { spaceId: w.space.spaceId, userId: second.id, guestOrgId: w.ggd.id, date: '2026-12-10', dayparts: ['morning'], note: null },
+        w.t.clock.now(),
+      ),
+    ).toMatchObject({ ok: false });
     expect(bookingRows(w.t.db)).toHaveLength(1);
   });
 });

@@ -18,7 +18,7 @@ const WORKERS = 12;
 const SPACES = [2, 6, 8]; // capacities 2, 4 and 1: contention on the last desks
 /** Weekdays after the servers' today (never today itself, whose dagdelen may be over). */
 const DAYS = openWeekdaysAfter(processClock.now(), 30);
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 
 type Confirmed = { email: string; spaceId: number; date: string; dayparts: string[] };
 

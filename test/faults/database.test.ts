@@ -95,7 +95,11 @@ describe('backup and restore', () => {
     })();
     await new Promise((r) => setTimeout(r, 300));
     const backup = path.join(dir, 'backup.db');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/backup.ts', backup], { env: childEnv({ DATABASE_PATH: live }), encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/backup.ts', backup], {
+      env: childEnv({ DATABASE_PATH: live }),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     await new Promise((res) => setTimeout(res, 200));
@@ -139,7 +143,9 @@ describe('graceful shutdown', () => {
     const file = path.join(dir, 'g.db');
     const server = await startServerProcess(file);
     // Five demo accounts, five logins each: the most one account may have in flight from one address (ADR 008).
-    const inflight = DEMO_ACCOUNTS.flatMap((a) => Array.from({ length: 5 }, () => formPost(`${server.url}/login`, { email: a.email, password: DEMO_PASSWORD }, server.url)));
+    const inflight = DEMO_ACCOUNTS.flatMap((a) =>
+      Array.from({ length: 5 }, () => formPost(`${server.url}/login`, { email: a.email, password: DEMO_PASSWORD }, server.url)),
+    );
     await new Promise((r) => setTimeout(r, 20));
     server.proc.kill('SIGTERM');
     const results = await Promise.allSettled(inflight);

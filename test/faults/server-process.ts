@@ -38,7 +38,17 @@ export async function startServerProcess(dbFile: string, env: Record<string, str
   const url = `http://127.0.0.1:${port}`;
   let out = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...childEnv(), NODE_ENV: 'development', PORT: String(port), BASE_URL: url, DATABASE_PATH: dbFile, LOG_LEVEL: 'error', SMTP_URL: '', TEST_NOW: processClock.now().toISOString(), ...env },
+    env: {
+      ...childEnv(),
+      NODE_ENV: 'development',
+      PORT: String(port),
+      BASE_URL: url,
+      DATABASE_PATH: dbFile,
+      LOG_LEVEL: 'error',
+      SMTP_URL: '',
+      TEST_NOW: processClock.now().toISOString(),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout!.on('data', (d) => (out += d));

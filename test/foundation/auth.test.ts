@@ -76,7 +76,9 @@ describe('login and sessions', () => {
   it('throttling: guesses at one account sent all at once get no more tries than the limit (counted before the password is checked)', async () => {
     const { app, db } = createTestApp();
     const u = await createUser(db);
-    const statuses = await Promise.all(Array.from({ length: 20 }, () => new Client(app).post('/login', { email: u.email, password: 'wrong-password!' }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () => new Client(app).post('/login', { email: u.email, password: 'wrong-password!' }).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
     expect(statuses.filter((s) => s === 429)).toHaveLength(20 - MAX_FAILURES_PER_ACCOUNT);
   });
@@ -93,7 +95,8 @@ describe('login and sessions', () => {
     const u = await createUser(db);
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await new Client(app).post('/login', { email: u.email, password: 'wrong-password!' });
     await loginAs(app, u.email);
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) expect((await new Client(app).post('/login', { email: u.email, password: 'wrong-password!' })).status).toBe(401);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++)
+      expect((await new Client(app).post('/login', { email: u.email, password: 'wrong-password!' })).status).toBe(401);
     await loginAs(app, u.email);
   });
 
@@ -153,7 +156,10 @@ describe('login and sessions', () => {
     const id = client.cookies.get('gastplek_session')!;
     expect((await app.request('/', { headers: { cookie: `gastplek_session=${id}x` } })).status).toBe(303);
     // The table holds the SHA-256 of the cookie's token, not the token.
-    db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, hashToken(id))).run();
+    db.update(sessions)
+      .set({ expiresAt: Math.floor(Date.now() / 1000) - 1 })
+      .where(eq(sessions.id, hashToken(id)))
+      .run();
     expect((await app.request('/', { headers: { cookie: `gastplek_session=${id}` } })).status).toBe(303);
   });
 
@@ -173,7 +179,11 @@ describe('login and sessions', () => {
     const { app, db } = createTestApp();
     const u = await createUser(db);
     const client = await loginAs(app, u.email);
-    const res = await client.post('/account/password', { currentPassword: 'niet-het-goede', password: 'een nieuw wachtwoord', passwordConfirm: 'een nieuw wachtwoord' });
+    const res = await client.post('/account/password', {
+      currentPassword: 'niet-het-goede',
+      password: 'een nieuw wachtwoord',
+      passwordConfirm: 'een nieuw wachtwoord',
+    });
     expect(res.status).toBe(422);
     expect(text(await html(res))).toContain('Het huidige wachtwoord klopt niet.');
   });

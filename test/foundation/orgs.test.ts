@@ -193,16 +193,28 @@ describe('rule: who may change a person (src/orgs/people.ts), by named scenarios
 
   it.each([
     ['org admin deactivates a member of their organisation → allowed', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.memberA.id, 'deactivate'), null],
-    ['org admin deactivates someone who also works for B → other-orgs', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.inBoth.id, 'deactivate'), 'other-orgs'],
+    [
+      'org admin deactivates someone who also works for B → other-orgs',
+      (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.inBoth.id, 'deactivate'),
+      'other-orgs',
+    ],
     ['org admin changes roles in A of someone who also works for B → allowed', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.inBoth.id, 'roles'), null],
-    ['org admin deactivates a network admin of A → network-admin', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.netAdmin.id, 'deactivate'), 'network-admin'],
+    [
+      'org admin deactivates a network admin of A → network-admin',
+      (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.netAdmin.id, 'deactivate'),
+      'network-admin',
+    ],
     ['org admin reactivates a network admin → network-admin', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.netAdmin.id, 'reactivate'), 'network-admin'],
     ['org admin changes a network admin’s roles → network-admin', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.netAdmin.id, 'roles'), 'network-admin'],
     ['org admin of A acts in B → not-found', (w: W) => manageRefusal(w.db, w.asAdminA, w.b.id, w.inBoth.id, 'roles'), 'not-found'],
     ['someone who is not in the organisation → not-found', (w: W) => manageRefusal(w.db, w.asNetAdmin, w.b.id, w.memberA.id, 'deactivate'), 'not-found'],
     ['org admin deactivates themselves → self', (w: W) => manageRefusal(w.db, w.asAdminA, w.a.id, w.adminA.id, 'deactivate'), 'self'],
     ['network admin deactivates someone in two organisations → allowed', (w: W) => manageRefusal(w.db, w.asNetAdmin, w.a.id, w.inBoth.id, 'deactivate'), null],
-    ['network admin deactivates the only network admin (another actor id) → last-network-admin', (w: W) => manageRefusal(w.db, { ...w.asNetAdmin, id: 'someone-else' }, w.a.id, w.netAdmin.id, 'deactivate'), 'last-network-admin'],
+    [
+      'network admin deactivates the only network admin (another actor id) → last-network-admin',
+      (w: W) => manageRefusal(w.db, { ...w.asNetAdmin, id: 'someone-else' }, w.a.id, w.netAdmin.id, 'deactivate'),
+      'last-network-admin',
+    ],
   ] as const)('%s', async (_name, run, expected) => {
     const w = await world();
     expect(run(w)).toBe(expected);
@@ -228,7 +240,14 @@ describe('rule: who may change a person (src/orgs/people.ts), by named scenarios
 
   it('invitation: an existing member is refused in the same transaction, nobody is invited twice over a member', async () => {
     const w = await world();
-    const input = { orgId: w.a.id, email: w.memberA.email.toUpperCase(), role: 'host' as const, invitedBy: w.adminA.id, inviterName: 'A', baseUrl: 'http://localhost:3000' };
+    const input = {
+      orgId: w.a.id,
+      email: w.memberA.email.toUpperCase(),
+      role: 'host' as const,
+      invitedBy: w.adminA.id,
+      inviterName: 'A',
+      baseUrl: 'http://localhost:3000',
+    };
     expect(inviteToOrganisation(w.db, input, w.clock.now())).toEqual({ ok: false, reason: 'already-member' });
     expect(countRows(w.db, 'invitations')).toBe(0);
     const ok = inviteToOrganisation(w.db, { ...input, email: 'nieuw@example.test' }, w.clock.now());
@@ -238,4 +257,13 @@ describe('rule: who may change a person (src/orgs/people.ts), by named scenarios
   });
 });
 
-type W = Awaited<ReturnType<typeof createTestApp>> & { a: { id: number }; b: { id: number }; adminA: { id: string }; memberA: { id: string }; netAdmin: { id: string }; inBoth: { id: string }; asAdminA: Actor; asNetAdmin: Actor };
+type W = Awaited<ReturnType<typeof createTestApp>> & {
+  a: { id: number };
+  b: { id: number };
+  adminA: { id: string };
+  memberA: { id: string };
+  netAdmin: { id: string };
+  inBoth: { id: string };
+  asAdminA: Actor;
+  asNetAdmin: Actor;
+};

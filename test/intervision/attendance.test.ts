@@ -14,7 +14,10 @@ async function meetingWithPeople() {
   const b = await member(ta, orgs.cjg.id, 'Bart');
   await a.client.post(`/meetings/${id}/signup`);
   await b.client.post(`/meetings/${id}/signup`);
-  const regs = db.$client.prepare('select r.id, u.name from registrations r join users u on u.id = r.user_id order by u.name').all() as { id: number; name: string }[];
+  const regs = db.$client.prepare('select r.id, u.name from registrations r join users u on u.id = r.user_id order by u.name').all() as {
+    id: number;
+    name: string;
+  }[];
   const regA = regs.find((r) => r.name === 'Anna')!.id;
   const regB = regs.find((r) => r.name === 'Bart')!.id;
   return { ta, id, a, b, regA, regB };
@@ -48,8 +51,13 @@ describe('intervision: attendance', () => {
     ta.clock.set('2026-12-10T13:00:00Z');
     expect((await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present', [`presence_${regB}`]: 'excused' })).status).toBe(303);
     ta.clock.set('2026-12-12T09:00:00Z');
-    expect((await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present', [`minutes_${regA}`]: '90', [`presence_${regB}`]: 'excused' })).status).toBe(303);
-    const log = ta.db.$client.prepare('select registration_id, changed_by, old_presence, new_presence, old_minutes, new_minutes from attendance_changes order by id').all();
+    expect(
+      (await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present', [`minutes_${regA}`]: '90', [`presence_${regB}`]: 'excused' }))
+        .status,
+    ).toBe(303);
+    const log = ta.db.$client
+      .prepare('select registration_id, changed_by, old_presence, new_presence, old_minutes, new_minutes from attendance_changes order by id')
+      .all();
     expect(log).toEqual([
       { registration_id: regA, changed_by: ta.facilitator.id, old_presence: null, new_presence: 'present', old_minutes: null, new_minutes: null },
       { registration_id: regB, changed_by: ta.facilitator.id, old_presence: null, new_presence: 'excused', old_minutes: null, new_minutes: null },
@@ -174,7 +182,10 @@ describe('intervision: attendance', () => {
     ta.clock.set('2026-12-10T15:00:00Z');
     await fac.post(`/facilitate/meetings/${id}/attendance`, { [`presence_${regA}`]: 'present' });
     const res = await fac.get(`/facilitate/meetings/${id}/attendance.csv`);
-    const lines = new TextDecoder().decode(new Uint8Array(await res.arrayBuffer()).slice(3)).trim().split('\r\n');
+    const lines = new TextDecoder()
+      .decode(new Uint8Array(await res.arrayBuffer()).slice(3))
+      .trim()
+      .split('\r\n');
     expect(lines[2]).toBe('2026-12-10;14:00;16:00;Incidentmethode;Ahmed El Amrani;Bart;CJG Harderwijk;;');
   });
 });

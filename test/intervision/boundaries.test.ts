@@ -101,12 +101,24 @@ describe('moving up, more than one at a time', () => {
     const ta = await network();
     const { db, orgs, facilitator } = ta;
     const id = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 1, minParticipants: 1 });
-    const people = [await member(ta, orgs.ggd.id, 'P1'), await member(ta, orgs.cjg.id, 'P2'), await member(ta, orgs.lokalis.id, 'P3'), await member(ta, orgs.icare.id, 'P4')];
+    const people = [
+      await member(ta, orgs.ggd.id, 'P1'),
+      await member(ta, orgs.cjg.id, 'P2'),
+      await member(ta, orgs.lokalis.id, 'P3'),
+      await member(ta, orgs.icare.id, 'P4'),
+    ];
     for (const p of people) {
       await p.client.post(`/meetings/${id}/signup`);
       ta.clock.advance(1000);
     }
-    updateMeeting(db, id, { userId: facilitator.id, adminOrgIds: [] }, { ...DEFAULT_MEETING(), orgId: orgs.icare.id, minParticipants: 1, maxParticipants: 3 }, ta.clock.now(), '');
+    updateMeeting(
+      db,
+      id,
+      { userId: facilitator.id, adminOrgIds: [] },
+      { ...DEFAULT_MEETING(), orgId: orgs.icare.id, minParticipants: 1, maxParticipants: 3 },
+      ta.clock.now(),
+      '',
+    );
     expect(lists(db, id)).toEqual({ registered: ['P1', 'P2', 'P3'], waiting: ['P4'] });
   });
 });
@@ -116,7 +128,9 @@ describe('closed groups and time', () => {
     const ta = await network();
     const { db, orgs, facilitator } = ta;
     const groupId = makeGroup(db, facilitator.id, orgs.icare.id, { maxParticipants: 4, minParticipants: 1, count: 3 });
-    const [first, second, third] = (db.$client.prepare('select id, starts_at as s from meetings where group_id = ? order by starts_at').all(groupId) as { id: number; s: number }[]).map((m) => m);
+    const [first, second, third] = (
+      db.$client.prepare('select id, starts_at as s from meetings where group_id = ? order by starts_at').all(groupId) as { id: number; s: number }[]
+    ).map((m) => m);
     const early = await member(ta, orgs.ggd.id, 'Vanaf het begin');
     await early.client.post(`/groups/${groupId}/join`);
     for (const m of [first!, second!, third!]) expect(statusOf(db, m.id, early.id)).toBe('registered');

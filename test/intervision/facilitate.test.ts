@@ -183,10 +183,21 @@ describe('intervision: place at a partner location', () => {
     const fac = await loginAs(ta.app, ta.facilitator.email);
     const form = await html(await fac.get('/facilitate/meetings/new'));
     expect(form.querySelectorAll('#f-locationId option').map((o) => o.getAttribute('value'))).toContain(String(locationId));
-    const res = await fac.post('/facilitate/meetings/new', { ...validForm(ta.orgs.icare.id), placeKind: 'location', address: '', town: '', locationId: String(locationId) });
+    const res = await fac.post('/facilitate/meetings/new', {
+      ...validForm(ta.orgs.icare.id),
+      placeKind: 'location',
+      address: '',
+      town: '',
+      locationId: String(locationId),
+    });
     expect(res.status).toBe(303);
     const row = ta.db.$client.prepare('select location_id, place_name, address, town from meetings').get() as Record<string, unknown>;
-    expect(row).toEqual({ location_id: locationId, place_name: 'Overlegruimte Harderwijk (CJG Harderwijk)', address: 'Stationslaan 2, 3841 DB', town: 'Harderwijk' });
+    expect(row).toEqual({
+      location_id: locationId,
+      place_name: 'Overlegruimte Harderwijk (CJG Harderwijk)',
+      address: 'Stationslaan 2, 3841 DB',
+      town: 'Harderwijk',
+    });
     const bad = await fac.post('/facilitate/meetings/new', { ...validForm(ta.orgs.icare.id), placeKind: 'location', locationId: '999999' });
     expect(bad.status).toBe(422);
     expect(text((await html(bad)).querySelector('#f-locationId-err'))).toBe('Kies een van de mogelijkheden.');

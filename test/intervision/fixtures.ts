@@ -69,9 +69,17 @@ export function statusOf(db: DB, meetingId: number, userId: string) {
 /** Registered names and the waiting list in order. */
 export function lists(db: DB, meetingId: number) {
   const rows = db.$client
-    .prepare(`select u.name, r.status from registrations r join users u on u.id = r.user_id where r.meeting_id = ? and r.status in ('registered','waitlisted') order by r.queue_seq`)
+    .prepare(
+      `select u.name, r.status from registrations r join users u on u.id = r.user_id where r.meeting_id = ? and r.status in ('registered','waitlisted') order by r.queue_seq`,
+    )
     .all(meetingId) as { name: string; status: string }[];
-  return { registered: rows.filter((r) => r.status === 'registered').map((r) => r.name).sort(), waiting: rows.filter((r) => r.status === 'waitlisted').map((r) => r.name) };
+  return {
+    registered: rows
+      .filter((r) => r.status === 'registered')
+      .map((r) => r.name)
+      .sort(),
+    waiting: rows.filter((r) => r.status === 'waitlisted').map((r) => r.name),
+  };
 }
 
 const SIGN_UP_ACK = /^(Aangemeld|Signed up|Wachtlijst|Waiting list): /;
@@ -96,9 +104,17 @@ export function makeGroup(db: DB, facilitatorId: string, orgId: number, over: Pa
 /** A group's registered members (sorted) and its waiting list in order. */
 export function groupLists(db: DB, groupId: number) {
   const rows = db.$client
-    .prepare(`select u.name, m.status from group_members m join users u on u.id = m.user_id where m.group_id = ? and m.status in ('registered','waitlisted') order by m.queue_seq`)
+    .prepare(
+      `select u.name, m.status from group_members m join users u on u.id = m.user_id where m.group_id = ? and m.status in ('registered','waitlisted') order by m.queue_seq`,
+    )
     .all(groupId) as { name: string; status: string }[];
-  return { registered: rows.filter((r) => r.status === 'registered').map((r) => r.name).sort(), waiting: rows.filter((r) => r.status === 'waitlisted').map((r) => r.name) };
+  return {
+    registered: rows
+      .filter((r) => r.status === 'registered')
+      .map((r) => r.name)
+      .sort(),
+    waiting: rows.filter((r) => r.status === 'waitlisted').map((r) => r.name),
+  };
 }
 
 /** A meeting in the past that `userIds` attended (present), optionally with minutes present. */
@@ -121,7 +137,8 @@ export function pastMeeting(
     cancelDeadlineAt: instantOf(date, start),
     minParticipants: 1,
   });
-  for (const p of people) db.$client.prepare(`insert into registrations (meeting_id, user_id, org_id, status, queue_seq) values (?, ?, ?, 'registered', 1)`).run(id, p.id, p.orgId);
+  for (const p of people)
+    db.$client.prepare(`insert into registrations (meeting_id, user_id, org_id, status, queue_seq) values (?, ?, ?, 'registered', 1)`).run(id, p.id, p.orgId);
   const m = getManagedMeeting(db, id, facilitator.id, [])!;
   const regs = db.$client.prepare('select id, user_id from registrations where meeting_id = ?').all(id) as { id: number; user_id: string }[];
   writeTx(db, (tx) =>

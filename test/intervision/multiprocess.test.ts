@@ -38,7 +38,10 @@ async function race(mode: 'safe' | 'naive') {
   await Promise.all(workers.map((w) => w.ready));
   for (const w of workers) w.go();
   await Promise.all(workers.map((w) => w.done));
-  const rows = db.$client.prepare('select status, count(*) as n from registrations where meeting_id = ? group by status').all(meetingId) as { status: string; n: number }[];
+  const rows = db.$client.prepare('select status, count(*) as n from registrations where meeting_id = ? group by status').all(meetingId) as {
+    status: string;
+    n: number;
+  }[];
   db.$client.close();
   const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
   return { registered: by.registered ?? 0, waitlisted: by.waitlisted ?? 0 };

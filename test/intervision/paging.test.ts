@@ -14,10 +14,24 @@ async function busyNetwork() {
   const n = await network();
   for (let i = 1; i <= 25; i++) {
     const day = addDays('2026-12-01', i - 1);
-    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, { title: `Intervisie ${String(i).padStart(2, '0')}`, startsAt: instantOf(day, '14:00'), endsAt: instantOf(day, '16:00'), ...window(day) });
+    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, {
+      title: `Intervisie ${String(i).padStart(2, '0')}`,
+      startsAt: instantOf(day, '14:00'),
+      endsAt: instantOf(day, '16:00'),
+      ...window(day),
+    });
   }
   for (let i = 1; i <= 3; i++)
-    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, { title: `Online ${i}`, placeKind: 'online', address: null, town: null, onlineUrl: 'https://meet.example.test/x', startsAt: instantOf('2026-12-02', '09:00'), endsAt: instantOf('2026-12-02', '10:00'), ...window('2026-12-02') });
+    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, {
+      title: `Online ${i}`,
+      placeKind: 'online',
+      address: null,
+      town: null,
+      onlineUrl: 'https://meet.example.test/x',
+      startsAt: instantOf('2026-12-02', '09:00'),
+      endsAt: instantOf('2026-12-02', '10:00'),
+      ...window('2026-12-02'),
+    });
   const worker = await member(n, n.orgs.ggd.id, 'Sanne de Vries');
   const list = async (q: string, headers: Record<string, string> = {}) => {
     const doc = await html(await worker.client.get(`/meetings${q}`, headers));
@@ -104,12 +118,25 @@ describe('meeting list: the filter lists are never out of date', () => {
     const fac = await createUser(t.db, { orgId: icare.id, roles: ['facilitator'] });
     const ggd = createOrg(t.db, { name: 'GGD NOG' });
     const worker = await loginAs(t.app, (await createUser(t.db, { orgId: ggd.id })).email);
-    const towns = async () => (await html(await worker.get('/meetings'))).querySelectorAll('#flt-where option').map((o) => text(o)).slice(2);
-    const orgs = async () => (await html(await worker.get('/meetings'))).querySelectorAll('#flt-org option').map((o) => text(o)).slice(1);
+    const towns = async () =>
+      (await html(await worker.get('/meetings')))
+        .querySelectorAll('#flt-where option')
+        .map((o) => text(o))
+        .slice(2);
+    const orgs = async () =>
+      (await html(await worker.get('/meetings')))
+        .querySelectorAll('#flt-org option')
+        .map((o) => text(o))
+        .slice(1);
 
     makeMeeting(t.db, fac.id, icare.id, { town: 'Meppel' }); // 10 December
     expect(await towns()).toEqual(['Meppel']);
-    makeMeeting(t.db, fac.id, icare.id, { town: 'Assen', startsAt: instantOf('2026-11-30', '14:00'), endsAt: instantOf('2026-11-30', '16:00'), ...window('2026-11-30') });
+    makeMeeting(t.db, fac.id, icare.id, {
+      town: 'Assen',
+      startsAt: instantOf('2026-11-30', '14:00'),
+      endsAt: instantOf('2026-11-30', '16:00'),
+      ...window('2026-11-30'),
+    });
     expect(await towns()).toEqual(['Assen', 'Meppel']);
 
     const other = new Database(path.join(dir, 'f.db'));
@@ -126,8 +153,12 @@ describe('meeting list: the filter lists are never out of date', () => {
 describe('the change counter behind the filter lists', () => {
   it('has its triggers on every covered table (a migration that rebuilds a table must create them again)', () => {
     const t = createTestApp();
-    const triggers = (t.db.$client.prepare("select name from sqlite_master where type = 'trigger' and name like '%_bumps_filters' order by name").all() as { name: string }[]).map((r) => r.name);
-    const expected = ['locations', 'meeting_visibility', 'meetings', 'organisations'].flatMap((table) => ['delete', 'insert', 'update'].map((op) => `${table}_${op}_bumps_filters`));
+    const triggers = (
+      t.db.$client.prepare("select name from sqlite_master where type = 'trigger' and name like '%_bumps_filters' order by name").all() as { name: string }[]
+    ).map((r) => r.name);
+    const expected = ['locations', 'meeting_visibility', 'meetings', 'organisations'].flatMap((table) =>
+      ['delete', 'insert', 'update'].map((op) => `${table}_${op}_bumps_filters`),
+    );
     expect(triggers).toEqual(expected.sort());
   });
 });

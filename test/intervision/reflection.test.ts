@@ -8,7 +8,17 @@ describe('intervision: reflection hours and statements', () => {
     const ta = await network();
     const s = await member(ta, ta.orgs.ggd.id, 'Sanne de Vries');
     const other = await member(ta, ta.orgs.cjg.id, 'Collega CJG');
-    pastMeeting(ta, '2026-10-25', '14:00', '16:00', [{ id: s.id, orgId: ta.orgs.ggd.id }, { id: other.id, orgId: ta.orgs.cjg.id }], 'Wintertijd-intervisie');
+    pastMeeting(
+      ta,
+      '2026-10-25',
+      '14:00',
+      '16:00',
+      [
+        { id: s.id, orgId: ta.orgs.ggd.id },
+        { id: other.id, orgId: ta.orgs.cjg.id },
+      ],
+      'Wintertijd-intervisie',
+    );
     pastMeeting(ta, '2026-03-29', '01:00', '04:00', [{ id: s.id, orgId: ta.orgs.ggd.id }], 'Nachtelijke zomertijd'); // 2 real hours
     pastMeeting(ta, '2025-06-10', '09:00', '11:00', [{ id: s.id, orgId: ta.orgs.ggd.id, minutes: 90 }], 'Te laat binnen');
     const page = await html(await s.client.get('/reflection'));
@@ -31,7 +41,17 @@ describe('intervision: reflection hours and statements', () => {
     const ta = await network();
     const s = await member(ta, ta.orgs.ggd.id, 'Sanne de Vries');
     const other = await member(ta, ta.orgs.cjg.id, 'Geheime Collega');
-    pastMeeting(ta, '2026-10-25', '14:00', '16:00', [{ id: s.id, orgId: ta.orgs.ggd.id }, { id: other.id, orgId: ta.orgs.cjg.id }], 'Wintertijd-intervisie');
+    pastMeeting(
+      ta,
+      '2026-10-25',
+      '14:00',
+      '16:00',
+      [
+        { id: s.id, orgId: ta.orgs.ggd.id },
+        { id: other.id, orgId: ta.orgs.cjg.id },
+      ],
+      'Wintertijd-intervisie',
+    );
     const res = await s.client.post('/reflection/statements', { from: '2026-01-01', to: '2026-11-23' });
     expect(res.status).toBe(303);
     const statementPage = await html(await s.client.get(res.headers.get('location')!));
@@ -175,7 +195,10 @@ describe('intervision: demo data', () => {
     const s = await member(ta, ta.orgs.ggd.id, 'Sanne de Vries');
     pastMeeting(ta, '2026-10-25', '14:00', '16:00', [{ id: s.id, orgId: ta.orgs.ggd.id }], 'Later');
     pastMeeting(ta, '2025-06-10', '09:00', '11:00', [{ id: s.id, orgId: ta.orgs.ggd.id }], 'Eerder');
-    const lines = (await (await s.client.get('/reflection.csv')).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await (await s.client.get('/reflection.csv')).text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^Datum;Begin;Einde;/);
     expect(lines.slice(1).map((l) => l.split(';')[3])).toEqual(['Eerder', 'Later']);
   });

@@ -280,7 +280,14 @@ describe('intervision: sign-up, waiting list and moving up', () => {
   it('list page: filters work without JavaScript, htmx gets the results fragment, cards poll their places', async () => {
     const ta = await network();
     const { db, orgs, facilitator } = ta;
-    const a = makeMeeting(db, facilitator.id, orgs.icare.id, { title: 'Online Balint', method: 'balint', placeKind: 'online', onlineUrl: 'https://x.example/1', address: null, town: null });
+    const a = makeMeeting(db, facilitator.id, orgs.icare.id, {
+      title: 'Online Balint',
+      method: 'balint',
+      placeKind: 'online',
+      onlineUrl: 'https://x.example/1',
+      address: null,
+      town: null,
+    });
     makeMeeting(db, facilitator.id, orgs.icare.id, { title: 'Incident in Harderwijk' });
     const p = await member(ta, orgs.ggd.id, 'Zoeker');
     const all = await html(await p.client.get('/meetings'));

@@ -9,7 +9,11 @@ async function fullMeetingWithTwoWaiting() {
   const ta = await network();
   const id = makeMeeting(ta.db, ta.facilitator.id, ta.orgs.icare.id, { maxParticipants: 1, minParticipants: 1 });
   const people = [];
-  for (const [org, name] of [[ta.orgs.ggd.id, 'Anna'], [ta.orgs.cjg.id, 'Bart'], [ta.orgs.lokalis.id, 'Cor']] as const) {
+  for (const [org, name] of [
+    [ta.orgs.ggd.id, 'Anna'],
+    [ta.orgs.cjg.id, 'Bart'],
+    [ta.orgs.lokalis.id, 'Cor'],
+  ] as const) {
     const p = await member(ta, org, name);
     expect((await p.client.post(`/meetings/${id}/signup`)).status).toBe(303);
     ta.clock.advance(1000);

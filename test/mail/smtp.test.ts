@@ -53,7 +53,13 @@ describe('mail: transactional outbox delivered over SMTP', () => {
     expect(byTo['nl@example.test']?.subject).toBe('Nieuw wachtwoord instellen voor Gastplek');
     expect(byTo['en@example.test']?.subject).toBe('Set a new password for Gastplek');
     expect(byTo['nl@example.test']?.text).toContain('/password/reset/');
-    expect(db.select().from(outbox).all().every((m) => m.status === 'sent')).toBe(true);
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .all()
+        .every((m) => m.status === 'sent'),
+    ).toBe(true);
   });
 
   it('SMTP down: the request is not slowed, the message is retried with back-off and delivered later, once', async () => {
@@ -107,7 +113,16 @@ describe('mail: transactional outbox delivered over SMTP', () => {
   it('attachments (such as an .ics) are sent along', async () => {
     const inbox = await startSmtp();
     const { db, clock } = createTestApp();
-    queueMail(db, { to: 'x@example.test', subject: 'Met agenda', body: 'Zie bijlage', attachments: [{ filename: 'reservering.ics', contentType: 'text/calendar; method=PUBLISH', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }] }, clock.now());
+    queueMail(
+      db,
+      {
+        to: 'x@example.test',
+        subject: 'Met agenda',
+        body: 'Zie bijlage',
+        attachments: [{ filename: 'reservering.ics', contentType: 'text/calendar; method=PUBLISH', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }],
+      },
+      clock.now(),
+    );
     await deliverDue(db, smtpTransport(inbox.url), FROM, clock.now);
     expect(inbox.mails[0]?.attachments[0]?.filename).toBe('reservering.ics');
     expect(inbox.mails[0]?.attachments[0]?.content.toString()).toContain('BEGIN:VCALENDAR');

@@ -51,16 +51,34 @@ function fixture(db: DB) {
     db.$client.prepare("insert into statements (user_id, code, from_date, to_date) values (?, 'worker-statement-code', '2026-01-01', '2026-11-23')").run(worker)
       .lastInsertRowid,
   );
-  const registeredMeeting = row<{ meeting_id: number }>(db, "select meeting_id from registrations where user_id = ? and status = 'registered' order by meeting_id desc limit 1", worker).meeting_id;
+  const registeredMeeting = row<{ meeting_id: number }>(
+    db,
+    "select meeting_id from registrations where user_id = ? and status = 'registered' order by meeting_id desc limit 1",
+    worker,
+  ).meeting_id;
   // Who may see space 4 (a 'list' location of org 1): its host organisation and the partners on the list.
   const listSpaceOrgs = (db.$client.prepare('select org_id from location_shares where location_id = 2').all() as { org_id: number }[]).map((r) => r.org_id);
   const orgOf: Record<Actor, number | null> = { anonymous: null, worker: 2, host: 1, facilitator: 3, orgadmin: 4, admin: 8 };
   const seesListSpace = USERS.filter((a) => orgOf[a] === 1 || listSpaceOrgs.includes(orgOf[a]!));
-  const groupMembers = (db.$client.prepare("select u.email from group_members g join users u on u.id = g.user_id where g.group_id = 1 and g.status != 'left'").all() as { email: string }[]).map((r) =>
-    r.email.replace('@gastplek.test', ''),
-  );
+  const groupMembers = (
+    db.$client.prepare("select u.email from group_members g join users u on u.id = g.user_id where g.group_id = 1 and g.status != 'left'").all() as {
+      email: string;
+    }[]
+  ).map((r) => r.email.replace('@gastplek.test', ''));
   const feedToken = renewFeedToken(db, worker);
-  return { feedToken, yasmina, thomas, fatima, listMeeting, listReg, m1Reg, workerStatement, registeredMeeting, seesListSpace, groupMembers: USERS.filter((a) => groupMembers.includes(a)) };
+  return {
+    feedToken,
+    yasmina,
+    thomas,
+    fatima,
+    listMeeting,
+    listReg,
+    m1Reg,
+    workerStatement,
+    registeredMeeting,
+    seesListSpace,
+    groupMembers: USERS.filter((a) => groupMembers.includes(a)),
+  };
 }
 
 const pub = (path: string, body?: Record<string, string>): Case[] => [{ path, body, allow: ALL }];
@@ -92,7 +110,10 @@ const ACCESS: Record<string, Entry> = {
   'POST /account/calendar-feed/revoke': { rule: 'logged in (own feed)', cases: () => user('/account/calendar-feed/revoke') },
   'GET /meetings/:id/calendar.ics': {
     rule: 'registered for the meeting, or its manager',
-    cases: (f) => [...only(['worker', 'facilitator'], `/meetings/${f.registeredMeeting}/calendar.ics`), ...only(['orgadmin'], `/meetings/${f.listMeeting}/calendar.ics`)],
+    cases: (f) => [
+      ...only(['worker', 'facilitator'], `/meetings/${f.registeredMeeting}/calendar.ics`),
+      ...only(['orgadmin'], `/meetings/${f.listMeeting}/calendar.ics`),
+    ],
   },
   'GET /account': { rule: 'logged in', cases: () => user('/account') },
   'GET /account/export.json': { rule: 'logged in (own data only)', cases: () => user('/account/export.json') },
@@ -157,14 +178,32 @@ const ACCESS: Record<string, Entry> = {
   'GET /host/locations': { rule: 'host of some organisation', cases: () => only(['host'], '/host/locations') },
   'GET /host/locations/new': { rule: 'host of some organisation', cases: () => only(['host'], '/host/locations/new') },
   'POST /host/locations/new': { rule: 'host of some organisation', cases: () => only(['host'], '/host/locations/new') },
-  'GET /host/requests': { rule: 'host of some organisation (their own organisations\' requests only)', cases: () => only(['host'], '/host/requests') },
+  'GET /host/requests': { rule: "host of some organisation (their own organisations' requests only)", cases: () => only(['host'], '/host/requests') },
   'GET /host/guests': { rule: 'host of some organisation', cases: () => [...only(['host'], '/host/guests'), ...only([], '/host/guests?location=5')] },
-  'GET /host/locations/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')] },
-  'GET /host/walk-ins/:locationId': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')] },
-  'POST /host/walk-ins/:locationId': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')] },
-  'GET /host/locations/:id/poster': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1/poster'), ...only([], '/host/locations/5/poster')] },
-  'GET /host/locations/:id/poster.svg': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1/poster.svg'), ...only([], '/host/locations/5/poster.svg')] },
-  'POST /host/locations/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')] },
+  'GET /host/locations/:id': {
+    rule: 'host of the owning organisation',
+    cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')],
+  },
+  'GET /host/walk-ins/:locationId': {
+    rule: 'host of the owning organisation',
+    cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')],
+  },
+  'POST /host/walk-ins/:locationId': {
+    rule: 'host of the owning organisation',
+    cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')],
+  },
+  'GET /host/locations/:id/poster': {
+    rule: 'host of the owning organisation',
+    cases: () => [...only(['host'], '/host/locations/1/poster'), ...only([], '/host/locations/5/poster')],
+  },
+  'GET /host/locations/:id/poster.svg': {
+    rule: 'host of the owning organisation',
+    cases: () => [...only(['host'], '/host/locations/1/poster.svg'), ...only([], '/host/locations/5/poster.svg')],
+  },
+  'POST /host/locations/:id': {
+    rule: 'host of the owning organisation',
+    cases: () => [...only(['host'], '/host/locations/1'), ...only([], '/host/locations/5')],
+  },
   'POST /host/locations/:id/spaces': {
     rule: 'host of the owning organisation',
     cases: () => [...only(['host'], '/host/locations/1/spaces'), ...only([], '/host/locations/5/spaces')],
@@ -175,15 +214,30 @@ const ACCESS: Record<string, Entry> = {
   },
   'POST /host/closures/:id/delete': { rule: 'host of the owning organisation', cases: () => only(['host'], '/host/closures/1/delete') },
   'GET /closures': { rule: 'org_admin of some organisation, or network admin', cases: () => only(['orgadmin', 'admin'], '/closures') },
-  'GET /closures/org/:orgId': { rule: 'org_admin of that organisation', cases: () => [...only(['orgadmin'], '/closures/org/4'), ...only([], '/closures/org/1')] },
+  'GET /closures/org/:orgId': {
+    rule: 'org_admin of that organisation',
+    cases: () => [...only(['orgadmin'], '/closures/org/4'), ...only([], '/closures/org/1')],
+  },
   'POST /closures/org/:orgId': {
     rule: 'org_admin of that organisation',
-    cases: () => [...only(['orgadmin'], '/closures/org/4', { startDate: '2027-02-01', endDate: '2027-02-01', reason: 'Studiedag' }), ...only([], '/closures/org/1', { startDate: '2027-02-01', endDate: '2027-02-01', reason: 'Studiedag', confirm: 'yes' })],
+    cases: () => [
+      ...only(['orgadmin'], '/closures/org/4', { startDate: '2027-02-01', endDate: '2027-02-01', reason: 'Studiedag' }),
+      ...only([], '/closures/org/1', { startDate: '2027-02-01', endDate: '2027-02-01', reason: 'Studiedag', confirm: 'yes' }),
+    ],
   },
-  'POST /closures/org/:orgId/holidays': { rule: 'org_admin of that organisation', cases: () => [...only([], '/closures/org/1/holidays', { closedHolidays: 'goede_vrijdag' })] },
-  'POST /closures/org/:orgId/:closureId/delete': { rule: 'org_admin of the organisation whose closure it is', cases: () => [...only([], '/closures/org/1/2/delete'), ...only([], '/closures/org/4/1/delete')] },
+  'POST /closures/org/:orgId/holidays': {
+    rule: 'org_admin of that organisation',
+    cases: () => [...only([], '/closures/org/1/holidays', { closedHolidays: 'goede_vrijdag' })],
+  },
+  'POST /closures/org/:orgId/:closureId/delete': {
+    rule: 'org_admin of the organisation whose closure it is',
+    cases: () => [...only([], '/closures/org/1/2/delete'), ...only([], '/closures/org/4/1/delete')],
+  },
   'GET /closures/network': { rule: 'network admin', cases: () => only(['admin'], '/closures/network') },
-  'POST /closures/network': { rule: 'network admin', cases: () => only(['admin'], '/closures/network', { startDate: '2027-02-01', endDate: '2027-02-01', reason: 'Netwerkdag' }) },
+  'POST /closures/network': {
+    rule: 'network admin',
+    cases: () => only(['admin'], '/closures/network', { startDate: '2027-02-01', endDate: '2027-02-01', reason: 'Netwerkdag' }),
+  },
   'POST /closures/network/:closureId/delete': { rule: 'network admin; a network closure', cases: () => only([], '/closures/network/2/delete') },
   'GET /host/spaces/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/spaces/1'), ...only([], '/host/spaces/7')] },
   'POST /host/spaces/:id': { rule: 'host of the owning organisation', cases: () => [...only(['host'], '/host/spaces/1'), ...only([], '/host/spaces/7')] },
@@ -192,7 +246,10 @@ const ACCESS: Record<string, Entry> = {
     cases: () => [...only(['host'], '/host/bookings/1/arrived'), ...only([], '/host/bookings/4/no-show')],
   },
 
-  'GET /meetings/:id': { rule: 'logged in, meeting visible to one of their organisations', cases: (f) => [...user('/meetings/1'), ...only(['orgadmin'], `/meetings/${f.listMeeting}`)] },
+  'GET /meetings/:id': {
+    rule: 'logged in, meeting visible to one of their organisations',
+    cases: (f) => [...user('/meetings/1'), ...only(['orgadmin'], `/meetings/${f.listMeeting}`)],
+  },
   'GET /meetings/:id/places': {
     rule: 'logged in, meeting visible to one of their organisations',
     cases: (f) => [...user('/meetings/1/places'), ...only(['orgadmin'], `/meetings/${f.listMeeting}/places`)],
@@ -230,7 +287,10 @@ const ACCESS: Record<string, Entry> = {
       `${method} /facilitate/meetings/:id${suffix}`,
       {
         rule: "the meeting's facilitator or org_admin of its organisation",
-        cases: (f: Fixture) => [...only(['facilitator'], `/facilitate/meetings/1${suffix}`), ...only(['orgadmin'], `/facilitate/meetings/${f.listMeeting}${suffix}`)],
+        cases: (f: Fixture) => [
+          ...only(['facilitator'], `/facilitate/meetings/1${suffix}`),
+          ...only(['orgadmin'], `/facilitate/meetings/${f.listMeeting}${suffix}`),
+        ],
       } satisfies Entry,
     ]),
   ),
@@ -256,8 +316,14 @@ describe('access matrix (deny by default)', () => {
   it('has an access rule for every route, and no rule for a route that is gone', async () => {
     const { app } = await seededWithClients();
     const routes = routeKeys(app);
-    expect(routes.filter((r) => !(r in ACCESS)), 'routes without an access rule').toEqual([]);
-    expect(Object.keys(ACCESS).filter((r) => !routes.includes(r)), 'rules for routes that no longer exist').toEqual([]);
+    expect(
+      routes.filter((r) => !(r in ACCESS)),
+      'routes without an access rule',
+    ).toEqual([]);
+    expect(
+      Object.keys(ACCESS).filter((r) => !routes.includes(r)),
+      'rules for routes that no longer exist',
+    ).toEqual([]);
   });
 
   it('refuses everyone outside the rule (anonymous → login, others 403/404) without changing anything, and lets the rule in', async () => {

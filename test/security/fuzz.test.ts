@@ -61,12 +61,17 @@ function bodies(valid: FormSpec['body']) {
   );
   return fc.record({
     fields: fc.record(perField),
-    extra: fc.dictionary(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...keys, 'orgId', 'role', '__proto__', 'constructor')), fieldValue, { maxKeys: 3 }),
+    extra: fc.dictionary(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...keys, 'orgId', 'role', '__proto__', 'constructor')), fieldValue, {
+      maxKeys: 3,
+    }),
     multipart: fc.boolean(),
   });
 }
 
-function encode(fields: Record<string, string | string[] | undefined>, multipart: boolean): { body: URLSearchParams | FormData; headers: Record<string, string> } {
+function encode(
+  fields: Record<string, string | string[] | undefined>,
+  multipart: boolean,
+): { body: URLSearchParams | FormData; headers: Record<string, string> } {
   const entries = Object.entries(fields).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as const)));
   if (multipart) {
     const fd = new FormData();

@@ -156,8 +156,7 @@ function readCsv(csv: string): string[][] {
       if (ch === '"' && s[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ';') {
@@ -194,7 +193,13 @@ describe('3. CSV formula injection', () => {
     const link = /http:\/\/localhost:3000(\/invite\/[A-Za-z0-9_-]+)/.exec(lastMail(n.db)!.body)![1]!;
     const guest = new Client(n.app);
     expect((await guest.post(link, { name: evil, password: 'een goed wachtwoord', passwordConfirm: 'een goed wachtwoord' })).status).toBe(303);
-    const id = makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, { title: '+31 6 12345678 belt in', startsAt: instantOf('2026-12-01', '14:00'), endsAt: instantOf('2026-12-01', '16:00'), signupClosesAt: instantOf('2026-11-30', '17:00'), cancelDeadlineAt: instantOf('2026-11-30', '17:00') });
+    const id = makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, {
+      title: '+31 6 12345678 belt in',
+      startsAt: instantOf('2026-12-01', '14:00'),
+      endsAt: instantOf('2026-12-01', '16:00'),
+      signupClosesAt: instantOf('2026-11-30', '17:00'),
+      cancelDeadlineAt: instantOf('2026-11-30', '17:00'),
+    });
     expect((await guest.post(`/meetings/${id}/signup`, {})).status).toBe(303);
     n.clock.set('2026-12-01T15:00:00Z');
     const fac = await loginAs(n.app, n.facilitator.email);
@@ -216,7 +221,11 @@ describe('4. login throttling behind a proxy: the client IP is the entry our pro
     const statuses: number[] = [];
     for (let i = 0; i < 36; i++) {
       const spoofed = `10.${i}.${(i * 7) % 250}.${(i * 13) % 250}`;
-      const res = await new Client(app).post('/login', { email: `gok${i}@example.test`, password: 'fout wachtwoord' }, { 'x-forwarded-for': `${spoofed}, 203.0.113.9` });
+      const res = await new Client(app).post(
+        '/login',
+        { email: `gok${i}@example.test`, password: 'fout wachtwoord' },
+        { 'x-forwarded-for': `${spoofed}, 203.0.113.9` },
+      );
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
@@ -225,8 +234,13 @@ describe('4. login throttling behind a proxy: the client IP is the entry our pro
 
   it('with TRUST_PROXY_HOPS=2 the second entry from the right is the client; other clients are not affected', async () => {
     const { app } = createTestApp({ env: { TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' } });
-    for (let i = 0; i < 30; i++) await new Client(app).post('/login', { email: `gok${i}@example.test`, password: 'fout' }, { 'x-forwarded-for': `1.1.1.${i}, 198.51.100.7, 10.0.0.2` });
-    const blocked = await new Client(app).post('/login', { email: 'ander@example.test', password: 'fout' }, { 'x-forwarded-for': '9.9.9.9, 198.51.100.7, 10.0.0.2' });
+    for (let i = 0; i < 30; i++)
+      await new Client(app).post('/login', { email: `gok${i}@example.test`, password: 'fout' }, { 'x-forwarded-for': `1.1.1.${i}, 198.51.100.7, 10.0.0.2` });
+    const blocked = await new Client(app).post(
+      '/login',
+      { email: 'ander@example.test', password: 'fout' },
+      { 'x-forwarded-for': '9.9.9.9, 198.51.100.7, 10.0.0.2' },
+    );
     expect(blocked.status).toBe(429);
     const other = await new Client(app).post('/login', { email: 'ander@example.test', password: 'fout' }, { 'x-forwarded-for': '198.51.100.8, 10.0.0.2' });
     expect(other.status).toBe(401);
@@ -249,7 +263,13 @@ describe('5. a facilitator whose role was removed no longer manages the meeting'
     const admin = await loginAs(n.app, orgAdmin.email);
     expect((await admin.post(`/org/${n.orgs.icare.id}/members/${n.facilitator.id}/roles`, { roles: [] })).status).toBe(303);
 
-    for (const path of [`/facilitate/meetings/${id}`, `/facilitate/meetings/${id}/attendance.csv`, `/facilitate/meetings/${id}/edit`, `/facilitate/meetings/${id}/attendance`, `/meetings/${id}/calendar.ics`]) {
+    for (const path of [
+      `/facilitate/meetings/${id}`,
+      `/facilitate/meetings/${id}/attendance.csv`,
+      `/facilitate/meetings/${id}/edit`,
+      `/facilitate/meetings/${id}/attendance`,
+      `/meetings/${id}/calendar.ics`,
+    ]) {
       expect((await fac.get(path)).status, path).toBe(404);
     }
     expect((await fac.post(`/facilitate/meetings/${id}/edit`, { title: 'Gekaapt' })).status).toBe(404);
@@ -270,10 +290,30 @@ describe('5b. a facilitator whose role was removed no longer sees a closed group
     n.clock.set('2027-02-01T09:00:00Z');
     const fac = await loginAs(n.app, n.facilitator.email);
     const created = await fac.post('/facilitate/groups/new', {
-      orgId: String(n.orgs.icare.id), title: 'Vaste groep', kind: 'intervisie', method: 'incident', description: '', date: '2027-03-15', start: '14:00', end: '16:00',
-      placeKind: 'address', address: 'Stationsplein 1', town: 'Harderwijk', min: '1', max: '4', maxPerOrg: '',
-      opensDate: '2027-02-01', opensTime: '00:00', closesDate: '2027-03-14', closesTime: '17:00', cancelDate: '2027-03-14', cancelTime: '17:00', visibility: 'all',
-      cadenceWeeks: '2', count: '2', closed: '1',
+      orgId: String(n.orgs.icare.id),
+      title: 'Vaste groep',
+      kind: 'intervisie',
+      method: 'incident',
+      description: '',
+      date: '2027-03-15',
+      start: '14:00',
+      end: '16:00',
+      placeKind: 'address',
+      address: 'Stationsplein 1',
+      town: 'Harderwijk',
+      min: '1',
+      max: '4',
+      maxPerOrg: '',
+      opensDate: '2027-02-01',
+      opensTime: '00:00',
+      closesDate: '2027-03-14',
+      closesTime: '17:00',
+      cancelDate: '2027-03-14',
+      cancelTime: '17:00',
+      visibility: 'all',
+      cadenceWeeks: '2',
+      count: '2',
+      closed: '1',
     });
     expect(created.status).toBe(303);
     const groupId = created.headers.get('location')!.split('/').pop();
@@ -304,9 +344,28 @@ describe('6. the meeting form offers only locations shared with the organising o
     expect(offered).toEqual(expect.arrayContaining([String(shared.locationId), String(open.locationId), String(own.locationId)]));
 
     const form = {
-      orgId: String(n.orgs.icare.id), title: 'Intervisie', kind: 'intervisie', method: 'incident', description: '', date: '2026-12-10', start: '14:00', end: '16:00',
-      placeKind: 'location', locationId: String(hidden.locationId), address: '', town: '', min: '4', max: '8', maxPerOrg: '',
-      opensDate: '2026-11-23', opensTime: '00:00', closesDate: '2026-12-09', closesTime: '17:00', cancelDate: '2026-12-09', cancelTime: '17:00', visibility: 'all',
+      orgId: String(n.orgs.icare.id),
+      title: 'Intervisie',
+      kind: 'intervisie',
+      method: 'incident',
+      description: '',
+      date: '2026-12-10',
+      start: '14:00',
+      end: '16:00',
+      placeKind: 'location',
+      locationId: String(hidden.locationId),
+      address: '',
+      town: '',
+      min: '4',
+      max: '8',
+      maxPerOrg: '',
+      opensDate: '2026-11-23',
+      opensTime: '00:00',
+      closesDate: '2026-12-09',
+      closesTime: '17:00',
+      cancelDate: '2026-12-09',
+      cancelTime: '17:00',
+      visibility: 'all',
     };
     const res = await fac.post('/facilitate/meetings/new', form);
     expect(res.status).toBe(422);
@@ -345,9 +404,27 @@ describe('7 and 11. control characters in text fields: stripped at input, and ne
     const n = await network();
     const fac = await loginAs(n.app, n.facilitator.email);
     const res = await fac.post('/facilitate/meetings/new', {
-      orgId: String(n.orgs.icare.id), title: 'x\rATTENDEE:mailto:evil@example.org', kind: 'intervisie', method: 'incident', description: 'Regel 1\r\nRegel 2\u0000\u0007', date: '2026-12-10', start: '14:00', end: '16:00',
-      placeKind: 'address', address: 'Stationsplein 1\r\nX-EVIL:1', town: 'Harderwijk', min: '4', max: '8', maxPerOrg: '',
-      opensDate: '2026-11-23', opensTime: '00:00', closesDate: '2026-12-09', closesTime: '17:00', cancelDate: '2026-12-09', cancelTime: '17:00', visibility: 'all',
+      orgId: String(n.orgs.icare.id),
+      title: 'x\rATTENDEE:mailto:evil@example.org',
+      kind: 'intervisie',
+      method: 'incident',
+      description: 'Regel 1\r\nRegel 2\u0000\u0007',
+      date: '2026-12-10',
+      start: '14:00',
+      end: '16:00',
+      placeKind: 'address',
+      address: 'Stationsplein 1\r\nX-EVIL:1',
+      town: 'Harderwijk',
+      min: '4',
+      max: '8',
+      maxPerOrg: '',
+      opensDate: '2026-11-23',
+      opensTime: '00:00',
+      closesDate: '2026-12-09',
+      closesTime: '17:00',
+      cancelDate: '2026-12-09',
+      cancelTime: '17:00',
+      visibility: 'all',
     });
     expect(res.status).toBe(303);
     const m = n.db.select().from(meetings).get()!;
@@ -386,7 +463,7 @@ describe('7 and 11. control characters in text fields: stripped at input, and ne
     const res = await client.post('/admin/organisations', { name: 'Titel\u0000met nul', kind: 'cjg', town: 'Ede\u0000', adminEmail: 'eerste@example.test' });
     expect(res.status).toBe(303);
     expect(db.$client.prepare("select name, town from organisations where name like 'Titel%'").get()).toEqual({ name: 'Titelmet nul', town: 'Ede' });
-    expect(countRows(db, "organisations where instr(name, char(0)) > 0 or instr(town, char(0)) > 0")).toBe(0);
+    expect(countRows(db, 'organisations where instr(name, char(0)) > 0 or instr(town, char(0)) > 0')).toBe(0);
   });
 
   it('a field of only control characters is empty, so required', async () => {
@@ -529,7 +606,11 @@ describe('also: sessions', () => {
     const u = await createUser(db);
     const client = await loginAs(app, u.email);
     const id = client.cookies.get('gastplek_session')!;
-    const stored = db.select().from(sessions).all().map((s) => s.id);
+    const stored = db
+      .select()
+      .from(sessions)
+      .all()
+      .map((s) => s.id);
     expect(stored).toEqual([hashToken(id)]);
     expect((await client.get('/account')).status).toBe(200);
     // The stored value is not a working cookie.
@@ -591,7 +672,8 @@ describe('client IP for throttling', () => {
   const failLogins = async (app: TestApp['app'], xff: (i: number) => string, n = 30) => {
     for (let i = 0; i < n; i++) await new Client(app).post('/login', { email: `gok${i}@example.test`, password: 'fout' }, { 'x-forwarded-for': xff(i) });
   };
-  const attempt = (app: TestApp['app'], xff: string) => new Client(app).post('/login', { email: 'ander@example.test', password: 'fout' }, { 'x-forwarded-for': xff });
+  const attempt = (app: TestApp['app'], xff: string) =>
+    new Client(app).post('/login', { email: 'ander@example.test', password: 'fout' }, { 'x-forwarded-for': xff });
 
   it('without TRUST_PROXY, X-Forwarded-For is ignored: changing it does not dodge the throttle', async () => {
     const { app } = createTestApp();

@@ -93,7 +93,12 @@ describe('limits', () => {
   it('refuses an oversized body with 413, with Content-Length and with chunked transfer encoding, and stores nothing', async () => {
     const before = snapshot(t.db);
     const big = `reason=${'x'.repeat(BODY_LIMIT_BYTES + 10)}`;
-    const declared = await send({ method: 'POST', path: '/host/locations/1/closures', headers: { ...formHeaders(), 'content-length': String(Buffer.byteLength(big)) }, chunks: [big] });
+    const declared = await send({
+      method: 'POST',
+      path: '/host/locations/1/closures',
+      headers: { ...formHeaders(), 'content-length': String(Buffer.byteLength(big)) },
+      chunks: [big],
+    });
     expect(declared.status).toBe(413);
     const piece = 'x'.repeat(16 * 1024);
     const chunked = await send({
@@ -129,7 +134,12 @@ describe('limits', () => {
     });
     expect(multipart.status).toBeGreaterThanOrEqual(400);
     expect(multipart.status).toBeLessThan(500);
-    const broken = await send({ method: 'POST', path: '/host/locations/1', headers: { origin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, chunks: [`--${boundary}\r\nContent-Disp`] });
+    const broken = await send({
+      method: 'POST',
+      path: '/host/locations/1',
+      headers: { origin, cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      chunks: [`--${boundary}\r\nContent-Disp`],
+    });
     expect(broken.status).toBeGreaterThanOrEqual(400);
     expect(broken.status).toBeLessThan(500);
     expect(changedTables(before, snapshot(t.db))).toEqual([]);

@@ -14,8 +14,19 @@ const EVIL_CAPACITY = 77;
 
 type Rows = Map<string, Map<number, Record<string, unknown>>>;
 function allRows(db: DB): Rows {
-  const tables = (db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not in ('sessions', 'login_failures')").all() as { name: string }[]).map((t) => t.name);
-  return new Map(tables.map((t) => [t, new Map((db.$client.prepare(`select rowid as __rowid, * from "${t}"`).all() as Record<string, unknown>[]).map((r) => [r.__rowid as number, r]))]));
+  const tables = (
+    db.$client
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not in ('sessions', 'login_failures')",
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
+  return new Map(
+    tables.map((t) => [
+      t,
+      new Map((db.$client.prepare(`select rowid as __rowid, * from "${t}"`).all() as Record<string, unknown>[]).map((r) => [r.__rowid as number, r])),
+    ]),
+  );
 }
 function written(before: Rows, after: Rows) {
   const out: { table: string; row: Record<string, unknown>; old?: Record<string, unknown> }[] = [];
@@ -59,21 +70,35 @@ describe('mass assignment', () => {
           if (v === lars && old?.[col] !== v) problems.push(`${key}: ${table}.${col} = planted user`);
           if (col === 'is_network_admin' && v === 1 && old?.[col] !== 1) problems.push(`${key}: ${table}.is_network_admin set`);
           if (col === 'capacity' && v === EVIL_CAPACITY) problems.push(`${key}: ${table}.capacity = ${EVIL_CAPACITY}`);
-          if (col === 'role' && v === 'org_admin' && old?.[col] !== v && key !== 'POST /admin/organisations') problems.push(`${key}: ${table}.role = org_admin`);
+          if (col === 'role' && v === 'org_admin' && old?.[col] !== v && key !== 'POST /admin/organisations')
+            problems.push(`${key}: ${table}.role = org_admin`);
         }
-        if (table === 'memberships' && !old && key !== 'POST /invite/:token' && key !== 'POST /org/:orgId/members/:userId/roles') problems.push(`${key}: new membership ${JSON.stringify(r)}`);
+        if (table === 'memberships' && !old && key !== 'POST /invite/:token' && key !== 'POST /org/:orgId/members/:userId/roles')
+          problems.push(`${key}: new membership ${JSON.stringify(r)}`);
       }
     }
     expect(problems).toEqual([]);
     // The accepted invitation made a member of org 4 with the invited role, nothing more.
-    const invited = db.$client.prepare("select m.org_id, m.role, u.is_network_admin from users u join memberships m on m.user_id = u.id where u.email = 'nieuw@example.test' order by m.role").all();
+    const invited = db.$client
+      .prepare(
+        "select m.org_id, m.role, u.is_network_admin from users u join memberships m on m.user_id = u.id where u.email = 'nieuw@example.test' order by m.role",
+      )
+      .all();
     expect(invited).toEqual([{ org_id: 4, role: 'member', is_network_admin: 0 }]);
   });
 
   it('a booking that needs approval stays pending whatever status is posted, and is the poster’s own', async () => {
     const { db, as } = await seededWithClients();
     const approval = row<{ approval_required: number }>(db, 'select approval_required from locations where id = 2').approval_required;
-    const res = await as.worker!.post('/desks/spaces/4/book', { date: '2026-11-30', daypart: 'morning', status: 'confirmed', userId: 'someone', user_id: 'someone', org_id: '9', guestOrgId: '9' });
+    const res = await as.worker!.post('/desks/spaces/4/book', {
+      date: '2026-11-30',
+      daypart: 'morning',
+      status: 'confirmed',
+      userId: 'someone',
+      user_id: 'someone',
+      org_id: '9',
+      guestOrgId: '9',
+    });
     expect(res.status).toBe(303);
     const b = row<{ status: string; user_email: string; org_id: number; guest_org_id: number }>(
       db,
@@ -101,6 +126,8 @@ describe('mass assignment', () => {
     }
     // Booking "as" an organisation the worker does not belong to books as their own organisation.
     await as.worker!.post('/desks/spaces/1/book', { date: '2026-11-25', daypart: 'afternoon', as: '4' });
-    expect(row<{ guest_org_id: number }>(db, "select guest_org_id from bookings where space_id = 1 and date = '2026-11-25' and daypart = 'afternoon'").guest_org_id).toBe(2);
+    expect(
+      row<{ guest_org_id: number }>(db, "select guest_org_id from bookings where space_id = 1 and date = '2026-11-25' and daypart = 'afternoon'").guest_org_id,
+    ).toBe(2);
   });
 });

@@ -12,7 +12,9 @@ export function routeKeys(app: App): string[] {
 export function snapshot(db: DB): string {
   const tables = (
     db.$client
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not in ('sessions', 'login_failures') order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not in ('sessions', 'login_failures') order by name",
+      )
       .all() as { name: string }[]
   ).map((t) => t.name);
   return tables.map((t) => `${t}:${JSON.stringify(db.$client.prepare(`select * from "${t}" order by rowid`).all())}`).join('\n');

@@ -19,7 +19,9 @@ function freeWorkdays(server: RunningServer, n: number): string[] {
     `select 1 from bookings b join users u on u.id = b.user_id
      where b.date = ? and b.status in ('confirmed', 'pending') and (b.space_id = 1 or u.email = 'worker@gastplek.test')`,
   );
-  return openWeekdaysAfter(server.clock.now(), 30).filter((d) => !closed.get(d) && !booked.get(d)).slice(0, n);
+  return openWeekdaysAfter(server.clock.now(), 30)
+    .filter((d) => !closed.get(d) && !booked.get(d))
+    .slice(0, n);
 }
 
 /**
@@ -79,7 +81,10 @@ async function tabFor(session: Session) {
   let problems: string[] = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
-    const expected = u.origin === server.url && r.method() === 'GET' && (u.pathname === new URL(server.url + path).pathname || u.pathname.startsWith('/static/') || u.pathname === '/favicon.ico');
+    const expected =
+      u.origin === server.url &&
+      r.method() === 'GET' &&
+      (u.pathname === new URL(server.url + path).pathname || u.pathname.startsWith('/static/') || u.pathname === '/favicon.ico');
     if (!expected && !r.url().startsWith('data:')) problems.push(`${path}: unexpected ${r.method()} ${r.url()}`);
   });
   page.on('console', (m) => {
@@ -124,9 +129,11 @@ describe('stored XSS in Chromium under the production CSP', () => {
     const tab = { host: await tabFor(host), worker: await tabFor(worker), facilitator: await tabFor(facilitator), orgadmin: await tabFor(orgadmin) };
     const problems: string[] = [];
     const saved = (what: string, res: Response, ok = [303]) => {
-      if (!ok.includes(res.status) || (res.headers.get('location') ?? '').startsWith('/login')) problems.push(`saving ${what}: ${res.status} ${res.headers.get('location') ?? ''}`);
+      if (!ok.includes(res.status) || (res.headers.get('location') ?? '').startsWith('/login'))
+        problems.push(`saving ${what}: ${res.status} ${res.headers.get('location') ?? ''}`);
     };
-    const visit = async (open: (p: string) => Promise<string[]>, path: string, i?: number) => problems.push(...(await open(path)).map((x) => (i === undefined ? x : `payload ${i}: ${x}`)));
+    const visit = async (open: (p: string) => Promise<string[]>, path: string, i?: number) =>
+      problems.push(...(await open(path)).map((x) => (i === undefined ? x : `payload ${i}: ${x}`)));
     const meetingIds: string[] = [];
     const spaceIds: number[] = [];
     const workDays = freeWorkdays(server, PAYLOADS.length);
@@ -136,11 +143,28 @@ describe('stored XSS in Chromium under the production CSP', () => {
       saved('location', await host.post('/host/locations/1', locationBody(p)));
       saved('space', await host.post('/host/locations/1/spaces', { name: p, kind: 'flexplek', capacity: '2', active: 'on' }));
       const spaceId = (server.db.$client.prepare('select max(id) as id from spaces').get() as { id: number }).id;
-      saved('closure', await host.post('/host/locations/1/closures', { spaceId: String(spaceId), startDate: addDays(day, 60 + 7 * i), endDate: addDays(day, 61 + 7 * i), reason: p }));
+      saved(
+        'closure',
+        await host.post('/host/locations/1/closures', {
+          spaceId: String(spaceId),
+          startDate: addDays(day, 60 + 7 * i),
+          endDate: addDays(day, 61 + 7 * i),
+          reason: p,
+        }),
+      );
       spaceIds.push(spaceId);
       saved('booking note', await worker.post('/desks/spaces/1/book', { date: workDays[i]!, daypart: 'morning', note: p }));
 
-      const meeting = { ...newMeetingValues(server.clock.now(), 3), title: p, description: p, placeKind: 'location', placeName: p, address: 'Markt 1', town: 'Meppel', visibility: 'all' };
+      const meeting = {
+        ...newMeetingValues(server.clock.now(), 3),
+        title: p,
+        description: p,
+        placeKind: 'location',
+        placeName: p,
+        address: 'Markt 1',
+        town: 'Meppel',
+        visibility: 'all',
+      };
       const created = await facilitator.post('/facilitate/meetings/new', meeting);
       saved('meeting', created);
       const meetingId = (created.headers.get('location') ?? '').split('/').pop()!;
@@ -149,9 +173,20 @@ describe('stored XSS in Chromium under the production CSP', () => {
       saved('online link', await facilitator.post('/facilitate/meetings/new', { ...meeting, title: 'Online', placeKind: 'online', onlineUrl: p }), [422]);
 
       // A colleague invited by the org admin chooses the payload as their name, books a desk and signs up.
-      const token = createInvitation(server.db, { orgId: 4, email: `xss${i}@example.test`, role: 'member', invitedBy: null, inviterName: 'Joost', baseUrl: server.url }, server.clock.now());
+      const token = createInvitation(
+        server.db,
+        { orgId: 4, email: `xss${i}@example.test`, role: 'member', invitedBy: null, inviterName: 'Joost', baseUrl: server.url },
+        server.clock.now(),
+      );
       const invited = new Session(server);
-      saved('name via invitation', await invited.post(`/invite/${token}`, { name: p.slice(0, 120), password: 'een lang genoeg wachtwoord', passwordConfirm: 'een lang genoeg wachtwoord' }));
+      saved(
+        'name via invitation',
+        await invited.post(`/invite/${token}`, {
+          name: p.slice(0, 120),
+          password: 'een lang genoeg wachtwoord',
+          passwordConfirm: 'een lang genoeg wachtwoord',
+        }),
+      );
       saved('invited booking', await invited.post('/desks/spaces/1/book', { date: day, daypart: 'afternoon', note: p }));
       saved('invited signup', await invited.post(`/meetings/${meetingId}/signup`, {}));
 

@@ -4,7 +4,6 @@ import { holdsRole } from '../../src/orgs/orgs';
 
 export type NavItem = { href: string; label: string };
 
-
 /**
  * The navigation shows what the user's roles allow. Domains add their entries here, each with
  * the role that unlocks it; the server checks the same roles again on every route.
@@ -19,7 +18,8 @@ export function navItems(t: Dict, user: SessionUser | null, memberships: Members
   items.push({ href: '/', label: t.nav.home });
   // desks: nav items
   if (memberships.length > 0) items.push({ href: '/desks', label: t.desks.nav.search }, { href: '/bookings', label: t.desks.nav.bookings });
-  if (holdsRole(memberships, 'host')) items.push({ href: '/host/locations', label: t.desks.nav.locations }, { href: '/host/requests', label: t.requests.nav(openRequests) });
+  if (holdsRole(memberships, 'host'))
+    items.push({ href: '/host/locations', label: t.desks.nav.locations }, { href: '/host/requests', label: t.requests.nav(openRequests) });
   // intervision: nav items
   items.push({ href: '/meetings', label: t.intervision.nav.meetings }, { href: '/reflection', label: t.intervision.nav.reflection });
   // Org admins may manage their organisation's meetings too (attendance, cancellation).
@@ -40,14 +40,24 @@ export function homeCards(t: Dict, user: SessionUser, memberships: Membership[])
   const cards: HomeCard[] = [];
   // desks: home cards
   if (memberships.length > 0)
-    cards.push({ href: '/desks', title: t.desks.nav.search, text: t.desks.cards.search }, { href: '/bookings', title: t.desks.nav.bookings, text: t.desks.cards.bookings });
+    cards.push(
+      { href: '/desks', title: t.desks.nav.search, text: t.desks.cards.search },
+      { href: '/bookings', title: t.desks.nav.bookings, text: t.desks.cards.bookings },
+    );
   if (holdsRole(memberships, 'host'))
-    cards.push({ href: '/host/locations', title: t.desks.nav.locations, text: t.desks.cards.locations }, { href: '/host/guests', title: t.desks.nav.guests, text: t.desks.cards.guests });
+    cards.push(
+      { href: '/host/locations', title: t.desks.nav.locations, text: t.desks.cards.locations },
+      { href: '/host/guests', title: t.desks.nav.guests, text: t.desks.cards.guests },
+    );
   // intervision: home cards
-  cards.push({ href: '/meetings', title: t.intervision.nav.meetings, text: t.intervision.home.meetings }, { href: '/reflection', title: t.intervision.nav.reflection, text: t.intervision.home.reflection });
+  cards.push(
+    { href: '/meetings', title: t.intervision.nav.meetings, text: t.intervision.home.meetings },
+    { href: '/reflection', title: t.intervision.nav.reflection, text: t.intervision.home.reflection },
+  );
   if (holdsRole(memberships, 'facilitator')) cards.push({ href: '/facilitate', title: t.intervision.nav.facilitate, text: t.intervision.home.facilitate });
   if (holdsRole(memberships, 'org_admin')) cards.push({ href: '/org/members', title: t.nav.members, text: t.home.manageMembers });
   if (user.isNetworkAdmin) cards.push({ href: '/admin/organisations', title: t.nav.organisations, text: t.home.manageOrgs });
-  if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) cards.push({ href: '/closures', title: t.closures.nav, text: user.isNetworkAdmin ? t.closures.networkCard : t.closures.card });
+  if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin)
+    cards.push({ href: '/closures', title: t.closures.nav, text: user.isNetworkAdmin ? t.closures.networkCard : t.closures.card });
   return cards;
 }

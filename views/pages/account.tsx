@@ -4,7 +4,14 @@ import { ErrorSummary, Field, type FormState } from '../partials/form';
 
 export type FeedState = { active: boolean; url: string | null };
 
-export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; email: string; emailReminders: boolean }; memberships: Membership[]; state: FormState; feed: FeedState }) {
+export function AccountPage(p: {
+  t: Dict;
+  locale: Locale;
+  user: { name: string; email: string; emailReminders: boolean };
+  memberships: Membership[];
+  state: FormState;
+  feed: FeedState;
+}) {
   const t = p.t.auth.account;
   return (
     <section>
@@ -46,7 +53,8 @@ export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; 
       <h2>{p.t.notifications.preferences}</h2>
       <form method="post" action="/account/preferences">
         <label>
-          <input type="checkbox" name="emailReminders" value="on" checked={p.user.emailReminders} aria-describedby="reminders-hint" /> {p.t.notifications.reminders}
+          <input type="checkbox" name="emailReminders" value="on" checked={p.user.emailReminders} aria-describedby="reminders-hint" />{' '}
+          {p.t.notifications.reminders}
         </label>
         <small id="reminders-hint">{p.t.notifications.remindersHint}</small>
         <button type="submit" class="secondary">
@@ -87,7 +95,16 @@ export function AccountPage(p: { t: Dict; locale: Locale; user: { name: string; 
       <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
       <form method="post" action="/account/password" novalidate>
         <Field state={p.state} name="currentPassword" label={t.currentPassword} type="password" autocomplete="current-password" required noEcho />
-        <Field state={p.state} name="password" label={t.newPassword} type="password" autocomplete="new-password" required hint={p.t.auth.password.hint} noEcho />
+        <Field
+          state={p.state}
+          name="password"
+          label={t.newPassword}
+          type="password"
+          autocomplete="new-password"
+          required
+          hint={p.t.auth.password.hint}
+          noEcho
+        />
         <Field state={p.state} name="passwordConfirm" label={t.newPasswordConfirm} type="password" autocomplete="new-password" required noEcho />
         <button type="submit">{t.submitPassword}</button>
       </form>

@@ -45,7 +45,16 @@ export function ForgotPage(p: { t: Dict; state: FormState; sent: boolean }) {
 function NewPasswordFields(p: { t: Dict; state: FormState }) {
   return (
     <>
-      <Field state={p.state} name="password" label={p.t.auth.reset.password} type="password" autocomplete="new-password" required hint={p.t.auth.password.hint} noEcho />
+      <Field
+        state={p.state}
+        name="password"
+        label={p.t.auth.reset.password}
+        type="password"
+        autocomplete="new-password"
+        required
+        hint={p.t.auth.password.hint}
+        noEcho
+      />
       <Field state={p.state} name="passwordConfirm" label={p.t.auth.reset.passwordConfirm} type="password" autocomplete="new-password" required noEcho />
     </>
   );

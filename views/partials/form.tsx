@@ -81,7 +81,15 @@ export function TextArea(p: TextAreaProps) {
   );
 }
 
-type SelectProps = { state: FormState; name: string; label: string; options: { value: string; label: string }[]; value?: string; required?: boolean; idPrefix?: string };
+type SelectProps = {
+  state: FormState;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  required?: boolean;
+  idPrefix?: string;
+};
 
 export function Select(p: SelectProps) {
   const id = `${p.idPrefix ?? 'f'}-${p.name}`;

@@ -50,7 +50,8 @@ export const auth: typeof nl = {
     wrongCurrent: 'The current password is wrong.',
     passwordChanged: 'Your password has been changed. You have been logged out on other devices.',
     myData: 'My data',
-    myDataIntro: 'Download everything Gastplek stores about you (account, organisations, bookings, sign-ups and attendance, notifications) as a JSON file. We never store the content of intervision cases.',
+    myDataIntro:
+      'Download everything Gastplek stores about you (account, organisations, bookings, sign-ups and attendance, notifications) as a JSON file. We never store the content of intervision cases.',
     myDataLink: 'Download my data (.json)',
     memberships: 'Organisations and roles',
   },

@@ -7,7 +7,8 @@ export const calendar: typeof nl = {
   addToCalendar: 'Add to my calendar (.ics)',
   feed: {
     title: 'Calendar subscription',
-    intro: 'Subscribe your calendar (Outlook, Google, Apple) to this private link: your upcoming bookings and meetings then appear by themselves. Share the link with no one.',
+    intro:
+      'Subscribe your calendar (Outlook, Google, Apple) to this private link: your upcoming bookings and meetings then appear by themselves. Share the link with no one.',
     none: 'You have no subscription link yet.',
     create: 'Create a subscription link',
     renew: 'Create a new link (the old one stops working)',
@@ -35,7 +36,8 @@ export const calendar: typeof nl = {
     bookingReminderBody: (name, location, date, dayparts) =>
       `Dear ${name},\n\nA reminder: tomorrow, ${date} (${dayparts}), you have a desk at ${location}. Remember to check in. Can't make it? Cancel in Gastplek so a colleague can use the desk.\n\nKind regards,\nGastplek`,
     registeredSubject: (title) => `Signed up: ${title}`,
-    registeredBody: (name, title, when) => `Dear ${name},\n\nYou are signed up for ${title} on ${when}. The calendar entry is attached to this e-mail.\n\nKind regards,\nGastplek`,
+    registeredBody: (name, title, when) =>
+      `Dear ${name},\n\nYou are signed up for ${title} on ${when}. The calendar entry is attached to this e-mail.\n\nKind regards,\nGastplek`,
     waitlistedSubject: (title) => `Waiting list: ${title}`,
     waitlistedBody: (name, title, when, position) =>
       `Dear ${name},\n\n${title} on ${when} is full. You are on the waiting list, at position ${position}. When a place frees up you move up automatically and we will let you know.\n\nKind regards,\nGastplek`,

@@ -20,13 +20,14 @@ export const closures: typeof nl = {
     bevrijdingsdag_lustrum: 'Liberation Day (only every five years: 2025, 2030, …)',
   },
   nav: 'Holidays and closures',
-  card: "Choose on which public holidays your locations are closed, and close all locations at once, for example around Christmas.",
+  card: 'Choose on which public holidays your locations are closed, and close all locations at once, for example around Christmas.',
   chooseOrg: 'Choose an organisation',
   title: (org) => `Holidays and closures: ${org}`,
   networkTitle: 'Closures of the whole network',
   networkCard: 'Announce a closure that applies to every location in the network.',
   holidaysTitle: 'Public holidays',
-  holidaysIntro: "On the chosen holidays all of your organisation's locations are closed, unless a location chooses otherwise. The dates come from the official Dutch holiday calendar.",
+  holidaysIntro:
+    "On the chosen holidays all of your organisation's locations are closed, unless a location chooses otherwise. The dates come from the official Dutch holiday calendar.",
   holidaysLegend: 'Closed on',
   holidaysSave: 'Save holidays',
   holidaysSaved: 'The holidays have been saved.',
@@ -49,10 +50,16 @@ export const closures: typeof nl = {
   confirmText: (reason, from, to, scope) => `${reason}: ${scope} from ${from} up to and including ${to}.`,
   scopeOrg: (org) => `all locations of ${org} closed`,
   scopeNetwork: 'all locations in the network closed',
-  willCancel: (n) => (n === 0 ? 'There are no bookings in this period; nothing will be cancelled.' : `${n} ${n === 1 ? 'booking' : 'bookings'} will be cancelled; every guest is told.`),
+  willCancel: (n) =>
+    n === 0
+      ? 'There are no bookings in this period; nothing will be cancelled.'
+      : `${n} ${n === 1 ? 'booking' : 'bookings'} will be cancelled; every guest is told.`,
   confirm: 'Yes, close',
   back: 'Back',
-  added: (n) => (n === 0 ? 'The closure has been added.' : `The closure has been added; ${n} ${n === 1 ? 'booking has' : 'bookings have'} been cancelled and the guests have been e-mailed.`),
+  added: (n) =>
+    n === 0
+      ? 'The closure has been added.'
+      : `The closure has been added; ${n} ${n === 1 ? 'booking has' : 'bookings have'} been cancelled and the guests have been e-mailed.`,
   deleted: 'The closure has been removed. Cancelled bookings do not come back by themselves.',
   delete: 'Remove',
   byOrg: (org) => `all locations of ${org}`,

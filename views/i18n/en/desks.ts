@@ -229,7 +229,10 @@ export const desks: typeof nl = {
     created: (name: string) => `Location ${name} has been created.`,
     saved: 'Your changes have been saved.',
     spaceAdded: (name: string) => `Space ${name} has been added.`,
-    closureAdded: (n: number) => (n === 0 ? 'The closure has been added.' : `The closure has been added; ${n} ${n === 1 ? 'booking was' : 'bookings were'} cancelled and the guests were e-mailed.`),
+    closureAdded: (n: number) =>
+      n === 0
+        ? 'The closure has been added.'
+        : `The closure has been added; ${n} ${n === 1 ? 'booking was' : 'bookings were'} cancelled and the guests were e-mailed.`,
     closureDeleted: 'The closure has been deleted.',
     capacityConflict: 'There are already more bookings than the new number of desks. This concerns:',
     capacityConflictItem: (date: string, daypart: string, n: number) => `${date}, ${daypart}: ${n} bookings`,

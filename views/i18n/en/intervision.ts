@@ -46,7 +46,8 @@ export const intervision: typeof nl = {
   places: {
     left: (n: number) => (n === 1 ? '1 place left' : `${n} places left`),
     full: 'Full',
-    waiting: (n: number) => (n === 0 ? 'Full, nobody on the waiting list yet' : n === 1 ? 'Full, 1 person on the waiting list' : `Full, ${n} people on the waiting list`),
+    waiting: (n: number) =>
+      n === 0 ? 'Full, nobody on the waiting list yet' : n === 1 ? 'Full, 1 person on the waiting list' : `Full, ${n} people on the waiting list`,
     cancelled: 'Cancelled',
   },
   list: {
@@ -167,7 +168,8 @@ export const intervision: typeof nl = {
     registered: 'Registered',
     waitlist: 'Waiting list',
     waitlistEmpty: 'Nobody on the waiting list.',
-    underMinimum: (n: number, min: number) => `Sign-up closed with ${n} registration(s), fewer than the minimum of ${min}. Cancel the meeting or go ahead anyway.`,
+    underMinimum: (n: number, min: number) =>
+      `Sign-up closed with ${n} registration(s), fewer than the minimum of ${min}. Cancel the meeting or go ahead anyway.`,
     goAhead: 'Go ahead anyway',
     goingAhead: 'The meeting goes ahead.',
     notFacilitator: 'You do not have the intervision facilitator role.',
@@ -304,7 +306,8 @@ export const intervision: typeof nl = {
     genuine: 'This statement is genuine: issued by Gastplek.',
     note: 'Below are the meetings and hours as currently recorded in Gastplek.',
     noteIssued: 'Below is the statement as Gastplek issued it: the name, meetings and hours at the moment of issue.',
-    corrected: (hours: string) => `Please note: attendance was corrected after this statement was issued. According to the current records, this period counts ${hours} hours.`,
+    corrected: (hours: string) =>
+      `Please note: attendance was corrected after this statement was issued. According to the current records, this period counts ${hours} hours.`,
   },
   csv: {
     date: 'Date',

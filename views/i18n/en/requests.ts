@@ -12,7 +12,8 @@ export const requests: typeof nl = {
   guestList: 'Guest list of that day',
   deadlineDays: 'Answer requests: working days before the date',
   deadlineTime: 'at the latest at',
-  deadlineHint: 'Not answered in time? Then the request expires and the desk is freed. 1 working day, 16:00 means: the working day before at 16:00; 0 means: on the day itself.',
+  deadlineHint:
+    'Not answered in time? Then the request expires and the desk is freed. 1 working day, 16:00 means: the working day before at 16:00; 0 means: on the day itself.',
   invalidDays: 'Enter a number of working days from 0 to 10.',
   mail: {
     newSubject: (guest, location, date) => `New request: ${guest} at ${location} on ${date}`,

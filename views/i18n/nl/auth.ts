@@ -48,7 +48,8 @@ export const auth = {
     wrongCurrent: 'Het huidige wachtwoord klopt niet.',
     passwordChanged: 'Je wachtwoord is gewijzigd. Je bent op andere apparaten uitgelogd.',
     myData: 'Mijn gegevens',
-    myDataIntro: 'Download alles wat Gastplek over jou bewaart (account, organisaties, reserveringen, aanmeldingen en aanwezigheid, meldingen) als JSON-bestand. Inhoud van intervisiecasussen bewaren we nooit.',
+    myDataIntro:
+      'Download alles wat Gastplek over jou bewaart (account, organisaties, reserveringen, aanmeldingen en aanwezigheid, meldingen) als JSON-bestand. Inhoud van intervisiecasussen bewaren we nooit.',
     myDataLink: 'Mijn gegevens downloaden (.json)',
     memberships: 'Organisaties en rollen',
   },

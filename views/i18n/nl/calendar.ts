@@ -5,7 +5,8 @@ export const calendar = {
   addToCalendar: 'In mijn agenda (.ics)',
   feed: {
     title: 'Agenda-abonnement',
-    intro: 'Abonneer je agenda (Outlook, Google, Apple) op deze privélink: je komende reserveringen en bijeenkomsten verschijnen dan vanzelf. Deel de link met niemand.',
+    intro:
+      'Abonneer je agenda (Outlook, Google, Apple) op deze privélink: je komende reserveringen en bijeenkomsten verschijnen dan vanzelf. Deel de link met niemand.',
     none: 'Je hebt nog geen abonnementslink.',
     create: 'Maak een abonnementslink',
     renew: 'Nieuwe link maken (de oude werkt dan niet meer)',

@@ -25,7 +25,8 @@ export const closures = {
   networkTitle: 'Sluitingen van het hele netwerk',
   networkCard: 'Kondig een sluiting aan die voor alle locaties in het netwerk geldt.',
   holidaysTitle: 'Feestdagen',
-  holidaysIntro: 'Op de gekozen feestdagen zijn alle locaties van je organisatie dicht, tenzij een locatie zelf iets anders kiest. De data komen uit de officiële Nederlandse feestdagenkalender.',
+  holidaysIntro:
+    'Op de gekozen feestdagen zijn alle locaties van je organisatie dicht, tenzij een locatie zelf iets anders kiest. De data komen uit de officiële Nederlandse feestdagenkalender.',
   holidaysLegend: 'Gesloten op',
   holidaysSave: 'Feestdagen opslaan',
   holidaysSaved: 'De feestdagen zijn opgeslagen.',
@@ -49,10 +50,15 @@ export const closures = {
   scopeOrg: (org: string) => `alle locaties van ${org} gesloten`,
   scopeNetwork: 'alle locaties in het netwerk gesloten',
   willCancel: (n: number) =>
-    n === 0 ? 'Er zijn in deze periode geen reserveringen; er wordt niets geannuleerd.' : `${n} ${n === 1 ? 'reservering wordt' : 'reserveringen worden'} geannuleerd; iedere gast krijgt bericht.`,
+    n === 0
+      ? 'Er zijn in deze periode geen reserveringen; er wordt niets geannuleerd.'
+      : `${n} ${n === 1 ? 'reservering wordt' : 'reserveringen worden'} geannuleerd; iedere gast krijgt bericht.`,
   confirm: 'Ja, sluiten',
   back: 'Terug',
-  added: (n: number) => (n === 0 ? 'De sluiting is toegevoegd.' : `De sluiting is toegevoegd; ${n} ${n === 1 ? 'reservering is' : 'reserveringen zijn'} geannuleerd en de gasten zijn gemaild.`),
+  added: (n: number) =>
+    n === 0
+      ? 'De sluiting is toegevoegd.'
+      : `De sluiting is toegevoegd; ${n} ${n === 1 ? 'reservering is' : 'reserveringen zijn'} geannuleerd en de gasten zijn gemaild.`,
   deleted: 'De sluiting is verwijderd. Geannuleerde reserveringen komen niet vanzelf terug.',
   delete: 'Verwijderen',
   byOrg: (org: string) => `alle locaties van ${org}`,

@@ -133,7 +133,8 @@ export const desks = {
     not_member: 'Deze persoon heeft geen actief account bij die organisatie.',
     not_colleague: 'Je kunt alleen reserveren voor een collega van je eigen organisatie met een actief account.',
     org_share_full: 'Jouw organisatie heeft hier al het maximale aantal dagdelen gereserveerd dat deze locatie per organisatie toestaat.',
-    reserved_for_staff: 'De laatste plekken van dit dagdeel zijn nog gereserveerd voor eigen medewerkers van de locatie. Probeer het later opnieuw of kies een andere plek.',
+    reserved_for_staff:
+      'De laatste plekken van dit dagdeel zijn nog gereserveerd voor eigen medewerkers van de locatie. Probeer het later opnieuw of kies een andere plek.',
     not_cancellable: 'Deze reservering kan niet meer worden geannuleerd.',
     not_checkinable: 'Inchecken kan alleen op de dag zelf, bij een bevestigde reservering.',
   },
@@ -227,7 +228,10 @@ export const desks = {
     created: (name: string) => `Locatie ${name} is aangemaakt.`,
     saved: 'De wijzigingen zijn opgeslagen.',
     spaceAdded: (name: string) => `Werkruimte ${name} is toegevoegd.`,
-    closureAdded: (n: number) => (n === 0 ? 'De sluitingsdag is toegevoegd.' : `De sluitingsdag is toegevoegd; ${n} ${n === 1 ? 'reservering is' : 'reserveringen zijn'} geannuleerd en de gasten zijn gemaild.`),
+    closureAdded: (n: number) =>
+      n === 0
+        ? 'De sluitingsdag is toegevoegd.'
+        : `De sluitingsdag is toegevoegd; ${n} ${n === 1 ? 'reservering is' : 'reserveringen zijn'} geannuleerd en de gasten zijn gemaild.`,
     closureDeleted: 'De sluitingsdag is verwijderd.',
     capacityConflict: 'Er zijn al meer reserveringen dan het nieuwe aantal werkplekken. Dit gaat om:',
     capacityConflictItem: (date: string, daypart: string, n: number) => `${date}, ${daypart}: ${n} reserveringen`,

@@ -45,7 +45,8 @@ export const intervision = {
   places: {
     left: (n: number) => (n === 1 ? 'Nog 1 plaats vrij' : `Nog ${n} plaatsen vrij`),
     full: 'Vol',
-    waiting: (n: number) => (n === 0 ? 'Vol, nog niemand op de wachtlijst' : n === 1 ? 'Vol, 1 persoon op de wachtlijst' : `Vol, ${n} personen op de wachtlijst`),
+    waiting: (n: number) =>
+      n === 0 ? 'Vol, nog niemand op de wachtlijst' : n === 1 ? 'Vol, 1 persoon op de wachtlijst' : `Vol, ${n} personen op de wachtlijst`,
     cancelled: 'Geannuleerd',
   },
   list: {
@@ -166,7 +167,8 @@ export const intervision = {
     registered: 'Aangemeld',
     waitlist: 'Wachtlijst',
     waitlistEmpty: 'Niemand op de wachtlijst.',
-    underMinimum: (n: number, min: number) => `De aanmelding is gesloten met ${n} aanmelding(en), minder dan het minimum van ${min}. Annuleer de bijeenkomst of ga toch door.`,
+    underMinimum: (n: number, min: number) =>
+      `De aanmelding is gesloten met ${n} aanmelding(en), minder dan het minimum van ${min}. Annuleer de bijeenkomst of ga toch door.`,
     goAhead: 'Toch doorgaan',
     goingAhead: 'De bijeenkomst gaat door.',
     notFacilitator: 'Je hebt geen rol als begeleider intervisie.',
@@ -263,7 +265,8 @@ export const intervision = {
   },
   reflection: {
     title: 'Mijn reflectie-uren',
-    intro: 'Voor je SKJ-herregistratie heb je ongeveer 60 uur reflectie (intervisie, supervisie) per 5 jaar nodig. Hier staan de bijeenkomsten waarbij je aanwezig was.',
+    intro:
+      'Voor je SKJ-herregistratie heb je ongeveer 60 uur reflectie (intervisie, supervisie) per 5 jaar nodig. Hier staan de bijeenkomsten waarbij je aanwezig was.',
     total: (hours: string, target: number, from: string) => `${hours} van ${target} uur sinds ${from}`,
     progressLabel: 'Voortgang naar 60 uur in 5 jaar',
     year: (y: string, hours: string) => `${y} — ${hours} uur`,
@@ -276,7 +279,8 @@ export const intervision = {
     organisations: 'Organisaties aanwezig',
     hours: 'Uren',
     statement: 'Aanwezigheidsverklaring',
-    statementIntro: 'Maak een verklaring om te printen of als pdf op te slaan. Elke verklaring heeft een controlelink waarmee iemand anders kan nagaan dat hij echt is.',
+    statementIntro:
+      'Maak een verklaring om te printen of als pdf op te slaan. Elke verklaring heeft een controlelink waarmee iemand anders kan nagaan dat hij echt is.',
     from: 'Van',
     to: 'Tot en met',
     createStatement: 'Verklaring maken',

@@ -11,7 +11,8 @@ export const requests = {
   guestList: 'Gastenlijst van die dag',
   deadlineDays: 'Verzoeken beantwoorden: werkdagen vóór de datum',
   deadlineTime: 'uiterlijk om',
-  deadlineHint: 'Niet op tijd beantwoord? Dan verloopt het verzoek en komt de plek vrij. 1 werkdag, 16:00 betekent: de werkdag ervoor om 16:00; 0 betekent: op de dag zelf.',
+  deadlineHint:
+    'Niet op tijd beantwoord? Dan verloopt het verzoek en komt de plek vrij. 1 werkdag, 16:00 betekent: de werkdag ervoor om 16:00; 0 betekent: op de dag zelf.',
   invalidDays: 'Vul een aantal van 0 tot en met 10 werkdagen in.',
   mail: {
     newSubject: (guest: string, location: string, date: string) => `Nieuw verzoek: ${guest} bij ${location} op ${date}`,

@@ -15,7 +15,9 @@ export function MyBookingsPage(p: { t: Dict; locale: Locale; upcoming: MyBooking
         <p class="empty-state">
           {t.noneUpcoming} — <a href="/desks">{t.findDesk}</a>
         </p>
-      ) : p.upcoming.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)}
+      ) : (
+        p.upcoming.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)
+      )}
       <h2>{t.past}</h2>
       {p.past.length === 0 ? <p>{t.nonePast}</p> : p.past.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)}
     </section>

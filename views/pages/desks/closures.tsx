@@ -122,7 +122,15 @@ export function NetworkClosuresPage(p: { t: Dict; locale: Locale; closures: Clos
 }
 
 /** The destructive step, shown before it is taken: what closes, and how many bookings it cancels. */
-export function ConfirmClosurePage(p: { t: Dict; locale: Locale; action: string; back: string; scope: string; input: { startDate: string; endDate: string; reason: string }; count: number }) {
+export function ConfirmClosurePage(p: {
+  t: Dict;
+  locale: Locale;
+  action: string;
+  back: string;
+  scope: string;
+  input: { startDate: string; endDate: string; reason: string };
+  count: number;
+}) {
   const t = p.t.closures;
   const i = p.input;
   return (

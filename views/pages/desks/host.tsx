@@ -75,14 +75,23 @@ export function LocationsPage(p: { t: Dict; locations: { id: number; name: strin
   );
 }
 
-export function LocationForm(p: { t: Dict; state: FormState; action: string; orgs: { orgId: number; orgName: string }[]; partners: { id: number; name: string }[]; showOrg: boolean }) {
+export function LocationForm(p: {
+  t: Dict;
+  state: FormState;
+  action: string;
+  orgs: { orgId: number; orgName: string }[];
+  partners: { id: number; name: string }[];
+  showOrg: boolean;
+}) {
   const t = p.t.desks.host;
   const s = p.state;
   return (
     <>
       <ErrorSummary state={s} title={p.t.form.errorSummary} />
       <form method="post" action={p.action} novalidate>
-        {p.showOrg && p.orgs.length > 1 && <Select state={s} name="orgId" label={t.org} options={p.orgs.map((o) => ({ value: String(o.orgId), label: o.orgName }))} />}
+        {p.showOrg && p.orgs.length > 1 && (
+          <Select state={s} name="orgId" label={t.org} options={p.orgs.map((o) => ({ value: String(o.orgId), label: o.orgName }))} />
+        )}
         <Field state={s} name="name" label={t.name} required maxlength={120} />
         <div class="grid">
           <Field state={s} name="street" label={t.street} required maxlength={120} autocomplete="street-address" />
@@ -91,7 +100,14 @@ export function LocationForm(p: { t: Dict; state: FormState; action: string; org
         </div>
         <TextArea state={s} name="accessibility" label={`${t.accessibility} ${p.t.form.optional}`} maxlength={1000} rows={2} />
         <CheckboxGroup state={s} name="openWeekdays" legend={t.openWeekdays} options={p.t.desks.weekdays.map((w, i) => ({ value: String(i + 1), label: w }))} />
-        <TextArea state={s} name="guestInstructions" label={`${t.guestInstructions} ${p.t.form.optional}`} hint={t.guestInstructionsHint} maxlength={2000} rows={4} />
+        <TextArea
+          state={s}
+          name="guestInstructions"
+          label={`${t.guestInstructions} ${p.t.form.optional}`}
+          hint={t.guestInstructionsHint}
+          maxlength={2000}
+          rows={4}
+        />
         <TextArea state={s} name="houseRules" label={`${t.houseRules} ${p.t.form.optional}`} maxlength={2000} rows={3} />
         <Field state={s} name="contactPerson" label={`${t.contactPerson} ${p.t.form.optional}`} maxlength={200} />
         <Select
@@ -106,14 +122,31 @@ export function LocationForm(p: { t: Dict; state: FormState; action: string; org
         <CheckboxGroup state={s} name="sharedOrgIds" legend={t.sharedWith} options={p.partners.map((o) => ({ value: String(o.id), label: o.name }))} />
         <Checkbox state={s} name="approvalRequired" label={t.approvalRequired} />
         <div class="grid">
-          <Field state={s} name="requestDeadlineDays" label={p.t.requests.deadlineDays} type="number" min={0} max={10} required hint={p.t.requests.deadlineHint} />
+          <Field
+            state={s}
+            name="requestDeadlineDays"
+            label={p.t.requests.deadlineDays}
+            type="number"
+            min={0}
+            max={10}
+            required
+            hint={p.t.requests.deadlineHint}
+          />
           <Field state={s} name="requestDeadlineTime" label={p.t.requests.deadlineTime} type="time" required />
         </div>
         <fieldset>
           <legend>{p.t.desks.share.legend}</legend>
           <p>{p.t.desks.share.intro}</p>
           <div class="grid">
-            <Field state={s} name="guestShareMax" label={`${p.t.desks.share.max} ${p.t.form.optional}`} type="number" min={1} max={100} hint={p.t.desks.share.maxHint} />
+            <Field
+              state={s}
+              name="guestShareMax"
+              label={`${p.t.desks.share.max} ${p.t.form.optional}`}
+              type="number"
+              min={1}
+              max={100}
+              hint={p.t.desks.share.maxHint}
+            />
             <Select
               state={s}
               name="guestSharePer"
@@ -125,8 +158,26 @@ export function LocationForm(p: { t: Dict; state: FormState; action: string; org
             />
           </div>
           <div class="grid">
-            <Field state={s} name="reservedForStaff" label={p.t.desks.share.reserved} type="number" min={0} max={500} required hint={p.t.desks.share.reservedHint} />
-            <Field state={s} name="reservedUntilHours" label={p.t.desks.share.until} type="number" min={0} max={336} required hint={p.t.desks.share.untilHint} />
+            <Field
+              state={s}
+              name="reservedForStaff"
+              label={p.t.desks.share.reserved}
+              type="number"
+              min={0}
+              max={500}
+              required
+              hint={p.t.desks.share.reservedHint}
+            />
+            <Field
+              state={s}
+              name="reservedUntilHours"
+              label={p.t.desks.share.until}
+              type="number"
+              min={0}
+              max={336}
+              required
+              hint={p.t.desks.share.untilHint}
+            />
           </div>
         </fieldset>
         <fieldset>
@@ -339,14 +390,21 @@ export function NewLocationPage(p: { t: Dict; state: FormState; orgs: { orgId: n
   );
 }
 
-export function SpaceEditPage(p: { t: Dict; locale: Locale; spaceId: number; spaceName: string; locationId: number; locationName: string; state: FormState; conflicts?: CapacityConflict[] }) {
+export function SpaceEditPage(p: {
+  t: Dict;
+  locale: Locale;
+  spaceId: number;
+  spaceName: string;
+  locationId: number;
+  locationName: string;
+  state: FormState;
+  conflicts?: CapacityConflict[];
+}) {
   return (
     <section>
       <h1>{p.t.desks.host.editSpace(p.spaceName)}</h1>
       <p>
-        <a href={`/host/locations/${p.locationId}`}>
-          ← {p.locationName}
-        </a>
+        <a href={`/host/locations/${p.locationId}`}>← {p.locationName}</a>
       </p>
       <SpaceForm t={p.t} locale={p.locale} state={p.state} action={`/host/spaces/${p.spaceId}`} conflicts={p.conflicts} />
     </section>

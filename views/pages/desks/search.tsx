@@ -77,7 +77,12 @@ export function SearchPage(p: SearchPageProps) {
                   <option value={town}></option>
                 ))}
               </datalist>
-              <Select state={p.state} name="org" label={t.org} options={[{ value: '', label: t.anyOrg }, ...p.orgs.map((o) => ({ value: String(o.id), label: o.name }))]} />
+              <Select
+                state={p.state}
+                name="org"
+                label={t.org}
+                options={[{ value: '', label: t.anyOrg }, ...p.orgs.map((o) => ({ value: String(o.id), label: o.name }))]}
+              />
               {p.myOrgs.length > 1 && (
                 <Select state={p.state} name="as" label={t.asOrg} options={p.myOrgs.map((m) => ({ value: String(m.orgId), label: m.orgName }))} />
               )}

@@ -77,7 +77,12 @@ export function SpacePage(p: SpacePageProps) {
           <form method="post" action={`/desks/spaces/${s.id}/book-series`} novalidate>
             {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
             <div class="grid">
-              <Select state={p.seriesState} name="weekday" label={t.space.seriesWeekday} options={t.weekdays.map((w, i) => ({ value: String(i + 1), label: w }))} />
+              <Select
+                state={p.seriesState}
+                name="weekday"
+                label={t.space.seriesWeekday}
+                options={t.weekdays.map((w, i) => ({ value: String(i + 1), label: w }))}
+              />
               <Select
                 state={p.seriesState}
                 name="daypart"

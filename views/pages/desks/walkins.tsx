@@ -4,7 +4,14 @@ import type { Daypart } from '../../../db/schema/desks';
 type Person = { userId: string; name: string; orgId: number; orgName: string };
 
 /** Register a walk-in: find a professional of a partner organisation, then a space and dagdeel of today. */
-export function WalkInPage(p: { t: Dict; location: { id: number; name: string }; query: string; people: Person[]; spaces: { id: number; name: string }[]; error: string | null }) {
+export function WalkInPage(p: {
+  t: Dict;
+  location: { id: number; name: string };
+  query: string;
+  people: Person[];
+  spaces: { id: number; name: string }[];
+  error: string | null;
+}) {
   const t = p.t.desks.walkIn;
   const action = `/host/walk-ins/${p.location.id}`;
   return (

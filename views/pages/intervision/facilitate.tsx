@@ -66,7 +66,8 @@ export function MeetingFormPage(p: {
   const it = p.t.intervision;
   const s = p.state;
   const heading = p.mode.kind === 'edit' ? t.editTitle(p.mode.title) : p.mode.kind === 'group' ? it.facilitate.newGroup : it.facilitate.newMeeting;
-  const action = p.mode.kind === 'edit' ? `/facilitate/meetings/${p.mode.meetingId}/edit` : p.mode.kind === 'group' ? '/facilitate/groups/new' : '/facilitate/meetings/new';
+  const action =
+    p.mode.kind === 'edit' ? `/facilitate/meetings/${p.mode.meetingId}/edit` : p.mode.kind === 'group' ? '/facilitate/groups/new' : '/facilitate/meetings/new';
   const selectedOrgs = new Set(Array.isArray(s.values?.visibleOrgs) ? s.values.visibleOrgs : s.values?.visibleOrgs ? [s.values.visibleOrgs] : []);
   const err = (name: string) =>
     s.errors?.[name] && (
@@ -295,7 +296,16 @@ export type ChangeLine = {
   newMinutes: number | null;
 };
 
-export function AttendancePage(p: { t: Dict; locale: Locale; m: Card; participants: Participant[]; state: AttendanceState; form: FormState; log: ChangeLine[]; duration: number }) {
+export function AttendancePage(p: {
+  t: Dict;
+  locale: Locale;
+  m: Card;
+  participants: Participant[];
+  state: AttendanceState;
+  form: FormState;
+  log: ChangeLine[];
+  duration: number;
+}) {
   const t = p.t.intervision.attendance;
   const it = p.t.intervision;
   const m = p.m;

@@ -24,7 +24,18 @@ export function MeetingsPage(p: {
     <section>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <form method="get" action="/meetings" class="filters" role="search" hx-get="/meetings" hx-trigger="change, submit" hx-target="#meeting-results" hx-swap="outerHTML" hx-sync="#meeting-results:replace" hx-push-url="true">
+      <form
+        method="get"
+        action="/meetings"
+        class="filters"
+        role="search"
+        hx-get="/meetings"
+        hx-trigger="change, submit"
+        hx-target="#meeting-results"
+        hx-swap="outerHTML"
+        hx-sync="#meeting-results:replace"
+        hx-push-url="true"
+      >
         <fieldset class="grid">
           <legend>{t.filters}</legend>
           <label for="flt-kind">

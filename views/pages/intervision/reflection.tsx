@@ -62,7 +62,11 @@ export function ReflectionPage(p: {
             {p.statements.map((s) => (
               <li>
                 <a href={`/reflection/statements/${s.id}`}>
-                  {t.statementLine(formatDateTime(p.locale, s.createdAt), formatLocalDate(p.locale, s.fromDate, true), formatLocalDate(p.locale, s.toDate, true))}
+                  {t.statementLine(
+                    formatDateTime(p.locale, s.createdAt),
+                    formatLocalDate(p.locale, s.fromDate, true),
+                    formatLocalDate(p.locale, s.toDate, true),
+                  )}
                 </a>
               </li>
             ))}
@@ -114,7 +118,15 @@ function AttendedTable(p: { t: Dict; locale: Locale; meetings: AttendedMeeting[]
   );
 }
 
-export function StatementPage(p: { t: Dict; locale: Locale; name: string; statement: Statement; meetings: AttendedMeeting[]; hours: number; verifyUrl: string }) {
+export function StatementPage(p: {
+  t: Dict;
+  locale: Locale;
+  name: string;
+  statement: Statement;
+  meetings: AttendedMeeting[];
+  hours: number;
+  verifyUrl: string;
+}) {
   const t = p.t.intervision.statement;
   return (
     <section class="statement">
@@ -181,11 +193,7 @@ export function VerifyPage(p: {
         {t.genuine}
       </p>
       <p>{p.issued ? t.noteIssued : t.note}</p>
-      {p.correctedHours !== null && (
-        <p class="warning">
-          {t.corrected(hoursText(p.locale, p.correctedHours))}
-        </p>
-      )}
+      {p.correctedHours !== null && <p class="warning">{t.corrected(hoursText(p.locale, p.correctedHours))}</p>}
       <StatementBody {...p} full={false} />
     </section>
   );

@@ -149,7 +149,14 @@ export function RequestRow(p: { t: Dict; locale: Locale; r: OpenRequest; today: 
   const base = `/host/bookings/${g.id}`;
   const open = g.status === 'pending' && g.date >= p.today && !(g.respondBy && g.respondBy <= p.now);
   const act = (action: string, label: string, cls: string) => (
-    <form method="post" action={`${base}/${action}?from=requests`} hx-post={`${base}/${action}?from=requests`} hx-target="closest tr" hx-swap="outerHTML" class="inline">
+    <form
+      method="post"
+      action={`${base}/${action}?from=requests`}
+      hx-post={`${base}/${action}?from=requests`}
+      hx-target="closest tr"
+      hx-swap="outerHTML"
+      class="inline"
+    >
       <button type="submit" class={cls}>
         {label}
         <span class="visually-hidden">{`: ${g.name}, ${formatLocalDate(p.locale, g.date)}, ${p.t.dayparts[g.daypart]}`}</span>

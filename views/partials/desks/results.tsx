@@ -46,7 +46,16 @@ export function SearchResults(p: ResultsProps) {
       {p.results && p.results.length > 0 && (
         <div class="space-cards">
           {p.results.map((r) => (
-            <SpaceCard t={p.t} locale={p.locale} row={r} date={p.date} daypart={p.daypart} mine={p.mine.get(r.spaceId) ?? []} asOrg={p.asOrg} forUser={p.forUser} />
+            <SpaceCard
+              t={p.t}
+              locale={p.locale}
+              row={r}
+              date={p.date}
+              daypart={p.daypart}
+              mine={p.mine.get(r.spaceId) ?? []}
+              asOrg={p.asOrg}
+              forUser={p.forUser}
+            />
           ))}
         </div>
       )}

@@ -60,9 +60,7 @@ export function MeetingCard(p: { t: Dict; locale: Locale; m: Card; myStatus?: st
       <p aria-live="polite">
         <Places t={p.t} m={p.m} registered={p.m.registered} waiting={p.m.waiting} />
       </p>
-      {p.myStatus && (p.myStatus === 'registered' || p.myStatus === 'waitlisted') && (
-        <p class="status status-ok">{t.list.you(t.statuses[p.myStatus])}</p>
-      )}
+      {p.myStatus && (p.myStatus === 'registered' || p.myStatus === 'waitlisted') && <p class="status status-ok">{t.list.you(t.statuses[p.myStatus])}</p>}
     </article>
   );
 }
