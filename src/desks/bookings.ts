@@ -222,33 +222,30 @@ const bookingColumns = {
 export type MyBooking = NonNullable<ReturnType<typeof getMyBooking>>;
 
 /** One of the user's own bookings; another person's id gives undefined (→ 404). */
-export function getMyBooking(db: Queryable, bookingId: number, userId: string) {
+/** A booking with what the person's own lists show of it: space, location, host and who booked it. */
+function bookingRows(db: Queryable) {
   return db
     .select(bookingColumns)
     .from(bookings)
     .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
     .innerJoin(locations, eq(locations.id, bookings.locationId))
     .innerJoin(organisations, eq(organisations.id, bookings.orgId))
-    .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy))
+    .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy));
+}
+
+export function getMyBooking(db: Queryable, bookingId: number, userId: string) {
+  return bookingRows(db)
     .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
     .get();
 }
 
 export function listMyBookings(db: Queryable, userId: string, today: string) {
-  const base = () =>
-    db
-      .select(bookingColumns)
-      .from(bookings)
-      .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
-      .innerJoin(locations, eq(locations.id, bookings.locationId))
-      .innerJoin(organisations, eq(organisations.id, bookings.orgId))
-      .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy));
-  const upcoming = base()
+  const upcoming = bookingRows(db)
     .where(and(eq(bookings.userId, userId), gte(bookings.date, today)))
     .orderBy(asc(bookings.date), asc(bookings.daypart), asc(bookings.id))
     .limit(200)
     .all();
-  const past = base()
+  const past = bookingRows(db)
     .where(and(eq(bookings.userId, userId), lt(bookings.date, today)))
     .orderBy(desc(bookings.date), asc(bookings.daypart), desc(bookings.id))
     .limit(50)
@@ -261,13 +258,7 @@ export function listMyBookings(db: Queryable, userId: string, today: string) {
  * opens (the person scanning it sees only their own bookings; checking in is `checkIn`).
  */
 export function listMyBookingsAt(db: Queryable, userId: string, locationId: number, today: string) {
-  return db
-    .select(bookingColumns)
-    .from(bookings)
-    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
-    .innerJoin(locations, eq(locations.id, bookings.locationId))
-    .innerJoin(organisations, eq(organisations.id, bookings.orgId))
-    .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy))
+  return bookingRows(db)
     .where(and(eq(bookings.userId, userId), eq(bookings.locationId, locationId), eq(bookings.date, today)))
     .orderBy(asc(bookings.daypart), asc(bookings.id))
     .all();
