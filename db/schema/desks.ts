@@ -174,15 +174,18 @@ export const bookings = sqliteTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /**
+     * The booker of record; null for a visitor without an account (then `visitorName` is set) and
+     * for a booking whose person was removed or anonymised (counts survive, names do not).
+     */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     /** Who made the booking when not the booker of record (a colleague of the same organisation); null: the booker themself. */
     bookedBy: text('booked_by').references(() => users.id, { onDelete: 'set null' }),
-    /** The organisation the worker books on behalf of. */
-    guestOrgId: integer('guest_org_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The organisation the worker books on behalf of; null for a visitor without an account. */
+    guestOrgId: integer('guest_org_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    /** A walk-in visitor without an account, registered by a host: name and organisation only (ADR 012). */
+    visitorName: text('visitor_name'),
+    visitorOrg: text('visitor_org'),
     date: text('date').notNull(),
     daypart: text('daypart', { enum: DAYPARTS }).notNull(),
     status: text('status', { enum: BOOKING_STATUSES }).notNull(),
@@ -207,6 +210,10 @@ export const bookings = sqliteTable(
     check('bookings_daypart_check', sql`${t.daypart} in ('morning','afternoon')`),
     check('bookings_status_check', sql`${t.status} in ('confirmed','pending','cancelled','declined','no_show','expired')`),
     check('bookings_note_check', sql`${t.note} is null or length(${t.note}) <= 280`),
+    check(
+      'bookings_visitor_check',
+      sql`${t.visitorName} is null or (${t.userId} is null and length(${t.visitorName}) <= 120 and length(coalesce(${t.visitorOrg}, '')) <= 120)`,
+    ),
     check('bookings_date_check', sql`${t.date} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
   ],
 );

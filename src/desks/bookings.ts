@@ -140,6 +140,52 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
   }
 }
 
+export type VisitorInput = { spaceId: number; hostUserId: string; name: string; organisation: string; date: string; daypart: Daypart };
+export type VisitorResult = { ok: true; id: number } | { ok: false; reason: Refusal; closed?: ClosedReason };
+
+/**
+ * A host registers a visitor without an account who walks in today (ADR 012): name and
+ * organisation only, kept as long as the rest of the guest list. The visitor takes a desk like any
+ * booking (capacity, closures and the space's calendar, in one immediate transaction); places held
+ * for own staff are the host's to give, and there is no guest organisation whose share to count.
+ * Nobody is told: the visitor has no account.
+ */
+export function registerVisitor(db: DB, input: VisitorInput, now: Date): VisitorResult {
+  const at = localMoment(now);
+  return writeTx(db, (tx): VisitorResult => {
+    const space = loadSpaceForRules(tx, input.spaceId);
+    if (!space || !isHostOf(tx, input.hostUserId, space.orgId)) return { ok: false, reason: 'inactive' };
+    if (!space.active || space.archivedAt) return { ok: false, reason: 'inactive' };
+    if (input.date !== at.today) return { ok: false, reason: 'past' };
+    const closed = closuresFor(tx, space, input.date, input.date);
+    const day = dayRefusal(space, input.date, at.today, (d) => closed(d) !== null);
+    if (day) return { ok: false, reason: day, closed: closed(input.date) ?? undefined };
+    if (countActive(tx, space.id, input.date, input.daypart) >= space.capacity) return { ok: false, reason: 'full' };
+    const id = tx
+      .insert(bookings)
+      .values({
+        spaceId: space.id,
+        locationId: space.locationId,
+        orgId: space.orgId,
+        userId: null,
+        guestOrgId: null,
+        visitorName: input.name,
+        visitorOrg: input.organisation,
+        bookedBy: input.hostUserId,
+        date: input.date,
+        daypart: input.daypart,
+        status: 'confirmed',
+        note: null,
+        arrivedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: bookings.id })
+      .get().id;
+    return { ok: true, id };
+  });
+}
+
 export type SeriesInput = {
   spaceId: number;
   userId: string;
@@ -411,8 +457,10 @@ const guestColumns = {
   arrivedAt: bookings.arrivedAt,
   date: bookings.date,
   locationId: bookings.locationId,
-  name: users.name,
-  orgName: guestOrg.name,
+  /** The account holder's name, else the visitor's (null once anonymised). */
+  name: sql<string | null>`coalesce(${users.name}, ${bookings.visitorName})`,
+  orgName: sql<string | null>`coalesce(${guestOrg.name}, ${bookings.visitorOrg})`,
+  visitor: sql<boolean>`${bookings.visitorName} is not null`.mapWith(Boolean),
   spaceName: spaces.name,
 };
 
@@ -421,8 +469,8 @@ function guestQuery(db: Queryable, hostOrgIds: number[], where: SQL | undefined)
   return db
     .select(guestColumns)
     .from(bookings)
-    .innerJoin(users, eq(users.id, bookings.userId))
-    .innerJoin(guestOrg, eq(guestOrg.id, bookings.guestOrgId))
+    .leftJoin(users, eq(users.id, bookings.userId))
+    .leftJoin(guestOrg, eq(guestOrg.id, bookings.guestOrgId))
     .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
     .where(and(where, inArray(bookings.orgId, hostOrgIds)));
 }
@@ -430,7 +478,7 @@ function guestQuery(db: Queryable, hostOrgIds: number[], where: SQL | undefined)
 export function listGuests(db: Queryable, locationId: number, hostOrgIds: number[], date: string) {
   if (hostOrgIds.length === 0) return [];
   return guestQuery(db, hostOrgIds, and(eq(bookings.locationId, locationId), eq(bookings.date, date)))
-    .orderBy(asc(bookings.daypart), asc(users.name))
+    .orderBy(asc(bookings.daypart), asc(guestColumns.name), asc(bookings.id))
     .all();
 }
 
@@ -516,7 +564,7 @@ export function expireRequests(db: DB, now: Date, ctx: { baseUrl?: string } = {}
       .returning({ id: bookings.id, userId: bookings.userId, date: bookings.date })
       .all();
     // One message per person and date: a whole day expires as one request.
-    const groups = new Map<string, { userId: string; ids: number[] }>();
+    const groups = new Map<string, { userId: string | null; ids: number[] }>();
     for (const r of expired) {
       const key = `${r.userId}:${r.date}`;
       groups.set(key, { userId: r.userId, ids: [...(groups.get(key)?.ids ?? []), r.id] });

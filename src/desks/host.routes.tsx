@@ -358,7 +358,9 @@ hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) =>
     if (!isHtmx(c)) return r.ok ? c.redirect('/host/requests', 303) : redirectWithFlash(c, '/host/requests', t.desks.guests.notAllowed);
     const req = getRequest(db, id, orgIds);
     if (!req) return notFound(c);
-    const notice: Notice = r.ok ? { kind: 'ok', text: t.desks.guests.saved(req.name) } : { kind: 'error', text: t.desks.guests.notAllowed };
+    const notice: Notice = r.ok
+      ? { kind: 'ok', text: t.desks.guests.saved(req.name ?? t.desks.guests.nameRemoved) }
+      : { kind: 'error', text: t.desks.guests.notAllowed };
     return fragment(c, <RequestRow t={t} locale={c.var.locale} r={req} today={today(c)} now={now()} notice={notice} />, r.ok ? 200 : 422);
   }
   if (!isHtmx(c)) {
@@ -369,6 +371,8 @@ hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) =>
   const g = getGuest(db, id, orgIds);
   if (!g) return notFound(c);
   // The row comes back with a message that takes focus, so keyboard users do not lose their place.
-  const notice: Notice = r.ok ? { kind: 'ok', text: t.desks.guests.saved(g.name) } : { kind: 'error', text: t.desks.guests.notAllowed };
+  const notice: Notice = r.ok
+    ? { kind: 'ok', text: t.desks.guests.saved(g.name ?? t.desks.guests.nameRemoved) }
+    : { kind: 'error', text: t.desks.guests.notAllowed };
   return fragment(c, <GuestRow t={t} locale={c.var.locale} g={g} today={today(c)} notice={notice} />, r.ok ? 200 : 422);
 });

@@ -46,12 +46,14 @@ function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: Bookin
 /** Tells the owner about one change to one or more of their bookings (a whole day is one message). */
 export function noticeBookings(
   tx: Queryable,
-  userId: string,
+  /** null: a visitor without an account or an anonymised booking, with nobody to tell. */
+  userId: string | null,
   bookingIds: number[],
   kind: Kind,
   now: Date,
   opts: { baseUrl?: string; reason?: string; bookedBy?: string } = {},
 ): void {
+  if (userId === null) return;
   const list = bookingsForCalendar(tx, userId, bookingIds);
   if (list.length === 0) return;
   notify(tx, userId, (t, to) => compose(t, to.locale, to.name, kind, list, opts.baseUrl ?? '', opts.reason, opts.bookedBy), now, {

@@ -208,6 +208,21 @@ export const wideClosureSchema = perDict((t: Dict, today: string) =>
     }),
 );
 
+/** A visitor without an account registered by a host: name and organisation, a space and a dagdeel of today. */
+export const visitorSchema = perDict((t: Dict) =>
+  z.object({
+    name: fields.text(t, 120),
+    organisation: fields.text(t, 120),
+    space: z.string({ error: t.errors.invalidChoice }).transform((v, ctx) => {
+      const id = parseId(v);
+      if (id) return id;
+      ctx.addIssue({ code: 'custom', message: t.errors.invalidChoice });
+      return z.NEVER;
+    }),
+    daypart: z.enum(['morning', 'afternoon'], { error: t.errors.invalidChoice }),
+  }),
+);
+
 /** A walk-in registered by a host: an account holder of a partner organisation, a space and a dagdeel of today. */
 export const walkInSchema = perDict((t: Dict) =>
   z.object({

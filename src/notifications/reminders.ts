@@ -1,4 +1,4 @@
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, lt } from 'drizzle-orm';
 import { bookings, meetings, registrations, remindersSent } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 import { addDays, instantOf, localTimeOf, localToday } from '../lib/time';
@@ -26,8 +26,8 @@ export function sendReminders(db: DB, now: Date, ctx: { baseUrl?: string } = {})
     const due = tx
       .select({ id: bookings.id, userId: bookings.userId, spaceId: bookings.spaceId })
       .from(bookings)
-      .where(and(eq(bookings.date, tomorrow), eq(bookings.status, 'confirmed')))
-      .all();
+      .where(and(eq(bookings.date, tomorrow), eq(bookings.status, 'confirmed'), isNotNull(bookings.userId)))
+      .all() as { id: number; userId: string; spaceId: number }[];
     const groups = new Map<string, { userId: string; ids: number[] }>();
     for (const b of due) {
       if (!claim(tx, 'booking', b.id, now)) continue;

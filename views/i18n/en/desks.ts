@@ -148,6 +148,14 @@ export const desks: typeof nl = {
     none: 'Nobody found. Search for part of the name or the whole e-mail address.',
     register: 'Register for today',
     registered: 'The walk-in is registered and shown as arrived on the guest list.',
+    accountTitle: 'With an account',
+    visitorTitle: 'Visitor without an account',
+    visitorHint: 'Name and organisation only. They are kept as long as the rest of the guest list.',
+    visitorName: 'Name',
+    visitorOrg: 'Organisation',
+    registerVisitor: 'Register visitor for today',
+    visitorRegistered: (name: string) => `${name} is registered and shown as arrived on the guest list.`,
+    noSpaces: 'This location has no active spaces.',
   },
   checkinHere: {
     title: 'Check in',
@@ -270,6 +278,8 @@ export const desks: typeof nl = {
     addLocation: 'Add a location',
     notAllowed: 'This action is not possible for this booking.',
     saved: (name) => `Saved for ${name}.`,
+    visitor: 'visitor without an account',
+    nameRemoved: 'details removed',
   },
   mail: {
     closureSubject: (location: string, date: string) => `Cancelled: your desk at ${location} on ${date}`,

@@ -147,6 +147,14 @@ export const desks = {
     none: 'Niemand gevonden. Zoek op een deel van de naam of het hele e-mailadres.',
     register: 'Inschrijven voor vandaag',
     registered: 'De binnenloper is ingeschreven en staat als aangekomen op de gastenlijst.',
+    accountTitle: 'Met een account',
+    visitorTitle: 'Bezoeker zonder account',
+    visitorHint: 'Alleen naam en organisatie. Ze worden net zo lang bewaard als de rest van de gastenlijst.',
+    visitorName: 'Naam',
+    visitorOrg: 'Organisatie',
+    registerVisitor: 'Bezoeker inschrijven voor vandaag',
+    visitorRegistered: (name: string) => `${name} is ingeschreven en staat als aangekomen op de gastenlijst.`,
+    noSpaces: 'Deze locatie heeft geen actieve werkruimtes.',
   },
   checkinHere: {
     title: 'Inchecken',
@@ -269,6 +277,8 @@ export const desks = {
     addLocation: 'Voeg een locatie toe',
     notAllowed: 'Deze actie kan niet bij deze reservering.',
     saved: (name: string) => `Opgeslagen voor ${name}.`,
+    visitor: 'bezoeker zonder account',
+    nameRemoved: 'gegevens verwijderd',
   },
   mail: {
     closureSubject: (location: string, date: string) => `Geannuleerd: je werkplek bij ${location} op ${date}`,

@@ -98,14 +98,22 @@ export function GuestRow(p: { t: Dict; locale: Locale; g: GuestRowData; today: s
     <form method="post" action={`${base}/${action}`} hx-post={`${base}/${action}`} hx-target="closest tr" hx-swap="outerHTML" class="inline">
       <button type="submit" class={cls}>
         {label}
-        <span class="visually-hidden">{`: ${g.name}, ${p.t.dayparts[g.daypart]}`}</span>
+        <span class="visually-hidden">{`: ${g.name ?? t.nameRemoved}, ${p.t.dayparts[g.daypart]}`}</span>
       </button>
     </form>
   );
   return (
     <tr id={`booking-${g.id}`}>
-      <td>{g.name}</td>
-      <td>{g.orgName}</td>
+      <td>
+        {g.name ?? <em>{t.nameRemoved}</em>}
+        {g.visitor && (
+          <>
+            <br />
+            <small>{t.visitor}</small>
+          </>
+        )}
+      </td>
+      <td>{g.orgName ?? ''}</td>
       <td>{g.spaceName}</td>
       <td>{p.t.dayparts[g.daypart]}</td>
       <td>
