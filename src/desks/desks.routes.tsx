@@ -14,7 +14,7 @@ import { SpacePage, SeriesResultPage, refusalText } from '../../views/pages/desk
 import { CardAlert, SlotAlert, SlotCell, SpaceCard, unavailableText, type CellProps, type Notice } from '../../views/partials/desks/cards';
 import type { FormState } from '../../views/partials/form';
 import { bookSeries, bookSpace, canSeeInstructions, myActiveOn } from './bookings';
-import { getVisibleSpace, searchOptions, searchSpaces, SEARCH_PAGE_SIZE, takenBetween, type SpaceResult, type VisibleSpace } from './desks';
+import { closedRunsAhead, getVisibleSpace, searchOptions, searchSpaces, SEARCH_PAGE_SIZE, takenBetween, type SpaceResult, type VisibleSpace } from './desks';
 import { closuresFor, colleaguesOf, countOrgShare, localMoment, mayBook, mondayOf, reservedNow, shareRefusal, slotRefusal } from './rules';
 import { bookSchema, searchSchema, seriesSchema } from './schemas';
 import { wideClosuresOn } from './closures';
@@ -182,6 +182,7 @@ function spacePage(
       canBook={canBook}
       asOrg={asOrgShown(c, asOrg)}
       seriesState={extra.seriesState ?? { values: { weekday: '2', daypart: 'morning', weeks: '6', startDate: now } }}
+      closedAhead={canBook ? closedRunsAhead(db, { ...space.rules, locationId: space.location.id }, now) : []}
       notice={extra.notice}
     />,
     status,

@@ -14,12 +14,13 @@ import {
   type SpaceKind,
 } from '../../db/schema';
 import { prepared, writeTx, type DB, type Queryable } from '../db';
-import { isoWeekday } from '../lib/time';
+import { addDays, isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { noticeBookings } from './notices';
 import {
   amenitiesToMask,
+  closuresFor,
   countOrgShare,
   daypartOver,
   daysBetween,
@@ -31,6 +32,7 @@ import {
   shareRefusal,
   weekdayBit,
   withRuleFunctions,
+  type ClosedReason,
   type GuestShareSetting,
   type ShareRefusal,
 } from './rules';
@@ -529,4 +531,35 @@ export function takenBetween(db: Queryable, spaceId: number, from: string, to: s
     .groupBy(bookings.date, bookings.daypart)
     .all();
   return new Map(rows.map((r) => [`${r.date}:${r.daypart}`, r.n]));
+}
+
+/** For `closedRunsAhead` of a whole location: no space id matches, so only whole-location closures count. */
+export const NO_SPACE = 0;
+
+export type ClosedRun = { from: string; to: string; closed: ClosedReason };
+
+/**
+ * The days a space is closed from `today` to the end of its booking horizon (holidays its location
+ * closes for and closures of the space, location, organisation or network), as runs of
+ * consecutive open weekdays with the same reason ("24 december t/m 1 januari: Kerstsluiting"), for
+ * the recurring-booking form: the worker sees beforehand which dates the series will skip.
+ */
+export function closedRunsAhead(
+  db: Queryable,
+  space: { id: number; locationId: number; openWeekdays: number; horizonWeeks: number },
+  today: string,
+): ClosedRun[] {
+  const to = addDays(today, space.horizonWeeks * 7);
+  const closed = closuresFor(db, space, today, to);
+  const runs: ClosedRun[] = [];
+  let inRun = false;
+  for (let d = today; d <= to; d = addDays(d, 1)) {
+    if ((space.openWeekdays & weekdayBit(isoWeekday(d))) === 0) continue;
+    const why = closed(d);
+    const last = runs.at(-1);
+    if (why && inRun && last && JSON.stringify(last.closed) === JSON.stringify(why)) last.to = d;
+    else if (why) runs.push({ from: d, to: d, closed: why });
+    inRun = why !== null;
+  }
+  return runs;
 }

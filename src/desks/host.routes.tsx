@@ -18,7 +18,9 @@ import {
   deleteClosure,
   getHostLocation,
   getHostSpace,
+  closedRunsAhead,
   listClosures,
+  NO_SPACE,
   listHostLocations,
   listPartnerOrgs,
   listShares,
@@ -139,6 +141,7 @@ function locationPage(
       partners={listPartnerOrgs(db)}
       spaces={listSpacesOf(db, loc.id)}
       closures={listClosures(db, loc.id, today(c))}
+      closedAhead={closedRunsAhead(db, { id: NO_SPACE, locationId: loc.id, openWeekdays: loc.openWeekdays, horizonWeeks: loc.horizonWeeks }, today(c))}
       locationState={states.locationState ?? { values: locationFormValues(loc, listShares(db, loc.id)) }}
       spaceState={states.spaceState ?? { values: { kind: 'flexplek', capacity: '4', active: 'on' } }}
       closureState={states.closureState ?? {}}

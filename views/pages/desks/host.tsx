@@ -1,11 +1,11 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import { AMENITIES, SPACE_KINDS } from '../../../db/schema/desks';
-import type { CapacityConflict, Location } from '../../../src/desks/desks';
+import type { CapacityConflict, ClosedRun, Location } from '../../../src/desks/desks';
 import type { GuestRow as GuestRowData, OpenRequest as OpenRequestData } from '../../../src/desks/bookings';
 import { maskToAmenities } from '../../../src/desks/rules';
 import { ErrorSummary, Field, Select, TextArea, type FormState } from '../../partials/form';
-import { AmenityList } from '../../partials/desks/cards';
+import { AmenityList, closedName } from '../../partials/desks/cards';
 import { GuestRow, RequestRow } from '../../partials/desks/bookings';
 import { HOLIDAY_KEYS, type HolidayKey } from '../../../src/desks/holidays';
 
@@ -237,6 +237,8 @@ export type LocationPageProps = {
   partners: { id: number; name: string }[];
   spaces: { id: number; name: string; kind: (typeof SPACE_KINDS)[number]; capacity: number; amenities: number; active: boolean }[];
   closures: { id: number; startDate: string; endDate: string; reason: string; spaceName: string | null }[];
+  /** Every day the location is closed up to its horizon: its own closures, the organisation's and the network's, and the holidays it closes for. */
+  closedAhead: ClosedRun[];
   locationState: FormState;
   spaceState: FormState;
   closureState: FormState;
@@ -283,6 +285,20 @@ export function LocationPage(p: LocationPageProps) {
                   {t.deleteClosure}
                 </button>
               </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 id="closed-ahead">{t.closedAheadTitle}</h3>
+      <p>{t.closedAheadIntro}</p>
+      {p.closedAhead.length === 0 ? (
+        <p>{t.closedAheadNone}</p>
+      ) : (
+        <ul aria-labelledby="closed-ahead" class="closed-ahead">
+          {p.closedAhead.map((r) => (
+            <li>
+              {formatLocalDate(p.locale, r.from, true)}
+              {r.to !== r.from && ` – ${formatLocalDate(p.locale, r.to, true)}`}: {closedName(p.t, r.closed)}
             </li>
           ))}
         </ul>

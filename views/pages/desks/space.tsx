@@ -1,6 +1,6 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
-import type { VisibleSpace } from '../../../src/desks/desks';
+import type { ClosedRun, VisibleSpace } from '../../../src/desks/desks';
 import type { SeriesResult } from '../../../src/desks/bookings';
 import { ErrorSummary, Field, Select, TextArea, type FormState } from '../../partials/form';
 import { AmenityList, closedName, NoticeLine, SlotCell, type CellProps, type Notice } from '../../partials/desks/cards';
@@ -19,6 +19,8 @@ export type SpacePageProps = {
   canBook: boolean;
   asOrg: number | null;
   seriesState: FormState;
+  /** Closed days up to the booking horizon, named, so the series form says beforehand what it will skip. */
+  closedAhead: ClosedRun[];
   notice?: Notice | null;
 };
 
@@ -73,6 +75,21 @@ export function SpacePage(p: SpacePageProps) {
         <>
           <h2 id="series">{t.space.series}</h2>
           <p>{t.space.seriesIntro}</p>
+          {p.closedAhead.length > 0 && (
+            <>
+              <p id="closed-ahead">{t.space.closedAhead}</p>
+              <ul aria-labelledby="closed-ahead" class="closed-ahead">
+                {p.closedAhead.map((r) => (
+                  <li>
+                    {r.from === r.to
+                      ? formatLocalDate(p.locale, r.from)
+                      : t.space.closedRange(formatLocalDate(p.locale, r.from), formatLocalDate(p.locale, r.to))}
+                    {`: ${closedName(p.t, r.closed)}`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <ErrorSummary state={p.seriesState} title={p.t.form.errorSummary} />
           <form method="post" action={`/desks/spaces/${s.id}/book-series`} novalidate>
             {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
