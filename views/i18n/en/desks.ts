@@ -204,7 +204,8 @@ export const desks: typeof nl = {
     closures: 'Closures',
     noClosures: 'No closures planned.',
     closedAheadTitle: 'Every closed day up to the booking horizon',
-    closedAheadIntro: 'Including the closures of your organisation and the network and the public holidays this location closes for. Your organisation’s administrator manages those under Holidays and closures.',
+    closedAheadIntro:
+      'Including the closures of your organisation and the network and the public holidays this location closes for. Your organisation’s administrator manages those under Holidays and closures.',
     closedAheadNone: 'Up to the booking horizon this location is not closed on any opening day.',
     addClosure: 'Add a closure',
     closureSpace: 'Space',

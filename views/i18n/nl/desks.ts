@@ -203,7 +203,8 @@ export const desks = {
     closures: 'Sluitingsdagen',
     noClosures: 'Geen sluitingsdagen gepland.',
     closedAheadTitle: 'Alle gesloten dagen tot de boekingshorizon',
-    closedAheadIntro: 'Met de sluitingen van je organisatie en het netwerk en de feestdagen waarop deze locatie dicht is. Die beheert de beheerder van je organisatie bij Feestdagen en sluitingen.',
+    closedAheadIntro:
+      'Met de sluitingen van je organisatie en het netwerk en de feestdagen waarop deze locatie dicht is. Die beheert de beheerder van je organisatie bij Feestdagen en sluitingen.',
     closedAheadNone: 'Tot de boekingshorizon is deze locatie op geen enkele openingsdag gesloten.',
     addClosure: 'Sluitingsdag toevoegen',
     closureSpace: 'Werkruimte',
