@@ -4,10 +4,19 @@ import { getOrganisation, orgsWithRole } from '../orgs/orgs';
 import { parseId, readForm } from '../lib/forms';
 import { forbidden, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
-import { ChooseClosuresPage, ConfirmClosurePage, NetworkClosuresPage, OrgClosuresPage } from '../../views/pages/desks/closures';
+import { ChooseClosuresPage, ConfirmClosurePage, ConfirmHolidayChangePage, NetworkClosuresPage, OrgClosuresPage } from '../../views/pages/desks/closures';
 import type { FormState } from '../../views/partials/form';
-import { addWideClosure, countAffected, deleteWideClosure, listWideClosures, orgHolidaySet, setOrgHolidays, type WideScope } from './closures';
-import { closedHolidaySet, holidaysIn } from './holidays';
+import {
+  addWideClosure,
+  countAffected,
+  deleteWideClosure,
+  holidayCancellations,
+  listWideClosures,
+  orgHolidaySet,
+  setOrgHolidays,
+  type WideScope,
+} from './closures';
+import { closedHolidaySet, formatHolidaySet, holidaysIn } from './holidays';
 import { holidaysSchema, wideClosureSchema } from './schemas';
 import { today } from './context';
 
@@ -84,8 +93,21 @@ closuresRoutes.post('/org/:orgId/holidays', async (c) => {
   if (!org) return notFound(c);
   const form = await readForm(c, holidaysSchema(c.var.t));
   if (!form.ok) return orgPage(c, org, { holidaysState: form }, 422);
-  setOrgHolidays(c.var.deps.db, org.id, form.data.closedHolidays);
-  return redirectWithFlash(c, `/closures/org/${org.id}#holidays`, c.var.t.closures.holidaysSaved);
+  const { db, now } = c.var.deps;
+  const t = c.var.t;
+  const back = `/closures/org/${org.id}`;
+  // Closing more holidays cancels bookings on them: that takes a second, confirming click.
+  if (form.data.confirm !== 'yes') {
+    const count = holidayCancellations(db, { orgId: org.id }, formatHolidaySet(form.data.closedHolidays), today(c)).length;
+    if (count > 0)
+      return page(
+        c,
+        t.closures.holidayConfirmTitle,
+        <ConfirmHolidayChangePage t={t} action={`${back}/holidays`} back={back} values={form.values} count={count} />,
+      );
+  }
+  const cancelled = setOrgHolidays(db, org.id, form.data.closedHolidays, today(c), now(), c.var.config.baseUrl);
+  return redirectWithFlash(c, `${back}#holidays`, cancelled > 0 ? t.closures.holidaysSavedCancelled(cancelled) : t.closures.holidaysSaved);
 });
 
 /**

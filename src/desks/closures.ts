@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { ACTIVE_STATUSES, bookings, closures, organisations } from '../../db/schema';
+import { ACTIVE_STATUSES, bookings, closures, locations, organisations } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
-import { formatHolidaySet, type HolidayKey } from './holidays';
+import { formatHolidaySet, holidayClosure, type HolidayKey } from './holidays';
 import { noticeBookings } from './notices';
 
 /**
@@ -93,12 +93,52 @@ export function orgHolidaySet(db: Queryable, orgId: number): string | null {
   return db.select({ set: organisations.closedHolidays }).from(organisations).where(eq(organisations.id, orgId)).get()?.set ?? null;
 }
 
-export function setOrgHolidays(db: DB, orgId: number, keys: HolidayKey[]): void {
-  writeTx(db, (tx) =>
-    tx
-      .update(organisations)
-      .set({ closedHolidays: formatHolidaySet(keys) })
-      .where(eq(organisations.id, orgId))
-      .run(),
-  );
+/** Whose holiday choice changes: an organisation's (its locations that inherit it) or one location's own. */
+export type HolidayTarget = { orgId: number; locationId?: undefined } | { locationId: number; orgId?: undefined };
+
+/**
+ * The bookings holding a desk from `today` on that a new holiday choice would close: for an
+ * organisation, at its locations that inherit its choice; for a location, with its own choice
+ * (null: back to the organisation's). `holidayClosure` is the rule, as for booking and search.
+ */
+export function holidayCancellations(db: Queryable, target: HolidayTarget, proposed: string | null, today: string) {
+  const rows = db
+    .select({ id: bookings.id, userId: bookings.userId, date: bookings.date, locationSet: locations.closedHolidays, orgSet: organisations.closedHolidays })
+    .from(bookings)
+    .innerJoin(locations, eq(locations.id, bookings.locationId))
+    .innerJoin(organisations, eq(organisations.id, locations.orgId))
+    .where(
+      and(
+        target.locationId === undefined ? eq(bookings.orgId, target.orgId) : eq(bookings.locationId, target.locationId),
+        gte(bookings.date, today),
+        inArray(bookings.status, ACTIVE_STATUSES),
+      ),
+    )
+    .all();
+  return rows.flatMap((r) => {
+    const holiday = target.locationId === undefined ? holidayClosure(r.date, r.locationSet, proposed) : holidayClosure(r.date, proposed, r.orgSet);
+    return holiday ? [{ id: r.id, userId: r.userId, holiday }] : [];
+  });
+}
+
+/**
+ * Cancels what a new holiday choice closes and tells each booker, naming the holiday in their own
+ * language; called in the transaction that stores the choice (a closure does the same).
+ */
+export function cancelForHolidays(tx: Queryable, target: HolidayTarget, stored: string | null, today: string, now: Date, baseUrl?: string): number {
+  const affected = holidayCancellations(tx, target, stored, today);
+  for (const b of affected) {
+    tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, b.id)).run();
+    noticeBookings(tx, b.userId, [b.id], 'closure', now, { reason: (t) => t.closures.holidays[b.holiday], baseUrl });
+  }
+  return affected.length;
+}
+
+/** Stores the organisation's choice and cancels the bookings it closes, in one transaction; returns how many. */
+export function setOrgHolidays(db: DB, orgId: number, keys: HolidayKey[], today: string, now: Date, baseUrl?: string): number {
+  return writeTx(db, (tx) => {
+    const stored = formatHolidaySet(keys);
+    tx.update(organisations).set({ closedHolidays: stored }).where(eq(organisations.id, orgId)).run();
+    return cancelForHolidays(tx, { orgId }, stored, today, now, baseUrl);
+  });
 }

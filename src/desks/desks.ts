@@ -18,6 +18,7 @@ import { addDays, isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { noticeBookings } from './notices';
+import { cancelForHolidays } from './closures';
 import {
   amenitiesToMask,
   closuresFor,
@@ -127,17 +128,27 @@ export function createLocation(db: DB, orgId: number, input: LocationInput): num
   });
 }
 
-export function updateLocation(db: DB, locationId: number, hostOrgIds: number[], input: LocationInput): boolean {
-  if (hostOrgIds.length === 0) return false;
+/**
+ * Saves a location's settings; a holiday choice that now closes booked days cancels those
+ * bookings and tells each guest, in the same transaction. Null: not one of the host's locations.
+ */
+export function updateLocation(
+  db: DB,
+  locationId: number,
+  hostOrgIds: number[],
+  input: LocationInput,
+  at: { today: string; now: Date; baseUrl?: string },
+): { cancelled: number } | null {
+  if (hostOrgIds.length === 0) return null;
   return writeTx(db, (tx) => {
     const res = tx
       .update(locations)
       .set(locationValues(input))
       .where(and(eq(locations.id, locationId), inArray(locations.orgId, hostOrgIds)))
       .run();
-    if (res.changes === 0) return false;
+    if (res.changes === 0) return null;
     replaceShares(tx, locationId, input);
-    return true;
+    return { cancelled: cancelForHolidays(tx, { locationId }, input.closedHolidays, at.today, at.now, at.baseUrl) };
   });
 }
 

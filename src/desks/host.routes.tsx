@@ -11,6 +11,8 @@ import type { Notice } from '../../views/partials/desks/cards';
 import { GuestRow, RequestRow } from '../../views/partials/desks/bookings';
 import type { FormState } from '../../views/partials/form';
 import { getGuest, getRequest, hostBookingAction, listGuests, listOpenRequests, type HostAction } from './bookings';
+import { holidayCancellations } from './closures';
+import { ConfirmHolidayChangePage } from '../../views/pages/desks/closures';
 import {
   addClosure,
   addSpace,
@@ -120,7 +122,7 @@ async function readLocationForm(c: Ctx) {
     reservedUntilHours: d.reservedUntilHours,
     sharedOrgIds: d.sharing === 'list' ? d.sharedOrgIds : [],
   };
-  return { ok: true as const, input, orgId: d.orgId, values: form.values };
+  return { ok: true as const, input, orgId: d.orgId, values: form.values, confirmed: d.confirm === 'yes' };
 }
 
 function locationPage(
@@ -214,8 +216,18 @@ hostRoutes.post('/locations/:id', async (c) => {
   if (!loc) return notFound(c);
   const form = await readLocationForm(c);
   if (!form.ok) return locationPage(c, loc, { locationState: form }, 422);
-  if (!updateLocation(c.var.deps.db, loc.id, hostOrgIds(c), form.input)) return notFound(c);
-  return redirectWithFlash(c, `/host/locations/${loc.id}`, c.var.t.desks.host.saved);
+  const { db, now } = c.var.deps;
+  const t = c.var.t;
+  const back = `/host/locations/${loc.id}`;
+  // A holiday choice that closes booked days cancels those bookings: that takes a second, confirming click.
+  if (!form.confirmed) {
+    const count = holidayCancellations(db, { locationId: loc.id }, form.input.closedHolidays, today(c)).length;
+    if (count > 0)
+      return page(c, t.closures.holidayConfirmTitle, <ConfirmHolidayChangePage t={t} action={back} back={back} values={form.values} count={count} />);
+  }
+  const r = updateLocation(db, loc.id, hostOrgIds(c), form.input, { today: today(c), now: now(), baseUrl: c.var.config.baseUrl });
+  if (!r) return notFound(c);
+  return redirectWithFlash(c, back, r.cancelled > 0 ? t.closures.holidaysSavedCancelled(r.cancelled) : t.desks.host.saved);
 });
 
 hostRoutes.post('/locations/:id/spaces', async (c) => {

@@ -14,7 +14,10 @@ import { formatDateTime, formatLocalDate } from '../../views/i18n/format';
  */
 type Kind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'cancelled' | 'closure' | 'no_show' | 'reminder' | 'expired';
 
-function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: BookingForCalendar[], baseUrl: string, reason?: string, bookedBy?: string) {
+/** Why a booking was closed: the closure's own words, or a text in the recipient's language (a holiday's name). */
+type Reason = string | ((t: Dict) => string);
+
+function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: BookingForCalendar[], baseUrl: string, reason?: Reason, bookedBy?: string) {
   const first = list[0]!;
   const date = formatLocalDate(locale, first.date, true);
   const dayparts = [...new Set(list.map((b) => t.dayparts[b.daypart]))].join(' + ');
@@ -29,7 +32,7 @@ function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: Bookin
     approved: [d.approvedSubject(loc, date), d.approvedBody(name, loc, date, dayparts)],
     declined: [d.declinedSubject(loc, date), d.declinedBody(name, loc, date, dayparts)],
     cancelled: [m.bookingCancelledSubject(loc, date), m.bookingCancelledBody(name, loc, date, dayparts)],
-    closure: [d.closureSubject(loc, date), d.closureBody(name, loc, date, dayparts, reason ?? '')],
+    closure: [d.closureSubject(loc, date), d.closureBody(name, loc, date, dayparts, (typeof reason === 'function' ? reason(t) : reason) ?? '')],
     no_show: [m.noShowSubject(loc, date), m.noShowBody(name, loc, date, dayparts)],
     reminder: [m.bookingReminderSubject(loc, date), m.bookingReminderBody(name, loc, date, dayparts)],
     expired: [t.requests.mail.expiredSubject(loc, date), t.requests.mail.expiredBody(name, loc, date, dayparts)],
@@ -51,7 +54,7 @@ export function noticeBookings(
   bookingIds: number[],
   kind: Kind,
   now: Date,
-  opts: { baseUrl?: string; reason?: string; bookedBy?: string } = {},
+  opts: { baseUrl?: string; reason?: Reason; bookedBy?: string } = {},
 ): void {
   if (userId === null) return;
   const list = bookingsForCalendar(tx, userId, bookingIds);

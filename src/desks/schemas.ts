@@ -121,6 +121,8 @@ export const locationSchema = perDict((t: Dict) =>
       checkinDeadlineMorning: z.string({ error: t.desks.host.invalidTime }).trim().refine(isValidTime, t.desks.host.invalidTime),
       checkinDeadlineAfternoon: z.string({ error: t.desks.host.invalidTime }).trim().refine(isValidTime, t.desks.host.invalidTime),
       holidayMode: z.enum(['inherit', 'own'], { error: t.errors.invalidChoice }).optional().default('inherit'),
+      /** Set by the confirmation step, shown when a new holiday choice cancels bookings. */
+      confirm: z.literal('yes').optional().catch(undefined),
       closedHolidays: many().pipe(z.array(z.enum(HOLIDAY_KEYS, { error: t.errors.invalidChoice })).max(HOLIDAY_KEYS.length)),
       requestDeadlineDays: z
         .string()
@@ -191,7 +193,8 @@ export const guestListSchema = perDict((t: Dict, today: string) =>
 
 const holidayKeys = (t: Dict) => many().pipe(z.array(z.enum(HOLIDAY_KEYS, { error: t.errors.invalidChoice })).max(HOLIDAY_KEYS.length));
 
-export const holidaysSchema = perDict((t: Dict) => z.object({ closedHolidays: holidayKeys(t) }));
+/** `confirm` is set by the confirmation step, shown when the new choice cancels bookings. */
+export const holidaysSchema = perDict((t: Dict) => z.object({ closedHolidays: holidayKeys(t), confirm: z.literal('yes').optional().catch(undefined) }));
 
 /** A closure of every location of an organisation or of the network; `confirm` is set by the confirmation step. */
 export const wideClosureSchema = perDict((t: Dict, today: string) =>

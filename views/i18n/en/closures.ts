@@ -56,6 +56,11 @@ export const closures: typeof nl = {
       : `${n} ${n === 1 ? 'booking' : 'bookings'} will be cancelled; every guest is told.`,
   confirm: 'Yes, close',
   back: 'Back',
+  holidayConfirmTitle: 'Change holidays',
+  holidayConfirmText: 'With this choice, days on which guests have already booked will be closed.',
+  holidayConfirm: 'Yes, save and cancel',
+  holidaysSavedCancelled: (n: number) =>
+    `The holidays have been saved; ${n} ${n === 1 ? 'booking was' : 'bookings were'} cancelled and each guest has been told.`,
   added: (n) =>
     n === 0
       ? 'The closure has been added.'

@@ -55,6 +55,11 @@ export const closures = {
       : `${n} ${n === 1 ? 'reservering wordt' : 'reserveringen worden'} geannuleerd; iedere gast krijgt bericht.`,
   confirm: 'Ja, sluiten',
   back: 'Terug',
+  holidayConfirmTitle: 'Feestdagen wijzigen',
+  holidayConfirmText: 'Met deze keuze zijn er dagen gesloten waarop al gasten gereserveerd hebben.',
+  holidayConfirm: 'Ja, opslaan en annuleren',
+  holidaysSavedCancelled: (n: number) =>
+    `De feestdagen zijn opgeslagen; ${n} ${n === 1 ? 'reservering is' : 'reserveringen zijn'} geannuleerd en iedere gast heeft bericht.`,
   added: (n: number) =>
     n === 0
       ? 'De sluiting is toegevoegd.'

@@ -153,3 +153,31 @@ export function ConfirmClosurePage(p: {
     </section>
   );
 }
+
+/**
+ * Confirms a holiday choice that cancels bookings: the same form again, its values hidden, with
+ * `confirm=yes`, so nothing typed is lost and nothing is cancelled without a second click.
+ */
+export function ConfirmHolidayChangePage(p: { t: Dict; action: string; back: string; values: Record<string, string | string[]>; count: number }) {
+  const t = p.t.closures;
+  const hidden = Object.entries(p.values)
+    .filter(([k]) => k !== 'confirm')
+    .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((value) => <input type="hidden" name={k} value={value} />));
+  return (
+    <section>
+      <h1>{t.holidayConfirmTitle}</h1>
+      <p>{t.holidayConfirmText}</p>
+      <p role="status">
+        <strong>{t.willCancel(p.count)}</strong>
+      </p>
+      <form method="post" action={p.action}>
+        {hidden}
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" class="contrast">
+          {t.holidayConfirm}
+        </button>{' '}
+        <a href={p.back}>{t.back}</a>
+      </form>
+    </section>
+  );
+}
