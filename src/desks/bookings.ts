@@ -195,6 +195,8 @@ export type SeriesInput = {
   weeks: number;
   startDate: string;
   note: string | null;
+  /** Who books, when booking for a colleague (`userId` is the colleague); each date checks it (`colleagueRefusal`). */
+  bookedBy?: string | null;
   baseUrl?: string;
 };
 
@@ -217,7 +219,17 @@ export function bookSeries(db: DB, input: SeriesInput, now: Date): SeriesResult 
     const date = addDays(first, i * 7);
     const r = bookSpace(
       db,
-      { spaceId: input.spaceId, userId: input.userId, guestOrgId: input.guestOrgId, date, dayparts, note: input.note, seriesId, notify: false },
+      {
+        spaceId: input.spaceId,
+        userId: input.userId,
+        bookedBy: input.bookedBy,
+        guestOrgId: input.guestOrgId,
+        date,
+        dayparts,
+        note: input.note,
+        seriesId,
+        notify: false,
+      },
       now,
     );
     if (r.ok) {
@@ -229,7 +241,9 @@ export function bookSeries(db: DB, input: SeriesInput, now: Date): SeriesResult 
   const kind = result.booked.some((b) => b.status === 'pending') ? 'requested' : 'confirmed';
   if (ids.length)
     writeTx(db, (tx) => {
-      noticeBookings(tx, input.userId, ids, kind, now, { baseUrl: input.baseUrl });
+      const bookedBy = input.bookedBy && input.bookedBy !== input.userId ? input.bookedBy : null;
+      const byName = bookedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, bookedBy)).get()?.name : undefined;
+      noticeBookings(tx, input.userId, ids, kind, now, { baseUrl: input.baseUrl, bookedBy: byName });
       if (kind === 'requested') noticeRequestToHosts(tx, ids, { baseUrl: input.baseUrl }, now);
     });
   return result;

@@ -105,13 +105,21 @@ function closedNote(c: Ctx, date: string): string | null {
 
 // ——— Week view of a space ———
 
-/** The week-view cells of [from, to] for a space, as the viewer sees them. */
-function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: string, to: string) {
+type Colleague = { id: string; name: string };
+
+/** The colleague asked for (`for`), when they are one of the user's for `asOrg`; else null (booking for oneself). */
+function colleagueFor(c: Ctx, asOrg: number | null, forId: string | null | undefined): Colleague | null {
+  if (!forId || asOrg === null || forId === c.var.user!.id) return null;
+  return colleaguesOf(c.var.deps.db, asOrg, forId)[0] ?? null;
+}
+
+/** The week-view cells of [from, to] for a space, as the viewer sees them (or as booked for `forUser`). */
+function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: string, to: string, forUser: Colleague | null = null) {
   const { db } = c.var.deps;
   const t = c.var.t;
   const taken = takenBetween(db, space.id, from, to);
   const mine = new Set(
-    myActiveOn(db, c.var.user!.id, from, to)
+    myActiveOn(db, forUser?.id ?? c.var.user!.id, from, to)
       .filter((b) => b.spaceId === space.id)
       .map((b) => `${b.date}:${b.daypart}`),
   );
@@ -143,6 +151,7 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
       unavailable: share === 'org_share_full' ? t.desks.search.fullForOrg : unavailableText(t, refusal, refusal === 'closed' ? closed(date) : null),
       canBook,
       asOrg: asOrgShown(c, asOrg),
+      forUser,
       notice,
     };
   };
@@ -153,7 +162,7 @@ function spacePage(
   space: VisibleSpace,
   asOrg: number | null,
   week: string | undefined,
-  extra: { seriesState?: FormState; notice?: Notice | null } = {},
+  extra: { seriesState?: FormState; notice?: Notice | null; forUser?: Colleague | null } = {},
   status: 200 | 409 | 422 = 200,
 ) {
   const { db } = c.var.deps;
@@ -161,7 +170,8 @@ function spacePage(
   const thisWeek = mondayOf(now);
   const weekStart = week && isValidLocalDate(week) ? mondayOf(week) : thisWeek;
   const weekEnd = addDays(weekStart, 6);
-  const cell = buildCells(c, space, asOrg, weekStart, weekEnd);
+  const forUser = extra.forUser ?? null;
+  const cell = buildCells(c, space, asOrg, weekStart, weekEnd, forUser);
   const days = [0, 1, 2, 3, 4, 5, 6].map((i) => {
     const date = addDays(weekStart, i);
     return { date, morning: cell(date, 'morning'), afternoon: cell(date, 'afternoon') };
@@ -181,7 +191,10 @@ function spacePage(
       showInstructions={canSeeInstructions(db, c.var.user!.id, { id: space.location.id, orgId: space.location.orgId }, hostOrgIds(c), now)}
       canBook={canBook}
       asOrg={asOrgShown(c, asOrg)}
-      seriesState={extra.seriesState ?? { values: { weekday: '2', daypart: 'morning', weeks: '6', startDate: now } }}
+      seriesState={extra.seriesState ?? { values: { weekday: '2', daypart: 'morning', weeks: '6', startDate: now, for: forUser?.id ?? '' } }}
+      colleagues={canBook && asOrg !== null ? colleaguesFor(c, asOrg) : []}
+      forUser={forUser}
+      week={week && isValidLocalDate(week) ? weekStart : null}
       closedAhead={canBook ? closedRunsAhead(db, { ...space.rules, locationId: space.location.id }, now) : []}
       notice={extra.notice}
     />,
@@ -200,7 +213,7 @@ desksRoutes.get('/spaces/:spaceId', (c) => {
   const asOrg = guestOrgFor(c, parseId(c.req.query('as')));
   const space = visibleSpace(c, c.req.param('spaceId'), asOrg);
   if (!space) return notFound(c);
-  return spacePage(c, space, asOrg, c.req.query('week'));
+  return spacePage(c, space, asOrg, c.req.query('week'), { forUser: colleagueFor(c, asOrg, c.req.query('for')) });
 });
 
 desksRoutes.post('/spaces/:spaceId/book', async (c) => {
@@ -236,9 +249,10 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
   const status = result.ok ? 200 : 422;
   if (!isHtmx(c)) {
     if (result.ok) return redirectWithFlash(c, '/bookings', notice.text);
-    return spacePage(c, space, asOrg, date, { notice }, 422);
+    return spacePage(c, space, asOrg, date, { notice, forUser }, 422);
   }
-  if (shape === 'cell' && daypart !== 'whole') return fragment(c, <SlotCell {...buildCells(c, space, asOrg, date, date)(date, daypart, notice)} />, status);
+  if (shape === 'cell' && daypart !== 'whole')
+    return fragment(c, <SlotCell {...buildCells(c, space, asOrg, date, date, forUser)(date, daypart, notice)} />, status);
   const row = searchSpaces(
     db,
     { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id },
@@ -274,7 +288,17 @@ desksRoutes.post('/spaces/:spaceId/book-series', async (c) => {
   const space = visibleSpace(c, c.req.param('spaceId'), asOrg);
   if (!space) return notFound(c);
   if (!form.ok) return spacePage(c, space, asOrg, undefined, { seriesState: form }, 422);
-  const result = bookSeries(db, { spaceId: space.id, userId: c.var.user!.id, guestOrgId: asOrg, ...form.data, baseUrl: c.var.config.baseUrl }, now());
+  const { for: forId, ...series } = form.data;
+  const me = c.var.user!.id;
+  const forUser = colleagueFor(c, asOrg, forId);
+  // Someone who is not a colleague: refused before anything is booked (bookSpace would refuse each date too).
+  if (forId && forId !== me && !forUser)
+    return spacePage(c, space, asOrg, undefined, { seriesState: form, notice: { kind: 'error', text: t.desks.refusals.not_colleague } }, 422);
+  const result = bookSeries(
+    db,
+    { spaceId: space.id, userId: forUser?.id ?? me, bookedBy: forUser ? me : null, guestOrgId: asOrg, ...series, baseUrl: c.var.config.baseUrl },
+    now(),
+  );
   // The result lists the skipped dates with reasons; it is shown directly rather than after a redirect.
-  return page(c, t.desks.series.title, <SeriesResultPage t={t} locale={c.var.locale} spaceId={space.id} result={result} />);
+  return page(c, t.desks.series.title, <SeriesResultPage t={t} locale={c.var.locale} spaceId={space.id} result={result} forUser={forUser} />);
 });

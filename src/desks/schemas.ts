@@ -87,6 +87,7 @@ export const seriesSchema = perDict((t: Dict) =>
     startDate: date(t),
     note: fields.multiline(t, 280),
     as: optionalId(t),
+    for: forColleague(),
   }),
 );
 

@@ -175,6 +175,7 @@ export const desks: typeof nl = {
     bookedFor: (name: string, text: string) => `For ${name}: ${text}`,
     forName: (name: string) => `for ${name}`,
     alreadyBooked: (name: string) => `${name} already has a booking for that part of the day.`,
+    choose: 'Choose',
   },
   share: {
     legend: 'Fair share',

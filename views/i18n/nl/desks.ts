@@ -174,6 +174,7 @@ export const desks = {
     bookedFor: (name: string, text: string) => `Voor ${name}: ${text}`,
     forName: (name: string) => `voor ${name}`,
     alreadyBooked: (name: string) => `${name} heeft op dat dagdeel al een reservering.`,
+    choose: 'Kiezen',
   },
   share: {
     legend: 'Eerlijk delen',

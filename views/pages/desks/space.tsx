@@ -19,6 +19,11 @@ export type SpacePageProps = {
   canBook: boolean;
   asOrg: number | null;
   seriesState: FormState;
+  /** Colleagues the worker may book for (ADR 012); the chosen one's bookings are marked and every form carries them. */
+  colleagues: { id: string; name: string }[];
+  forUser: { id: string; name: string } | null;
+  /** The week asked for, kept when choosing a colleague. */
+  week: string | null;
   /** Closed days up to the booking horizon, named, so the series form says beforehand what it will skip. */
   closedAhead: ClosedRun[];
   notice?: Notice | null;
@@ -28,7 +33,7 @@ export function SpacePage(p: SpacePageProps) {
   const t = p.t.desks;
   const s = p.space;
   const l = s.location;
-  const q = (week: string) => `/desks/spaces/${s.id}?week=${week}${p.asOrg !== null ? `&as=${p.asOrg}` : ''}`;
+  const q = (week: string) => `/desks/spaces/${s.id}?week=${week}${p.asOrg !== null ? `&as=${p.asOrg}` : ''}${p.forUser ? `&for=${p.forUser.id}` : ''}`;
   return (
     <section>
       <h1>{t.space.title(s.name, l.name)}</h1>
@@ -47,6 +52,25 @@ export function SpacePage(p: SpacePageProps) {
       {!p.canBook && <p>{t.space.ownSpace}</p>}
       {p.showInstructions && <Instructions t={p.t} guestInstructions={l.guestInstructions} houseRules={l.houseRules} contactPerson={l.contactPerson} />}
       <NoticeLine notice={p.notice} />
+      {p.colleagues.length > 0 && (
+        <form method="get" action={`/desks/spaces/${s.id}`} class="for-whom">
+          {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
+          {p.week && <input type="hidden" name="week" value={p.week} />}
+          <label for="for-whom">{t.colleague.label}</label>
+          <select id="for-whom" name="for" aria-describedby="for-whom-hint">
+            <option value="">{t.colleague.myself}</option>
+            {p.colleagues.map((col) => (
+              <option value={col.id} selected={p.forUser?.id === col.id}>
+                {col.name}
+              </option>
+            ))}
+          </select>
+          <small id="for-whom-hint">{t.colleague.hint}</small>
+          <button type="submit" class="secondary small">
+            {t.colleague.choose}
+          </button>
+        </form>
+      )}
       <h2>{t.space.weekOf(formatLocalDate(p.locale, p.weekStart, true))}</h2>
       <nav aria-label={t.search.week} class="week-nav">
         {p.prevWeek && <a href={q(p.prevWeek)}>← {t.space.prevWeek}</a>} <a href={q(p.nextWeek)}>{t.space.nextWeek} →</a>
@@ -93,6 +117,8 @@ export function SpacePage(p: SpacePageProps) {
           <ErrorSummary state={p.seriesState} title={p.t.form.errorSummary} />
           <form method="post" action={`/desks/spaces/${s.id}/book-series`} novalidate>
             {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
+            {p.forUser && <input type="hidden" name="for" value={p.forUser.id} />}
+            {p.forUser && <p>{t.colleague.forName(p.forUser.name)}</p>}
             <div class="grid">
               <Select
                 state={p.seriesState}
@@ -118,12 +144,13 @@ export function SpacePage(p: SpacePageProps) {
   );
 }
 
-export function SeriesResultPage(p: { t: Dict; locale: Locale; spaceId: number; result: SeriesResult }) {
+export function SeriesResultPage(p: { t: Dict; locale: Locale; spaceId: number; result: SeriesResult; forUser?: { id: string; name: string } | null }) {
   const t = p.t.desks;
+  const booked = t.series.booked(p.result.booked.length);
   return (
     <section>
       <h1>{t.series.title}</h1>
-      <p role="status">{t.series.booked(p.result.booked.length)}</p>
+      <p role="status">{p.forUser ? t.colleague.bookedFor(p.forUser.name, booked) : booked}</p>
       {p.result.booked.length > 0 && (
         <ul>
           {p.result.booked.map((b) => (

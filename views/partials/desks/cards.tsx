@@ -165,6 +165,8 @@ export type CellProps = {
   /** False for the host organisation's own staff: they see the counts without a button. */
   canBook: boolean;
   asOrg: number | null;
+  /** Booking for a colleague (ADR 012): the cell's form carries them, and "mine" means theirs. */
+  forUser?: { id: string; name: string } | null;
   notice?: Notice | null;
 };
 
@@ -199,16 +201,19 @@ export function SlotCell(p: CellProps) {
           <span>{t.search.free(free, p.capacity)}</span>
           <NoticeLine notice={p.notice} />
           {p.mine ? (
-            <span class="status status-ok">{t.space.bookedByYou}</span>
+            <span class="status status-ok">{p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, t.space.bookedByYou) : t.space.bookedByYou}</span>
           ) : free > 0 && p.canBook ? (
             <form method="post" action={action} hx-post={action} hx-target="closest td" hx-swap="outerHTML">
               <input type="hidden" name="date" value={p.date} />
               <input type="hidden" name="daypart" value={p.daypart} />
               <input type="hidden" name="fragment" value="cell" />
               {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
+              {p.forUser && <input type="hidden" name="for" value={p.forUser.id} />}
               <button type="submit" class="small">
                 {t.search.book}
-                <span class="visually-hidden">{` ${formatLocalDate(p.locale, p.date)}, ${p.t.dayparts[p.daypart]}`}</span>
+                <span class="visually-hidden">
+                  {` ${formatLocalDate(p.locale, p.date)}, ${p.t.dayparts[p.daypart]}${p.forUser ? `, ${p.t.desks.colleague.forName(p.forUser.name)}` : ''}`}
+                </span>
               </button>
             </form>
           ) : free <= 0 ? (
