@@ -26,12 +26,26 @@ export function openDatabase(file: string, options: { migrate?: boolean; busyTim
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
   busyTimeouts.set(sqlite, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
   cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as DB;
-  if (options.migrate !== false) migrate(db, { migrationsFolder });
+  if (options.migrate !== false) migrateSafely(sqlite, db);
+  sqlite.pragma('foreign_keys = ON');
   return db;
+}
+
+/**
+ * Runs the migrations with foreign keys off, as SQLite's procedure for rebuilding a table asks
+ * (https://sqlite.org/lang_altertable.html#otheralter): drizzle runs all pending migrations in one
+ * transaction, where `PRAGMA foreign_keys` has no effect, and with the keys on, dropping the old
+ * copy of a table (registrations in 0010) would cascade-delete the rows that refer to it
+ * (attendance_changes). Afterwards every foreign key is checked; a violation stops the start.
+ */
+function migrateSafely(sqlite: Database.Database, db: DB): void {
+  sqlite.pragma('foreign_keys = OFF');
+  migrate(db, { migrationsFolder });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) throw new Error(`migration left ${broken.length} foreign key violation(s): ${JSON.stringify(broken.slice(0, 5))}`);
 }
 
 /**

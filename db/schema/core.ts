@@ -41,6 +41,12 @@ export const users = sqliteTable(
     /** Optional e-mails (reminders the day before); confirmations and changes are always sent. */
     emailReminders: integer('email_reminders', { mode: 'boolean' }).notNull().default(true),
     deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+    /**
+     * Set when the account was deleted (issue #13): the row stays as an empty tombstone (no name,
+     * no address, no password) so that meetings they facilitated keep a valid reference; every
+     * personal field is overwritten in the same transaction.
+     */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email), check('users_locale_check', sql`${t.locale} is null or ${t.locale} in ('nl','en')`)],

@@ -1,3 +1,4 @@
 export * from './core';
 export * from './desks';
 export * from './intervision';
+export * from './privacy';

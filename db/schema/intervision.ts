@@ -173,9 +173,11 @@ export const registrations = sqliteTable(
     meetingId: integer('meeting_id')
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /**
+     * Null once anonymised (retention, or the person deleted their account): the organisation,
+     * presence and minutes stay, because other participants' statements count the organisations present.
+     */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     /** The participant's organisation for this meeting (counts towards the per-organisation maximum). */
     orgId: integer('org_id')
       .notNull()

@@ -18,7 +18,7 @@ type Ics = { meetingId: number; method: IcsMethod; baseUrl: string };
  */
 function toUser(
   tx: Queryable,
-  userId: string,
+  userId: string | null,
   now: Date,
   build: (t: Dict['intervision']['mail'], locale: Locale, name: string, all: Dict) => { subject: string; body: string },
   ics?: Ics,
@@ -49,7 +49,7 @@ function toUser(
 
 export const when = (locale: Locale, m: { startsAt: Date; endsAt: Date }) => `${formatDateTime(locale, m.startsAt)}–${formatTime(locale, m.endsAt)}`;
 
-export function mailMovedUp(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
+export function mailMovedUp(tx: Queryable, userId: string | null, m: MeetingLike, now: Date, baseUrl: string) {
   toUser(
     tx,
     userId,
@@ -59,7 +59,7 @@ export function mailMovedUp(tx: Queryable, userId: string, m: MeetingLike, now: 
   );
 }
 
-export function mailMeetingChanged(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
+export function mailMeetingChanged(tx: Queryable, userId: string | null, m: MeetingLike, now: Date, baseUrl: string) {
   toUser(
     tx,
     userId,
@@ -69,7 +69,7 @@ export function mailMeetingChanged(tx: Queryable, userId: string, m: MeetingLike
   );
 }
 
-export function mailMeetingCancelled(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
+export function mailMeetingCancelled(tx: Queryable, userId: string | null, m: MeetingLike, now: Date, baseUrl: string) {
   toUser(
     tx,
     userId,
@@ -79,7 +79,7 @@ export function mailMeetingCancelled(tx: Queryable, userId: string, m: MeetingLi
   );
 }
 
-export function mailRemoved(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
+export function mailRemoved(tx: Queryable, userId: string | null, m: MeetingLike, now: Date, baseUrl: string) {
   toUser(
     tx,
     userId,
@@ -90,7 +90,14 @@ export function mailRemoved(tx: Queryable, userId: string, m: MeetingLike, now: 
 }
 
 /** To the facilitator, with a link to the meeting's management page (cancel, or go ahead anyway). */
-export function mailUnderMinimum(tx: Queryable, userId: string, m: MeetingLike & { minParticipants: number }, registered: number, now: Date, baseUrl?: string) {
+export function mailUnderMinimum(
+  tx: Queryable,
+  userId: string | null,
+  m: MeetingLike & { minParticipants: number },
+  registered: number,
+  now: Date,
+  baseUrl?: string,
+) {
   notify(
     tx,
     userId,
@@ -104,7 +111,7 @@ export function mailUnderMinimum(tx: Queryable, userId: string, m: MeetingLike &
   );
 }
 
-export function mailGroupMovedUp(tx: Queryable, userId: string, groupId: number, now: Date, baseUrl: string) {
+export function mailGroupMovedUp(tx: Queryable, userId: string | null, groupId: number, now: Date, baseUrl: string) {
   const g = tx.select({ title: intervisionGroups.title }).from(intervisionGroups).where(eq(intervisionGroups.id, groupId)).get();
   if (!g) return;
   toUser(tx, userId, now, (t, _locale, name) => ({
@@ -113,7 +120,7 @@ export function mailGroupMovedUp(tx: Queryable, userId: string, groupId: number,
   }));
 }
 
-export function mailRegistered(tx: Queryable, userId: string, m: MeetingLike, now: Date, baseUrl: string) {
+export function mailRegistered(tx: Queryable, userId: string | null, m: MeetingLike, now: Date, baseUrl: string) {
   toUser(
     tx,
     userId,
@@ -130,14 +137,14 @@ export function mailRegistered(tx: Queryable, userId: string, m: MeetingLike, no
   );
 }
 
-export function mailWaitlisted(tx: Queryable, userId: string, m: MeetingLike, position: number, now: Date) {
+export function mailWaitlisted(tx: Queryable, userId: string | null, m: MeetingLike, position: number, now: Date) {
   toUser(tx, userId, now, (_t, locale, name, all) => ({
     subject: all.calendar.mail.waitlistedSubject(m.title),
     body: all.calendar.mail.waitlistedBody(name, m.title, when(locale, m), position),
   }));
 }
 
-export function mailMeetingReminder(tx: Queryable, userId: string, m: MeetingLike, now: Date) {
+export function mailMeetingReminder(tx: Queryable, userId: string | null, m: MeetingLike, now: Date) {
   toUser(
     tx,
     userId,

@@ -298,7 +298,8 @@ export function listParticipants(db: Queryable, meetingId: number): { registered
   const rows = db
     .select({
       registrationId: registrations.id,
-      userId: registrations.userId,
+      // Joined with users: never an anonymised (null) registration.
+      userId: sql<string>`${registrations.userId}`,
       name: users.name,
       orgId: registrations.orgId,
       orgName: organisations.name,

@@ -15,17 +15,27 @@ export type Recipient = { locale: Locale; name: string };
 
 export function notify(
   tx: Queryable,
-  userId: string,
+  /** null: an anonymised registration or booking, or a visitor without an account: nobody to tell. */
+  userId: string | null,
   compose: (t: Dict, to: Recipient) => Message,
   now: Date,
   opts: { optional?: boolean; baseUrl?: string } = {},
 ): void {
+  if (userId === null) return;
   const user = tx
-    .select({ email: users.email, name: users.name, locale: users.locale, emailReminders: users.emailReminders, deactivatedAt: users.deactivatedAt })
+    .select({
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      emailReminders: users.emailReminders,
+      deactivatedAt: users.deactivatedAt,
+      deletedAt: users.deletedAt,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .get();
-  if (!user || user.deactivatedAt) return;
+  // A deactivated or deleted account is never written to.
+  if (!user || user.deactivatedAt || user.deletedAt) return;
   const msg = compose(dictFor(user.locale), { locale: user.locale ?? 'nl', name: user.name });
   tx.insert(notifications)
     .values({ userId, subject: msg.subject, body: msg.body, link: msg.link ?? null, createdAt: now })

@@ -192,6 +192,10 @@ const ACCESS: Record<string, Entry> = {
     rule: 'host of the owning organisation',
     cases: () => [...only(['host'], '/host/walk-ins/1'), ...only([], '/host/walk-ins/5')],
   },
+  'POST /host/walk-ins/:locationId/visitor': {
+    rule: 'host of the owning organisation',
+    cases: () => [...only(['host'], '/host/walk-ins/1/visitor'), ...only([], '/host/walk-ins/5/visitor')],
+  },
   'GET /host/locations/:id/poster': {
     rule: 'host of the owning organisation',
     cases: () => [...only(['host'], '/host/locations/1/poster'), ...only([], '/host/locations/5/poster')],

@@ -99,6 +99,11 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
         daypart: 'afternoon',
       },
     },
+    'POST /host/walk-ins/:locationId/visitor': {
+      actor: 'host',
+      path: '/host/walk-ins/1/visitor',
+      body: { name: 'Jeroen Bakker', organisation: 'Basisschool De Regenboog', space: '1', daypart: 'afternoon' },
+    },
     'POST /host/locations/:id/closures': {
       actor: 'host',
       path: '/host/locations/1/closures',

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db';
+
+// Migrations that rebuild a table (SQLite's create-copy-drop-rename) must not lose the rows that
+// refer to it: 0010 rebuilds registrations, and attendance_changes refers to registrations with ON
+// DELETE CASCADE. openDatabase runs the migrations with foreign keys off (src/db.ts).
+
+const MIGRATIONS = path.resolve(__dirname, '../../db/migrations');
+
+/** A copy of the migrations folder holding only the first `n` migrations. */
+function migrationsUpTo(n: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-migrations-'));
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const entries = journal.entries.slice(0, n);
+  fs.mkdirSync(path.join(dir, 'meta'));
+  fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) fs.copyFileSync(path.join(MIGRATIONS, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+  return dir;
+}
+
+describe('migrations keep the data that refers to a rebuilt table', () => {
+  it('0010 rebuilds registrations: the attendance change log that refers to it survives, and every foreign key holds', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-db-')), 'old.db');
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(drizzle(old), { migrationsFolder: migrationsUpTo(10) });
+    const run = (sql: string, ...args: unknown[]) => old.prepare(sql).run(...args);
+    run("insert into organisations (name, kind, town) values ('CJG Harderwijk', 'cjg', 'Harderwijk')");
+    run("insert into users (id, email, name) values ('u1', 'sanne@example.nl', 'Sanne de Vries'), ('f1', 'fac@example.nl', 'Koen Peters')");
+    run(
+      `insert into meetings (org_id, facilitator_id, title, kind, method, starts_at, ends_at, place_kind, min_participants, max_participants,
+         signup_opens_at, signup_closes_at, cancel_deadline_at, visibility)
+       values (1, 'f1', 'Intervisie', 'intervisie', 'incident', 10, 20, 'online', 2, 8, 0, 5, 5, 'all')`,
+    );
+    run("insert into registrations (meeting_id, user_id, org_id, status, presence, minutes_present) values (1, 'u1', 1, 'registered', 'present', 90)");
+    run("insert into attendance_changes (registration_id, changed_by, changed_at, new_presence) values (1, 'f1', 5, 'present')");
+    old.close();
+
+    const db = openDatabase(file);
+    const sqlite = db.$client;
+    expect(sqlite.prepare('select registration_id, new_presence from attendance_changes').all()).toEqual([{ registration_id: 1, new_presence: 'present' }]);
+    expect(sqlite.prepare('select user_id, presence, minutes_present from registrations').all()).toEqual([
+      { user_id: 'u1', presence: 'present', minutes_present: 90 },
+    ]);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    // A registration can now be anonymised (0010), keeping what other people's statements count.
+    sqlite.prepare('update registrations set user_id = null').run();
+    expect(sqlite.prepare('select count(*) as n from registrations where user_id is null').get()).toEqual({ n: 1 });
+    sqlite.close();
+  });
+});
