@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { parseClockStart } from './lib/clock';
+import type { Retention } from './privacy/retention';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -35,6 +36,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   /** Server processes sharing the port and the database file (default: one per core in production, else 1). */
   WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Retention (issue #13, docs/privacy): desk bookings and guest lists lose their names this many months after the date. */
+  RETENTION_BOOKINGS_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** In-app notices and sent e-mails are deleted this many days after they were made. */
+  RETENTION_NOTIFICATIONS_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
+  /** Intervision sign-ups, attendance and statements lose their names this many years after the meeting (SKJ re-registration is every 5 years). */
+  RETENTION_INTERVISION_YEARS: z.coerce.number().int().min(1).max(20).default(5),
   /** Development and tests only: the clock starts at this instant (or local date, 09:00) and runs on. */
   TEST_NOW: z
     .string()
@@ -64,6 +71,8 @@ export type Config = {
   workers: number;
   /** TEST_NOW: where the server's clock starts (never in production); undefined = real time. */
   clockStart: Date | undefined;
+  /** How long personal data is kept (src/privacy/retention.ts). */
+  retention: Retention;
 };
 
 export class ConfigError extends Error {}
@@ -101,6 +110,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,
     workers: e.WORKERS ?? (e.NODE_ENV === 'production' ? Math.min(os.availableParallelism(), 8) : 1),
     clockStart: parseClockStart(e.TEST_NOW) ?? undefined,
+    retention: {
+      bookingsMonths: e.RETENTION_BOOKINGS_MONTHS,
+      notificationsDays: e.RETENTION_NOTIFICATIONS_DAYS,
+      intervisionYears: e.RETENTION_INTERVISION_YEARS,
+    },
   };
 }
 

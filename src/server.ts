@@ -63,7 +63,7 @@ function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDataba
 
   const timers: (() => void)[] = [];
   if (opts.runJobs) {
-    timers.push(startJobs(db, jobs, now, log, { baseUrl: config.baseUrl }));
+    timers.push(startJobs(db, jobs, now, log, { baseUrl: config.baseUrl, retention: config.retention, log }));
     if (config.smtpUrl) timers.push(startMailWorker(db, smtpTransport(config.smtpUrl), config.mailFrom, now, log));
   }
 

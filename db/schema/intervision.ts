@@ -242,6 +242,11 @@ export const statements = sqliteTable(
      */
     holderName: text('holder_name'),
     issuedMeetings: text('issued_meetings'),
+    /**
+     * Set by the retention job when the statement's period is over (issue #13): the code still
+     * verifies (dates, meetings, hours) but the holder's name is gone ("gegevens verwijderd").
+     */
+    anonymisedAt: ms('anonymised_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('statements_code_unique').on(t.code), index('statements_user_idx').on(t.userId)],

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { meetings, registrations, statements, users, type MeetingKind, type MeetingMethod } from '../../db/schema';
 import { writeTx, type DB, type Queryable, type Tx } from '../db';
 import { addDays, instantOf, localDateOf, localTimeOf } from '../lib/time';
@@ -107,8 +107,8 @@ export function createStatement(db: DB | Tx, userId: string, period: { from: str
 export function statementContent(
   db: Queryable,
   st: Statement,
-  currentName: string,
-): { name: string; meetings: AttendedMeeting[]; hours: number; issued: boolean } {
+  currentName: string | null,
+): { name: string | null; meetings: AttendedMeeting[]; hours: number; issued: boolean } {
   const meetings = st.issuedMeetings
     ? (JSON.parse(st.issuedMeetings) as (Omit<AttendedMeeting, 'startsAt' | 'endsAt'> & { startsAt: number; endsAt: number })[]).map((m) => ({
         ...m,
@@ -116,7 +116,9 @@ export function statementContent(
         endsAt: new Date(m.endsAt),
       }))
     : attendedMeetings(db, st.userId, { from: st.fromDate, to: st.toDate });
-  return { name: st.holderName ?? currentName, meetings, hours: totalHours(meetings), issued: st.issuedMeetings !== null };
+  // After its retention (src/privacy/retention.ts) a statement still verifies, without a name.
+  const name = st.anonymisedAt ? null : (st.holderName ?? currentName);
+  return { name, meetings, hours: totalHours(meetings), issued: st.issuedMeetings !== null };
 }
 
 /**
@@ -147,11 +149,11 @@ export function listOwnStatements(db: Queryable, userId: string): Statement[] {
   return db.select().from(statements).where(eq(statements.userId, userId)).orderBy(asc(statements.createdAt)).all();
 }
 
-/** Public verification: only the holder's name and the statement; a wrong code finds nothing. */
-export function findStatementByCode(db: Queryable, code: string): (Statement & { name: string }) | undefined {
+/** Public verification: only the holder's name (null: the account was deleted) and the statement; a wrong code finds nothing. */
+export function findStatementByCode(db: Queryable, code: string): (Statement & { name: string | null }) | undefined {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(code)) return undefined;
   const r = db
-    .select({ statement: statements, name: users.name })
+    .select({ statement: statements, name: sql<string | null>`case when ${users.deletedAt} is null then ${users.name} end` })
     .from(statements)
     .innerJoin(users, eq(users.id, statements.userId))
     .where(eq(statements.code, code))

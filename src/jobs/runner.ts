@@ -1,5 +1,6 @@
 import type { DB } from '../db';
 import type { Logger } from '../lib/log';
+import type { Retention } from '../privacy/retention';
 
 /**
  * Scheduled work. Every job must be idempotent and do its read-then-write inside writeTx, so that
@@ -15,8 +16,11 @@ export type Job = {
   batch?: number;
 };
 
-/** What jobs need from the configuration: the public address, for links in the mails they send. */
-export type JobContext = { baseUrl: string };
+/**
+ * What jobs need from the configuration: the public address, for links in the mails they send,
+ * and how long personal data is kept; `log` for a job that reports more than a count.
+ */
+export type JobContext = { baseUrl: string; retention?: Retention; log?: Logger };
 
 /** Runs each job on its interval in the server process; one failing run is logged, not fatal. */
 export function startJobs(db: DB, jobs: Job[], now: () => Date, log: Logger, ctx: JobContext): () => void {

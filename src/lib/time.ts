@@ -53,6 +53,14 @@ export function addDays(localDate: string, days: number): string {
   return dt.toISOString().slice(0, 10);
 }
 
+/** Adds whole months to a local date; a day that the target month lacks becomes its last day (31 March − 1 month = 28/29 February). */
+export function addMonths(localDate: string, months: number): string {
+  const [y, mo, d] = localDate.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, mo - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+}
+
 /** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(localDate: string): number {
   const [y, mo, d] = localDate.split('-').map(Number) as [number, number, number];

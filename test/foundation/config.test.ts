@@ -69,6 +69,17 @@ describe('config', () => {
     expect(loadConfig({ WORKERS: '4' }).workers).toBe(4);
   });
 
+  it('retention periods: defaults 12 months, 90 days, 5 years; each configurable within bounds', () => {
+    expect(loadConfig({}).retention).toEqual({ bookingsMonths: 12, notificationsDays: 90, intervisionYears: 5 });
+    expect(loadConfig({ RETENTION_BOOKINGS_MONTHS: '24', RETENTION_NOTIFICATIONS_DAYS: '30', RETENTION_INTERVISION_YEARS: '7' }).retention).toEqual({
+      bookingsMonths: 24,
+      notificationsDays: 30,
+      intervisionYears: 7,
+    });
+    expect(() => loadConfig({ RETENTION_BOOKINGS_MONTHS: '0' })).toThrow(/RETENTION_BOOKINGS_MONTHS/);
+    expect(() => loadConfig({ RETENTION_NOTIFICATIONS_DAYS: 'lang' })).toThrow(/RETENTION_NOTIFICATIONS_DAYS/);
+  });
+
   it('a bad value stops the server start with a clear message', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       env: childEnv({ PORT: 'zeventig', DATABASE_PATH: ':memory:' }),

@@ -291,6 +291,7 @@ export const intervision: typeof nl = {
   statement: {
     title: 'Intervision attendance statement',
     holder: 'Name',
+    nameRemoved: 'details removed',
     period: 'Period',
     periodValue: (from: string, to: string) => `${from} up to and including ${to}`,
     total: 'Total',

@@ -292,6 +292,7 @@ export const intervision = {
   statement: {
     title: 'Aanwezigheidsverklaring intervisie',
     holder: 'Naam',
+    nameRemoved: 'gegevens verwijderd',
     period: 'Periode',
     periodValue: (from: string, to: string) => `${from} tot en met ${to}`,
     total: 'Totaal',

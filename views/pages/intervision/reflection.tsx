@@ -121,7 +121,8 @@ function AttendedTable(p: { t: Dict; locale: Locale; meetings: AttendedMeeting[]
 export function StatementPage(p: {
   t: Dict;
   locale: Locale;
-  name: string;
+  /** null: removed by the retention or with the account ("gegevens verwijderd"). */
+  name: string | null;
   statement: Statement;
   meetings: AttendedMeeting[];
   hours: number;
@@ -149,13 +150,13 @@ export function StatementPage(p: {
   );
 }
 
-function StatementBody(p: { t: Dict; locale: Locale; name: string; statement: Statement; meetings: AttendedMeeting[]; hours: number; full: boolean }) {
+function StatementBody(p: { t: Dict; locale: Locale; name: string | null; statement: Statement; meetings: AttendedMeeting[]; hours: number; full: boolean }) {
   const t = p.t.intervision.statement;
   return (
     <>
       <dl class="statement-facts">
         <dt>{t.holder}</dt>
-        <dd>{p.name}</dd>
+        <dd>{p.name ?? <em>{t.nameRemoved}</em>}</dd>
         <dt>{t.period}</dt>
         <dd>{t.periodValue(formatLocalDate(p.locale, p.statement.fromDate, true), formatLocalDate(p.locale, p.statement.toDate, true))}</dd>
         <dt>{t.total}</dt>
@@ -178,7 +179,8 @@ function StatementBody(p: { t: Dict; locale: Locale; name: string; statement: St
 export function VerifyPage(p: {
   t: Dict;
   locale: Locale;
-  name: string;
+  /** null: removed by the retention or with the account ("gegevens verwijderd"). */
+  name: string | null;
   statement: Statement;
   meetings: AttendedMeeting[];
   hours: number;
