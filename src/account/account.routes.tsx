@@ -9,6 +9,9 @@ import { fields, readForm } from '../lib/forms';
 import { page, redirectWithFlash, type Ctx } from '../lib/render';
 import { setEmailReminders } from '../notifications/notify';
 import { exportPersonalData } from '../privacy/export';
+import { deleteAccount, deletionPreview } from '../privacy/deletion';
+import { DeleteAccountPage } from '../../views/pages/privacy/delete-account';
+import type { FormState } from '../../views/partials/form';
 import type { AppEnv } from '../types';
 import { AccountPage } from '../../views/pages/account';
 
@@ -86,4 +89,37 @@ accountRoutes.get('/export.json', (c) => {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Disposition': 'attachment; filename="gastplek-mijn-gegevens.json"',
   });
+});
+
+/** "Mijn account verwijderen": first what will happen, then the password and a tick (issue #13). */
+function deletePage(c: Ctx, state: FormState = {}, status: 200 | 409 | 422 = 200) {
+  const { db, now } = c.var.deps;
+  const me = c.var.user!;
+  const preview = deletionPreview(db, me.id, { self: true, id: me.id, name: me.name }, now());
+  return page(
+    c,
+    c.var.t.rights.deleteTitle,
+    <DeleteAccountPage t={c.var.t} title={c.var.t.rights.deleteTitle} preview={preview} self action="/account/delete" back="/account" state={state} />,
+    status,
+  );
+}
+
+accountRoutes.get('/delete', (c) => deletePage(c));
+
+accountRoutes.post('/delete', async (c) => {
+  const { db, now, auth } = c.var.deps;
+  const t = c.var.t;
+  const form = await readForm(c, z.object({ password: z.string().optional(), understand: z.string().optional() }));
+  const values = form.values;
+  const errors: Record<string, string> = {};
+  const me = getUser(db, c.var.user!.id)!;
+  const password = typeof values.password === 'string' ? values.password : '';
+  if (!me.passwordHash || !(await verifyPassword(me.passwordHash, password))) errors.password = t.rights.wrongPassword;
+  if (values.understand !== 'yes') errors.understand = t.rights.mustConfirm;
+  if (Object.keys(errors).length > 0) return deletePage(c, { errors }, 422);
+  const r = deleteAccount(db, me.id, { self: true, id: me.id, name: me.name }, now(), c.var.config.baseUrl);
+  if (!r.ok) return deletePage(c, {}, 409);
+  // Every session of the account ended in that transaction; this browser forgets its cookie too.
+  c.header('Set-Cookie', auth.blankCookie(), { append: true });
+  return redirectWithFlash(c, '/login', t.rights.done);
 });

@@ -9,6 +9,8 @@ import { can, requireNetworkAdmin, requireUser } from '../auth/middleware';
 import { getOrganisation, listOpenInvitations, listOrganisations, listOrgMembers, orgIdsWithRole, orgsWithRole } from './orgs';
 import { addOrganisation, changeRoles, inviteToOrganisation, setAccountActive, type Actor, type PersonRefusal } from './people';
 import type { FormState } from '../../views/partials/form';
+import { deleteAccount, deletionPreview, type Deleter } from '../privacy/deletion';
+import { DeleteAccountPage } from '../../views/pages/privacy/delete-account';
 
 export const orgRoutes = new Hono<AppEnv>();
 
@@ -131,6 +133,55 @@ orgRoutes.post('/org/:orgId/members/:userId/:action{deactivate|reactivate}', asy
   if (!result.ok) return refused(c, org, result.reason);
   const t = c.var.t.admin.users;
   return redirectWithFlash(c, `/org/${org.id}/members`, deactivate ? t.deactivated(target.name) : t.reactivated(target.name));
+});
+
+/**
+ * Deleting the account of someone who left (issue #13): the same preview and transaction as the
+ * person's own deletion; who may do it is the deactivation rule (src/orgs/people.ts).
+ */
+function memberToDelete(c: Ctx) {
+  const org = adminOrg(c);
+  if (!org) return null;
+  const target = listOrgMembers(c.var.deps.db, org.id).find((m) => m.id === c.req.param('userId'));
+  if (!target || target.id === c.var.user!.id) return null;
+  const by: Deleter = { self: false, actor: actorOf(c), orgId: org.id, name: c.var.user!.name };
+  return { org, target, by };
+}
+
+function deleteMemberPage(c: Ctx, m: NonNullable<ReturnType<typeof memberToDelete>>, state: FormState = {}, status: 200 | 409 | 422 = 200) {
+  const t = c.var.t.rights;
+  const base = `/org/${m.org.id}/members`;
+  const preview = deletionPreview(c.var.deps.db, m.target.id, m.by, c.var.deps.now());
+  if (preview.refusal === 'not-found') return notFound(c);
+  return page(
+    c,
+    t.deleteTitleFor(m.target.name),
+    <DeleteAccountPage
+      t={c.var.t}
+      title={t.deleteTitleFor(m.target.name)}
+      preview={preview}
+      self={false}
+      action={`${base}/${m.target.id}/delete`}
+      back={base}
+      state={state}
+    />,
+    status,
+  );
+}
+
+orgRoutes.get('/org/:orgId/members/:userId/delete', (c) => {
+  const m = memberToDelete(c);
+  return m ? deleteMemberPage(c, m) : notFound(c);
+});
+
+orgRoutes.post('/org/:orgId/members/:userId/delete', async (c) => {
+  const m = memberToDelete(c);
+  if (!m) return notFound(c);
+  const form = await readForm(c, z.object({ understand: z.string().optional() }));
+  if (form.values.understand !== 'yes') return deleteMemberPage(c, m, { errors: { understand: c.var.t.rights.mustConfirm } }, 422);
+  const r = deleteAccount(c.var.deps.db, m.target.id, m.by, c.var.deps.now(), c.var.config.baseUrl);
+  if (!r.ok) return r.reason === 'not-found' ? notFound(c) : deleteMemberPage(c, m, {}, 409);
+  return redirectWithFlash(c, `/org/${m.org.id}/members`, c.var.t.rights.doneFor(m.target.name));
 });
 
 orgRoutes.get('/admin/organisations', (c) =>

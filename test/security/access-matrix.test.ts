@@ -118,6 +118,8 @@ const ACCESS: Record<string, Entry> = {
   'GET /account': { rule: 'logged in', cases: () => user('/account') },
   'GET /account/export.json': { rule: 'logged in (own data only)', cases: () => user('/account/export.json') },
   'POST /account/password': { rule: 'logged in (own account)', cases: () => user('/account/password') },
+  'GET /account/delete': { rule: 'logged in (own account)', cases: () => user('/account/delete') },
+  'POST /account/delete': { rule: 'logged in (own account; password and tick required)', cases: () => user('/account/delete') },
   'GET /notifications': { rule: 'logged in (own)', cases: () => user('/notifications') },
   'POST /notifications/read': { rule: 'logged in (own)', cases: () => user('/notifications/read') },
   'POST /account/preferences': { rule: 'logged in (own)', cases: () => user('/account/preferences', { emailReminders: 'on' }) },
@@ -153,6 +155,22 @@ const ACCESS: Record<string, Entry> = {
       ...only(['orgadmin', 'admin'], `/org/4/members/${f.thomas}/reactivate`),
       ...only(['admin'], `/org/1/members/${f.fatima}/reactivate`),
       ...only([], `/org/4/members/${f.fatima}/deactivate`),
+    ],
+  },
+  'GET /org/:orgId/members/:userId/delete': {
+    rule: 'org_admin of every organisation of the person, or network admin',
+    cases: (f) => [
+      ...only(['orgadmin', 'admin'], `/org/4/members/${f.thomas}/delete`),
+      ...only(['admin'], `/org/1/members/${f.fatima}/delete`),
+      ...only([], `/org/4/members/${f.fatima}/delete`),
+    ],
+  },
+  'POST /org/:orgId/members/:userId/delete': {
+    rule: 'org_admin of every organisation of the person, or network admin (tick required)',
+    cases: (f) => [
+      ...only(['orgadmin', 'admin'], `/org/4/members/${f.thomas}/delete`),
+      ...only(['admin'], `/org/1/members/${f.fatima}/delete`),
+      ...only([], `/org/4/members/${f.fatima}/delete`),
     ],
   },
   'GET /admin/organisations': { rule: 'network admin', cases: () => only(['admin'], '/admin/organisations') },

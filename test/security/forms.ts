@@ -28,6 +28,8 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
     'POST /org/:orgId/invitations': { actor: 'orgadmin', path: '/org/4/invitations', body: { email: 'collega@example.test', role: 'host' } },
     'POST /org/:orgId/members/:userId/roles': { actor: 'orgadmin', path: `/org/4/members/${thomas}/roles`, body: { roles: ['member', 'host'] } },
     'POST /org/:orgId/members/:userId/:action{deactivate|reactivate}': { actor: 'orgadmin', path: `/org/4/members/${thomas}/reactivate`, body: {} },
+    'POST /org/:orgId/members/:userId/delete': { actor: 'orgadmin', path: `/org/4/members/${thomas}/delete`, body: { understand: 'yes' } },
+    'POST /account/delete': { actor: 'worker', path: '/account/delete', body: { password: 'wrong', understand: 'yes' } },
     'POST /admin/organisations': {
       actor: 'admin',
       path: '/admin/organisations',

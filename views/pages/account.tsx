@@ -91,6 +91,11 @@ export function AccountPage(p: {
           {t.myDataLink}
         </a>
       </p>
+      <h2>{p.t.rights.deleteTitle}</h2>
+      <p>{p.t.rights.deleteIntro}</p>
+      <p>
+        <a href="/account/delete">{p.t.rights.deleteLink}</a>
+      </p>
       <h2>{t.changePassword}</h2>
       <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
       <form method="post" action="/account/password" novalidate>

@@ -72,6 +72,12 @@ export function MembersPage(p: {
                         )}
                       </form>
                     )}
+                    {m.id !== p.meId && (
+                      <a href={`${base}/members/${m.id}/delete`} class="small">
+                        {p.t.rights.adminLink}
+                        <span class="visually-hidden">{`: ${m.name}`}</span>
+                      </a>
+                    )}
                   </td>
                 </tr>
               ))}
