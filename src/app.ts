@@ -30,6 +30,7 @@ import { meetingsRoutes } from './intervision/meetings.routes';
 import { groupsRoutes } from './intervision/groups.routes';
 import { facilitateRoutes } from './intervision/facilitate.routes';
 import { reflectionCsvRoutes, reflectionRoutes } from './intervision/reflection.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
 import { verifyRoutes } from './intervision/verify.routes';
 import type { AppEnv, Deps } from './types';
 import { dictFor, localeFromAcceptLanguage, type Locale } from '../views/i18n';
@@ -138,6 +139,7 @@ export function createApp(opts: AppOptions) {
   app.route('/reflection', reflectionRoutes);
   app.route('/reflection.csv', reflectionCsvRoutes);
   app.route('/verify', verifyRoutes); // public: the statement's code is the credential
+  app.route('/privacy', privacyRoutes); // public: the privacy statement
 
   app.notFound((c) => (c.var.t ? notFound(c) : c.text('Not found', 404)));
 

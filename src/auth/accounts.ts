@@ -44,7 +44,7 @@ export function createInvitation(
       {
         to: input.email,
         subject: t.auth.invite.mailSubject(org.name),
-        body: t.auth.invite.mailBody(org.name, input.inviterName, `${input.baseUrl}/invite/${token}`),
+        body: t.auth.invite.mailBody(org.name, input.inviterName, `${input.baseUrl}/invite/${token}`, `${input.baseUrl}/privacy`),
       },
       now,
     );

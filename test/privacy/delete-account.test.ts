@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookSpace } from '../../src/desks/bookings';
+import type { DB } from '../../src/db';
 import { createStatement } from '../../src/intervision/statements';
 import { signUp } from '../../src/intervision/registrations';
 import { createUser, html, loginAs, PASSWORD as PASSWORD_OK, text } from '../helpers';
@@ -37,8 +38,7 @@ async function world() {
   return { ...ta, now, space, sanne, ruben, emma, past, statement, full };
 }
 
-const one = <T>(w: { db: { $client: { prepare: (s: string) => { get: (...a: unknown[]) => unknown } } } }, sql: string, ...args: unknown[]) =>
-  w.db.$client.prepare(sql).get(...args) as T;
+const one = <T>(w: { db: DB }, sql: string, ...args: unknown[]) => w.db.$client.prepare(sql).get(...args) as T;
 
 describe('delete my account', () => {
   it('the page says beforehand, in plain Dutch, what happens, what stays without a name and what stays as it is', async () => {

@@ -101,6 +101,7 @@ const ACCESS: Record<string, Entry> = {
   'GET /invite/:token': { rule: 'public (token)', cases: () => pub('/invite/not-a-token') },
   'POST /invite/:token': { rule: 'public (token)', cases: () => pub('/invite/not-a-token') },
   'GET /verify/:code': { rule: 'public (code)', cases: () => pub('/verify/worker-statement-code') },
+  'GET /privacy': { rule: 'public', cases: () => pub('/privacy') },
 
   'GET /calendar/:token{[A-Za-z0-9_-]{20,100}\\.ics}': {
     rule: 'public (the unguessable feed token is the credential)',

@@ -97,7 +97,9 @@ export function Layout(p: LayoutProps) {
           {p.children}
         </main>
         <footer class="container">
-          <small>{p.t.tagline}</small>
+          <small>
+            {p.t.tagline} · <a href="/privacy">{p.t.rights.statement.link}</a>
+          </small>
         </footer>
       </body>
     </html>

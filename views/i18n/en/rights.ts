@@ -39,4 +39,18 @@ export const rights: typeof nl = {
   done: 'Your account has been deleted. Thank you for using Gastplek.',
   doneFor: (name: string) => `The account of ${name} has been deleted.`,
   adminLink: 'Delete account (left)',
+  statement: {
+    link: 'Privacy',
+    title: 'Privacy statement',
+    intro:
+      'Which data Gastplek keeps about you, why, who sees it and for how long. This page and the processing register for the data protection officer come from the same source.',
+    controller: 'Responsible',
+    purpose: 'What for',
+    legalBasis: 'Legal basis',
+    people: 'About whom',
+    data: 'Which data',
+    recipients: 'Who sees it',
+    retention: 'How long',
+    yourRights: 'Your rights',
+  },
 };

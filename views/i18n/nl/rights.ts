@@ -40,4 +40,18 @@ export const rights = {
   done: 'Je account is verwijderd. Bedankt voor het gebruik van Gastplek.',
   doneFor: (name: string) => `Het account van ${name} is verwijderd.`,
   adminLink: 'Account verwijderen (vertrokken)',
+  statement: {
+    link: 'Privacy',
+    title: 'Privacyverklaring',
+    intro:
+      'Welke gegevens Gastplek over jou bewaart, waarom, wie ze ziet en hoe lang. Deze pagina en het verwerkingsregister voor de functionaris gegevensbescherming komen uit dezelfde bron.',
+    controller: 'Verantwoordelijk',
+    purpose: 'Waarvoor',
+    legalBasis: 'Grondslag',
+    people: 'Over wie',
+    data: 'Welke gegevens',
+    recipients: 'Wie ze ziet',
+    retention: 'Hoe lang',
+    yourRights: 'Jouw rechten',
+  },
 };
