@@ -1,9 +1,56 @@
-import { aliasedTable, asc, eq } from 'drizzle-orm';
-import { bookings, locations, meetings, notifications, organisations, registrations, spaces, statements, users } from '../../db/schema';
+import { aliasedTable, asc, eq, like, or } from 'drizzle-orm';
+import {
+  accessLog,
+  accessLogSubjects,
+  attendanceChanges,
+  bookings,
+  calendarFeeds,
+  groupMembers,
+  intervisionGroups,
+  invitations,
+  locations,
+  loginFailures,
+  meetings,
+  notifications,
+  organisations,
+  outbox,
+  registrations,
+  sessions,
+  spaces,
+  statements,
+  users,
+} from '../../db/schema';
 import type { Queryable } from '../db';
 import { listMemberships } from '../orgs/orgs';
 
 const colleague = aliasedTable(users, 'colleague');
+const changer = aliasedTable(users, 'changer');
+
+/**
+ * Every table that holds a person's id, and where it is in the export — or why it is not. The
+ * test (test/privacy/export-coverage.test.ts) derives the tables from the schema and fails when
+ * one is missing here, so a new table with a user id is never silently left out.
+ */
+export const EXPORT_COVERAGE: Record<string, { in: string[] } | { excluded: string }> = {
+  users: { in: ['account'] },
+  memberships: { in: ['memberships'] },
+  sessions: { in: ['sessions'] },
+  invitations: { in: ['invitationsSent'] },
+  password_tokens: { excluded: 'secrets only (hashes of one-time links); nothing a person can use, and a leaked export must not open the account' },
+  calendar_feeds: { in: ['calendarFeed'] },
+  notifications: { in: ['notifications'] },
+  outbox: { in: ['emails'] },
+  login_failures: { in: ['failedLogins'] },
+  bookings: { in: ['bookings', 'bookedForColleagues'] },
+  meetings: { in: ['facilitated'] },
+  intervision_groups: { in: ['facilitatedGroups'] },
+  group_members: { in: ['groups'] },
+  registrations: { in: ['intervision'] },
+  attendance_changes: { in: ['attendanceChanges'] },
+  statements: { in: ['statements'] },
+  access_log: { in: ['myAccessOfOthers'] },
+  access_log_subjects: { in: ['whoLookedAtMyData'] },
+};
 
 /**
  * Everything Gastplek stores about one person, for the right of access (AVG art. 15/20). Secrets
@@ -24,6 +71,7 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
     .from(users)
     .where(eq(users.id, userId))
     .get();
+  const email = user?.email ?? '';
   return {
     exportedAt: now.toISOString(),
     account: user,
@@ -92,6 +140,87 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
       .from(notifications)
       .where(eq(notifications.userId, userId))
       .orderBy(asc(notifications.id))
+      .all(),
+    // The e-mails to this person's address, without their calendar attachments (the bookings above hold the same).
+    emails: db
+      .select({ subject: outbox.subject, body: outbox.body, status: outbox.status, sentAt: outbox.sentAt, createdAt: outbox.createdAt })
+      .from(outbox)
+      .where(eq(outbox.toAddress, email))
+      .orderBy(asc(outbox.id))
+      .all(),
+    // Open sessions: when each ends, never its id (the id is the credential).
+    sessions: db
+      .select({ expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(asc(sessions.expiresAt))
+      .all()
+      // lucia stores seconds since the epoch.
+      .map((s) => ({ expiresAt: new Date(s.expiresAt * 1000).toISOString() })),
+    calendarFeed: db.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, userId)).get() ?? null,
+    failedLogins: db
+      .select({ count: loginFailures.count, since: loginFailures.windowStart })
+      .from(loginFailures)
+      .where(or(eq(loginFailures.key, `acct:${email}`), eq(loginFailures.key, `reset-acct:${email}`), like(loginFailures.key, `acct-ip:${email}|%`)))
+      .all(),
+    // Invitations this person sent: organisation, role and dates; not the invitee's address (someone else's data).
+    invitationsSent: db
+      .select({ organisation: organisations.name, role: invitations.role, createdAt: invitations.createdAt, acceptedAt: invitations.acceptedAt })
+      .from(invitations)
+      .innerJoin(organisations, eq(organisations.id, invitations.orgId))
+      .where(eq(invitations.invitedBy, userId))
+      .orderBy(asc(invitations.id))
+      .all(),
+    groups: db
+      .select({ group: intervisionGroups.title, status: groupMembers.status, queuedAt: groupMembers.queuedAt, joinedAt: groupMembers.joinedAt })
+      .from(groupMembers)
+      .innerJoin(intervisionGroups, eq(intervisionGroups.id, groupMembers.groupId))
+      .where(eq(groupMembers.userId, userId))
+      .orderBy(asc(groupMembers.id))
+      .all(),
+    // Every change to this person's attendance: when, by whom, old → new.
+    attendanceChanges: db
+      .select({
+        meeting: meetings.title,
+        changedAt: attendanceChanges.changedAt,
+        changedBy: changer.name,
+        oldPresence: attendanceChanges.oldPresence,
+        newPresence: attendanceChanges.newPresence,
+        oldMinutes: attendanceChanges.oldMinutes,
+        newMinutes: attendanceChanges.newMinutes,
+      })
+      .from(attendanceChanges)
+      .innerJoin(registrations, eq(registrations.id, attendanceChanges.registrationId))
+      .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
+      .leftJoin(changer, eq(changer.id, attendanceChanges.changedBy))
+      .where(eq(registrations.userId, userId))
+      .orderBy(asc(attendanceChanges.id))
+      .all(),
+    facilitated: db
+      .select({ meeting: meetings.title, startsAt: meetings.startsAt, status: meetings.status })
+      .from(meetings)
+      .where(eq(meetings.facilitatorId, userId))
+      .orderBy(asc(meetings.startsAt))
+      .all(),
+    facilitatedGroups: db
+      .select({ group: intervisionGroups.title, createdAt: intervisionGroups.createdAt })
+      .from(intervisionGroups)
+      .where(eq(intervisionGroups.facilitatorId, userId))
+      .orderBy(asc(intervisionGroups.id))
+      .all(),
+    // The access log: who looked at this person's data, and what of others' this person looked at (ids only, never the data).
+    whoLookedAtMyData: db
+      .select({ at: accessLog.at, who: accessLog.actorName, action: accessLog.action })
+      .from(accessLogSubjects)
+      .innerJoin(accessLog, eq(accessLog.id, accessLogSubjects.logId))
+      .where(eq(accessLogSubjects.userId, userId))
+      .orderBy(asc(accessLog.at))
+      .all(),
+    myAccessOfOthers: db
+      .select({ at: accessLog.at, action: accessLog.action, object: accessLog.object, people: accessLog.subjectCount })
+      .from(accessLog)
+      .where(eq(accessLog.actorId, userId))
+      .orderBy(asc(accessLog.at))
       .all(),
   };
 }

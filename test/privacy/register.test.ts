@@ -1,19 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import * as schema from '../../db/schema';
 import { outbox } from '../../db/schema';
 import { NOT_PERSONAL, PROCESSINGS, registerMarkdown } from '../../src/privacy/register';
 import { createOrg, createTestApp, createUser, html, loginAs, text } from '../helpers';
+import { schemaTables } from './schema-tables';
 
 // The processing register (issue #13, part 1) is the one source of the privacy statement page and
 // of docs/privacy/register*.md; every column of db/schema has its entry.
 
-const tables = Object.values(schema)
-  .filter((v): v is SQLiteTable => v instanceof SQLiteTable)
-  .map((tb) => getTableConfig(tb))
-  .map((c) => ({ name: c.name, columns: c.columns.map((col) => col.name).sort() }));
+const tables = schemaTables();
 
 describe('the processing register covers the schema', () => {
   it('every table and every column of db/schema is in exactly one entry (a processing, or "no personal data" with a reason)', () => {
