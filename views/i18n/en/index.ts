@@ -8,6 +8,7 @@ import { desks } from './desks';
 import { requests } from './requests';
 import { intervision } from './intervision';
 import { notifications } from './notifications';
+import { privacy } from './privacy';
 
 // Typed by the Dutch source dictionary itself (not by ../index, which imports this file).
-export const en: typeof nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar };
+export const en: typeof nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy };

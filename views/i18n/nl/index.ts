@@ -7,5 +7,6 @@ import { desks } from './desks';
 import { requests } from './requests';
 import { intervision } from './intervision';
 import { notifications } from './notifications';
+import { privacy } from './privacy';
 
-export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar };
+export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy };
