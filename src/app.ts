@@ -32,6 +32,7 @@ import { facilitateRoutes } from './intervision/facilitate.routes';
 import { reflectionCsvRoutes, reflectionRoutes } from './intervision/reflection.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { verifyRoutes } from './intervision/verify.routes';
+import { accessLogRoutes } from './privacy/access-log.routes';
 import type { AppEnv, Deps } from './types';
 import { dictFor, localeFromAcceptLanguage, type Locale } from '../views/i18n';
 
@@ -138,6 +139,7 @@ export function createApp(opts: AppOptions) {
   app.route('/facilitate', facilitateRoutes);
   app.route('/reflection', reflectionRoutes);
   app.route('/reflection.csv', reflectionCsvRoutes);
+  app.route('/access-log', accessLogRoutes);
   app.route('/verify', verifyRoutes); // public: the statement's code is the credential
   app.route('/privacy', privacyRoutes); // public: the privacy statement
 

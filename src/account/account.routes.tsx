@@ -8,6 +8,7 @@ import { hasFeed, renewFeedToken, revokeFeed } from '../calendar/feeds';
 import { fields, readForm } from '../lib/forms';
 import { page, redirectWithFlash, type Ctx } from '../lib/render';
 import { setEmailReminders } from '../notifications/notify';
+import { logRead } from '../privacy/context';
 import { exportPersonalData } from '../privacy/export';
 import { deleteAccount, deletionPreview } from '../privacy/deletion';
 import { DeleteAccountPage } from '../../views/pages/privacy/delete-account';
@@ -85,6 +86,7 @@ accountRoutes.post('/calendar-feed/revoke', (c) => {
 /** "Mijn gegevens": a JSON download of what is stored about the logged-in person, and only them. */
 accountRoutes.get('/export.json', (c) => {
   const data = exportPersonalData(c.var.deps.db, c.var.user!.id, c.var.deps.now());
+  logRead(c, { action: 'export', orgId: null, object: `user:${c.var.user!.id}`, subjectIds: [c.var.user!.id] });
   return c.body(JSON.stringify(data, null, 2), 200, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Disposition': 'attachment; filename="gastplek-mijn-gegevens.json"',

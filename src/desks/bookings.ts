@@ -471,6 +471,8 @@ const guestColumns = {
   arrivedAt: bookings.arrivedAt,
   date: bookings.date,
   locationId: bookings.locationId,
+  /** The guest's account; null for a visitor without one (or once anonymised). */
+  userId: bookings.userId,
   /** The account holder's name, else the visitor's (null once anonymised). */
   name: sql<string | null>`coalesce(${users.name}, ${bookings.visitorName})`,
   orgName: sql<string | null>`coalesce(${guestOrg.name}, ${bookings.visitorOrg})`,

@@ -75,6 +75,7 @@ export function listHostLocations(db: Queryable, hostOrgIds: number[]) {
       name: locations.name,
       street: locations.street,
       town: locations.town,
+      orgId: locations.orgId,
       orgName: organisations.name,
       spaceCount: sql<number>`(select count(*) from ${spaces} where ${spaces.locationId} = ${locations.id})`,
     })

@@ -5,6 +5,7 @@ import { orgsWithRole } from '../orgs/orgs';
 import { parseId, queryValues, readForm, validate, type FormValues } from '../lib/forms';
 import { isHtmx } from '../lib/htmx';
 import { forbidden, fragment, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
+import { logRead } from '../privacy/context';
 import type { AppEnv } from '../types';
 import { CheckinPosterPage, GuestListPage, LocationPage, LocationsPage, NewLocationPage, RequestsPage, SpaceEditPage } from '../../views/pages/desks/host';
 import type { Notice } from '../../views/partials/desks/cards';
@@ -331,6 +332,13 @@ hostRoutes.get('/guests', (c) => {
   const loc = requested ? locs.find((l) => l.id === requested) : locs[0];
   if (requested && !loc) return notFound(c);
   const guests = form.ok && loc ? listGuests(db, loc.id, orgIds, date) : [];
+  if (form.ok && loc)
+    logRead(c, {
+      action: 'guest_list',
+      orgId: loc.orgId,
+      object: `location:${loc.id}:${date}`,
+      subjectIds: guests.flatMap((g) => (g.userId ? [g.userId] : [])),
+    });
   return page(
     c,
     t.desks.guests.title,

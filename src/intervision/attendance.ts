@@ -101,8 +101,8 @@ export function orgsPresent(db: Queryable, meetingIds: number[]): Map<number, st
   return out;
 }
 
-/** The attendance list: date, start, end, method, facilitator, participants with organisation and presence. */
-export function attendanceCsv(db: Queryable, m: Meeting, facilitatorName: string, t: Dict): string {
+/** The attendance list: date, start, end, method, facilitator, participants with organisation and presence; and whose data it holds (for the access log). */
+export function attendanceCsv(db: Queryable, m: Meeting, facilitatorName: string, t: Dict): { csv: string; subjectIds: string[] } {
   const c = t.intervision.csv;
   const { registered } = listParticipants(db, m.id);
   const rows: (string | number)[][] = [[c.date, c.start, c.end, c.method, c.facilitator, c.participant, c.organisation, c.presence, c.minutes]];
@@ -119,5 +119,5 @@ export function attendanceCsv(db: Queryable, m: Meeting, facilitatorName: string
       p.presence === 'present' ? (p.minutesPresent ?? durationMinutes(m)) : '',
     ]);
   }
-  return toCsv(rows);
+  return { csv: toCsv(rows), subjectIds: registered.map((p) => p.userId) };
 }

@@ -5,6 +5,7 @@ import { parseId, readForm } from '../lib/forms';
 import { errorPage, forbidden, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import { localDateOf } from '../lib/time';
 import { listOrganisations } from '../orgs/orgs';
+import { logRead } from '../privacy/context';
 import type { AppEnv } from '../types';
 import type { FormState } from '../../views/partials/form';
 import { AttendancePage, FacilitatePage, ManageMeetingPage, MeetingFormPage, type FormMode } from '../../views/pages/intervision/facilitate';
@@ -227,9 +228,12 @@ facilitateRoutes.post('/meetings/:id/participants/:regId/remove', (c) => {
 
 // ——— Attendance ———
 
-function attendancePage(c: Ctx, meeting: Meeting, form: FormState = {}, status: ContentfulStatusCode = 200) {
+/** The attendance page; `opened`: a GET that shows the list, logged as a reading of the participants' data. */
+function attendancePage(c: Ctx, meeting: Meeting, form: FormState = {}, status: ContentfulStatusCode = 200, opened = false) {
   const { db, now } = c.var.deps;
   const card = getMeetingCard(db, meeting.id)!;
+  const participants = listParticipants(db, meeting.id).registered;
+  if (opened) logRead(c, { action: 'attendance_list', orgId: meeting.orgId, object: `meeting:${meeting.id}`, subjectIds: participants.map((p) => p.userId) });
   return page(
     c,
     c.var.t.intervision.attendance.title(meeting.title),
@@ -237,7 +241,7 @@ function attendancePage(c: Ctx, meeting: Meeting, form: FormState = {}, status: 
       t={c.var.t}
       locale={c.var.locale}
       m={card}
-      participants={listParticipants(db, meeting.id).registered}
+      participants={participants}
       state={attendanceState(meeting, now())}
       form={form}
       log={listAttendanceChanges(db, meeting.id)}
@@ -251,7 +255,7 @@ facilitateRoutes.get('/meetings/:id/attendance', (c) => {
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
   const state = attendanceState(meeting, c.var.deps.now());
-  return attendancePage(c, meeting, {}, state === 'not-started' ? 409 : 200);
+  return attendancePage(c, meeting, {}, state === 'not-started' ? 409 : 200, true);
 });
 
 facilitateRoutes.post('/meetings/:id/attendance', async (c) => {
@@ -273,6 +277,7 @@ facilitateRoutes.get('/meetings/:id/attendance.csv', (c) => {
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
   const card = getMeetingCard(c.var.deps.db, meeting.id)!;
-  const csv = attendanceCsv(c.var.deps.db, meeting, card.facilitatorName, c.var.t);
+  const { csv, subjectIds } = attendanceCsv(c.var.deps.db, meeting, card.facilitatorName, c.var.t);
+  logRead(c, { action: 'attendance_csv', orgId: meeting.orgId, object: `meeting:${meeting.id}`, subjectIds });
   return csvResponse(c, csv, c.var.t.intervision.csv.attendanceFile(localDateOf(meeting.startsAt)));
 });

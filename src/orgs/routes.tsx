@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ORG_KINDS, ORG_ROLES } from '../../db/schema';
 import { fields, parseId, readForm } from '../lib/forms';
 import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
+import { logRead } from '../privacy/context';
 import type { AppEnv } from '../types';
 import { ChooseOrgPage, MembersPage, OrganisationsPage } from '../../views/pages/orgs';
 import { can, requireNetworkAdmin, requireUser } from '../auth/middleware';
@@ -22,8 +23,11 @@ function adminOrg(c: Ctx) {
   return getOrganisation(c.var.deps.db, orgId) ?? null;
 }
 
-function membersPage(c: Ctx, org: { id: number; name: string }, state: FormState, status: 200 | 403 | 409 | 422 = 200) {
+/** The member list; `opened`: a GET that shows it, logged as a reading of the members' data. */
+function membersPage(c: Ctx, org: { id: number; name: string }, state: FormState, status: 200 | 403 | 409 | 422 = 200, opened = false) {
   const { db } = c.var.deps;
+  const members = listOrgMembers(db, org.id);
+  if (opened) logRead(c, { action: 'member_list', orgId: org.id, object: `org:${org.id}`, subjectIds: members.map((m) => m.id) });
   return page(
     c,
     c.var.t.admin.members.title(org.name),
@@ -31,7 +35,7 @@ function membersPage(c: Ctx, org: { id: number; name: string }, state: FormState
       t={c.var.t}
       locale={c.var.locale}
       org={org}
-      members={listOrgMembers(db, org.id)}
+      members={members}
       invitations={listOpenInvitations(db, org.id, c.var.deps.now())}
       state={state}
       meId={c.var.user!.id}
@@ -53,7 +57,7 @@ orgRoutes.get('/org/members', (c) => {
 orgRoutes.get('/org/:orgId/members', (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
-  return membersPage(c, org, {});
+  return membersPage(c, org, {}, 200, true);
 });
 
 const inviteSchema = (c: Ctx) => z.object({ email: fields.email(c.var.t), role: z.enum(ORG_ROLES, { error: c.var.t.errors.invalidChoice }) });

@@ -1,8 +1,6 @@
 import { and, eq, gt, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import {
   ACTIVE_STATUSES,
-  accessLog,
-  accessLogSubjects,
   attendanceChanges,
   bookings,
   calendarFeeds,
@@ -24,6 +22,7 @@ import { leaveGroup } from '../intervision/groups';
 import { promote } from '../intervision/registrations';
 import { localToday } from '../lib/time';
 import { countOrgAdmins } from '../orgs/orgs';
+import { logAccess } from './access-log';
 import { manageRefusal, type Actor } from '../orgs/people';
 
 /**
@@ -199,21 +198,18 @@ export function deleteAccount(db: DB, userId: string, by: Deleter, now: Date, ba
       .run();
 
     // Every deletion is in the access log (who did it, not what was deleted).
-    const actorId = by.self ? by.id : by.actor.id;
-    const logId = tx
-      .insert(accessLog)
-      .values({
-        at: now,
-        actorId,
+    logAccess(
+      tx,
+      {
+        actorId: by.self ? by.id : by.actor.id,
         actorName: by.name,
         action: 'account_deleted',
         orgId: by.self ? (orgIds[0] ?? null) : by.orgId,
         object: `user:${userId}`,
-        subjectCount: 1,
-      })
-      .returning({ id: accessLog.id })
-      .get().id;
-    tx.insert(accessLogSubjects).values({ logId, userId, at: now }).run();
+        subjectIds: [userId],
+      },
+      now,
+    );
     return { ok: true, cancelledBookings, cancelledSignups: future.length };
   });
 }

@@ -175,6 +175,11 @@ const ACCESS: Record<string, Entry> = {
     ],
   },
   'GET /admin/organisations': { rule: 'network admin', cases: () => only(['admin'], '/admin/organisations') },
+  'GET /access-log': {
+    rule: 'org_admin of some organisation (their organisations only), or network admin',
+    cases: () => [...only(['orgadmin', 'admin'], '/access-log'), ...only(['orgadmin', 'admin'], '/access-log?org=1&action=guest_list')],
+  },
+  'GET /access-log/mine': { rule: 'logged in (own entries only)', cases: () => user('/access-log/mine') },
   'POST /admin/organisations': { rule: 'network admin', cases: () => only(['admin'], '/admin/organisations') },
 
   'GET /desks/spaces/:spaceId': {

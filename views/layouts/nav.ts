@@ -27,6 +27,7 @@ export function navItems(t: Dict, user: SessionUser | null, memberships: Members
   if (holdsRole(memberships, 'org_admin')) items.push({ href: '/org/members', label: t.nav.members });
   if (user.isNetworkAdmin) items.push({ href: '/admin/organisations', label: t.nav.organisations });
   if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) items.push({ href: '/closures', label: t.closures.nav });
+  if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) items.push({ href: '/access-log', label: t.privacy.log.nav });
   items.push({ href: '/notifications', label: t.notifications.navLabel(unread) });
   items.push({ href: '/account', label: t.nav.account });
   if (devOutbox) items.push({ href: '/dev/outbox', label: t.nav.outbox });
@@ -59,5 +60,6 @@ export function homeCards(t: Dict, user: SessionUser, memberships: Membership[])
   if (user.isNetworkAdmin) cards.push({ href: '/admin/organisations', title: t.nav.organisations, text: t.home.manageOrgs });
   if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin)
     cards.push({ href: '/closures', title: t.closures.nav, text: user.isNetworkAdmin ? t.closures.networkCard : t.closures.card });
+  if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) cards.push({ href: '/access-log', title: t.privacy.log.nav, text: t.privacy.log.card });
   return cards;
 }

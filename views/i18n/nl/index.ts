@@ -7,6 +7,7 @@ import { desks } from './desks';
 import { requests } from './requests';
 import { intervision } from './intervision';
 import { notifications } from './notifications';
+import { privacy } from './privacy';
 import { rights } from './rights';
 
-export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, rights };
+export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights };
