@@ -49,7 +49,9 @@ describe('delete my account', () => {
     expect(page).toContain('1 aanmelding voor komende bijeenkomsten wordt geannuleerd; wie op de wachtlijst staat, schuift door.');
     expect(page).toContain('1 eerdere reservering telt mee in de cijfers van het netwerk, zonder naam.');
     expect(page).toContain('1 uitgegeven bewijs van deelname blijft controleerbaar');
-    expect(text(await html(await w.sanne.client.get('/account')))).toContain('Mijn account verwijderen');
+    const account = text(await html(await w.sanne.client.get('/account')));
+    expect(account).toContain('Mijn account verwijderen');
+    expect(account).toContain('Wie bekeek mijn gegevens');
   });
 
   it('without the tick or with a wrong password nothing happens (422, clear messages)', async () => {

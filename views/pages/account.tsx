@@ -91,6 +91,9 @@ export function AccountPage(p: {
           {t.myDataLink}
         </a>
       </p>
+      <p>
+        <a href="/access-log/mine">{p.t.privacy.mine.title}</a>
+      </p>
       <h2>{p.t.rights.deleteTitle}</h2>
       <p>{p.t.rights.deleteIntro}</p>
       <p>
