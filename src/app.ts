@@ -30,6 +30,7 @@ import { meetingsRoutes } from './intervision/meetings.routes';
 import { groupsRoutes } from './intervision/groups.routes';
 import { facilitateRoutes } from './intervision/facilitate.routes';
 import { reflectionCsvRoutes, reflectionRoutes } from './intervision/reflection.routes';
+import { insightRoutes } from './insight/insight.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { verifyRoutes } from './intervision/verify.routes';
 import { accessLogRoutes } from './privacy/access-log.routes';
@@ -142,6 +143,7 @@ export function createApp(opts: AppOptions) {
   app.route('/access-log', accessLogRoutes);
   app.route('/verify', verifyRoutes); // public: the statement's code is the credential
   app.route('/privacy', privacyRoutes); // public: the privacy statement
+  app.route('/insight', insightRoutes);
 
   app.notFound((c) => (c.var.t ? notFound(c) : c.text('Not found', 404)));
 

@@ -2,3 +2,4 @@ export * from './core';
 export * from './desks';
 export * from './intervision';
 export * from './privacy';
+export * from './insight';

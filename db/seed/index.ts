@@ -5,6 +5,7 @@ import { hashPassword } from '../../src/auth/password';
 import { DEMO_PASSWORD, seedCore } from './core';
 import { seedDesks } from './desks';
 import { seedIntervision } from './intervision';
+import { seedHistory } from './history';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './core';
 
@@ -22,5 +23,7 @@ export async function seedDemoData(db: DB, now: Date = new Date()): Promise<void
     const core = seedCore(tx, passwordHash);
     seedDesks(tx, core, now);
     seedIntervision(tx, core, now);
+    // After the rest, so the ids the demo and its tests know stay as they were.
+    seedHistory(tx, now);
   });
 }

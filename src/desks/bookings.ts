@@ -4,6 +4,7 @@ import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { addDays, isoWeekday, localToday } from '../lib/time';
 import { newId } from '../lib/tokens';
 import { noticeBookings, noticeRequestToHosts } from './notices';
+import { recordDemand } from '../insight/demand';
 import {
   accessRefusal,
   closuresFor,
@@ -89,7 +90,11 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
       }
       for (const dp of input.dayparts) {
         if (hasActiveBooking(tx, input.userId, input.date, dp)) return refuse('already_booked', dp);
-        if (countActive(tx, space.id, input.date, dp) >= space.capacity) return refuse('full', dp);
+        if (countActive(tx, space.id, input.date, dp) >= space.capacity) {
+          // Demand that found nothing, for Inzicht (kept with the refusal: this transaction commits).
+          recordDemand(tx, 'refused_full', input.date, space.locationId);
+          return refuse('full', dp);
+        }
       }
       const orgUsed = space.guestShareMax === null ? 0 : countOrgShare(tx, space.locationId, input.guestOrgId!, space.guestSharePer, input.date);
       const share = shareRefusal(
@@ -100,7 +105,10 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
         orgUsed,
         now,
       );
-      if (share) return refuse(share);
+      if (share) {
+        recordDemand(tx, 'refused_full', input.date, space.locationId);
+        return refuse(share);
+      }
       const status = space.approvalRequired && !input.walkIn ? ('pending' as const) : ('confirmed' as const);
       const respondBy = status === 'pending' ? requestDeadline(space, input.date, input.dayparts[0]!, now, (d) => closed(d) !== null) : null;
       const ids = input.dayparts.map(

@@ -14,7 +14,18 @@ import { SpacePage, SeriesResultPage, refusalText } from '../../views/pages/desk
 import { CardAlert, SlotAlert, SlotCell, SpaceCard, unavailableText, type CellProps, type Notice } from '../../views/partials/desks/cards';
 import type { FormState } from '../../views/partials/form';
 import { bookSeries, bookSpace, canSeeInstructions, myActiveOn } from './bookings';
-import { closedRunsAhead, getVisibleSpace, searchOptions, searchSpaces, SEARCH_PAGE_SIZE, takenBetween, type SpaceResult, type VisibleSpace } from './desks';
+import { recordDemand } from '../insight/demand';
+import {
+  anyBookable,
+  closedRunsAhead,
+  getVisibleSpace,
+  searchOptions,
+  searchSpaces,
+  SEARCH_PAGE_SIZE,
+  takenBetween,
+  type SpaceResult,
+  type VisibleSpace,
+} from './desks';
 import { closuresFor, colleaguesOf, countOrgShare, localMoment, mayBook, mondayOf, reservedNow, shareRefusal, slotRefusal } from './rules';
 import { bookSchema, searchSchema, seriesSchema } from './schemas';
 import { wideClosuresOn } from './closures';
@@ -62,6 +73,8 @@ desksRoutes.get('/', (c) => {
     const found = searchSpaces(db, params, viewer, c.var.deps.now(), { requested: requestedPage(c.req.query('page')), size: SEARCH_PAGE_SIZE });
     results = found.rows;
     pages = found.paging;
+    // Demand that found nothing (Inzicht): no space at all, or every space full for the dagdeel asked for.
+    if (pages.page === 1 && pages.pages <= 1 && date >= today(c) && !anyBookable(results, daypart)) recordDemand(db, 'search_empty', date);
   }
   const colleagues = asOrg === null ? [] : colleaguesFor(c, asOrg);
   const forUser = (form.ok && colleagues.find((col) => col.id === form.data.for)) || null;

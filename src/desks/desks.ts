@@ -320,6 +320,18 @@ export type SpaceResult = {
   share: Record<Daypart | 'whole', ShareRefusal | null>;
 };
 
+/** Free places of a search result for one dagdeel, or the fewer of the two for a whole day; places held for the host's staff are not free. */
+export function freePlaces(r: SpaceResult, daypart: Daypart | 'whole'): number {
+  const one = (d: Daypart) => Math.max(0, r.capacity - r.reserved - (d === 'morning' ? r.takenMorning : r.takenAfternoon));
+  return daypart === 'whole' ? Math.min(one('morning'), one('afternoon')) : one(daypart);
+}
+
+/** Could the searcher book any of these results for the dagdeel asked for (free, not over, within their organisation's share)? */
+export function anyBookable(rows: SpaceResult[], daypart: Daypart | 'whole'): boolean {
+  const over = (r: SpaceResult) => (daypart === 'whole' ? r.overMorning || r.overAfternoon : daypart === 'morning' ? r.overMorning : r.overAfternoon);
+  return rows.some((r) => freePlaces(r, daypart) > 0 && !over(r) && r.share[daypart] === null);
+}
+
 /** Results per page of the desk search (a page of 20 cards is ~25 KiB; the next page is one link away). */
 export const SEARCH_PAGE_SIZE = 20;
 

@@ -463,6 +463,13 @@ export const NOT_PERSONAL: Record<string, { columns: readonly string[]; reason: 
     columns: ['name', 'n'],
     reason: t('Tellers voor caches (geen persoonsgegevens).', 'Counters for caches (no personal data).'),
   },
+  desk_demand: {
+    columns: ['day', 'kind', 'location_id', 'n'],
+    reason: t(
+      'Aantallen per dag: zoekopdrachten zonder vrije plek en reserveringen die vol bleken, voor Inzicht (geen persoon, geen zoekterm).',
+      'Counts per day: searches without a free desk and bookings refused as full, for Insight (no person, no search terms).',
+    ),
+  },
 };
 
 /** The register as Markdown (docs/privacy/register.md), from the same entries as the page. */

@@ -102,6 +102,11 @@ const ACCESS: Record<string, Entry> = {
   'POST /invite/:token': { rule: 'public (token)', cases: () => pub('/invite/not-a-token') },
   'GET /verify/:code': { rule: 'public (code)', cases: () => pub('/verify/worker-statement-code') },
   'GET /privacy': { rule: 'public', cases: () => pub('/privacy') },
+  'GET /insight': { rule: 'org admin (own organisation) or network admin', cases: () => only(['orgadmin', 'admin'], '/insight') },
+  'GET /insight/:section{[a-z]+\\.csv}': {
+    rule: 'org admin (own organisation) or network admin',
+    cases: () => only(['orgadmin', 'admin'], '/insight/hosting.csv'),
+  },
 
   'GET /calendar/:token{[A-Za-z0-9_-]{20,100}\\.ics}': {
     rule: 'public (the unguessable feed token is the credential)',

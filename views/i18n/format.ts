@@ -32,3 +32,13 @@ export function formatDateTime(locale: Locale, instant: Date): string {
 export function formatTime(locale: Locale, instant: Date): string {
   return fmt(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }
+
+/** A whole number in the reader's format (Dutch: 1.234). */
+export function formatNumber(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+}
+
+/** A share as a percentage in the reader's format (Dutch: 12,5%). */
+export function formatPercent(locale: Locale, share: number): string {
+  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}

@@ -27,6 +27,7 @@ export function navItems(t: Dict, user: SessionUser | null, memberships: Members
   if (holdsRole(memberships, 'org_admin')) items.push({ href: '/org/members', label: t.nav.members });
   if (user.isNetworkAdmin) items.push({ href: '/admin/organisations', label: t.nav.organisations });
   if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) items.push({ href: '/closures', label: t.closures.nav });
+  if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) items.push({ href: '/insight', label: t.insight.nav });
   if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin) items.push({ href: '/access-log', label: t.privacy.log.nav });
   items.push({ href: '/notifications', label: t.notifications.navLabel(unread) });
   items.push({ href: '/account', label: t.nav.account });

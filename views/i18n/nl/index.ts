@@ -7,7 +7,8 @@ import { desks } from './desks';
 import { requests } from './requests';
 import { intervision } from './intervision';
 import { notifications } from './notifications';
+import { insight } from './insight';
 import { privacy } from './privacy';
 import { rights } from './rights';
 
-export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights };
+export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight };

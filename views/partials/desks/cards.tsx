@@ -1,7 +1,7 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import type { Amenity, BookingStatus, Daypart } from '../../../db/schema/desks';
-import type { SpaceResult } from '../../../src/desks/desks';
+import { freePlaces, type SpaceResult } from '../../../src/desks/desks';
 import { maskToAmenities, type ClosedReason, type Refusal } from '../../../src/desks/rules';
 
 export type Notice = { kind: 'ok' | 'error'; text: string };
@@ -82,10 +82,10 @@ export function SpaceCard(p: CardProps) {
   const t = p.t.desks;
   const r = p.row;
   // Desks held for the host's own staff are not free for guests until the reservation lapses.
-  const freeM = Math.max(0, r.capacity - r.reserved - r.takenMorning);
-  const freeA = Math.max(0, r.capacity - r.reserved - r.takenAfternoon);
+  const freeM = freePlaces(r, 'morning');
+  const freeA = freePlaces(r, 'afternoon');
   const parts: Daypart[] = p.daypart === 'whole' ? ['morning', 'afternoon'] : [p.daypart];
-  const free = Math.min(...parts.map((d) => (d === 'morning' ? freeM : freeA)));
+  const free = freePlaces(r, p.daypart);
   const mineHere = parts.every((d) => p.mine.includes(d));
   const over = parts.some((d) => (d === 'morning' ? r.overMorning : r.overAfternoon));
   const orgFull = r.share[p.daypart] === 'org_share_full';

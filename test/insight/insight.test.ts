@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import type { DB } from '../../src/db';
+import { bookSpace } from '../../src/desks/bookings';
+import { instantOf } from '../../src/lib/time';
+import { createOrg, createTestApp, createUser, html, loginAs, TestClock, text } from '../helpers';
+import { createSpace } from '../desks/factory';
+import { makeMeeting } from '../intervision/fixtures';
+
+// Inzicht (issue #14) on a small fixed data set whose figures are counted by hand below. The clock
+// stands at Monday 23 November 2026; the period asked for is Monday 2 – Friday 6 November 2026.
+//
+// CJG (A) hosts location LA (one space, 2 places, Mon–Fri); Lokalis (C) hosts LC (1 place).
+// GGD (B) people b1…b6 and Lokalis person c1 book:
+//   LA Mon 2 morning b1, b2 confirmed (full) · Tue 3 morning b3 confirmed, b4 no-show ·
+//   Wed 4 afternoon b5 confirmed · Wed 4 morning c1 confirmed · Thu 5 morning b6 cancelled at 08:00
+//   that day (late) · Thu 5 afternoon b1 cancelled on 20 October (early) · LC Mon 2 afternoon b1.
+//   Held (confirmed or no-show): B→A 5, C→A 1, B→C 1 → 7 dagdelen, 2 organisations away.
+//   LA: 20 places available (2 × 5 days × 2), 6 booked = 30 %; Monday morning 2 of 2 (full).
+//   Reliability, network: 9 bookings, 1 no-show, 1 late cancellation.
+// Intervision: M1 (CJG) Wed 4 14:00–16:00, present b1, b2, c1, a1 (3 organisations), b3 absent,
+//   b4 still waiting; M2 (GGD) Thu 5 10:00–11:00, present b5, b6; M3 cancelled for too few.
+//   Held 2, 6 present, participants B 4, C 1, A 1; reflection hours 4 × 2 + 2 × 1 = 10.
+
+const Q = '?from=2026-11-02&to=2026-11-06';
+
+async function world() {
+  const t = createTestApp({ clock: new TestClock(instantOf('2026-11-23', '10:00')) });
+  const a = createOrg(t.db, { name: 'CJG Harderwijk' });
+  const b = createOrg(t.db, { name: 'GGD Noord- en Oost-Gelderland' });
+  const c = createOrg(t.db, { name: 'Lokalis Utrecht', town: 'Utrecht' });
+  const la = createSpace(t.db, a.id, { capacity: 2, name: 'CJG' });
+  const lc = createSpace(t.db, c.id, { capacity: 1, name: 'Lokalis', town: 'Utrecht' });
+  const bs = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => createUser(t.db, { orgId: b.id, name: `GGD-medewerker ${n}` })));
+  const c1 = await createUser(t.db, { orgId: c.id, name: 'Lokalis-medewerker' });
+  const a1 = await createUser(t.db, { orgId: a.id, name: 'CJG-medewerker', roles: ['facilitator'] });
+  const adminA = await createUser(t.db, { orgId: a.id, roles: ['org_admin'] });
+  const adminC = await createUser(t.db, { orgId: c.id, roles: ['org_admin'] });
+  const network = await createUser(t.db, { orgId: b.id, networkAdmin: true });
+  const worker = bs[0]!;
+
+  const book = (
+    space: { spaceId: number; locationId: number; orgId: number },
+    user: { id: string },
+    guestOrg: number,
+    date: string,
+    daypart: string,
+    status: string,
+    updated = instantOf(date, '00:00'),
+  ) =>
+    t.db.$client
+      .prepare(
+        'insert into bookings (space_id, location_id, org_id, user_id, guest_org_id, date, daypart, status, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(space.spaceId, space.locationId, space.orgId, user.id, guestOrg, date, daypart, status, updated.getTime());
+  const [b1, b2, b3, b4, b5, b6] = bs as [(typeof bs)[0], (typeof bs)[0], (typeof bs)[0], (typeof bs)[0], (typeof bs)[0], (typeof bs)[0]];
+  book(la, b1, b.id, '2026-11-02', 'morning', 'confirmed');
+  book(la, b2, b.id, '2026-11-02', 'morning', 'confirmed');
+  book(la, b3, b.id, '2026-11-03', 'morning', 'confirmed');
+  book(la, b4, b.id, '2026-11-03', 'morning', 'no_show');
+  book(la, b5, b.id, '2026-11-04', 'afternoon', 'confirmed');
+  book(la, c1, c.id, '2026-11-04', 'morning', 'confirmed');
+  book(la, b6, b.id, '2026-11-05', 'morning', 'cancelled', instantOf('2026-11-05', '08:00'));
+  book(la, b1, b.id, '2026-11-05', 'afternoon', 'cancelled', instantOf('2026-10-20', '12:00'));
+  book(lc, b1, b.id, '2026-11-02', 'afternoon', 'confirmed');
+  // Outside the period: not counted.
+  book(la, b1, b.id, '2026-10-30', 'morning', 'confirmed');
+
+  const meeting = (orgId: number, date: string, start: string, end: string) =>
+    makeMeeting(t.db, a1.id, orgId, {
+      startsAt: instantOf(date, start),
+      endsAt: instantOf(date, end),
+      signupOpensAt: instantOf('2026-10-01', '09:00'),
+      signupClosesAt: instantOf(date, start),
+      cancelDeadlineAt: instantOf(date, start),
+      minParticipants: 2,
+      maxParticipants: 8,
+    });
+  const reg = (meetingId: number, user: { id: string }, orgId: number, status: string, presence: string | null) =>
+    t.db.$client
+      .prepare('insert into registrations (meeting_id, user_id, org_id, status, presence) values (?, ?, ?, ?, ?)')
+      .run(meetingId, user.id, orgId, status, presence);
+  const m1 = meeting(a.id, '2026-11-04', '14:00', '16:00');
+  reg(m1, b1, b.id, 'registered', 'present');
+  reg(m1, b2, b.id, 'registered', 'present');
+  reg(m1, c1, c.id, 'registered', 'present');
+  reg(m1, a1, a.id, 'registered', 'present');
+  reg(m1, b3, b.id, 'registered', 'absent');
+  reg(m1, b4, b.id, 'waitlisted', null);
+  const m2 = meeting(b.id, '2026-11-05', '10:00', '11:00');
+  reg(m2, b5, b.id, 'registered', 'present');
+  reg(m2, b6, b.id, 'registered', 'present');
+  const m3 = meeting(a.id, '2026-11-06', '10:00', '11:00');
+  t.db.$client.prepare("update meetings set status = 'cancelled', min_warning_sent_at = ? where id = ?").run(instantOf('2026-11-05', '17:00').getTime(), m3);
+
+  const client = (u: { email: string }) => loginAs(t.app, u.email);
+  return { t, a, b, c, la, lc, adminA, adminC, network, worker, client };
+}
+
+/** A CSV download as rows of cells (semicolons, BOM, CRLF). */
+async function csv(res: Response): Promise<string[][]> {
+  expect(res.status).toBe(200);
+  return (await res.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(';'));
+}
+
+describe('Inzicht: the figures, counted by hand', () => {
+  it('who hosts whom: 7 dagdelen, 2 organisations away; B→A 5, the pairs of 1 as "< 5"', async () => {
+    const w = await world();
+    const admin = await w.client(w.network);
+    expect(await csv(await admin.get(`/insight/hosting.csv${Q}`))).toEqual([
+      ['Gast', 'Gastheer', 'Dagdelen'],
+      ['GGD Noord- en Oost-Gelderland', 'CJG Harderwijk', '5'],
+      ['GGD Noord- en Oost-Gelderland', 'Lokalis Utrecht', '< 5'],
+      ['Lokalis Utrecht', 'CJG Harderwijk', '< 5'],
+    ]);
+    const page = text(await html(await admin.get(`/insight${Q}`)));
+    expect(page).toContain('7 dagdelen gewerkt bij een andere organisatie');
+    expect(page).toContain('2 organisaties werkten minstens één keer bij een andere');
+    expect(page).toContain('Meeste dagdelen: GGD Noord- en Oost-Gelderland bij CJG Harderwijk (5).');
+  });
+
+  it('occupancy: LA 6 of 20 (30 %), Monday morning full; the counts under 5 hidden, the capacity shown', async () => {
+    const w = await world();
+    const admin = await w.client(w.network);
+    const rows = await csv(await admin.get(`/insight/occupancy.csv${Q}`));
+    expect(rows[0]).toEqual(['Locatie', 'Plaats', 'Gereserveerd', 'Beschikbaar', 'Bezetting']);
+    expect(rows.find((r) => r[0] === 'CJG Harderwijk')).toEqual(['CJG Harderwijk', 'Harderwijk', '6', '20', '0.3']);
+    // LC: 1 booked of 10 → both hidden.
+    expect(rows.find((r) => r[0] === 'Lokalis Utrecht')).toEqual(['Lokalis Utrecht', 'Utrecht', '< 5', '10', '< 5']);
+    const page = text(await html(await admin.get(`/insight${Q}`)));
+    expect(page).toContain('CJG Harderwijk: 30%');
+    expect(page).toMatch(/Bijna altijd vol \(90% of meer\)\s*CJG Harderwijk: maandag ochtend \(< 5\)/);
+  });
+
+  it('reliability: the network 9 bookings, 1 no-show (11,1 %), 1 late cancellation; a guest organisation with 1 booking shows "< 5"', async () => {
+    const w = await world();
+    const rows = await csv(await (await w.client(w.network)).get(`/insight/reliability.csv${Q}`));
+    expect(rows).toContainEqual(['Het hele netwerk', 'netwerk', '9', String(1 / 9), String(1 / 9), '0', '0']);
+    expect(rows).toContainEqual(['CJG Harderwijk', 'gastheer', '8', '0.125', '0.125', '0', '0']);
+    expect(rows).toContainEqual(['GGD Noord- en Oost-Gelderland', 'gast', '8', '0.125', '0.125', '0', '0']);
+    expect(rows).toContainEqual(['Lokalis Utrecht', 'gast', '< 5', '< 5', '< 5', '< 5', '< 5']);
+  });
+
+  it('learning together: 2 held, 6 present, 1 with 3+ organisations, 1 waiting, 10 hours, 1 cancelled for too few', async () => {
+    const w = await world();
+    const admin = await w.client(w.network);
+    const rows = await csv(await admin.get(`/insight/learning.csv${Q}`));
+    expect(rows.slice(0, 6)).toEqual([
+      ['Cijfer', 'Aantal'],
+      ['Bijeenkomsten gehouden', '< 5'],
+      ['Met 3 of meer organisaties', '< 5'],
+      ['Niet verder dan de wachtlijst', '< 5'],
+      ['Reflectie-uren', '10'],
+      ['Geannuleerd: te weinig aanmeldingen', '< 5'],
+    ]);
+    expect(rows.slice(6)).toEqual([
+      ['Aanwezig: GGD Noord- en Oost-Gelderland', '< 5'],
+      ['Aanwezig: CJG Harderwijk', '< 5'],
+      ['Aanwezig: Lokalis Utrecht', '< 5'],
+    ]);
+    expect(text(await html(await admin.get(`/insight${Q}`)))).toContain('6 keer iemand aanwezig');
+  });
+
+  it('trend: November 2026 holds the 7 dagdelen, 2 meetings and 6 present; October the one booking before the period', async () => {
+    const w = await world();
+    const rows = await csv(await (await w.client(w.network)).get(`/insight/trend.csv${Q}`));
+    expect(rows).toHaveLength(13);
+    expect(rows.at(-1)).toEqual(['2026-11', '7', '< 5', '< 5', '6']);
+    expect(rows.at(-2)).toEqual(['2026-10', '< 5', '0', '0', '0']);
+  });
+});
+
+describe('Inzicht: who sees what', () => {
+  it('an org admin sees their own organisation’s pairs and locations and the network totals, never another organisation’s details', async () => {
+    const w = await world();
+    const adminC = await w.client(w.adminC);
+    const pairs = await csv(await adminC.get(`/insight/hosting.csv${Q}`));
+    expect(pairs.slice(1).map((r) => `${r[0]} → ${r[1]}`)).toEqual(['GGD Noord- en Oost-Gelderland → Lokalis Utrecht', 'Lokalis Utrecht → CJG Harderwijk']);
+    const occupancy = await csv(await adminC.get(`/insight/occupancy.csv${Q}`));
+    expect(occupancy.slice(1).map((r) => r[0])).toEqual(['Lokalis Utrecht']);
+    const reliability = await csv(await adminC.get(`/insight/reliability.csv${Q}`));
+    expect(reliability.slice(1).map((r) => `${r[0]}/${r[1]}`)).toEqual(['Lokalis Utrecht/gastheer', 'Lokalis Utrecht/gast', 'Het hele netwerk/netwerk']);
+    const page = text(await html(await adminC.get(`/insight${Q}`)));
+    expect(page).toContain('Lokalis Utrecht: je eigen organisatie als gastheer en als gast');
+    // Network totals are there; another organisation's own location is not, and asking for it is a 404.
+    expect(page).toContain('7 dagdelen gewerkt bij een andere organisatie');
+    expect(page).not.toContain('CJG Harderwijk: 30%');
+    expect((await adminC.get(`/insight${Q}&location=${w.la.locationId}`)).status).toBe(404);
+    expect((await adminC.get(`/insight/occupancy.csv${Q}&location=${w.la.locationId}`)).status).toBe(404);
+  });
+
+  it('a worker gets 403; the page needs a login', async () => {
+    const w = await world();
+    const worker = await w.client(w.worker);
+    expect((await worker.get('/insight')).status).toBe(403);
+    expect((await worker.get('/insight/hosting.csv')).status).toBe(403);
+    expect((await w.t.app.request('/insight')).status).toBe(303);
+  });
+
+  it('names of people appear nowhere: not on the page, not in any CSV', async () => {
+    const w = await world();
+    const admin = await w.client(w.network);
+    const bodies = [await (await admin.get(`/insight${Q}`)).text()];
+    for (const s of ['hosting', 'occupancy', 'reliability', 'learning', 'trend']) bodies.push(await (await admin.get(`/insight/${s}.csv${Q}`)).text());
+    for (const body of bodies) expect(body).not.toMatch(/medewerker/);
+  });
+});
+
+describe('Inzicht: filters, validation and languages', () => {
+  it('a period that ends before it starts, or over two years, is a 422 with a clear message; an htmx request gets the sections only', async () => {
+    const w = await world();
+    const admin = await w.client(w.network);
+    const bad = await admin.get('/insight?from=2026-11-06&to=2026-11-02');
+    expect(bad.status).toBe(422);
+    expect(text(await html(bad))).toContain('Kies een periode van ten hoogste twee jaar');
+    expect((await admin.get('/insight?from=2020-01-01&to=2026-11-01')).status).toBe(422);
+    expect((await admin.get('/insight?from=niet-een-datum')).status).toBe(422);
+    const fragment = await admin.get(`/insight${Q}`, { 'HX-Request': 'true' });
+    const body = await fragment.text();
+    expect(body.startsWith('<div id="insight-sections"')).toBe(true);
+    expect(body).not.toContain('<html');
+  });
+
+  it('the town filter keeps the figures of that town only; English works', async () => {
+    const w = await world();
+    const admin = await w.client(w.network);
+    const utrecht = await csv(await admin.get(`/insight/hosting.csv${Q}&town=utrecht`));
+    expect(utrecht.slice(1)).toEqual([['GGD Noord- en Oost-Gelderland', 'Lokalis Utrecht', '< 5']]);
+    w.t.db.$client.prepare("update users set locale = 'en' where id = ?").run(w.network.id);
+    const en = text(await html(await (await w.client(w.network)).get(`/insight${Q}`)));
+    expect(en).toContain('Who hosts whom');
+    expect(en).toContain('7 parts of days worked at another organisation');
+  });
+});
+
+describe('Inzicht: demand that found nothing is counted', () => {
+  it('a booking refused as full and a search without a free desk each add one to desk_demand', async () => {
+    const w = await world();
+    const demand = (db: DB) => db.$client.prepare('select kind, day, location_id as loc, n from desk_demand order by kind').all();
+    const d = '2026-11-30';
+    const extra = await createUser(w.t.db, { orgId: w.b.id });
+    const extra2 = await createUser(w.t.db, { orgId: w.b.id });
+    const extra3 = await createUser(w.t.db, { orgId: w.b.id });
+    for (const u of [extra, extra2])
+      expect(
+        bookSpace(w.t.db, { spaceId: w.la.spaceId, userId: u.id, guestOrgId: w.b.id, date: d, dayparts: ['morning'], note: null }, w.t.clock.now()).ok,
+      ).toBe(true);
+    expect(
+      bookSpace(w.t.db, { spaceId: w.la.spaceId, userId: extra3.id, guestOrgId: w.b.id, date: d, dayparts: ['morning'], note: null }, w.t.clock.now()),
+    ).toMatchObject({
+      ok: false,
+      reason: 'full',
+    });
+    expect(demand(w.t.db)).toEqual([{ kind: 'refused_full', day: d, loc: w.la.locationId, n: 1 }]);
+    const searcher = await loginAs(w.t.app, extra3.email);
+    await searcher.get(`/desks?date=${d}&daypart=morning&town=Harderwijk`);
+    expect(demand(w.t.db)).toContainEqual({ kind: 'search_empty', day: d, loc: 0, n: 1 });
+  });
+});

@@ -1,0 +1,268 @@
+import type { Dict, Locale } from '../i18n';
+import { formatLocalDate, formatNumber, formatPercent } from '../i18n/format';
+import { ErrorSummary, Field, Select, type FormState } from '../partials/form';
+import { BarChart, ColumnChart, Heatmap, type Bar } from '../partials/insight/charts';
+import type { Insight } from '../../src/insight/insight';
+import { shown, SUPPRESSED, type Shown } from '../../src/insight/present';
+import { occupancyRate, sectionTable, type Cell, type DataTable, type Section } from '../../src/insight/tables';
+
+type Props = {
+  t: Dict;
+  locale: Locale;
+  data: Insight | null;
+  scopeText: string;
+  state: FormState;
+  towns: string[];
+  locations: { id: number; name: string }[];
+  orgs: { orgId: number; orgName: string }[];
+  query: string;
+};
+
+const num = (locale: Locale, v: Shown) => (v === SUPPRESSED ? SUPPRESSED : formatNumber(locale, v));
+const pct = (locale: Locale, v: number | typeof SUPPRESSED | null) => (v === null ? '–' : v === SUPPRESSED ? SUPPRESSED : formatPercent(locale, v));
+
+function cellText(locale: Locale, c: Cell): string {
+  if (typeof c === 'object') return pct(locale, c.rate);
+  if (typeof c === 'number' || c === SUPPRESSED) return num(locale, c);
+  return c;
+}
+
+/** The data beside each chart, and its CSV download with the same filters. */
+function Table(p: { t: Dict; locale: Locale; table: DataTable; section: Section; query: string }) {
+  return (
+    <details class="insight-table">
+      <summary>{p.t.insight.table}</summary>
+      <div class="table-wrap" role="region" tabindex={0} aria-label={p.table.title}>
+        <table>
+          <caption>{p.table.title}</caption>
+          <thead>
+            <tr>
+              {p.table.headers.map((h) => (
+                <th scope="col">{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {p.table.rows.length === 0 ? (
+              <tr>
+                <td colspan={p.table.headers.length}>{p.t.insight.none}</td>
+              </tr>
+            ) : (
+              p.table.rows.map((r) => (
+                <tr>
+                  {r.map((c) => (
+                    <td>{cellText(p.locale, c)}</td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <a href={`/insight/${p.section}.csv${p.query}`} download>
+          {p.t.insight.csv(p.table.title)}
+        </a>
+      </p>
+    </details>
+  );
+}
+
+/** The sections: what htmx swaps when the filters change. */
+export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | null; query: string }) {
+  const i = p.t.insight;
+  const d = p.data;
+  const l = p.locale;
+  if (!d) return <div id="insight-sections" />;
+  const table = (s: Section) => <Table t={p.t} locale={l} table={sectionTable(d, s, p.t)} section={s} query={p.query} />;
+  const top = d.hosting.pairs[0];
+  const hostingBars: Bar[] = d.hosting.pairs
+    .slice(0, 12)
+    .map((x) => ({ label: `${x.guestOrg} → ${x.hostOrg}`, value: shown(x.dagdelen), text: num(l, shown(x.dagdelen)) }));
+  const occ = d.occupancy;
+  const totalBooked = occ.locations.reduce((a, x) => a + x.booked, 0);
+  const totalAvailable = occ.locations.reduce((a, x) => a + x.available, 0);
+  const network = d.reliability.find((r) => r.role === 'network');
+  const guests = d.reliability.filter((r) => r.role === 'guest' && r.total >= 5);
+  const weekdays = p.t.desks.weekdays;
+  const daypartName = (dp: 'morning' | 'afternoon') => p.t.dayparts[dp];
+  return (
+    <div id="insight-sections">
+      <p>
+        {i.period(formatLocalDate(l, d.filters.from, true), formatLocalDate(l, d.filters.to, true))},{' '}
+        {i.comparedWith(formatLocalDate(l, d.previous.from, true), formatLocalDate(l, d.previous.to, true))}.
+      </p>
+
+      <section aria-labelledby="insight-hosting">
+        <h2 id="insight-hosting">{i.hosting.title}</h2>
+        <p>
+          {i.hosting.summary(
+            num(l, shown(d.hosting.dagdelen)),
+            num(l, d.hosting.orgsAway),
+            num(l, shown(d.hosting.previous.dagdelen)),
+            num(l, d.hosting.previous.orgsAway),
+          )}{' '}
+          {top && i.hosting.top(top.guestOrg, top.hostOrg, num(l, shown(top.dagdelen)))}
+        </p>
+        {hostingBars.length > 0 ? <BarChart id="chart-hosting" title={i.hosting.chart} desc={i.hosting.chart} bars={hostingBars} /> : <p>{i.none}</p>}
+        {table('hosting')}
+      </section>
+
+      <section aria-labelledby="insight-occupancy">
+        <h2 id="insight-occupancy">{i.occupancy.title}</h2>
+        <p>
+          {i.occupancy.summary(num(l, shown(totalBooked)), num(l, totalAvailable), pct(l, occupancyRate(totalBooked, totalAvailable)))}{' '}
+          {i.occupancy.demand(num(l, shown(occ.demand.emptySearches)), num(l, shown(occ.demand.refusedFull)))}
+        </p>
+        {occ.locations.slice(0, 6).map((loc, n) => {
+          const cols = [...new Set(loc.cells.map((c) => c.weekday))].map((wd) => weekdays[wd - 1]!);
+          return (
+            <Heatmap
+              id={`chart-occupancy-${n}`}
+              title={i.occupancy.heatmap(loc.location)}
+              desc={`${loc.location}: ${pct(l, occupancyRate(loc.booked, loc.available))}`}
+              rows={[daypartName('morning'), daypartName('afternoon')]}
+              cols={cols}
+              cells={loc.cells.map((c) => {
+                const rate = occupancyRate(c.booked, c.available);
+                return {
+                  row: daypartName(c.daypart),
+                  col: weekdays[c.weekday - 1]!,
+                  share: typeof rate === 'number' ? rate : null,
+                  text: pct(l, rate),
+                };
+              })}
+            />
+          );
+        })}
+        <h3>{i.occupancy.alwaysFull}</h3>
+        {occ.alwaysFull.length === 0 ? (
+          <p>{i.occupancy.noneFull}</p>
+        ) : (
+          <ul>
+            {occ.alwaysFull.map((f) => (
+              <li>
+                {f.location}: {weekdays[f.weekday - 1]} {daypartName(f.daypart)} ({pct(l, occupancyRate(f.booked, f.available))})
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{i.occupancy.neverUsed}</h3>
+        {occ.neverUsed.length === 0 ? (
+          <p>{i.occupancy.noneUnused}</p>
+        ) : (
+          <ul>
+            {occ.neverUsed.map((name) => (
+              <li>{name}</li>
+            ))}
+          </ul>
+        )}
+        {table('occupancy')}
+      </section>
+
+      <section aria-labelledby="insight-reliability">
+        <h2 id="insight-reliability">{i.reliability.title}</h2>
+        <p>{network ? i.reliability.summary(num(l, shown(network.noShow)), num(l, shown(network.lateCancel))) : i.none}</p>
+        {guests.length > 0 && (
+          <BarChart
+            id="chart-reliability"
+            title={i.reliability.chart}
+            desc={i.reliability.chart}
+            bars={guests.map((g) => {
+              const value = shown(g.noShow);
+              return {
+                label: g.org ?? '',
+                value: value === SUPPRESSED ? SUPPRESSED : Math.round((g.noShow / g.total) * 1000) / 10,
+                text: value === SUPPRESSED ? SUPPRESSED : formatPercent(l, g.noShow / g.total),
+              };
+            })}
+          />
+        )}
+        {table('reliability')}
+      </section>
+
+      <section aria-labelledby="insight-learning">
+        <h2 id="insight-learning">{i.learning.title}</h2>
+        <p>
+          {i.learning.summary(
+            num(l, shown(d.learning.held)),
+            num(l, shown(d.learning.previous.held)),
+            num(l, shown(d.learning.presentTotal)),
+            num(l, shown(d.learning.threeOrMoreOrgs)),
+          )}{' '}
+          {i.learning.more(num(l, shown(d.learning.waitlistedNotIn)), formatNumber(l, d.learning.reflectionHours), num(l, shown(d.learning.cancelledTooFew)))}
+        </p>
+        {d.learning.participants.length > 0 ? (
+          <BarChart
+            id="chart-learning"
+            title={i.learning.chart}
+            desc={i.learning.chart}
+            bars={d.learning.participants.map((x) => ({ label: x.org, value: shown(x.present), text: num(l, shown(x.present)) }))}
+          />
+        ) : (
+          <p>{i.none}</p>
+        )}
+        {table('learning')}
+      </section>
+
+      <section aria-labelledby="insight-trend">
+        <h2 id="insight-trend">{i.trend.title}</h2>
+        <p>{i.trend.summary(num(l, shown(d.trend.reduce((a, m) => a + m.dagdelen, 0))), num(l, shown(d.trend.reduce((a, m) => a + m.meetings, 0))))}</p>
+        <ColumnChart
+          id="chart-trend-desks"
+          title={i.trend.chartDesks}
+          desc={i.trend.chartDesks}
+          bars={d.trend.map((m) => ({ label: m.month.slice(5), value: shown(m.dagdelen), text: num(l, shown(m.dagdelen)) }))}
+        />
+        <ColumnChart
+          id="chart-trend-meetings"
+          title={i.trend.chartMeetings}
+          desc={i.trend.chartMeetings}
+          bars={d.trend.map((m) => ({ label: m.month.slice(5), value: shown(m.meetings), text: num(l, shown(m.meetings)) }))}
+        />
+        {table('trend')}
+      </section>
+    </div>
+  );
+}
+
+/** *Inzicht*: the filters (a GET form; htmx swaps the sections) and the sections. */
+export function InsightPage(p: Props) {
+  const i = p.t.insight;
+  return (
+    <section class="insight">
+      <h1>{i.title}</h1>
+      <p>{p.scopeText}</p>
+      <p>
+        <small>{i.suppressedNote}</small>
+      </p>
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <form method="get" action="/insight" hx-get="/insight" hx-target="#insight-sections" hx-swap="outerHTML" hx-push-url="true" class="insight-filters">
+        <fieldset>
+          <legend>{i.filters}</legend>
+          <div class="grid">
+            {p.orgs.length > 1 && (
+              <Select state={p.state} name="org" label={i.org} options={p.orgs.map((o) => ({ value: String(o.orgId), label: o.orgName }))} />
+            )}
+            <Field state={p.state} name="from" label={i.from} type="date" />
+            <Field state={p.state} name="to" label={i.to} type="date" />
+            <Select
+              state={p.state}
+              name="town"
+              label={i.town}
+              options={[{ value: '', label: i.anyTown }, ...p.towns.map((town) => ({ value: town, label: town }))]}
+            />
+            <Select
+              state={p.state}
+              name="location"
+              label={i.location}
+              options={[{ value: '', label: i.anyLocation }, ...p.locations.map((loc) => ({ value: String(loc.id), label: loc.name }))]}
+            />
+          </div>
+          <button type="submit">{i.show}</button>
+        </fieldset>
+      </form>
+      <InsightSections t={p.t} locale={p.locale} data={p.data} query={p.query} />
+    </section>
+  );
+}
