@@ -174,6 +174,20 @@ async function measureSearch(server: Child, p: Plan, cookie: string, label: stri
   return m;
 }
 
+/** Inzicht for the whole network (default period), one request at a time: the page's own latency. */
+async function measureInsight(server: Child, cookie: string): Promise<Measured> {
+  const probe = await fetch(`${server.url}/insight`, { headers: { cookie }, redirect: 'manual' });
+  const body = await probe.text();
+  const m = await measure('inzicht, whole network, 1 connection', {
+    url: `${server.url}/insight`,
+    headers: { cookie },
+    connections: 1,
+    duration: Math.min(5, DURATION),
+  });
+  m.note = `${probe.status}, ${fmt(body.length / 1024, 1)} KiB, ${(body.match(/<svg/g) ?? []).length} charts`;
+  return m;
+}
+
 async function measureContention(server: Child, p: Plan, cookies: string[]): Promise<Measured> {
   const body = new URLSearchParams({ date: p.bookDate, daypart: 'morning' }).toString();
   let n = 0;
@@ -283,8 +297,13 @@ async function main() {
     `search: ${p.town} on ${p.searchDate} (morning); contended: spaces ${p.contended.map((s) => s.id).join(', ')} on ${p.bookDate} morning, ${freeAtStart} desks free`,
   );
 
+  // A coordinator for Inzicht (issue #14): one of the people the bench does not book with.
+  const coordinator = gen.reservedEmails.at(-1)!;
+  const setup = new Database(fullFile);
+  setup.prepare('update users set is_network_admin = 1 where email = ?').run(coordinator);
+  setup.close();
   const server = await startGastplek(fullFile, 'full');
-  let search: Measured, search1: Measured, contention: Measured, spread: Measured & { slots: number };
+  let search: Measured, search1: Measured, contention: Measured, spread: Measured & { slots: number }, inzicht: Measured;
   let loginSeconds: number;
   const users = gen.reservedEmails.slice(0, LOGINS + 1);
   const bookers = users.slice(1);
@@ -295,6 +314,9 @@ async function main() {
     log('search: measuring (1 connection, then 50)');
     search1 = await measureSearch(server, p, searcher!, 'search, 1 connection', 1, Math.min(5, DURATION));
     search = await measureSearch(server, p, searcher!, 'search (busy town/date)');
+    await drain(server);
+    log('inzicht: measuring (the whole network, last 3 months, 1 connection)');
+    inzicht = await measureInsight(server, (await loginMany(server.url, [coordinator], 1))[0]!);
     await drain(server);
     const t0 = performance.now();
     const cookies = await loginMany(server.url, bookers);
@@ -338,7 +360,7 @@ async function main() {
   if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
 
   // 4. One table.
-  const rows = [hello, search, search1, searchSmall, searchSmall1, contention, spread];
+  const rows = [hello, search, search1, searchSmall, searchSmall1, contention, spread, inzicht];
   const ratio = search.rps / hello.rps;
   const growth50 = search.p50 / searchSmall.p50;
   // autocannon reports whole milliseconds; at 1 connection the mean is the finer measure.
@@ -352,6 +374,7 @@ async function main() {
     `bookings/s contended = ${fmt(contendedRate, 1)} successful (${fmt(contention.rps)} booking requests/s answered; only ${freeAtStart} desks were free)`,
     `bookings/s spread = ${fmt(spreadRate)} successful (target ≥ 2,000: ${target(spreadRate >= 2000)})`,
     `overbooked=${checks.overbooked} (target 0: ${target(checks.overbooked === 0)}); double-booked people=${checks.doubleBooked}`,
+    `Inzicht, whole network = ${fmt(inzicht.mean, 0)} ms mean, ${fmt(inzicht.p99, 0)} ms p99 at 1 connection (target < 300 ms: ${target(inzicht.p99 < 300)})`,
     `search latency growth with 10× bookings = ${fmt(growth50, 2)}× p50 at ${CONNECTIONS} connections, ${fmt(growth1, 2)}× mean at 1 connection (target < 1.5×: ${target(Math.max(growth50, growth1) < 1.5)})`,
   ];
   const notes = rows.filter((r) => r.note).map((r) => `- ${r.scenario}: ${r.note}`);

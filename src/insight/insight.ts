@@ -43,37 +43,75 @@ function bookingsWhere(f: InsightFilters, alias = 'b') {
 
 const params = (f: InsightFilters): Params => ({ from: f.from, to: f.to, locationId: f.locationId, town: f.town });
 
-// ——— Who hosts whom ———
+// ——— Who hosts whom, and reliability: one pass over the period's bookings ———
+
+/** Every booking of the period by host × guest organisation, with what became of it. */
+type PairFigures = {
+  hostOrgId: number;
+  guestOrgId: number;
+  total: number;
+  held: number;
+  noShow: number;
+  lateCancel: number;
+  declined: number;
+  expired: number;
+};
+
+/**
+ * One scan of the period's bookings, grouped by host and guest organisation, serves both "who
+ * hosts whom" and "reliability" (each would otherwise read the same rows again). A late
+ * cancellation is one made on the day before or the day itself; `day_start_ms` is only called
+ * for cancelled rows (CASE is evaluated lazily).
+ */
+function pairFigures(db: DB, f: InsightFilters): PairFigures[] {
+  withDayStart(db);
+  return db.$client
+    .prepare(
+      `select b.org_id as hostOrgId, b.guest_org_id as guestOrgId, count(*) as total,
+              sum(b.status in ${HELD}) as held, sum(b.status = 'no_show') as noShow,
+              sum(case when b.status = 'cancelled' then b.updated_at >= day_start_ms(b.date) - 86400000 else 0 end) as lateCancel,
+              sum(b.status = 'declined') as declined, sum(b.status = 'expired') as expired
+       from bookings b where ${bookingsWhere(f)} and b.guest_org_id is not null
+       group by b.org_id, b.guest_org_id`,
+    )
+    .all(params(f)) as PairFigures[];
+}
+
+function orgNames(db: DB): Map<number, string> {
+  return new Map((db.$client.prepare('select id, name from organisations').all() as { id: number; name: string }[]).map((o) => [o.id, o.name]));
+}
 
 export type HostingPair = { guestOrgId: number; guestOrg: string; hostOrgId: number; hostOrg: string; dagdelen: number };
 export type Hosting = { pairs: HostingPair[]; dagdelen: number; orgsAway: number; previous: { dagdelen: number; orgsAway: number } };
 
-function hostingTotals(db: DB, f: InsightFilters) {
-  return db.$client
-    .prepare(
-      `select count(*) as dagdelen, count(distinct b.guest_org_id) as orgsAway from bookings b
-       where ${bookingsWhere(f)} and b.status in ${HELD} and b.guest_org_id is not null`,
-    )
-    .get(params(f)) as { dagdelen: number; orgsAway: number };
+function hostingTotals(pairs: PairFigures[]) {
+  const held = pairs.filter((p) => p.held > 0);
+  return { dagdelen: held.reduce((a, p) => a + p.held, 0), orgsAway: new Set(held.map((p) => p.guestOrgId)).size };
 }
 
 /**
  * Desk-dagdelen used (confirmed or no-show: the desk was held) by guest organisation × host
  * organisation. An org admin gets the pairs their organisation is part of, and the network totals.
  */
-export function hosting(db: DB, scope: InsightScope, f: InsightFilters): Hosting {
-  const own = scope.kind === 'org' ? 'and (b.org_id = @org or b.guest_org_id = @org)' : '';
-  const pairs = db.$client
+export function hosting(db: DB, scope: InsightScope, f: InsightFilters, all = pairFigures(db, f), names = orgNames(db)): Hosting {
+  const mine = (p: PairFigures) => scope.kind === 'network' || p.hostOrgId === scope.orgId || p.guestOrgId === scope.orgId;
+  const pairs = all
+    .filter((p) => p.held > 0 && mine(p))
+    .map((p) => ({
+      guestOrgId: p.guestOrgId,
+      guestOrg: names.get(p.guestOrgId) ?? '',
+      hostOrgId: p.hostOrgId,
+      hostOrg: names.get(p.hostOrgId) ?? '',
+      dagdelen: p.held,
+    }))
+    .sort((x, y) => y.dagdelen - x.dagdelen || x.guestOrg.localeCompare(y.guestOrg) || x.hostOrg.localeCompare(y.hostOrg));
+  const previous = db.$client
     .prepare(
-      `select b.guest_org_id as guestOrgId, g.name as guestOrg, b.org_id as hostOrgId, h.name as hostOrg, count(*) as dagdelen
-       from bookings b join organisations g on g.id = b.guest_org_id join organisations h on h.id = b.org_id
-       where ${bookingsWhere(f)} and b.status in ${HELD} ${own}
-       group by b.guest_org_id, b.org_id order by dagdelen desc, guestOrg, hostOrg`,
+      `select count(*) as dagdelen, count(distinct b.guest_org_id) as orgsAway from bookings b
+       where ${bookingsWhere(f)} and b.status in ${HELD} and b.guest_org_id is not null`,
     )
-    .all({ ...params(f), org: scope.kind === 'org' ? scope.orgId : null }) as HostingPair[];
-  const now = hostingTotals(db, f);
-  const before = hostingTotals(db, { ...f, ...previousPeriod(f) });
-  return { pairs, ...now, previous: before };
+    .get(params({ ...f, ...previousPeriod(f) })) as { dagdelen: number; orgsAway: number };
+  return { pairs, ...hostingTotals(all), previous };
 }
 
 // ——— Occupancy ———
@@ -204,34 +242,42 @@ export type ReliabilityRow = {
  * requests, per host and per guest organisation, with the totals over the whole network. An org
  * admin gets their own organisation's two rows and the network row.
  */
-export function reliability(db: DB, scope: InsightScope, f: InsightFilters): ReliabilityRow[] {
-  const figures = (by: 'org_id' | 'guest_org_id' | null) =>
-    db.$client
-      .prepare(
-        `select ${by ? `b.${by}` : 'null'} as orgId, ${by ? 'o.name' : 'null'} as org, count(*) as total,
-                sum(b.status = 'no_show') as noShow,
-                sum(b.status = 'cancelled' and b.updated_at >= day_start_ms(b.date) - 86400000) as lateCancel,
-                sum(b.status = 'declined') as declined, sum(b.status = 'expired') as expired
-         from bookings b ${by ? `join organisations o on o.id = b.${by}` : ''}
-         where ${bookingsWhere(f)} and b.guest_org_id is not null ${by && scope.kind === 'org' ? `and b.${by} = @org` : ''}
-         ${by ? `group by b.${by} order by o.name` : ''}`,
-      )
-      .all({ ...params(f), org: scope.kind === 'org' ? scope.orgId : null }) as Omit<ReliabilityRow, 'role'>[];
-  withDayStart(db);
-  return [
-    ...figures('org_id').map((r) => ({ ...r, role: 'host' as const })),
-    ...figures('guest_org_id').map((r) => ({ ...r, role: 'guest' as const })),
-    ...figures(null)
-      .filter((r) => r.total > 0)
-      .map((r) => ({ ...r, role: 'network' as const })),
-  ];
+export function reliability(db: DB, scope: InsightScope, f: InsightFilters, all = pairFigures(db, f), names = orgNames(db)): ReliabilityRow[] {
+  const keys = ['total', 'noShow', 'lateCancel', 'declined', 'expired'] as const;
+  type Sums = Record<(typeof keys)[number], number>;
+  const add = (into: Map<number, Sums>, id: number, p: PairFigures) => {
+    const sums = into.get(id) ?? { total: 0, noShow: 0, lateCancel: 0, declined: 0, expired: 0 };
+    for (const k of keys) sums[k] += p[k];
+    into.set(id, sums);
+  };
+  const hosts = new Map<number, Sums>();
+  const guests = new Map<number, Sums>();
+  const network = new Map<number, Sums>();
+  for (const p of all) {
+    add(hosts, p.hostOrgId, p);
+    add(guests, p.guestOrgId, p);
+    add(network, 0, p);
+  }
+  const by = (role: 'host' | 'guest') =>
+    [...(role === 'host' ? hosts : guests)]
+      .filter(([o]) => scope.kind === 'network' || o === scope.orgId)
+      .map(([o, sums]) => ({ orgId: o, org: names.get(o) ?? '', role, ...sums }))
+      .sort((x, y) => x.org.localeCompare(y.org, 'nl'));
+  const total = network.get(0);
+  return [...by('host'), ...by('guest'), ...(total ? [{ orgId: null, org: null, role: 'network' as const, ...total }] : [])];
 }
 
 const dayStartOn = new WeakSet<object>();
 /** `day_start_ms(date)`: the instant 00:00 Amsterdam of a local date (daylight saving included), for SQL. */
 function withDayStart(db: DB) {
   if (dayStartOn.has(db.$client)) return;
-  db.$client.function('day_start_ms', { deterministic: true }, (d) => instantOf(String(d), '00:00').getTime());
+  const starts = new Map<string, number>();
+  db.$client.function('day_start_ms', { deterministic: true }, (d) => {
+    const date = String(d);
+    let ms = starts.get(date);
+    if (ms === undefined) starts.set(date, (ms = instantOf(date, '00:00').getTime()));
+    return ms;
+  });
   dayStartOn.add(db.$client);
 }
 
@@ -370,16 +416,20 @@ export type Insight = {
 /** Every section for the filters, read in one transaction so the figures agree with each other. */
 export function insight(db: DB, scope: InsightScope, f: InsightFilters, now: Date): Insight {
   withInsightFunctions(db);
-  return db.$client.transaction(() => ({
-    scope,
-    filters: f,
-    previous: previousPeriod(f),
-    hosting: hosting(db, scope, f),
-    occupancy: occupancy(db, scope, f),
-    reliability: reliability(db, scope, f),
-    learning: learning(db, scope, f, now),
-    trend: trend(db, scope, f),
-  }))();
+  return db.$client.transaction(() => {
+    const pairs = pairFigures(db, f);
+    const names = orgNames(db);
+    return {
+      scope,
+      filters: f,
+      previous: previousPeriod(f),
+      hosting: hosting(db, scope, f, pairs, names),
+      occupancy: occupancy(db, scope, f),
+      reliability: reliability(db, scope, f, pairs, names),
+      learning: learning(db, scope, f, now),
+      trend: trend(db, scope, f),
+    };
+  })();
 }
 
 /** The towns and locations the filter form offers: the whole network's open locations, or the organisation's own. */

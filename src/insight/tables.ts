@@ -14,20 +14,23 @@ export type DataTable = { title: string; headers: string[]; rows: Cell[][] };
 export const SECTIONS = ['hosting', 'occupancy', 'reliability', 'learning', 'trend'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export function sectionTable(data: Insight, section: Section, t: Dict): DataTable {
+/** `limit`: the page shows the first rows (the largest pairs first); the CSV has them all. */
+export function sectionTable(data: Insight, section: Section, t: Dict, limit = Number.POSITIVE_INFINITY): DataTable {
   const i = t.insight;
   switch (section) {
     case 'hosting':
       return {
         title: i.hosting.title,
         headers: [i.hosting.guest, i.hosting.host, i.hosting.dagdelen],
-        rows: data.hosting.pairs.map((p) => [p.guestOrg, p.hostOrg, shown(p.dagdelen)]),
+        rows: data.hosting.pairs.slice(0, limit).map((p) => [p.guestOrg, p.hostOrg, shown(p.dagdelen)]),
       };
     case 'occupancy':
       return {
         title: i.occupancy.title,
         headers: [i.occupancy.location, i.town, i.occupancy.booked, i.occupancy.available, i.occupancy.rate],
-        rows: data.occupancy.locations.map((l) => [l.location, l.town, shown(l.booked), l.available, { rate: occupancyRate(l.booked, l.available) }]),
+        rows: data.occupancy.locations
+          .slice(0, limit)
+          .map((l) => [l.location, l.town, shown(l.booked), l.available, { rate: occupancyRate(l.booked, l.available) }]),
       };
     case 'reliability':
       return {
@@ -41,15 +44,17 @@ export function sectionTable(data: Insight, section: Section, t: Dict): DataTabl
           i.reliability.declined,
           i.reliability.expired,
         ],
-        rows: data.reliability.map((r) => [
-          r.org ?? i.reliability.network,
-          i.reliability.roles[r.role],
-          shown(r.total),
-          { rate: shownRate(r.noShow, r.total) },
-          { rate: shownRate(r.lateCancel, r.total) },
-          { rate: shownRate(r.declined, r.total) },
-          { rate: shownRate(r.expired, r.total) },
-        ]),
+        rows: data.reliability
+          .slice(0, limit)
+          .map((r) => [
+            r.org ?? i.reliability.network,
+            i.reliability.roles[r.role],
+            shown(r.total),
+            { rate: shownRate(r.noShow, r.total) },
+            { rate: shownRate(r.lateCancel, r.total) },
+            { rate: shownRate(r.declined, r.total) },
+            { rate: shownRate(r.expired, r.total) },
+          ]),
       };
     case 'learning': {
       const l = data.learning;

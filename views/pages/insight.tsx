@@ -18,6 +18,9 @@ type Props = {
   query: string;
 };
 
+/** Rows per table on the page (a national network has tens of thousands of pairs; the CSV has every row). */
+const PAGE_ROWS = 50;
+
 const num = (locale: Locale, v: Shown) => (v === SUPPRESSED ? SUPPRESSED : formatNumber(locale, v));
 const pct = (locale: Locale, v: number | typeof SUPPRESSED | null) => (v === null ? '–' : v === SUPPRESSED ? SUPPRESSED : formatPercent(locale, v));
 
@@ -74,7 +77,8 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
   const d = p.data;
   const l = p.locale;
   if (!d) return <div id="insight-sections" />;
-  const table = (s: Section) => <Table t={p.t} locale={l} table={sectionTable(d, s, p.t)} section={s} query={p.query} />;
+  // The page shows the first rows of each table; the CSV download holds them all.
+  const table = (s: Section) => <Table t={p.t} locale={l} table={sectionTable(d, s, p.t, PAGE_ROWS)} section={s} query={p.query} />;
   const top = d.hosting.pairs[0];
   const hostingBars: Bar[] = d.hosting.pairs
     .slice(0, 12)
