@@ -5,7 +5,7 @@ import { queryValues, validate, parseId } from '../lib/forms';
 import { toCsv } from '../lib/csv';
 import { forbidden, notFound, pageOrFragment, type Ctx } from '../lib/render';
 import { addDays, isValidLocalDate, localToday } from '../lib/time';
-import { orgsWithRole } from '../orgs/orgs';
+import { listOrganisations, orgsWithRole } from '../orgs/orgs';
 import type { AppEnv } from '../types';
 import { InsightPage, InsightSections } from '../../views/pages/insight';
 import { defaultPeriod, insight, insightOptions, type InsightFilters, type InsightScope } from './insight';
@@ -25,7 +25,11 @@ const MAX_DAYS = 731;
 function scopeOf(c: Ctx): { scope: InsightScope; orgs: { orgId: number; orgName: string }[] } | null {
   const admin = orgsWithRole(c.var.memberships, 'org_admin');
   const asked = parseId(c.req.query('org'));
-  if (c.var.user!.isNetworkAdmin) return { scope: asked ? { kind: 'org', orgId: asked } : { kind: 'network' }, orgs: [] };
+  if (c.var.user!.isNetworkAdmin) {
+    const all = listOrganisations(c.var.deps.db).map((o) => ({ orgId: o.id, orgName: o.name }));
+    const chosen = all.find((o) => o.orgId === asked);
+    return { scope: chosen ? { kind: 'org', orgId: chosen.orgId } : { kind: 'network' }, orgs: all };
+  }
   if (admin.length === 0) return null;
   const chosen = admin.find((o) => o.orgId === asked) ?? admin[0]!;
   return { scope: { kind: 'org', orgId: chosen.orgId }, orgs: admin };
@@ -92,7 +96,10 @@ insightRoutes.get('/', (c) => {
       state={state}
       towns={options.towns}
       locations={options.locations}
-      orgs={s.orgs}
+      orgOptions={[
+        ...(c.var.user!.isNetworkAdmin ? [{ value: '', label: t.insight.wholeNetwork }] : []),
+        ...s.orgs.map((o) => ({ value: String(o.orgId), label: o.orgName })),
+      ]}
       query={queryOf(c)}
     />,
     sections,

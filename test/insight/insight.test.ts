@@ -192,6 +192,23 @@ describe('Inzicht: who sees what', () => {
     expect((await adminC.get(`/insight/occupancy.csv${Q}&location=${w.la.locationId}`)).status).toBe(404);
   });
 
+  it('a network admin may narrow the page to one organisation; the matrix shows guests × hosts', async () => {
+    const w = await world();
+    const admin = await w.client(w.network);
+    const page = await html(await admin.get(`/insight${Q}`));
+    expect(page.querySelectorAll('select[name="org"] option').map((o) => text(o))).toEqual([
+      'Het hele netwerk',
+      'CJG Harderwijk',
+      'GGD Noord- en Oost-Gelderland',
+      'Lokalis Utrecht',
+    ]);
+    const matrix = page.querySelector('#chart-hosting-matrix-title')?.parentNode;
+    expect(text(page.querySelector('#chart-hosting-matrix-title'))).toBe('Wie ontvangt wie: gasten (rijen) bij gastheren (kolommen)');
+    expect(matrix?.querySelectorAll('rect')).toHaveLength(2 * 2);
+    const onlyC = await csv(await admin.get(`/insight/hosting.csv${Q}&org=${w.c.id}`));
+    expect(onlyC.slice(1).map((r) => `${r[0]} → ${r[1]}`)).toEqual(['GGD Noord- en Oost-Gelderland → Lokalis Utrecht', 'Lokalis Utrecht → CJG Harderwijk']);
+  });
+
   it('a worker gets 403; the page needs a login', async () => {
     const w = await world();
     const worker = await w.client(w.worker);

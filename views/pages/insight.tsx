@@ -14,7 +14,8 @@ type Props = {
   state: FormState;
   towns: string[];
   locations: { id: number; name: string }[];
-  orgs: { orgId: number; orgName: string }[];
+  /** The organisation choice: an org admin of several, or a network admin (the whole network or one organisation). */
+  orgOptions: { value: string; label: string }[];
   query: string;
 };
 
@@ -71,6 +72,35 @@ function Table(p: { t: Dict; locale: Locale; table: DataTable; section: Section;
   );
 }
 
+/** Guest × host organisations as a matrix: the organisations with the most dagdelen, each cell coloured by its share of the largest. */
+function HostingMatrix(p: { t: Dict; locale: Locale; data: Insight }) {
+  const i = p.t.insight.hosting;
+  const pairs = p.data.hosting.pairs;
+  const top = (key: 'guestOrg' | 'hostOrg') => {
+    const sums = new Map<string, number>();
+    for (const x of pairs) sums.set(x[key], (sums.get(x[key]) ?? 0) + x.dagdelen);
+    return [...sums]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MATRIX_SIZE)
+      .map(([name]) => name);
+  };
+  const guests = top('guestOrg');
+  const hosts = top('hostOrg');
+  const max = Math.max(1, ...pairs.map((x) => x.dagdelen));
+  const count = new Map(pairs.map((x) => [`${x.guestOrg}\u0000${x.hostOrg}`, x.dagdelen]));
+  const cells = guests.flatMap((g) =>
+    hosts.map((h) => {
+      const n = count.get(`${g}\u0000${h}`) ?? 0;
+      const v = shown(n);
+      return { row: g, col: h, share: v === SUPPRESSED ? null : n / max, text: num(p.locale, v) };
+    }),
+  );
+  return <Heatmap id="chart-hosting-matrix" title={i.matrix} desc={i.matrixDesc} rows={guests} cols={hosts} cells={cells} />;
+}
+
+/** Organisations per side of the matrix. */
+const MATRIX_SIZE = 8;
+
 /** The sections: what htmx swaps when the filters change. */
 export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | null; query: string }) {
   const i = p.t.insight;
@@ -108,7 +138,14 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
           )}{' '}
           {top && i.hosting.top(top.guestOrg, top.hostOrg, num(l, shown(top.dagdelen)))}
         </p>
-        {hostingBars.length > 0 ? <BarChart id="chart-hosting" title={i.hosting.chart} desc={i.hosting.chart} bars={hostingBars} /> : <p>{i.none}</p>}
+        {hostingBars.length > 0 ? (
+          <>
+            <HostingMatrix t={p.t} locale={l} data={d} />
+            <BarChart id="chart-hosting" title={i.hosting.chart} desc={i.hosting.chart} bars={hostingBars} />
+          </>
+        ) : (
+          <p>{i.none}</p>
+        )}
         {table('hosting')}
       </section>
 
@@ -245,9 +282,7 @@ export function InsightPage(p: Props) {
         <fieldset>
           <legend>{i.filters}</legend>
           <div class="grid">
-            {p.orgs.length > 1 && (
-              <Select state={p.state} name="org" label={i.org} options={p.orgs.map((o) => ({ value: String(o.orgId), label: o.orgName }))} />
-            )}
+            {p.orgOptions.length > 1 && <Select state={p.state} name="org" label={i.org} options={p.orgOptions} />}
             <Field state={p.state} name="from" label={i.from} type="date" />
             <Field state={p.state} name="to" label={i.to} type="date" />
             <Select

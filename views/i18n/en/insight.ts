@@ -13,6 +13,7 @@ export const insight: typeof nl = {
   anyTown: 'All towns',
   location: 'Location',
   anyLocation: 'All locations',
+  wholeNetwork: 'The whole network',
   org: 'Organisation',
   show: 'Show',
   period: (from: string, to: string) => `${from} to ${to}`,
@@ -30,6 +31,8 @@ export const insight: typeof nl = {
     host: 'Host',
     dagdelen: 'Parts of days',
     chart: 'Parts of days by guest organisation at host organisation (largest pairs)',
+    matrix: 'Who hosts whom: guests (rows) at hosts (columns)',
+    matrixDesc: 'The organisations with the most parts of days; the darker, the more.',
   },
   occupancy: {
     title: 'Occupancy',

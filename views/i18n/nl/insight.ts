@@ -12,6 +12,7 @@ export const insight = {
   anyTown: 'Alle plaatsen',
   location: 'Locatie',
   anyLocation: 'Alle locaties',
+  wholeNetwork: 'Het hele netwerk',
   org: 'Organisatie',
   show: 'Tonen',
   period: (from: string, to: string) => `${from} t/m ${to}`,
@@ -29,6 +30,8 @@ export const insight = {
     host: 'Gastheer',
     dagdelen: 'Dagdelen',
     chart: 'Dagdelen per gastorganisatie bij gastorganisatie (grootste paren)',
+    matrix: 'Wie ontvangt wie: gasten (rijen) bij gastheren (kolommen)',
+    matrixDesc: 'De organisaties met de meeste dagdelen; hoe donkerder, hoe meer dagdelen.',
   },
   occupancy: {
     title: 'Bezetting',
