@@ -26,7 +26,20 @@ import {
   type SpaceResult,
   type VisibleSpace,
 } from './desks';
-import { closuresFor, colleaguesOf, countOrgShare, localMoment, mayBook, mondayOf, reservedNow, shareRefusal, slotRefusal } from './rules';
+import {
+  closuresFor,
+  COLLEAGUE_LIST_MAX,
+  colleagueByEmail,
+  colleaguesOf,
+  colleaguesToList,
+  countOrgShare,
+  localMoment,
+  mayBook,
+  mondayOf,
+  reservedNow,
+  shareRefusal,
+  slotRefusal,
+} from './rules';
 import { bookSchema, searchSchema, seriesSchema } from './schemas';
 import { wideClosuresOn } from './closures';
 import { holidaysOn } from './holidays';
@@ -44,8 +57,18 @@ function guestOrgFor(c: Ctx, requested: number | null | undefined): number | nul
   return ms[0]?.orgId ?? null;
 }
 
-/** The colleagues the user may book for on behalf of `asOrg` (`colleaguesOf`), without the user. */
-const colleaguesFor = (c: Ctx, asOrg: number) => colleaguesOf(c.var.deps.db, asOrg).filter((col) => col.id !== c.var.user!.id);
+type Colleague = { id: string; name: string };
+
+/**
+ * The colleagues the forms offer for `asOrg` (`colleaguesOf`, without the user), or, when there
+ * are more than COLLEAGUE_LIST_MAX (a national organisation has thousands), none listed and an
+ * e-mail field instead.
+ */
+function colleagueChoice(c: Ctx, asOrg: number | null): { list: Colleague[]; byEmail: boolean } {
+  if (asOrg === null) return { list: [], byEmail: false };
+  const list = colleaguesToList(c.var.deps.db, asOrg, c.var.user!.id);
+  return list.length > COLLEAGUE_LIST_MAX ? { list: [], byEmail: true } : { list, byEmail: false };
+}
 
 /** Shown as "booking on behalf of" only to people in more than one organisation. */
 const asOrgShown = (c: Ctx, asOrg: number | null) => (c.var.memberships.length > 1 ? asOrg : null);
@@ -76,8 +99,9 @@ desksRoutes.get('/', (c) => {
     // Demand that found nothing (Inzicht): no space at all, or every space full for the dagdeel asked for.
     if (pages.page === 1 && pages.pages <= 1 && date >= today(c) && !anyBookable(results, daypart)) recordDemand(db, 'search_empty', date);
   }
-  const colleagues = asOrg === null ? [] : colleaguesFor(c, asOrg);
-  const forUser = (form.ok && colleagues.find((col) => col.id === form.data.for)) || null;
+  const colleagues = colleagueChoice(c, asOrg);
+  const forUser = form.ok ? colleagueFor(c, asOrg, form.data.for, form.data.forEmail) : null;
+  if (form.ok && form.data.forEmail && !forUser) state.errors = { ...state.errors, forEmail: t.desks.colleague.notFound };
   const mine = new Map<number, Daypart[]>();
   if (results) for (const b of myActiveOn(db, forUser?.id ?? c.var.user!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
   const resultsProps = {
@@ -100,7 +124,16 @@ desksRoutes.get('/', (c) => {
   return pageOrFragment(
     c,
     t.desks.search.title,
-    <SearchPage t={t} state={state} towns={towns} orgs={orgs} myOrgs={c.var.memberships} colleagues={colleagues} results={resultsProps} />,
+    <SearchPage
+      t={t}
+      state={state}
+      towns={towns}
+      orgs={orgs}
+      myOrgs={c.var.memberships}
+      colleagues={colleagues.list}
+      colleagueByEmail={colleagues.byEmail}
+      results={resultsProps}
+    />,
     <SearchResults {...resultsProps} />,
     valid ? 200 : 422,
   );
@@ -118,12 +151,11 @@ function closedNote(c: Ctx, date: string): string | null {
 
 // ——— Week view of a space ———
 
-type Colleague = { id: string; name: string };
-
-/** The colleague asked for (`for`), when they are one of the user's for `asOrg`; else null (booking for oneself). */
-function colleagueFor(c: Ctx, asOrg: number | null, forId: string | null | undefined): Colleague | null {
-  if (!forId || asOrg === null || forId === c.var.user!.id) return null;
-  return colleaguesOf(c.var.deps.db, asOrg, forId)[0] ?? null;
+/** The colleague asked for (`for` by id, or `forEmail`), when they are one of the user's for `asOrg`; else null (booking for oneself). */
+function colleagueFor(c: Ctx, asOrg: number | null, forId: string | null | undefined, forEmail?: string | null): Colleague | null {
+  if (asOrg === null) return null;
+  const found = forId ? colleaguesOf(c.var.deps.db, asOrg, forId)[0] : forEmail ? colleagueByEmail(c.var.deps.db, asOrg, forEmail) : undefined;
+  return found && found.id !== c.var.user!.id ? found : null;
 }
 
 /** The week-view cells of [from, to] for a space, as the viewer sees them (or as booked for `forUser`). */
@@ -205,7 +237,8 @@ function spacePage(
       canBook={canBook}
       asOrg={asOrgShown(c, asOrg)}
       seriesState={extra.seriesState ?? { values: { weekday: '2', daypart: 'morning', weeks: '6', startDate: now, for: forUser?.id ?? '' } }}
-      colleagues={canBook && asOrg !== null ? colleaguesFor(c, asOrg) : []}
+      colleagues={canBook ? colleagueChoice(c, asOrg).list : []}
+      colleagueByEmail={canBook && colleagueChoice(c, asOrg).byEmail}
       forUser={forUser}
       week={week && isValidLocalDate(week) ? weekStart : null}
       closedAhead={canBook ? closedRunsAhead(db, { ...space.rules, locationId: space.location.id }, now) : []}
@@ -226,7 +259,7 @@ desksRoutes.get('/spaces/:spaceId', (c) => {
   const asOrg = guestOrgFor(c, parseId(c.req.query('as')));
   const space = visibleSpace(c, c.req.param('spaceId'), asOrg);
   if (!space) return notFound(c);
-  return spacePage(c, space, asOrg, c.req.query('week'), { forUser: colleagueFor(c, asOrg, c.req.query('for')) });
+  return spacePage(c, space, asOrg, c.req.query('week'), { forUser: colleagueFor(c, asOrg, c.req.query('for'), c.req.query('forEmail')?.slice(0, 254)) });
 });
 
 desksRoutes.post('/spaces/:spaceId/book', async (c) => {

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import {
   ACTIVE_STATUSES,
   AMENITIES,
@@ -190,14 +190,43 @@ export function memberOrgIds(db: Queryable, userId: string): number[] {
  * account is not deactivated, by name (`onlyUserId`: just that person, if they qualify). The
  * booking form lists them and `colleagueRefusal` asks the same query, so the two cannot differ.
  */
-export function colleaguesOf(db: Queryable, orgId: number, onlyUserId?: string): { id: string; name: string }[] {
-  return db
+export function colleaguesOf(
+  db: Queryable,
+  orgId: number,
+  onlyUserId?: string,
+  opts: { email?: string; exceptUserId?: string; limit?: number } = {},
+): { id: string; name: string }[] {
+  const q = db
     .selectDistinct({ id: users.id, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), isNull(users.deactivatedAt), onlyUserId === undefined ? undefined : eq(users.id, onlyUserId)))
-    .orderBy(users.name, users.id)
-    .all();
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        isNull(users.deactivatedAt),
+        onlyUserId === undefined ? undefined : eq(users.id, onlyUserId),
+        opts.email === undefined ? undefined : eq(users.email, opts.email),
+        opts.exceptUserId === undefined ? undefined : ne(users.id, opts.exceptUserId),
+      ),
+    )
+    .orderBy(users.name, users.id);
+  return opts.limit === undefined ? q.all() : q.limit(opts.limit).all();
+}
+
+/** More colleagues than this and the forms ask for a colleague's e-mail address instead of listing them all. */
+export const COLLEAGUE_LIST_MAX = 50;
+
+/**
+ * The colleagues a form lists (`colleaguesOf`, without the user): at most COLLEAGUE_LIST_MAX + 1,
+ * so the caller knows when there are too many to list (a national organisation has thousands).
+ */
+export function colleaguesToList(db: Queryable, orgId: number, exceptUserId: string): { id: string; name: string }[] {
+  return colleaguesOf(db, orgId, undefined, { exceptUserId, limit: COLLEAGUE_LIST_MAX + 1 });
+}
+
+/** A colleague found by e-mail address (the same rule as `colleaguesOf`). */
+export function colleagueByEmail(db: Queryable, orgId: number, email: string): { id: string; name: string } | undefined {
+  return colleaguesOf(db, orgId, undefined, { email: email.trim().toLowerCase(), limit: 1 })[0];
 }
 
 /** Is this person a host of this organisation? */

@@ -65,6 +65,11 @@ export const searchSchema = perDict((t: Dict, today: string) =>
     org: optionalId(t),
     as: optionalId(t),
     for: forColleague(),
+    /** A colleague by e-mail address, when the organisation is too big to list its people. */
+    forEmail: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim().slice(0, 254) : null)),
   }),
 );
 

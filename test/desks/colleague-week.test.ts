@@ -95,3 +95,21 @@ describe('a recurring booking for a colleague', () => {
     expect(countRows(w.t.db, 'outbox')).toBe(0);
   });
 });
+
+describe('booking for a colleague in a large organisation', () => {
+  it('more than 50 colleagues: no list of everyone, but the colleague’s e-mail address; an unknown address is a clear message', async () => {
+    const w = await world();
+    const org = w.t.db.$client.prepare('select org_id from memberships where user_id = ?').get(w.worker.id) as { org_id: number };
+    for (let i = 0; i < 50; i++) await createUser(w.t.db, { orgId: org.org_id, name: `Collega ${String(i).padStart(2, '0')}` });
+    const search = await html(await w.client.get(`/desks?date=${WED}&daypart=morning`));
+    expect(search.querySelector('select[name="for"]')).toBeNull();
+    expect(search.querySelector('input[name="forEmail"]')).not.toBeNull();
+    const chosen = await html(await w.client.get(`/desks?date=${WED}&daypart=morning&forEmail=${encodeURIComponent(w.colleague.email.toUpperCase())}`));
+    expect(chosen.querySelector('#desk-results form input[name="for"]')?.getAttribute('value')).toBe(w.colleague.id);
+    const unknown = text(await html(await w.client.get(`/desks?date=${WED}&daypart=morning&forEmail=${encodeURIComponent(w.stranger.email)}`)));
+    expect(unknown).toContain('Geen collega van je organisatie met een actief account heeft dit e-mailadres.');
+    const week = await html(await w.client.get(`${w.spacePath}?week=${WED}&forEmail=${encodeURIComponent(w.colleague.email)}`));
+    expect(week.querySelector('input[name="forEmail"]')).not.toBeNull();
+    expect(week.querySelectorAll('td.slot form input[name="for"]').every((i) => i.getAttribute('value') === w.colleague.id)).toBe(true);
+  });
+});

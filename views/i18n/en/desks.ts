@@ -176,6 +176,8 @@ export const desks: typeof nl = {
     forName: (name: string) => `for ${name}`,
     alreadyBooked: (name: string) => `${name} already has a booking for that part of the day.`,
     choose: 'Choose',
+    emailLabel: 'For whom? Your colleague’s e-mail address (empty: yourself)',
+    notFound: 'No colleague of your organisation with an active account has this e-mail address.',
   },
   share: {
     legend: 'Fair share',

@@ -175,6 +175,8 @@ export const desks = {
     forName: (name: string) => `voor ${name}`,
     alreadyBooked: (name: string) => `${name} heeft op dat dagdeel al een reservering.`,
     choose: 'Kiezen',
+    emailLabel: 'Voor wie? E-mailadres van je collega (leeg: voor jezelf)',
+    notFound: 'Geen collega van je organisatie met een actief account heeft dit e-mailadres.',
   },
   share: {
     legend: 'Eerlijk delen',

@@ -12,6 +12,8 @@ export type SearchPageProps = {
   myOrgs: { orgId: number; orgName: string }[];
   /** Colleagues of the organisation booked on behalf of, to book for one of them. */
   colleagues: { id: string; name: string }[];
+  /** Too many colleagues to list: the form asks for the colleague's e-mail address. */
+  colleagueByEmail: boolean;
   results: ResultsProps;
 };
 
@@ -86,16 +88,20 @@ export function SearchPage(p: SearchPageProps) {
               {p.myOrgs.length > 1 && (
                 <Select state={p.state} name="as" label={t.asOrg} options={p.myOrgs.map((m) => ({ value: String(m.orgId), label: m.orgName }))} />
               )}
-              {p.colleagues.length > 0 && (
-                <div>
-                  <Select
-                    state={p.state}
-                    name="for"
-                    label={p.t.desks.colleague.label}
-                    options={[{ value: '', label: p.t.desks.colleague.myself }, ...p.colleagues.map((col) => ({ value: col.id, label: col.name }))]}
-                  />
-                  <small>{p.t.desks.colleague.hint}</small>
-                </div>
+              {p.colleagueByEmail ? (
+                <Field state={p.state} name="forEmail" label={p.t.desks.colleague.emailLabel} type="email" hint={p.t.desks.colleague.hint} />
+              ) : (
+                p.colleagues.length > 0 && (
+                  <div>
+                    <Select
+                      state={p.state}
+                      name="for"
+                      label={p.t.desks.colleague.label}
+                      options={[{ value: '', label: p.t.desks.colleague.myself }, ...p.colleagues.map((col) => ({ value: col.id, label: col.name }))]}
+                    />
+                    <small>{p.t.desks.colleague.hint}</small>
+                  </div>
+                )
               )}
             </div>
             <fieldset class="amenity-filter">

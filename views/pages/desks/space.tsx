@@ -21,6 +21,8 @@ export type SpacePageProps = {
   seriesState: FormState;
   /** Colleagues the worker may book for (ADR 012); the chosen one's bookings are marked and every form carries them. */
   colleagues: { id: string; name: string }[];
+  /** Too many colleagues to list: the choice is by e-mail address. */
+  colleagueByEmail: boolean;
   forUser: { id: string; name: string } | null;
   /** The week asked for, kept when choosing a colleague. */
   week: string | null;
@@ -52,19 +54,29 @@ export function SpacePage(p: SpacePageProps) {
       {!p.canBook && <p>{t.space.ownSpace}</p>}
       {p.showInstructions && <Instructions t={p.t} guestInstructions={l.guestInstructions} houseRules={l.houseRules} contactPerson={l.contactPerson} />}
       <NoticeLine notice={p.notice} />
-      {p.colleagues.length > 0 && (
+      {(p.colleagues.length > 0 || p.colleagueByEmail) && (
         <form method="get" action={`/desks/spaces/${s.id}`} class="for-whom">
           {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
           {p.week && <input type="hidden" name="week" value={p.week} />}
-          <label for="for-whom">{t.colleague.label}</label>
-          <select id="for-whom" name="for" aria-describedby="for-whom-hint">
-            <option value="">{t.colleague.myself}</option>
-            {p.colleagues.map((col) => (
-              <option value={col.id} selected={p.forUser?.id === col.id}>
-                {col.name}
-              </option>
-            ))}
-          </select>
+          {p.colleagueByEmail ? (
+            <>
+              <label for="for-whom">{t.colleague.emailLabel}</label>
+              <input id="for-whom" name="forEmail" type="email" maxlength={254} aria-describedby="for-whom-hint" />
+              {p.forUser && <p>{t.colleague.forName(p.forUser.name)}</p>}
+            </>
+          ) : (
+            <>
+              <label for="for-whom">{t.colleague.label}</label>
+              <select id="for-whom" name="for" aria-describedby="for-whom-hint">
+                <option value="">{t.colleague.myself}</option>
+                {p.colleagues.map((col) => (
+                  <option value={col.id} selected={p.forUser?.id === col.id}>
+                    {col.name}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
           <small id="for-whom-hint">{t.colleague.hint}</small>
           <button type="submit" class="secondary small">
             {t.colleague.choose}
