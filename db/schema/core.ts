@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Roles a person holds within one organisation (PRODUCT.md, "Who uses it"). */
-export const ORG_ROLES = ['member', 'host', 'facilitator', 'org_admin'] as const;
+export const ORG_ROLES = ['member', 'host', 'facilitator', 'expert', 'org_admin'] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
 
 export const ORG_KINDS = ['cjg', 'ggd', 'jgz', 'wijkteam', 'jeugdzorg', 'gemeente', 'school', 'anders'] as const;
@@ -68,7 +68,7 @@ export const memberships = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.orgId, t.role] }),
     index('memberships_org_idx').on(t.orgId, t.role),
-    check('memberships_role_check', sql`${t.role} in ('member','host','facilitator','org_admin')`),
+    check('memberships_role_check', sql`${t.role} in ('member','host','facilitator','expert','org_admin')`),
   ],
 );
 

@@ -3,3 +3,4 @@ export * from './desks';
 export * from './intervision';
 export * from './privacy';
 export * from './insight';
+export * from './people';

@@ -4,6 +4,8 @@ import {
   attendanceChanges,
   bookings,
   calendarFeeds,
+  consultBookings,
+  consultHours,
   groupMembers,
   intervisionGroups,
   invitations,
@@ -12,8 +14,11 @@ import {
   notifications,
   outbox,
   passwordTokens,
+  profiles,
+  profileTags,
   registrations,
   sessions,
+  staffPresence,
   statements,
   users,
 } from '../../db/schema';
@@ -79,7 +84,13 @@ function refusalFor(q: Queryable, userId: string, by: Deleter, now: Date): Delet
       .where(and(eq(intervisionGroups.facilitatorId, userId), eq(meetings.status, 'scheduled'), gt(meetings.endsAt, now)))
       .limit(1)
       .get();
-  if (facilitates) return 'facilitates';
+  const consults = q
+    .select({ id: consultHours.id })
+    .from(consultHours)
+    .where(and(eq(consultHours.expertId, userId), eq(consultHours.status, 'open'), gte(consultHours.date, localToday(now))))
+    .limit(1)
+    .get();
+  if (facilitates || consults) return 'facilitates';
   if (user.isNetworkAdmin) {
     const others = q
       .select({ n: sql<number>`count(*)` })
@@ -175,6 +186,21 @@ export function deleteAccount(db: DB, userId: string, by: Deleter, now: Date, ba
     tx.update(registrations).set({ userId: null, bringsCase: false }).where(eq(registrations.userId, userId)).run();
 
     // The rest is deleted; invitations they sent stay, without them.
+    // Consults booked with an expert: future ones freed, the past without the person.
+    tx.update(consultBookings)
+      .set({ status: 'cancelled', updatedAt: now })
+      .where(
+        and(
+          eq(consultBookings.userId, userId),
+          eq(consultBookings.status, 'booked'),
+          inArray(consultBookings.hourId, tx.select({ id: consultHours.id }).from(consultHours).where(gte(consultHours.date, today))),
+        ),
+      )
+      .run();
+    tx.update(consultBookings).set({ userId: null, tagId: null }).where(eq(consultBookings.userId, userId)).run();
+    tx.delete(profileTags).where(eq(profileTags.userId, userId)).run();
+    tx.delete(profiles).where(eq(profiles.userId, userId)).run();
+    tx.delete(staffPresence).where(eq(staffPresence.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     tx.delete(passwordTokens).where(eq(passwordTokens.userId, userId)).run();
     tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).run();

@@ -8,8 +8,14 @@ import {
   groupMembers,
   intervisionGroups,
   invitations,
+  consultBookings,
+  consultHours,
+  expertiseTags,
   locations,
   loginFailures,
+  profiles,
+  profileTags,
+  staffPresence,
   meetings,
   notifications,
   organisations,
@@ -49,6 +55,11 @@ export const EXPORT_COVERAGE: Record<string, { in: string[] } | { excluded: stri
   attendance_changes: { in: ['attendanceChanges'] },
   statements: { in: ['statements'] },
   access_log: { in: ['myAccessOfOthers'] },
+  profiles: { in: ['profile'] },
+  profile_tags: { in: ['profile'] },
+  staff_presence: { in: ['presence'] },
+  consult_hours: { in: ['consultHours'] },
+  consult_bookings: { in: ['consults'] },
   access_log_subjects: { in: ['whoLookedAtMyData'] },
 };
 
@@ -215,6 +226,59 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
       .innerJoin(accessLog, eq(accessLog.id, accessLogSubjects.logId))
       .where(eq(accessLogSubjects.userId, userId))
       .orderBy(asc(accessLog.at))
+      .all(),
+    profile: {
+      ...(db
+        .select({
+          visible: profiles.visible,
+          showPresence: profiles.showPresence,
+          discipline: profiles.discipline,
+          about: profiles.about,
+          updatedAt: profiles.updatedAt,
+        })
+        .from(profiles)
+        .where(eq(profiles.userId, userId))
+        .get() ?? null),
+      expertise: db
+        .select({ name: expertiseTags.name })
+        .from(profileTags)
+        .innerJoin(expertiseTags, eq(expertiseTags.id, profileTags.tagId))
+        .where(eq(profileTags.userId, userId))
+        .all()
+        .map((r) => r.name),
+    },
+    presence: db
+      .select({ date: staffPresence.date, location: locations.name })
+      .from(staffPresence)
+      .innerJoin(locations, eq(locations.id, staffPresence.locationId))
+      .where(eq(staffPresence.userId, userId))
+      .orderBy(asc(staffPresence.date))
+      .all(),
+    consultHours: db
+      .select({
+        date: consultHours.date,
+        startTime: consultHours.startTime,
+        slotMinutes: consultHours.slotMinutes,
+        slots: consultHours.slots,
+        status: consultHours.status,
+      })
+      .from(consultHours)
+      .where(eq(consultHours.expertId, userId))
+      .orderBy(asc(consultHours.date))
+      .all(),
+    consults: db
+      .select({
+        date: consultHours.date,
+        startTime: consultHours.startTime,
+        slot: consultBookings.slot,
+        status: consultBookings.status,
+        topic: expertiseTags.name,
+      })
+      .from(consultBookings)
+      .innerJoin(consultHours, eq(consultHours.id, consultBookings.hourId))
+      .leftJoin(expertiseTags, eq(expertiseTags.id, consultBookings.tagId))
+      .where(eq(consultBookings.userId, userId))
+      .orderBy(asc(consultHours.date))
       .all(),
     myAccessOfOthers: db
       .select({ at: accessLog.at, action: accessLog.action, object: accessLog.object, people: accessLog.subjectCount })

@@ -421,6 +421,70 @@ export const PROCESSINGS: readonly Processing[] = [
     },
   },
   {
+    key: 'meet_each_other',
+    name: t('Elkaar ontmoeten: profiel, aanwezigheid en spreekuren', 'Meeting each other: profile, presence and consult hours'),
+    purpose: t(
+      'Collega’s die op dezelfde plek werken laten zien wie er is en waarover je hen mag aanspreken, en een kort overleg met een deskundige (spreekuur) laten reserveren.',
+      'Showing colleagues who work at the same place who is there and what they may be asked about, and letting them book a short consult with an expert.',
+    ),
+    legalBasis: t(
+      'Toestemming (AVG art. 6 lid 1 sub a) voor profiel en aanwezigheid: standaard uit, op elk moment uit te zetten; voor spreekuren het gerechtvaardigd belang van de organisaties (sub f).',
+      'Consent (GDPR art. 6(1)(a)) for profile and presence: off by default, can be switched off at any time; for consult hours the organisations’ legitimate interest (6(1)(f)).',
+    ),
+    people: t(
+      'Medewerkers die een profiel invullen; deskundigen met spreekuren en wie bij hen reserveert.',
+      'Staff who fill in a profile; experts with consult hours and whoever books with them.',
+    ),
+    recipients: t(
+      'Alleen wie dezelfde dag op dezelfde locatie geboekt heeft, en de eigen medewerkers van de ontvangende organisatie; bij een spreekuur de deskundige. Nooit in zoekresultaten of Inzicht.',
+      'Only people booked at the same location on the same day, and the receiving organisation’s own staff; for a consult, the expert. Never in search results or Insight.',
+    ),
+    retention: (r) =>
+      t(
+        `Het profiel tot je het leegmaakt of je account verwijdert; "ik ben er vandaag" en spreekuurreserveringen ${r.bookingsMonths} maanden na de datum.`,
+        `The profile until you clear it or delete your account; "I am here today" and consult bookings ${r.bookingsMonths} months after the date.`,
+      ),
+    code: ['db/schema/people.ts'],
+    tables: {
+      expertise_tags: {
+        columns: ['id', 'name', 'active', 'created_at'],
+        personal: [],
+        holds: t('De lijst met expertises die het netwerk bijhoudt (geen persoonsgegevens).', 'The list of expertise the network keeps (no personal data).'),
+      },
+      profiles: {
+        columns: ['user_id', 'visible', 'show_presence', 'discipline', 'about', 'updated_at'],
+        personal: ['user_id', 'visible', 'show_presence', 'discipline', 'about', 'updated_at'],
+        holds: t(
+          'Discipline, een korte regel "waarover je me mag aanspreken", en je keuzes om ze te tonen.',
+          'Discipline, a short line on what you may be asked about, and your choices to show them.',
+        ),
+      },
+      profile_tags: {
+        columns: ['user_id', 'tag_id'],
+        personal: ['user_id', 'tag_id'],
+        holds: t('Je expertises uit de lijst.', 'Your expertise from the list.'),
+      },
+      staff_presence: {
+        columns: ['user_id', 'location_id', 'date', 'created_at'],
+        personal: ['user_id', 'location_id', 'date'],
+        holds: t('"Ik ben er vandaag" van eigen medewerkers op een locatie.', '"I am here today" of own staff at a location.'),
+      },
+      consult_hours: {
+        columns: ['id', 'expert_id', 'org_id', 'location_id', 'online_url', 'date', 'start_time', 'slot_minutes', 'slots', 'status', 'created_at'],
+        personal: ['expert_id'],
+        holds: t('Spreekuren: wie, waar, wanneer en hoeveel plekken.', 'Consult hours: who, where, when and how many slots.'),
+      },
+      consult_bookings: {
+        columns: ['id', 'hour_id', 'slot', 'user_id', 'org_id', 'tag_id', 'status', 'created_at', 'updated_at'],
+        personal: ['user_id', 'tag_id'],
+        holds: t(
+          'Wie welk tijdvak reserveerde en over welk onderwerp (een expertise, nooit cliëntgegevens).',
+          'Who booked which slot and on which topic (an expertise, never client data).',
+        ),
+      },
+    },
+  },
+  {
     key: 'access_log',
     name: t('Wie bekeek welke gegevens', 'Who looked at which data'),
     purpose: t(

@@ -4,6 +4,9 @@ import {
   accessLogSubjects,
   attendanceChanges,
   bookings,
+  consultBookings,
+  consultHours,
+  staffPresence,
   loginFailures,
   meetings,
   notifications,
@@ -48,7 +51,9 @@ const yearsBefore = (now: Date, years: number) => new Date(`${addMonths(localTod
 export function applyRetention(db: DB, now: Date, retention: Retention = DEFAULT_RETENTION, batch = RETENTION_BATCH): RetentionCounts {
   const today = localToday(now);
   return {
-    bookings: anonymiseBookings(db, addMonths(today, -retention.bookingsMonths), now, batch),
+    bookings:
+      anonymiseBookings(db, addMonths(today, -retention.bookingsMonths), now, batch) +
+      anonymiseConsults(db, addMonths(today, -retention.bookingsMonths), batch),
     notifications: deleteOlder(db, 'notifications', new Date(now.getTime() - retention.notificationsDays * DAY_MS), batch),
     emails: deleteOlder(db, 'outbox', new Date(now.getTime() - retention.notificationsDays * DAY_MS), batch),
     throttle: deleteOlder(db, 'throttle', new Date(now.getTime() - THROTTLE_HOURS * 3_600_000), batch),
@@ -94,6 +99,20 @@ function anonymiseBookings(db: DB, before: string, now: Date, batch: number): nu
       .set({ userId: null, bookedBy: null, visitorName: null, visitorOrg: null, note: null, updatedAt: now })
       .where(inArray(bookings.id, due))
       .run().changes;
+  });
+}
+
+/** Consult bookings and "ik ben er vandaag" dated before `before`: the person goes, the count stays. */
+function anonymiseConsults(db: DB, before: string, batch: number): number {
+  return writeTx(db, (tx) => {
+    const due = tx
+      .select({ id: consultBookings.id })
+      .from(consultBookings)
+      .innerJoin(consultHours, eq(consultHours.id, consultBookings.hourId))
+      .where(and(lt(consultHours.date, before), isNotNull(consultBookings.userId)))
+      .limit(batch);
+    const n = tx.update(consultBookings).set({ userId: null, tagId: null }).where(inArray(consultBookings.id, due)).run().changes;
+    return n + tx.delete(staffPresence).where(lt(staffPresence.date, before)).run().changes;
   });
 }
 

@@ -20,6 +20,7 @@ export const common: typeof nl = {
     member: 'Worker',
     host: 'Host',
     facilitator: 'Intervision facilitator',
+    expert: 'Consult-hours expert',
     org_admin: 'Organisation admin',
     network_admin: 'Network admin',
   },

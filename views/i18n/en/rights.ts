@@ -26,7 +26,7 @@ export const rights: typeof nl = {
   downloadFirst: 'Want to keep something? Download your data and your attendance statements first.',
   refusals: {
     'not-found': 'This account does not exist (any more), or you may not delete it.',
-    facilitates: 'This account still facilitates meetings or groups to come. Hand them over to a colleague or cancel them first.',
+    facilitates: 'This account still runs meetings, groups or consult hours to come. Hand them over to a colleague or cancel them first.',
     'last-org-admin': 'This is the only administrator of an organisation. Make someone else administrator first.',
     'last-network-admin': 'This is the only network administrator. Make someone else network administrator first.',
   },

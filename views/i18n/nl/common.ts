@@ -19,6 +19,7 @@ export const common = {
     member: 'Medewerker',
     host: 'Gastheer/-vrouw',
     facilitator: 'Begeleider intervisie',
+    expert: 'Spreekuurhouder (deskundige)',
     org_admin: 'Beheerder organisatie',
     network_admin: 'Netwerkbeheerder',
   },

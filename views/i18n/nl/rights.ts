@@ -27,7 +27,7 @@ export const rights = {
   downloadFirst: 'Wil je iets bewaren? Download dan eerst je gegevens en je bewijzen van deelname.',
   refusals: {
     'not-found': 'Dit account bestaat niet (meer), of je mag het niet verwijderen.',
-    facilitates: 'Er zijn nog bijeenkomsten of groepen die dit account begeleidt. Draag ze eerst over aan een collega of annuleer ze.',
+    facilitates: 'Er zijn nog bijeenkomsten, groepen of spreekuren die dit account begeleidt. Draag ze eerst over aan een collega of annuleer ze.',
     'last-org-admin': 'Dit is de enige beheerder van een organisatie. Maak eerst iemand anders beheerder.',
     'last-network-admin': 'Dit is de enige netwerkbeheerder. Maak eerst iemand anders netwerkbeheerder.',
   },
