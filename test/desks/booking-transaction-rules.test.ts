@@ -53,6 +53,14 @@ describe('booking transaction: what the form cannot send', () => {
     expect(countRows(w.t.db, 'bookings')).toBe(0);
   });
 
+  it('one place per dagdeel: only the unique index’s error means "already booked"; any other database error is not hidden behind it', async () => {
+    const w = await world();
+    // The database's own check on the note's length (the form refuses it earlier).
+    expect(() => w.book({ note: 'x'.repeat(281) })).toThrow(/CHECK constraint failed: bookings_note_check/);
+    expect(countRows(w.t.db, 'bookings')).toBe(0);
+    expect(w.book({ note: 'x'.repeat(280) })).toMatchObject({ ok: true });
+  });
+
   it('a request gets a deadline to answer it; a confirmed booking has none', async () => {
     const w = await world({ approvalRequired: true });
     expect(w.book({})).toMatchObject({ ok: true, status: 'pending' });
