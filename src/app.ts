@@ -31,6 +31,7 @@ import { groupsRoutes } from './intervision/groups.routes';
 import { facilitateRoutes } from './intervision/facilitate.routes';
 import { reflectionCsvRoutes, reflectionRoutes } from './intervision/reflection.routes';
 import { insightRoutes } from './insight/insight.routes';
+import { peopleRoutes, tagsRoutes } from './people/people.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { verifyRoutes } from './intervision/verify.routes';
 import { accessLogRoutes } from './privacy/access-log.routes';
@@ -144,6 +145,8 @@ export function createApp(opts: AppOptions) {
   app.route('/verify', verifyRoutes); // public: the statement's code is the credential
   app.route('/privacy', privacyRoutes); // public: the privacy statement
   app.route('/insight', insightRoutes);
+  app.route('/people/tags', tagsRoutes); // network admin
+  app.route('/people', peopleRoutes);
 
   app.notFound((c) => (c.var.t ? notFound(c) : c.text('Not found', 404)));
 

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, seedCore } from './core';
 import { seedDesks } from './desks';
 import { seedIntervision } from './intervision';
 import { seedHistory } from './history';
+import { seedPeople } from './people';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './core';
 
@@ -23,6 +24,7 @@ export async function seedDemoData(db: DB, now: Date = new Date()): Promise<void
     const core = seedCore(tx, passwordHash);
     seedDesks(tx, core, now);
     seedIntervision(tx, core, now);
+    seedPeople(tx, core, now);
     // After the rest, so the ids the demo and its tests know stay as they were.
     seedHistory(tx, now);
   });

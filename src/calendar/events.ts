@@ -13,6 +13,7 @@ export type BookingForCalendar = {
   daypart: Daypart;
   status: BookingStatus;
   spaceName: string;
+  locationId: number;
   locationName: string;
   street: string;
   postcode: string;
@@ -44,6 +45,7 @@ const bookingCalendarColumns = {
   daypart: bookings.daypart,
   status: bookings.status,
   spaceName: spaces.name,
+  locationId: bookings.locationId,
   locationName: locations.name,
   street: locations.street,
   postcode: locations.postcode,

@@ -148,6 +148,7 @@ function locationPage(
       locationState={states.locationState ?? { values: locationFormValues(loc, listShares(db, loc.id)) }}
       spaceState={states.spaceState ?? { values: { kind: 'flexplek', capacity: '4', active: 'on' } }}
       closureState={states.closureState ?? {}}
+      today={today(c)}
     />,
     status,
   );

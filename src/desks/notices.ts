@@ -40,7 +40,14 @@ function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: Bookin
   return {
     subject: text[0],
     // A colleague booked it: the owner is told by whom, so a booking they did not make is no surprise.
-    body: bookedBy ? `${text[1]}\n\n${t.desks.colleague.bookedBy(bookedBy)}.` : text[1],
+    body: [
+      text[1],
+      bookedBy ? `${t.desks.colleague.bookedBy(bookedBy)}.` : null,
+      // Who else is there that day: the page itself decides who may see it (ADR 016).
+      kind === 'confirmed' || kind === 'approved' ? t.people.here.mailLine(`${baseUrl}/people/here/${first.locationId}/${first.date}`) : null,
+    ]
+      .filter((s) => s !== null)
+      .join('\n\n'),
     link: '/bookings',
     attachments: [icsAttachment(`gastplek-${first.id}.ics`, toIcs(events, method), method)],
   };

@@ -66,8 +66,17 @@ function fixture(db: DB) {
     }[]
   ).map((r) => r.email.replace('@gastplek.test', ''));
   const feedToken = renewFeedToken(db, worker);
+  // A day the worker is booked at a location of org 1 (CJG Harderwijk Stationslaan): who is there.
+  const workerHere = row<{ location_id: number; date: string }>(
+    db,
+    "select location_id, date from bookings where user_id = ? and status = 'confirmed' order by date limit 1",
+    worker,
+  );
+  const tag = row<{ id: number }>(db, 'select id from expertise_tags order by id limit 1').id;
   return {
     feedToken,
+    here: `/people/here/${workerHere.location_id}/${workerHere.date}`,
+    tag,
     yasmina,
     thomas,
     fatima,
@@ -186,6 +195,21 @@ const ACCESS: Record<string, Entry> = {
   },
   'GET /access-log/mine': { rule: 'logged in (own entries only)', cases: () => user('/access-log/mine') },
   'POST /admin/organisations': { rule: 'network admin', cases: () => only(['admin'], '/admin/organisations') },
+
+  'GET /people/profile': { rule: 'logged in (own profile only)', cases: () => user('/people/profile') },
+  'POST /people/profile': { rule: 'logged in (own profile only)', cases: () => user('/people/profile', { about: 'Pubers' }) },
+  'GET /people/where': { rule: 'logged in (counts only, locations they may see)', cases: () => user('/people/where') },
+  'GET /people/here/:locationId/:date': {
+    rule: 'booked at the location that day, or staff of its organisation',
+    cases: (f) => only(['worker', 'host'], f.here),
+  },
+  'POST /people/here/:locationId/:date/presence': {
+    rule: 'staff of the location’s organisation',
+    cases: (f) => only(['host'], `${f.here}/presence`, { here: '1' }),
+  },
+  'GET /people/tags': { rule: 'network admin', cases: () => only(['admin'], '/people/tags') },
+  'POST /people/tags': { rule: 'network admin', cases: () => only(['admin'], '/people/tags', { name: 'Rouw' }) },
+  'POST /people/tags/:id/:action{retire|restore}': { rule: 'network admin', cases: (f) => only(['admin'], `/people/tags/${f.tag}/retire`) },
 
   'GET /desks/spaces/:spaceId': {
     rule: 'logged in, space shared with one of their organisations',

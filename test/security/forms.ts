@@ -17,6 +17,14 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
   const reg = row<{ id: number }>(db, "select id from registrations where meeting_id = 1 and status = 'registered' limit 1").id;
   const meeting = newMeetingValues(now, 3);
   const password = 'een nieuw lang wachtwoord';
+  const worker = uid('worker@gastplek.test');
+  const workerHere = row<{ location_id: number; date: string }>(
+    db,
+    "select location_id, date from bookings where user_id = ? and status = 'confirmed' order by date limit 1",
+    worker,
+  );
+  const here = `/people/here/${workerHere.location_id}/${workerHere.date}`;
+  const tag = row<{ id: number }>(db, 'select id from expertise_tags order by id limit 1').id;
   return {
     'POST /login': { actor: 'anonymous', path: '/login', body: { email: 'worker@gastplek.test', password: 'wrong password' } },
     'POST /logout': { actor: 'anonymous', path: '/logout', body: {} },
@@ -37,6 +45,14 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
     },
     'POST /notifications/read': { actor: 'worker', path: '/notifications/read', body: {} },
     'POST /account/preferences': { actor: 'worker', path: '/account/preferences', body: { emailReminders: 'on' } },
+    'POST /people/profile': {
+      actor: 'worker',
+      path: '/people/profile',
+      body: { visible: 'on', showPresence: 'on', discipline: 'gezinswerker', about: 'Schulden en scheiding', tags: [String(tag)] },
+    },
+    'POST /people/here/:locationId/:date/presence': { actor: 'host', path: `${here}/presence`, body: { here: '1' } },
+    'POST /people/tags': { actor: 'admin', path: '/people/tags', body: { name: 'Rouw en verlies' } },
+    'POST /people/tags/:id/:action{retire|restore}': { actor: 'admin', path: `/people/tags/${tag}/restore`, body: {} },
     'POST /desks/spaces/:spaceId/book': {
       actor: 'worker',
       path: '/desks/spaces/1/book',

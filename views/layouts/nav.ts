@@ -56,6 +56,12 @@ export function homeCards(t: Dict, user: SessionUser, memberships: Membership[])
     { href: '/meetings', title: t.intervision.nav.meetings, text: t.intervision.home.meetings },
     { href: '/reflection', title: t.intervision.nav.reflection, text: t.intervision.home.reflection },
   );
+  if (memberships.length > 0)
+    cards.push(
+      { href: '/people/where', title: t.people.where.title, text: t.people.where.card },
+      { href: '/people/profile', title: t.people.profile.title, text: t.people.profile.card },
+    );
+  if (user.isNetworkAdmin) cards.push({ href: '/people/tags', title: t.people.tags.title, text: t.people.tags.card });
   if (holdsRole(memberships, 'facilitator')) cards.push({ href: '/facilitate', title: t.intervision.nav.facilitate, text: t.intervision.home.facilitate });
   if (holdsRole(memberships, 'org_admin')) cards.push({ href: '/org/members', title: t.nav.members, text: t.home.manageMembers });
   if (user.isNetworkAdmin) cards.push({ href: '/admin/organisations', title: t.nav.organisations, text: t.home.manageOrgs });

@@ -84,6 +84,11 @@ export function AccountPage(p: {
           </button>
         </form>
       )}
+      <h2>{p.t.people.profile.title}</h2>
+      <p>{p.t.people.profile.accountIntro}</p>
+      <p>
+        <a href="/people/profile">{p.t.people.profile.accountLink}</a>
+      </p>
       <h2>{t.myData}</h2>
       <p>{t.myDataIntro}</p>
       <p>

@@ -9,8 +9,9 @@ import { requests } from './requests';
 import { intervision } from './intervision';
 import { notifications } from './notifications';
 import { insight } from './insight';
+import { people } from './people';
 import { privacy } from './privacy';
 import { rights } from './rights';
 
 // Typed by the Dutch source dictionary itself (not by ../index, which imports this file).
-export const en: typeof nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight };
+export const en: typeof nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, people };

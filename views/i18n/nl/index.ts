@@ -8,7 +8,8 @@ import { requests } from './requests';
 import { intervision } from './intervision';
 import { notifications } from './notifications';
 import { insight } from './insight';
+import { people } from './people';
 import { privacy } from './privacy';
 import { rights } from './rights';
 
-export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight };
+export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, people };

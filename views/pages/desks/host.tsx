@@ -239,6 +239,8 @@ export type LocationPageProps = {
   closures: { id: number; startDate: string; endDate: string; reason: string; spaceName: string | null }[];
   /** Every day the location is closed up to its horizon: its own closures, the organisation's and the network's, and the holidays it closes for. */
   closedAhead: ClosedRun[];
+  /** Today's local date, for the "who is here today" link. */
+  today: string;
   locationState: FormState;
   spaceState: FormState;
   closureState: FormState;
@@ -251,7 +253,8 @@ export function LocationPage(p: LocationPageProps) {
     <section>
       <h1>{t.editLocation(l.name)}</h1>
       <p>
-        <a href={`/host/guests?location=${l.id}`}>{p.t.desks.nav.guests}</a> · <a href={`/host/locations/${l.id}/poster`}>{p.t.desks.checkinHere.poster}</a>
+        <a href={`/host/guests?location=${l.id}`}>{p.t.desks.nav.guests}</a> · <a href={`/host/locations/${l.id}/poster`}>{p.t.desks.checkinHere.poster}</a> ·{' '}
+        <a href={`/people/here/${l.id}/${p.today}`}>{p.t.people.here.today}</a>
       </p>
       <h2 id="spaces">{t.spaces}</h2>
       {p.spaces.length === 0 ? (

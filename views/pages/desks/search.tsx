@@ -30,6 +30,9 @@ export function SearchPage(p: SearchPageProps) {
     <section>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      <p>
+        <a href="/people/where">{p.t.people.where.searchLink}</a>
+      </p>
       {p.myOrgs.length === 0 ? (
         <p role="alert">{t.noOrg}</p>
       ) : (

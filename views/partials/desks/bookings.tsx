@@ -74,6 +74,10 @@ export function BookingItem(p: { t: Dict; locale: Locale; b: MyBooking; today: s
           <a href={`${base}.ics`} download>
             {t.ics}
           </a>
+          <a href={`/people/here/${b.locationId}/${b.date}`}>
+            {p.t.people.here.link}
+            <span class="visually-hidden">{` ${b.locationName}, ${formatLocalDate(p.locale, b.date, true)}`}</span>
+          </a>
           <details>
             <summary>{t.cancel}</summary>
             <form method="post" action={`${base}/cancel`} hx-post={`${base}/cancel`} hx-target="closest article" hx-swap="outerHTML">
