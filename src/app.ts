@@ -32,6 +32,7 @@ import { facilitateRoutes } from './intervision/facilitate.routes';
 import { reflectionCsvRoutes, reflectionRoutes } from './intervision/reflection.routes';
 import { insightRoutes } from './insight/insight.routes';
 import { peopleRoutes, tagsRoutes } from './people/people.routes';
+import { ssoRoutes } from './orgs/sso.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { verifyRoutes } from './intervision/verify.routes';
 import { accessLogRoutes } from './privacy/access-log.routes';
@@ -127,6 +128,7 @@ export function createApp(opts: AppOptions) {
   // A sub-app behind login says so once, with use('*', requireUser); the public ones are marked.
   app.route('/', homeRoutes); // /, /healthz, /dev/outbox: each route checks for itself
   app.route('/', authRoutes); // public: /login, /logout, /language, /password/*, /invite/*
+  app.route('/org/:orgId/sso', ssoRoutes); // org admins
   app.route('/', orgRoutes); // /org/* (login), /admin/* (network admin)
   app.route('/account', accountRoutes);
   app.route('/notifications', notificationsRoutes);

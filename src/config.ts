@@ -42,6 +42,11 @@ const schema = z.object({
   RETENTION_NOTIFICATIONS_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   /** Intervision sign-ups, attendance and statements lose their names this many years after the meeting (SKJ re-registration is every 5 years). */
   RETENTION_INTERVISION_YEARS: z.coerce.number().int().min(1).max(20).default(5),
+  /** Encrypts stored secrets (an organisation's OIDC client secret); required once any organisation uses SSO. */
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 48)').optional(),
+  /** Development only: `npm start` runs a local OpenID Connect provider for the demo organisation Icare JGZ. */
+  DEV_OIDC: z.enum(['0', '1']).default('0'),
+  DEV_OIDC_PORT: port.default(3001),
   /** Development and tests only: the clock starts at this instant (or local date, 09:00) and runs on. */
   TEST_NOW: z
     .string()
@@ -73,6 +78,10 @@ export type Config = {
   clockStart: Date | undefined;
   /** How long personal data is kept (src/privacy/retention.ts). */
   retention: Retention;
+  /** SECRET_KEY: the key stored secrets are encrypted with; undefined = SSO cannot be set up. */
+  secretKey: string | undefined;
+  /** DEV_OIDC=1: port of the local OpenID Connect provider for the demo (never in production). */
+  devOidcPort: number | null;
 };
 
 export class ConfigError extends Error {}
@@ -89,6 +98,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   if (e.NODE_ENV === 'production' && !e.BASE_URL) {
     throw new ConfigError('Invalid configuration:\n  BASE_URL: required when NODE_ENV=production');
+  }
+  if (e.NODE_ENV === 'production' && e.DEV_OIDC === '1') {
+    throw new ConfigError('Invalid configuration:\n  DEV_OIDC: not allowed when NODE_ENV=production');
   }
   if (e.NODE_ENV === 'production' && e.TEST_NOW) {
     throw new ConfigError('Invalid configuration:\n  TEST_NOW: not allowed when NODE_ENV=production');
@@ -115,6 +127,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       notificationsDays: e.RETENTION_NOTIFICATIONS_DAYS,
       intervisionYears: e.RETENTION_INTERVISION_YEARS,
     },
+    secretKey: e.SECRET_KEY,
+    devOidcPort: e.DEV_OIDC === '1' ? e.DEV_OIDC_PORT : null,
   };
 }
 

@@ -4,3 +4,4 @@ export * from './intervision';
 export * from './privacy';
 export * from './insight';
 export * from './people';
+export * from './sso';

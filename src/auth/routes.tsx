@@ -18,6 +18,7 @@ import {
   setLocale,
 } from './accounts';
 import { clientIp } from '../lib/security';
+import { finishSsoLogin, passwordLoginBlocked, ssoForEmail, startSsoLogin } from './sso';
 
 export const LANG_COOKIE = 'gastplek_lang';
 
@@ -39,13 +40,13 @@ authRoutes.post('/login', async (c) => {
   const t = c.var.t;
   const form = await readForm(c, loginSchema(t));
   const next = nextOf(c, single(form.values.next));
-  const again = (status: 401 | 422 | 429, message?: string) =>
+  const again = (status: 401 | 403 | 422 | 429 | 503, message?: string, errors?: Record<string, string>) =>
     page(
       c,
       t.auth.login.title,
       <LoginPage
         t={t}
-        state={{ values: { email: single(form.values.email) }, errors: message ? { _form: message } : form.ok ? {} : form.errors }}
+        state={{ values: { email: single(form.values.email) }, errors: errors ?? (message ? { _form: message } : form.ok ? {} : form.errors) }}
         next={next}
         showDemoHint={c.var.config.nodeEnv !== 'production'}
       />,
@@ -53,8 +54,16 @@ authRoutes.post('/login', async (c) => {
     );
   if (!form.ok) return again(422);
   const { email, password } = form.data;
-  const ip = clientIp(c);
   const now = c.var.deps.now();
+  // An address of an organisation that signs its people in itself goes to its provider (ADR 018).
+  const sso = ssoForEmail(db, email);
+  if (sso) {
+    const started = await startSsoLogin(db, sso.orgId, next, oidcRedirectUri(c), oidcEnv(c));
+    if (started.ok) return c.redirect(started.url.href, 303);
+    return again(503, t.sso.login.unreachable(sso.orgName));
+  }
+  if (!password) return again(422, undefined, { password: t.sso.login.passwordRequired });
+  const ip = clientIp(c);
   // Throttle before hashing: a flood of guesses costs a row read, not 19 MiB of argon2; the
   // account's counters are taken up front so parallel guesses cannot slip past them.
   if (!takeLoginTry(db, email, ip, now)) {
@@ -68,8 +77,37 @@ authRoutes.post('/login', async (c) => {
     return again(401, t.auth.login.failed);
   }
   forgiveLogin(db, email, ip);
+  // Passwords are off for members of an organisation that requires its own sign-in.
+  if (passwordLoginBlocked(db, user.id)) return again(403, t.sso.login.passwordOff);
   c.header('Set-Cookie', await auth.startSession(user.id), { append: true });
   return c.redirect(next, 303);
+});
+
+const oidcRedirectUri = (c: Ctx) => `${c.var.config.baseUrl}/login/oidc/callback`;
+const oidcEnv = (c: Ctx) => ({ secretKey: c.var.config.secretKey, production: c.var.config.nodeEnv === 'production', now: c.var.deps.now() });
+
+/** The provider sends the browser back here with a code (or an error); the session starts only after every check. */
+authRoutes.get('/login/oidc/callback', async (c) => {
+  const { db, auth } = c.var.deps;
+  const t = c.var.t;
+  const url = new URL(c.req.url);
+  const fail = (status: 400 | 403 | 503, message: string) =>
+    page(
+      c,
+      t.auth.login.title,
+      <LoginPage t={t} state={{ errors: { _form: message } }} next="/" showDemoHint={c.var.config.nodeEnv !== 'production'} />,
+      status,
+    );
+  if (url.searchParams.has('error')) return fail(400, t.sso.login.cancelled);
+  const r = await finishSsoLogin(db, url, oidcRedirectUri(c), oidcEnv(c));
+  if (!r.ok) {
+    const reason = r.reason;
+    if (reason === 'unreachable' || reason === 'not_oidc' || reason === 'issuer_mismatch' || reason === 'not_allowed' || reason === 'no_secret')
+      return fail(503, t.sso.login.unreachable(r.orgName ?? ''));
+    return fail(reason === 'deactivated' || reason === 'domain' ? 403 : 400, t.sso.login[reason]);
+  }
+  c.header('Set-Cookie', await auth.startSession(r.userId), { append: true });
+  return c.redirect(safeNext(r.next, c.var.config.origin), 303);
 });
 
 authRoutes.post('/logout', async (c) => {

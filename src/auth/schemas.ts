@@ -7,7 +7,8 @@ import { PASSWORD_MAX, PASSWORD_MIN } from './password';
 export const loginSchema = perDict((t: Dict) =>
   z.object({
     email: fields.email(t),
-    password: z.string({ error: t.errors.required }).min(1, t.errors.required).max(PASSWORD_MAX, t.auth.password.tooLong),
+    // Optional: an address of an organisation with SSO goes to its provider without one (ADR 018).
+    password: z.string({ error: t.errors.formInvalid }).max(PASSWORD_MAX, t.auth.password.tooLong).optional(),
     next: z.string().optional(),
   }),
 );

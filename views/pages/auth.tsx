@@ -10,7 +10,7 @@ export function LoginPage(p: { t: Dict; state: FormState; next: string; showDemo
       <form method="post" action="/login" novalidate>
         <input type="hidden" name="next" value={p.next} />
         <Field state={p.state} name="email" label={t.email} type="email" autocomplete="username" required maxlength={254} />
-        <Field state={p.state} name="password" label={t.password} type="password" autocomplete="current-password" required noEcho />
+        <Field state={p.state} name="password" label={t.password} type="password" autocomplete="current-password" noEcho hint={p.t.sso.login.hint} />
         <button type="submit">{t.submit}</button>
       </form>
       <p>

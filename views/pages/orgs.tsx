@@ -20,6 +20,9 @@ export function MembersPage(p: {
   return (
     <section>
       <h1>{t.title(p.org.name)}</h1>
+      <p>
+        <a href={`${base}/sso`}>{p.t.sso.link}</a>
+      </p>
       {p.members.length === 0 ? (
         <p>{t.empty}</p>
       ) : (

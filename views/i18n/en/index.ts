@@ -10,8 +10,9 @@ import { intervision } from './intervision';
 import { notifications } from './notifications';
 import { insight } from './insight';
 import { people } from './people';
+import { sso } from './sso';
 import { privacy } from './privacy';
 import { rights } from './rights';
 
 // Typed by the Dutch source dictionary itself (not by ../index, which imports this file).
-export const en: typeof nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, people };
+export const en: typeof nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, people, sso };

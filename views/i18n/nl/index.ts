@@ -9,7 +9,8 @@ import { intervision } from './intervision';
 import { notifications } from './notifications';
 import { insight } from './insight';
 import { people } from './people';
+import { sso } from './sso';
 import { privacy } from './privacy';
 import { rights } from './rights';
 
-export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, people };
+export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, people, sso };

@@ -1,0 +1,67 @@
+import type { Dict } from '../i18n';
+import { ErrorSummary, Field, type FormState } from '../partials/form';
+
+/** An org admin's SSO settings: issuer, client, the domains vouched for, passwords off; test and remove. */
+export function SsoPage(p: {
+  t: Dict;
+  org: { id: number; name: string };
+  state: FormState;
+  redirectUri: string;
+  configured: { domains: number; hasSecret: boolean } | null;
+  test?: { ok: boolean; text: string } | null;
+}) {
+  const t = p.t.sso;
+  const base = `/org/${p.org.id}/sso`;
+  const required = p.state.values?.required !== undefined && p.state.values.required !== '';
+  return (
+    <section class="narrow">
+      <h1>{t.title(p.org.name)}</h1>
+      <p>{t.intro}</p>
+      <p role="status">{p.configured ? t.active(p.configured.domains) : t.notSet}</p>
+      {p.test && (
+        <p class={p.test.ok ? 'notice notice-ok' : 'notice notice-error'} role={p.test.ok ? 'status' : 'alert'}>
+          {p.test.text}
+        </p>
+      )}
+      <p>
+        {t.redirectUri}: <code>{p.redirectUri}</code>
+      </p>
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <form method="post" action={base} novalidate>
+        <Field state={p.state} name="issuer" label={t.issuer} type="url" hint={t.issuerHint} required maxlength={300} autocomplete="off" />
+        <Field state={p.state} name="clientId" label={t.clientId} required maxlength={200} autocomplete="off" />
+        <Field
+          state={{ ...p.state, values: { ...p.state.values, clientSecret: '' } }}
+          name="clientSecret"
+          label={t.clientSecret}
+          type="password"
+          hint={p.configured?.hasSecret ? t.clientSecretKept : t.clientSecretHint}
+          maxlength={500}
+          autocomplete="new-password"
+          noEcho
+        />
+        <Field state={p.state} name="domains" label={t.domains} hint={t.domainsHint} required maxlength={500} autocomplete="off" />
+        <label>
+          <input type="checkbox" name="required" value="on" checked={required} /> {t.required}
+        </label>
+        <div class="grid">
+          <button type="submit">{t.save}</button>
+          <button type="submit" class="secondary" formaction={`${base}/test`}>
+            {t.test}
+          </button>
+        </div>
+      </form>
+      {p.configured && (
+        <details>
+          <summary>{t.remove}</summary>
+          <form method="post" action={`${base}/delete`}>
+            <p>{t.removeConfirm}</p>
+            <button type="submit" class="contrast">
+              {t.removeSubmit}
+            </button>
+          </form>
+        </details>
+      )}
+    </section>
+  );
+}
