@@ -34,6 +34,7 @@ import { insightRoutes } from './insight/insight.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { verifyRoutes } from './intervision/verify.routes';
 import { accessLogRoutes } from './privacy/access-log.routes';
+import { consultsRoutes } from './consults/consults.routes';
 import type { AppEnv, Deps } from './types';
 import { dictFor, localeFromAcceptLanguage, type Locale } from '../views/i18n';
 
@@ -144,6 +145,7 @@ export function createApp(opts: AppOptions) {
   app.route('/verify', verifyRoutes); // public: the statement's code is the credential
   app.route('/privacy', privacyRoutes); // public: the privacy statement
   app.route('/insight', insightRoutes);
+  app.route('/consults', consultsRoutes);
 
   app.notFound((c) => (c.var.t ? notFound(c) : c.text('Not found', 404)));
 

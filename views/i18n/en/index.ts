@@ -11,6 +11,7 @@ import { notifications } from './notifications';
 import { insight } from './insight';
 import { privacy } from './privacy';
 import { rights } from './rights';
+import { consults } from './consults';
 
 // Typed by the Dutch source dictionary itself (not by ../index, which imports this file).
-export const en: typeof nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight };
+export const en: typeof nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, consults };

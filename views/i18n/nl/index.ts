@@ -10,5 +10,6 @@ import { notifications } from './notifications';
 import { insight } from './insight';
 import { privacy } from './privacy';
 import { rights } from './rights';
+import { consults } from './consults';
 
-export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight };
+export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, consults };
