@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, seedCore } from './core';
 import { seedDesks } from './desks';
 import { seedIntervision } from './intervision';
 import { seedHistory } from './history';
+import { seedConsults } from './consults';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './core';
 
@@ -25,5 +26,6 @@ export async function seedDemoData(db: DB, now: Date = new Date()): Promise<void
     seedIntervision(tx, core, now);
     // After the rest, so the ids the demo and its tests know stay as they were.
     seedHistory(tx, now);
+    seedConsults(tx, core, now);
   });
 }
