@@ -130,6 +130,7 @@ export function ConsultHoursPage(p: {
           <strong>{t.cancelledHours}</strong>
         </p>
       )}
+      <ErrorSummary state={p.state} title={t.book.legend} />
       <h2>{t.slots}</h2>
       <table>
         <thead>
@@ -181,7 +182,6 @@ function BookForm(p: { t: Dict; locale: Locale; hourId: number; free: SlotView[]
   const firstFree = p.free[0]?.slot;
   return (
     <form method="post" action={`/consults/${p.hourId}/book`} id="book-consult">
-      <ErrorSummary state={p.state} title={t.book.legend} />
       <fieldset aria-describedby={err.slot ? 'consult-slot-err' : undefined}>
         <legend>{t.book.legend}</legend>
         {p.free.map((s) => (
