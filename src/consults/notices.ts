@@ -71,3 +71,11 @@ export function noticeConsultCancelled(tx: Queryable, bookingId: number, by: 'bo
     send(tx, c, 'booker', 'cancelled_by_expert', now, baseUrl);
   }
 }
+
+/** The day before: both sides are reminded (an optional e-mail: the person's preference decides). */
+export function noticeConsultReminder(tx: Queryable, bookingId: number, now: Date, baseUrl?: string): void {
+  const c = consultForCalendar(tx, bookingId);
+  if (!c) return;
+  send(tx, c, 'booker', 'reminder', now, baseUrl);
+  send(tx, c, 'expert', 'reminder', now, baseUrl);
+}

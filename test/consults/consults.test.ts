@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp, countRows, html, loginAs, TestClock, text, type Client } from '../helpers';
 import { instantOf } from '../../src/lib/time';
 import type { DB } from '../../src/db';
+import { sendReminders } from '../../src/notifications/reminders';
 import { consultWorld, createHours } from './factory';
 
 /** Consult hours (spreekuur, ADR 017), through the app with a fixed clock: Monday 23 November 2026, 10:00 in Amsterdam. */
@@ -371,5 +372,20 @@ describe('in English', () => {
     const res = await book(worker, hour, { slot: '0', noClientData: 'yes' });
     expect(res.status).toBe(422);
     expect(text(await html(res))).toContain('Choose a topic from the list.');
+  });
+});
+
+describe('the day-before reminder', () => {
+  it('from 16:00 the day before, booker and expert are reminded once, also when the job runs twice', async () => {
+    const t = await setup();
+    const hour = createHours(t.db, { expertId: t.w.expert.id, orgId: t.w.cjg.id, locationId: t.w.open.locationId, date: '2026-11-24' });
+    await book(await t.as(t.w.worker), hour, { slot: '0', tagId: String(t.w.tags.get('LVB')), noClientData: 'yes' });
+    const before = countRows(t.db, 'outbox');
+    expect(sendReminders(t.db, instantOf('2026-11-23', '15:59'))).toBe(0);
+    expect(sendReminders(t.db, instantOf('2026-11-23', '16:05'))).toBe(1);
+    expect(sendReminders(t.db, instantOf('2026-11-23', '16:10'))).toBe(0);
+    expect(countRows(t.db, 'outbox') - before).toBe(2);
+    expect(mails(t.db, t.w.worker.email).at(-1)!.subject).toContain('Morgen: spreekuur met Lieke Verhoeven');
+    expect(mails(t.db, t.w.expert.email).at(-1)!.subject).toContain('Morgen: spreekuur met Sanne de Vries');
   });
 });
