@@ -83,6 +83,7 @@ function hoursPage(c: Ctx, hourId: number, state: FormState = {}, status: 200 | 
       slots={slotViews(db, h, userId, now())}
       tags={listActiveTags(db)}
       own={h.expertId === userId}
+      manage={mayManageHours(db, h, userId)}
       state={state}
     />,
     status,
@@ -210,9 +211,19 @@ consultsRoutes.post('/mine/:id{[0-9]+}/cancel', async (c) => {
   const form = await readForm(c, confirmSchema(c.var.t));
   if (!form.ok || !form.data.confirm) {
     if (h.status !== 'open') return errorPage(c, 409, t.mine.confirmTitle, t.mine.notCancellable);
-    return page(c, t.mine.confirmTitle, <ConfirmCancelHoursPage t={c.var.t} locale={c.var.locale} h={h} booked={countBooked(db, id)} />);
+    return page(
+      c,
+      t.mine.confirmTitle,
+      <ConfirmCancelHoursPage
+        t={c.var.t}
+        locale={c.var.locale}
+        h={h}
+        booked={countBooked(db, id)}
+        back={h.expertId === userId ? '/consults/mine' : `/consults/${id}`}
+      />,
+    );
   }
   const r = cancelConsultHours(db, id, userId, now(), c.var.config.baseUrl);
   if (!r.ok) return r.reason === 'not_found' ? notFound(c) : errorPage(c, 409, t.mine.confirmTitle, t.mine.notCancellable);
-  return redirectWithFlash(c, '/consults/mine', t.mine.cancelled(r.cancelled));
+  return redirectWithFlash(c, h.expertId === userId ? '/consults/mine' : `/consults/${id}`, t.mine.cancelled(r.cancelled));
 });

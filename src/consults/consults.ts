@@ -497,13 +497,14 @@ export function getMyConsult(db: Queryable, bookingId: number, userId: string) {
     .get();
 }
 
-/** The person's booked consults from today on, for "Mijn reserveringen". */
-export function listMyConsults(db: Queryable, userId: string, today: string): MyConsult[] {
+/** The person's booked consults that have not ended, for "Mijn reserveringen". */
+export function listMyConsults(db: Queryable, userId: string, now: Date): MyConsult[] {
   return myConsultRows(db)
-    .where(and(eq(consultBookings.userId, userId), eq(consultBookings.status, 'booked'), gte(consultHours.date, today)))
+    .where(and(eq(consultBookings.userId, userId), eq(consultBookings.status, 'booked'), gte(consultHours.date, localToday(now))))
     .orderBy(asc(consultHours.date), asc(consultHours.startTime), asc(consultBookings.slot))
     .limit(100)
-    .all();
+    .all()
+    .filter((c) => slotEnd(c, c.slot) > now);
 }
 
 /** The expert's own hours from today on, with who booked which slot and on which topic. */

@@ -20,7 +20,7 @@ bookingsRoutes.use('*', requireUser);
 bookingsRoutes.get('/', (c) => {
   const now = today(c);
   const { upcoming, past } = listMyBookings(c.var.deps.db, c.var.user!.id, now);
-  const consults = listMyConsults(c.var.deps.db, c.var.user!.id, now);
+  const consults = listMyConsults(c.var.deps.db, c.var.user!.id, c.var.deps.now());
   return page(
     c,
     c.var.t.desks.bookings.title,

@@ -105,6 +105,8 @@ export function ConsultHoursPage(p: {
   slots: SlotView[];
   tags: { id: number; name: string }[];
   own: boolean;
+  /** The expert or an org admin of the hours' organisation: may cancel the hours. */
+  manage: boolean;
   state: FormState;
 }) {
   const t = p.t.consults;
@@ -136,7 +138,7 @@ export function ConsultHoursPage(p: {
         <thead>
           <tr>
             <th scope="col">{t.book.slot}</th>
-            <th scope="col">{t.when}</th>
+            <th scope="col">{t.status}</th>
           </tr>
         </thead>
         <tbody>
@@ -160,6 +162,13 @@ export function ConsultHoursPage(p: {
           ))}
         </tbody>
       </table>
+      {p.manage && h.status === 'open' && (
+        <form method="post" action={`/consults/mine/${h.id}/cancel`}>
+          <button type="submit" class="secondary">
+            {t.mine.cancel}
+          </button>
+        </form>
+      )}
       {p.own ? (
         <p>
           {t.book.ownHours} <a href="/consults/mine">{t.navMine}</a>
@@ -350,7 +359,7 @@ export function MyConsultHoursPage(p: { t: Dict; locale: Locale; hours: MyConsul
   );
 }
 
-export function ConfirmCancelHoursPage(p: { t: Dict; locale: Locale; h: ConsultHourRow; booked: number }) {
+export function ConfirmCancelHoursPage(p: { t: Dict; locale: Locale; h: ConsultHourRow; booked: number; back: string }) {
   const t = p.t.consults;
   return (
     <section>
@@ -361,7 +370,7 @@ export function ConfirmCancelHoursPage(p: { t: Dict; locale: Locale; h: ConsultH
         <button type="submit" class="contrast">
           {t.mine.confirm}
         </button>{' '}
-        <a href="/consults/mine">{t.cancel.back}</a>
+        <a href={p.back}>{t.cancel.back}</a>
       </form>
     </section>
   );

@@ -23,6 +23,7 @@ export const consults: typeof nl = {
   place: 'Place',
   expert: 'Expert',
   when: 'When',
+  status: 'Status',
   slots: 'Slots',
   anonymous: 'Former colleague',
   cancelledHours: 'These consult hours are cancelled.',

@@ -22,6 +22,7 @@ export const consults = {
   place: 'Plek',
   expert: 'Deskundige',
   when: 'Wanneer',
+  status: 'Status',
   slots: 'Tijdvakken',
   anonymous: 'Oud-collega',
   cancelledHours: 'Dit spreekuur gaat niet door.',
