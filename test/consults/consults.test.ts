@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp, countRows, html, loginAs, TestClock, text, type Client } from '../helpers';
+import { createTestApp, createUser, countRows, html, loginAs, TestClock, text, type Client } from '../helpers';
 import { instantOf } from '../../src/lib/time';
 import type { DB } from '../../src/db';
 import { sendReminders } from '../../src/notifications/reminders';
@@ -256,6 +256,26 @@ describe('who sees and books which hours', () => {
     t.db.$client.prepare('update locations set archived_at = 1 where id = ?').run(t.w.open.locationId);
     expect((await (await t.as(t.w.stranger)).get(`/consults/${atOpen}`)).status).toBe(404);
     expect((await (await t.as(t.w.staff)).get(`/consults/${atOpen}`)).status).toBe(200);
+  });
+
+  it('someone without an organisation sees no hours at all, not even online ones (404)', async () => {
+    const t = await setup();
+    const online = createHours(t.db, { expertId: t.w.expert.id, orgId: t.w.cjg.id, locationId: null });
+    const loner = await createUser(t.db, { name: 'Zonder Organisatie' });
+    const c = await loginAs(t.app, loner.email);
+    expect((await c.get(`/consults/${online}`)).status).toBe(404);
+    expect((await book(c, online, { slot: '0', tagId: String(t.w.tags.get('LVB')), noClientData: 'yes' })).status).toBe(404);
+    expect(text(await html(await c.get('/consults')))).not.toContain('Lieke Verhoeven');
+    expect(countRows(t.db, 'consult_bookings')).toBe(0);
+  });
+
+  it('an archived location cannot be chosen for new hours', async () => {
+    const t = await setup();
+    t.db.$client.prepare('update locations set archived_at = 1 where id = ?').run(t.w.open.locationId);
+    const res = await (await t.as(t.w.expert)).post('/consults/mine/new', { ...PUBLISH, place: String(t.w.open.locationId), onlineUrl: '' });
+    expect(res.status).toBe(422);
+    expect(text(await html(res))).toContain('Kies een locatie van je organisatie');
+    expect(countRows(t.db, 'consult_hours')).toBe(0);
   });
 
   it('the town filter and the empty state say why nothing is listed', async () => {
