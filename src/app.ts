@@ -36,6 +36,7 @@ import { ssoRoutes } from './orgs/sso.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { verifyRoutes } from './intervision/verify.routes';
 import { accessLogRoutes } from './privacy/access-log.routes';
+import { consultsRoutes } from './consults/consults.routes';
 import type { AppEnv, Deps } from './types';
 import { dictFor, localeFromAcceptLanguage, type Locale } from '../views/i18n';
 
@@ -149,6 +150,7 @@ export function createApp(opts: AppOptions) {
   app.route('/insight', insightRoutes);
   app.route('/people/tags', tagsRoutes); // network admin
   app.route('/people', peopleRoutes);
+  app.route('/consults', consultsRoutes);
 
   app.notFound((c) => (c.var.t ? notFound(c) : c.text('Not found', 404)));
 

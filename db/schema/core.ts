@@ -191,7 +191,7 @@ export const calendarFeeds = sqliteTable(
 export const remindersSent = sqliteTable(
   'reminders_sent',
   {
-    kind: text('kind', { enum: ['booking', 'registration'] }).notNull(),
+    kind: text('kind', { enum: ['booking', 'registration', 'consult'] }).notNull(),
     refId: integer('ref_id').notNull(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
   },

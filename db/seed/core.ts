@@ -28,6 +28,13 @@ export const DEMO_ACCOUNTS = [
     description: 'beheerder organisatie (Lokalis Utrecht)',
   },
   {
+    email: 'expert@gastplek.test',
+    name: 'Lieke Verhoeven',
+    org: 'CJG Harderwijk',
+    roles: ['member', 'expert'],
+    description: 'gedragswetenschapper met spreekuur (CJG Harderwijk)',
+  },
+  {
     email: 'admin@gastplek.test',
     name: 'Ellen Visser',
     org: 'Gemeente Harderwijk',

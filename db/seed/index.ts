@@ -7,6 +7,7 @@ import { seedDesks } from './desks';
 import { seedIntervision } from './intervision';
 import { seedHistory } from './history';
 import { seedPeople } from './people';
+import { seedConsults } from './consults';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './core';
 
@@ -27,5 +28,6 @@ export async function seedDemoData(db: DB, now: Date = new Date()): Promise<void
     seedPeople(tx, core, now);
     // After the rest, so the ids the demo and its tests know stay as they were.
     seedHistory(tx, now);
+    seedConsults(tx, core, now);
   });
 }

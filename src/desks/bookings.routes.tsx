@@ -10,6 +10,7 @@ import type { Notice } from '../../views/partials/desks/cards';
 import { cancelBooking, checkIn, getMyBooking, listMyBookings, listMyBookingsAt } from './bookings';
 import { bookingIcs } from './ics';
 import { today } from './context';
+import { listMyConsults } from '../consults/consults';
 
 /** /bookings: a worker's own desk bookings (cancel, check in, calendar file). */
 export const bookingsRoutes = new Hono<AppEnv>();
@@ -19,7 +20,12 @@ bookingsRoutes.use('*', requireUser);
 bookingsRoutes.get('/', (c) => {
   const now = today(c);
   const { upcoming, past } = listMyBookings(c.var.deps.db, c.var.user!.id, now);
-  return page(c, c.var.t.desks.bookings.title, <MyBookingsPage t={c.var.t} locale={c.var.locale} upcoming={upcoming} past={past} today={now} />);
+  const consults = listMyConsults(c.var.deps.db, c.var.user!.id, c.var.deps.now());
+  return page(
+    c,
+    c.var.t.desks.bookings.title,
+    <MyBookingsPage t={c.var.t} locale={c.var.locale} upcoming={upcoming} past={past} today={now} consults={consults} />,
+  );
 });
 
 /**

@@ -4,6 +4,7 @@ import { writeTx, type DB, type Queryable } from '../db';
 import { addDays, instantOf, localTimeOf, localToday } from '../lib/time';
 import { noticeBookings } from '../desks/notices';
 import { mailMeetingReminder } from '../intervision/mails';
+import { sendConsultReminders } from '../consults/reminders';
 
 /** Reminders go out from this Amsterdam time on the day before. */
 export const REMINDER_FROM = '16:00';
@@ -14,7 +15,7 @@ function claim(tx: Queryable, kind: 'booking' | 'registration', refId: number, n
 }
 
 /**
- * The day-before reminders for desks and meetings (optional mails: the person's preference
+ * The day-before reminders for desks, meetings and consults (optional mails: the person's preference
  * decides whether an e-mail goes out; the in-app notice always appears). Idempotent: each
  * reminder is claimed in reminders_sent inside the same immediate transaction.
  */
@@ -62,6 +63,7 @@ export function sendReminders(db: DB, now: Date, ctx: { baseUrl?: string } = {})
       mailMeetingReminder(tx, r.userId, r.meeting, now);
       sent++;
     }
+    sent += sendConsultReminders(tx, tomorrow, now, ctx.baseUrl);
     return sent;
   });
 }

@@ -228,6 +228,44 @@ const ACCESS: Record<string, Entry> = {
   'GET /bookings/at/:locationId': { rule: 'logged in (own bookings at the location today only)', cases: () => user('/bookings/at/1') },
   'GET /bookings/:file{[0-9]+\\.ics}': { rule: 'owner of the booking', cases: () => only(['worker'], '/bookings/1.ics') },
 
+  // Consult hours (demo): 1 and 4 at Stationslaan (sharing 'all'), 2 at Drielanden (location 2, a 'list'
+  // location: same audience as space 4), 3 online; booking 1 is the worker's. Nobody in the matrix has the expert role.
+  'GET /consults': { rule: 'logged in (hours they may see only)', cases: () => user('/consults') },
+  'GET /consults/:id{[0-9]+}': {
+    rule: "logged in, hours online or at a location shared with one of their organisations (or their own organisation's)",
+    cases: (f) => [...user('/consults/1'), ...user('/consults/3'), ...only(f.seesListSpace, '/consults/2'), ...only([], '/consults/999999')],
+  },
+  'POST /consults/:id{[0-9]+}/book': {
+    rule: "logged in, hours online or at a location shared with one of their organisations (or their own organisation's)",
+    cases: (f) => [
+      ...user('/consults/1/book', { slot: '2', tagId: '1', noClientData: 'yes' }),
+      ...only(f.seesListSpace, '/consults/2/book', { slot: '2', tagId: '1', noClientData: 'yes' }),
+    ],
+  },
+  'POST /consults/bookings/:id{[0-9]+}/cancel': { rule: 'the person who booked', cases: () => only(['worker'], '/consults/bookings/1/cancel') },
+  'GET /consults/bookings/:id{[0-9]+}/calendar.ics': {
+    rule: 'the person who booked, or the expert whose hours it is',
+    cases: () => only(['worker'], '/consults/bookings/1/calendar.ics'),
+  },
+  'GET /consults/mine': { rule: 'expert role in some organisation', cases: () => only([], '/consults/mine') },
+  'GET /consults/mine/new': { rule: 'expert role in some organisation', cases: () => only([], '/consults/mine/new') },
+  'POST /consults/mine/new': {
+    rule: 'expert role in some organisation (locations of those organisations only)',
+    cases: () =>
+      only([], '/consults/mine/new', {
+        place: 'online',
+        onlineUrl: 'https://meet.example.nl/x',
+        date: '2027-02-01',
+        startTime: '10:00',
+        slots: '4',
+        slotMinutes: '20',
+      }),
+  },
+  'POST /consults/mine/:id{[0-9]+}/cancel': {
+    rule: "the hours' expert, or org_admin of its organisation",
+    cases: () => [...only([], '/consults/mine/1/cancel', { confirm: 'yes' }), ...only([], '/consults/mine/4/cancel')],
+  },
+
   'GET /host/locations': { rule: 'host of some organisation', cases: () => only(['host'], '/host/locations') },
   'GET /host/locations/new': { rule: 'host of some organisation', cases: () => only(['host'], '/host/locations/new') },
   'POST /host/locations/new': { rule: 'host of some organisation', cases: () => only(['host'], '/host/locations/new') },

@@ -64,6 +64,15 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
       body: { weekday: '4', daypart: 'afternoon', weeks: '3', startDate: '2026-11-30', note: 'Vaste plek' },
     },
     'POST /bookings/:id/cancel': { actor: 'worker', path: '/bookings/2/cancel', body: {} },
+    'POST /consults/:id{[0-9]+}/book': { actor: 'worker', path: '/consults/1/book', body: { slot: '0', tagId: '1', noClientData: 'yes' } },
+    'POST /consults/bookings/:id{[0-9]+}/cancel': { actor: 'worker', path: '/consults/bookings/1/cancel', body: {} },
+    // Nobody in the demo's actor list has the expert role: refused (403), which the suites accept; test/consults covers the expert.
+    'POST /consults/mine/new': {
+      actor: 'host',
+      path: '/consults/mine/new',
+      body: { place: 'online', onlineUrl: 'https://meet.example.nl/spreekuur', date: '2027-02-01', startTime: '10:00', slots: '4', slotMinutes: '20' },
+    },
+    'POST /consults/mine/:id{[0-9]+}/cancel': { actor: 'host', path: '/consults/mine/1/cancel', body: {} },
     'POST /bookings/:id/checkin': { actor: 'worker', path: '/bookings/1/checkin', body: {} },
     'POST /host/locations/new': {
       actor: 'host',

@@ -20,6 +20,9 @@ export function navItems(t: Dict, user: SessionUser | null, memberships: Members
   if (memberships.length > 0) items.push({ href: '/desks', label: t.desks.nav.search }, { href: '/bookings', label: t.desks.nav.bookings });
   if (holdsRole(memberships, 'host'))
     items.push({ href: '/host/locations', label: t.desks.nav.locations }, { href: '/host/requests', label: t.requests.nav(openRequests) });
+  // consults: nav items
+  if (memberships.length > 0) items.push({ href: '/consults', label: t.consults.nav });
+  if (holdsRole(memberships, 'expert')) items.push({ href: '/consults/mine', label: t.consults.navMine });
   // intervision: nav items
   items.push({ href: '/meetings', label: t.intervision.nav.meetings }, { href: '/reflection', label: t.intervision.nav.reflection });
   // Org admins may manage their organisation's meetings too (attendance, cancellation).
@@ -51,6 +54,9 @@ export function homeCards(t: Dict, user: SessionUser, memberships: Membership[])
       { href: '/host/locations', title: t.desks.nav.locations, text: t.desks.cards.locations },
       { href: '/host/guests', title: t.desks.nav.guests, text: t.desks.cards.guests },
     );
+  // consults: home cards
+  if (memberships.length > 0) cards.push({ href: '/consults', title: t.consults.nav, text: t.consults.card });
+  if (holdsRole(memberships, 'expert')) cards.push({ href: '/consults/mine', title: t.consults.navMine, text: t.consults.mine.intro });
   // intervision: home cards
   cards.push(
     { href: '/meetings', title: t.intervision.nav.meetings, text: t.intervision.home.meetings },

@@ -12,5 +12,6 @@ import { people } from './people';
 import { sso } from './sso';
 import { privacy } from './privacy';
 import { rights } from './rights';
+import { consults } from './consults';
 
-export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, people, sso };
+export const nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, people, sso, consults };

@@ -1,8 +1,10 @@
 import type { Dict, Locale } from '../../i18n';
 import type { MyBooking } from '../../../src/desks/bookings';
 import { BookingItem } from '../../partials/desks/bookings';
+import type { MyConsult } from '../../../src/consults/consults';
+import { MyConsultsSection } from '../consults';
 
-export function MyBookingsPage(p: { t: Dict; locale: Locale; upcoming: MyBooking[]; past: MyBooking[]; today: string }) {
+export function MyBookingsPage(p: { t: Dict; locale: Locale; upcoming: MyBooking[]; past: MyBooking[]; today: string; consults: MyConsult[] }) {
   const t = p.t.desks.bookings;
   return (
     <section>
@@ -18,6 +20,7 @@ export function MyBookingsPage(p: { t: Dict; locale: Locale; upcoming: MyBooking
       ) : (
         p.upcoming.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)
       )}
+      <MyConsultsSection t={p.t} locale={p.locale} consults={p.consults} />
       <h2>{t.past}</h2>
       {p.past.length === 0 ? <p>{t.nonePast}</p> : p.past.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)}
     </section>
