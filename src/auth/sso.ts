@@ -251,7 +251,7 @@ export async function finishSsoLogin(db: DB, callbackUrl: URL, redirectUri: stri
   const subject = claims.sub;
   const email = typeof profile.email === 'string' ? profile.email.trim().toLowerCase() : '';
   // Entra ID sends no email_verified; a provider that says "not verified" is believed.
-  if (!email || !email.includes('@') || profile.email_verified === false) return { ok: false, reason: 'unverified', orgName };
+  if (!email.includes('@') || profile.email_verified === false) return { ok: false, reason: 'unverified', orgName };
   const name = typeof profile.name === 'string' && profile.name.trim() ? profile.name.trim().slice(0, 100) : email.slice(0, email.indexOf('@'));
   return writeTx(db, (tx): FinishResult => {
     const vouched = tx

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   ACTIVE_STATUSES,
   bookings,
+  consultHours,
   expertiseTags,
   locations,
   memberships,
@@ -164,7 +165,23 @@ export function whoIsHere(db: Queryable, viewerId: string, location: { id: numbe
     p.dayparts.push(g.daypart);
     people.set(g.userId, p);
   }
-  for (const s of staff) if (!people.has(s.userId)) people.set(s.userId, blank(s.userId, s.name, true));
+  // Someone holding consult hours there that day is there too (ADR 017).
+  const experts = db
+    .select({ userId: users.id, name: users.name })
+    .from(consultHours)
+    .innerJoin(users, eq(users.id, consultHours.expertId))
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .where(
+      and(
+        eq(consultHours.locationId, location.id),
+        eq(consultHours.date, date),
+        eq(consultHours.status, 'open'),
+        eq(profiles.showPresence, true),
+        sql`${users.deactivatedAt} is null`,
+      ),
+    )
+    .all();
+  for (const s of [...staff, ...experts]) if (!people.has(s.userId)) people.set(s.userId, blank(s.userId, s.name, true));
   people.delete(viewerId);
   const ids = [...people.keys()];
   if (ids.length === 0) return [];
@@ -251,6 +268,8 @@ export function whereIsExpertise(
         where b.date = ${date} and b.status in ('confirmed','pending') and b.user_id is not null
       union
       select s.user_id, s.location_id from staff_presence s where s.date = ${date}
+      union
+      select h.expert_id, h.location_id from consult_hours h where h.date = ${date} and h.status = 'open' and h.location_id is not null
     ) here
     join profiles p on p.user_id = here.user_id and p.visible = 1 and p.show_presence = 1
     join users u on u.id = here.user_id and u.deactivated_at is null

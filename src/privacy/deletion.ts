@@ -19,6 +19,7 @@ import {
   registrations,
   sessions,
   staffPresence,
+  userIdentities,
   statements,
   users,
 } from '../../db/schema';
@@ -201,6 +202,8 @@ export function deleteAccount(db: DB, userId: string, by: Deleter, now: Date, ba
     tx.delete(profileTags).where(eq(profileTags.userId, userId)).run();
     tx.delete(profiles).where(eq(profiles.userId, userId)).run();
     tx.delete(staffPresence).where(eq(staffPresence.userId, userId)).run();
+    // The link to the organisation's sign-in service goes: signing in again makes a new account.
+    tx.delete(userIdentities).where(eq(userIdentities.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     tx.delete(passwordTokens).where(eq(passwordTokens.userId, userId)).run();
     tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).run();

@@ -16,6 +16,7 @@ import {
   profiles,
   profileTags,
   staffPresence,
+  userIdentities,
   meetings,
   notifications,
   organisations,
@@ -58,6 +59,7 @@ export const EXPORT_COVERAGE: Record<string, { in: string[] } | { excluded: stri
   profiles: { in: ['profile'] },
   profile_tags: { in: ['profile'] },
   staff_presence: { in: ['presence'] },
+  user_identities: { in: ['signInLinks'] },
   consult_hours: { in: ['consultHours'] },
   consult_bookings: { in: ['consults'] },
   access_log_subjects: { in: ['whoLookedAtMyData'] },
@@ -247,6 +249,11 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
         .all()
         .map((r) => r.name),
     },
+    signInLinks: db
+      .select({ issuer: userIdentities.issuer, subject: userIdentities.subject, since: userIdentities.createdAt })
+      .from(userIdentities)
+      .where(eq(userIdentities.userId, userId))
+      .all(),
     presence: db
       .select({ date: staffPresence.date, location: locations.name })
       .from(staffPresence)

@@ -123,7 +123,7 @@ export const PROCESSINGS: readonly Processing[] = [
         `Sessies tot ze verlopen of je uitlogt; links tot ze gebruikt zijn of verlopen; tellers van mislukte pogingen ${THROTTLE_HOURS} uur.`,
         `Sessions until they expire or you log out; links until used or expired; counters of failed attempts ${THROTTLE_HOURS} hours.`,
       ),
-    code: ['src/auth/', 'src/calendar/feeds.ts'],
+    code: ['src/auth/', 'src/orgs/sso.routes.tsx', 'src/calendar/feeds.ts'],
     tables: {
       sessions: { columns: ['id', 'user_id', 'expires_at'], personal: ['user_id'], holds: t('Open sessies.', 'Open sessions.') },
       password_tokens: {
@@ -140,6 +140,32 @@ export const PROCESSINGS: readonly Processing[] = [
         columns: ['key', 'count', 'window_start'],
         personal: ['key'],
         holds: t('Aantal mislukte pogingen per e-mailadres of IP-adres.', 'Number of failed attempts per e-mail address or IP address.'),
+      },
+      org_sso: {
+        columns: ['org_id', 'issuer', 'client_id', 'client_secret_enc', 'required', 'updated_at'],
+        personal: [],
+        holds: t(
+          'De inlogdienst (OpenID Connect) van een organisatie; het clientgeheim versleuteld (geen persoonsgegevens).',
+          'An organisation’s sign-in service (OpenID Connect); the client secret encrypted (no personal data).',
+        ),
+      },
+      sso_domains: {
+        columns: ['domain', 'org_id'],
+        personal: [],
+        holds: t('E-maildomeinen waarvoor een organisatie instaat (geen persoonsgegevens).', 'E-mail domains an organisation vouches for (no personal data).'),
+      },
+      user_identities: {
+        columns: ['issuer', 'subject', 'user_id', 'org_id', 'created_at'],
+        personal: ['subject', 'user_id'],
+        holds: t(
+          'De koppeling tussen je account en je account bij de inlogdienst van je organisatie (SSO).',
+          'The link between your account and your account at your organisation’s sign-in service (SSO).',
+        ),
+      },
+      oidc_flows: {
+        columns: ['state_hash', 'org_id', 'nonce', 'code_verifier', 'next', 'expires_at'],
+        personal: [],
+        holds: t('Een inlog via SSO die bezig is, tien minuten (geen persoonsgegevens).', 'A sign-in through SSO in progress, ten minutes (no personal data).'),
       },
     },
   },

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { bookings, expertiseTags, outbox, profiles, users } from '../../db/schema';
+import { bookings, consultHours, expertiseTags, outbox, profiles, users } from '../../db/schema';
 import { bookSpace } from '../../src/desks/bookings';
 import { addTag, saveProfile } from '../../src/people/people';
 import { instantOf } from '../../src/lib/time';
@@ -197,6 +197,22 @@ describe('who is here', () => {
 
     expect((await staff.post(`${herePath(w.space.locationId)}/presence`, { here: '0' })).status).toBe(303);
     expect(text(await html(await me.get(herePath(w.space.locationId))))).not.toContain('Fatima Ouali');
+  });
+
+  it('who is here: a gedragswetenschapper holding consult hours there that day is listed (if she allows it), and counted in "where"', async () => {
+    const w = await world();
+    w.book(w.worker.id, w.guestOrg.id);
+    const expert = await createUser(w.t.db, { orgId: w.hostOrg.id, roles: ['expert'], name: 'Lieke Verhoeven' });
+    const hours = { expertId: expert.id, orgId: w.hostOrg.id, locationId: w.space.locationId, date: TODAY, startTime: '13:00', slotMinutes: 20, slots: 4 };
+    w.t.db.insert(consultHours).values(hours).run();
+    const me = await loginAs(w.t.app, w.worker.email);
+    expect(text(await html(await me.get(herePath(w.space.locationId))))).not.toContain('Lieke Verhoeven');
+    saveProfile(w.t.db, expert.id, { visible: true, showPresence: true, discipline: 'gedragswetenschapper', about: null, tagIds: [] }, w.t.clock.now());
+    expect(text(await html(await me.get(herePath(w.space.locationId))))).toContain('Lieke Verhoeven');
+    expect(text(await html(await me.get(`/people/where?date=${TODAY}&what=d:gedragswetenschapper`)))).toContain('Harderwijk: 1 collega');
+    // Hours that were cancelled: she is not there.
+    w.t.db.update(consultHours).set({ status: 'cancelled' }).run();
+    expect(text(await html(await me.get(herePath(w.space.locationId))))).not.toContain('Lieke Verhoeven');
   });
 
   it('who is here: linked from Mijn reserveringen, the host’s location page and the confirmation mail', async () => {

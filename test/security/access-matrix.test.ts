@@ -151,6 +151,25 @@ const ACCESS: Record<string, Entry> = {
     rule: 'org_admin of that organisation, or network admin',
     cases: () => [...only(['orgadmin', 'admin'], '/org/4/members'), ...only(['admin'], '/org/1/members')],
   },
+  'GET /login/oidc/callback': {
+    rule: 'public (the state of a sign-in in progress is the credential; unknown state: 400)',
+    cases: () => pub('/login/oidc/callback?state=unknown&code=x'),
+  },
+  'GET /org/:orgId/sso': {
+    rule: 'org_admin of that organisation, or network admin',
+    cases: () => [...only(['orgadmin', 'admin'], '/org/4/sso'), ...only(['admin'], '/org/1/sso')],
+  },
+  'POST /org/:orgId/sso': {
+    rule: 'org_admin of that organisation, or network admin',
+    cases: () =>
+      only(['orgadmin', 'admin'], '/org/4/sso', { issuer: 'https://idp.lokalis.example', clientId: 'gastplek', clientSecret: 's', domains: 'lokalis.example' }),
+  },
+  'POST /org/:orgId/sso/test': {
+    rule: 'org_admin of that organisation, or network admin',
+    // An http address outside this machine is refused before any request leaves.
+    cases: () => only(['orgadmin', 'admin'], '/org/4/sso/test', { issuer: 'http://idp.lokalis.example' }),
+  },
+  'POST /org/:orgId/sso/delete': { rule: 'org_admin of that organisation; SSO set up (not in the demo)', cases: () => only([], '/org/4/sso/delete') },
   'POST /org/:orgId/invitations': {
     rule: 'org_admin of that organisation, or network admin',
     cases: () => [...only(['orgadmin', 'admin'], '/org/4/invitations'), ...only(['admin'], '/org/1/invitations')],

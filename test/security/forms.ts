@@ -44,6 +44,19 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
       body: { name: 'Nieuwe Organisatie', kind: 'cjg', town: 'Zwolle', adminEmail: 'beheer@nieuw.example' },
     },
     'POST /notifications/read': { actor: 'worker', path: '/notifications/read', body: {} },
+    'POST /org/:orgId/sso': {
+      actor: 'orgadmin',
+      path: '/org/4/sso',
+      body: {
+        issuer: 'https://login.microsoftonline.com/lokalis/v2.0',
+        clientId: 'gastplek',
+        clientSecret: 'geheim',
+        domains: 'lokalis.example',
+        required: 'on',
+      },
+    },
+    'POST /org/:orgId/sso/test': { actor: 'orgadmin', path: '/org/4/sso/test', body: { issuer: 'http://idp.lokalis.example' } },
+    'POST /org/:orgId/sso/delete': { actor: 'orgadmin', path: '/org/4/sso/delete', body: {} },
     'POST /account/preferences': { actor: 'worker', path: '/account/preferences', body: { emailReminders: 'on' } },
     'POST /people/profile': {
       actor: 'worker',

@@ -16,4 +16,20 @@ import { rights } from './rights';
 import { consults } from './consults';
 
 // Typed by the Dutch source dictionary itself (not by ../index, which imports this file).
-export const en: typeof nl = { ...common, auth, admin, desks, closures, requests, intervision, notifications, calendar, privacy, rights, insight, people, sso, consults };
+export const en: typeof nl = {
+  ...common,
+  auth,
+  admin,
+  desks,
+  closures,
+  requests,
+  intervision,
+  notifications,
+  calendar,
+  privacy,
+  rights,
+  insight,
+  people,
+  sso,
+  consults,
+};
