@@ -127,7 +127,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       notificationsDays: e.RETENTION_NOTIFICATIONS_DAYS,
       intervisionYears: e.RETENTION_INTERVISION_YEARS,
     },
-    secretKey: e.SECRET_KEY,
+    // DEV_OIDC (never in production) brings a development key along when none is set.
+    secretKey: e.SECRET_KEY ?? (e.DEV_OIDC === '1' ? 'development-only-secret-key-for-DEV_OIDC-0000' : undefined),
     devOidcPort: e.DEV_OIDC === '1' ? e.DEV_OIDC_PORT : null,
   };
 }

@@ -29,6 +29,11 @@ async function main() {
       await seedDemoData(db, now());
       log.info('seeded_demo_data');
     }
+    if (config.devOidcPort !== null) {
+      const { startDevOidc, DEV_OIDC_DOMAIN } = await import('./dev/oidc');
+      const issuer = await startDevOidc(config, db, now());
+      console.log(`DEV_OIDC: inlogdienst op ${issuer}; Icare JGZ logt in via die dienst voor adressen @${DEV_OIDC_DOMAIN} (elke naam, elk wachtwoord).`);
+    }
     if (config.workers === 1) return serveHere(config, log, db, now, { runJobs: true });
     db.$client.close();
     return runPrimary(config, log, now);

@@ -4,6 +4,7 @@ import type { AppEnv } from '../types';
 import { readForm, single } from '../lib/forms';
 import { page, redirectWithFlash, type Ctx } from '../lib/render';
 import { ForgotPage, InvitePage, LoginPage, ResetPage, type InviteView } from '../../views/pages/auth';
+import { SsoContinuePage } from '../../views/pages/sso';
 import { acceptInviteSchema, forgotSchema, localeSchema, loginSchema, newPasswordSchema, safeNext } from './schemas';
 import { failedLogin, forgiveLogin, resetLimits, takeHit, takeLoginTry } from './throttle';
 import { hashPassword, verifyDummy, verifyPassword } from './password';
@@ -59,7 +60,7 @@ authRoutes.post('/login', async (c) => {
   const sso = ssoForEmail(db, email);
   if (sso) {
     const started = await startSsoLogin(db, sso.orgId, next, oidcRedirectUri(c), oidcEnv(c));
-    if (started.ok) return c.redirect(started.url.href, 303);
+    if (started.ok) return page(c, t.sso.login.continueTitle(sso.orgName), <SsoContinuePage t={t} orgName={sso.orgName} url={started.url.href} />);
     return again(503, t.sso.login.unreachable(sso.orgName));
   }
   if (!password) return again(422, undefined, { password: t.sso.login.passwordRequired });

@@ -24,17 +24,17 @@ export type Clock = ServerClock;
 export type RunningServer = { url: string; db: DB; clock: Clock; close: () => Promise<void> };
 
 /** The real app on a real port, on a fresh seeded database file, in this process. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(opts: { env?: Record<string, string>; clockStart?: Date } = {}): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-browser-'));
   const db = openDatabase(path.join(dir, 'gastplek.db'));
-  const clock = serverClock();
+  const clock = serverClock(opts.clockStart);
   await seedDemoData(db, clock.now());
   let app: ReturnType<typeof createApp> | undefined;
   const server = serve({ fetch: (req, env) => app!.fetch(req, env), port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', BASE_URL: url, PORT: String(port) });
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', BASE_URL: url, PORT: String(port), ...opts.env });
   app = createApp({ db, config, now: clock.now });
   return {
     url,

@@ -65,3 +65,24 @@ export function SsoPage(p: {
     </section>
   );
 }
+
+/**
+ * After the e-mail address: on to the organisation's sign-in service. A page, not a redirect, because
+ * the login form's CSP (`form-action 'self'`) also covers where its POST redirects to; a meta refresh
+ * and a link are navigations of their own and need no script.
+ */
+export function SsoContinuePage(p: { t: Dict; orgName: string; url: string }) {
+  const t = p.t.sso.login;
+  return (
+    <section class="narrow">
+      <meta http-equiv="refresh" content={`0;url=${p.url}`} />
+      <h1>{t.continueTitle(p.orgName)}</h1>
+      <p>{t.continueText}</p>
+      <p>
+        <a href={p.url} role="button" id="sso-continue">
+          {t.continueLink(p.orgName)}
+        </a>
+      </p>
+    </section>
+  );
+}

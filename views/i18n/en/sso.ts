@@ -43,6 +43,9 @@ export const sso: typeof nl = {
     no_secret: 'The stored client secret cannot be read (did SECRET_KEY change?). Enter it again.',
   },
   login: {
+    continueTitle: (org: string) => `Sign in through ${org}`,
+    continueText: 'You are going to your organisation’s sign-in service. Afterwards you come back here, signed in.',
+    continueLink: (org: string) => `On to the sign-in service of ${org}`,
     hint: 'Does your organisation sign you in with its own account (for example Microsoft)? Enter only your e-mail address and choose Log in.',
     unreachable: (org: string) =>
       `The sign-in service of ${org} cannot be reached right now. Try again later; colleagues of other organisations can log in as usual.`,

@@ -41,6 +41,9 @@ export const sso = {
     no_secret: 'Het opgeslagen clientgeheim kan niet worden gelezen (is SECRET_KEY veranderd?). Vul het opnieuw in.',
   },
   login: {
+    continueTitle: (org: string) => `Inloggen via ${org}`,
+    continueText: 'Je gaat naar de inlogdienst van je organisatie. Daarna kom je hier terug, ingelogd.',
+    continueLink: (org: string) => `Verder naar de inlogdienst van ${org}`,
     hint: 'Logt je organisatie in met een eigen account (bijvoorbeeld Microsoft)? Vul alleen je e-mailadres in en kies Inloggen.',
     unreachable: (org: string) =>
       `De inlogdienst van ${org} is nu niet bereikbaar. Probeer het later opnieuw; collega’s van andere organisaties kunnen gewoon inloggen.`,
