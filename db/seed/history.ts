@@ -22,7 +22,8 @@ export function seedHistory(tx: Tx, now: Date): void {
   };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
-  const demo = new Set<string>(DEMO_ACCOUNTS.map((a) => a.email));
+  // The demo accounts keep only their own scenes; Julia Brouwer is the newcomer without a past (the journeys' empty states).
+  const demo = new Set<string>([...DEMO_ACCOUNTS.map((a) => a.email), 'julia.brouwer@gastplek.test']);
   const people = tx
     .select({ id: users.id, email: users.email, orgId: memberships.orgId })
     .from(users)
