@@ -223,6 +223,21 @@ describe('sign in with your organisation', () => {
     expect((await browser.post('/login', { email: w.worker.email, password: PASSWORD })).status).toBe(303);
   });
 
+  it('sso: the page after sign-in is our own, whatever `next` said; a provider that answers with an error is told plainly', async () => {
+    const w = await world();
+    await configure(w);
+    const browser = new Client(w.t.app);
+    const start = await browser.post('/login', { email: 'nieuw@icare.test', next: 'https://evil.example/steal' });
+    const location = (await html(start)).querySelector('#sso-continue')!.getAttribute('href')!;
+    const callback = await signInAtProvider(location, 'nieuw');
+    const res = await browser.get(callback.pathname + callback.search);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/');
+    const denied = await new Client(w.t.app).get('/login/oidc/callback?error=access_denied&state=x');
+    expect(denied.status).toBe(400);
+    expect(text(await html(denied))).toContain('Het inloggen bij je organisatie is afgebroken.');
+  });
+
   it('login: an address without SSO and without a password asks for the password', async () => {
     const w = await world();
     const res = await new Client(w.t.app).post('/login', { email: w.worker.email });
