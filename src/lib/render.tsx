@@ -30,6 +30,7 @@ export function page(c: Ctx, title: string, body: Child, status: ContentfulStatu
         user={c.var.user}
         memberships={c.var.memberships}
         currentPath={c.req.path}
+        returnTo={returnTo(c)}
         devOutbox={c.var.config.nodeEnv !== 'production'}
         flash={flash}
         unread={c.var.user ? unreadCount(c.var.deps.db, c.var.user.id) : 0}
@@ -40,6 +41,17 @@ export function page(c: Ctx, title: string, body: Child, status: ContentfulStatu
     </>,
     status,
   );
+}
+
+/**
+ * Where the language switch brings you back: this page with its query (a search stays a search).
+ * After a POST the query-less path, which a GET can open again.
+ */
+function returnTo(c: Ctx): string {
+  if (c.req.method !== 'GET') return c.req.path;
+  const url = new URL(c.req.url);
+  const back = url.pathname + url.search;
+  return back.length <= 1000 ? back : url.pathname;
 }
 
 /** Requests waiting for this host, for the count in the navigation (0 for everyone else). */
