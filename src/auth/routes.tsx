@@ -6,7 +6,7 @@ import { page, redirectWithFlash, type Ctx } from '../lib/render';
 import { ForgotPage, InvitePage, LoginPage, ResetPage, type InviteView } from '../../views/pages/auth';
 import { SsoContinuePage } from '../../views/pages/sso';
 import { acceptInviteSchema, forgotSchema, localeSchema, loginSchema, newPasswordSchema, safeNext } from './schemas';
-import { failedLogin, forgiveLogin, resetLimits, takeHit, takeLoginTry } from './throttle';
+import { failedLogin, forgiveLogin, resetLimits, ssoStartLimits, takeHit, takeLoginTry } from './throttle';
 import { hashPassword, verifyDummy, verifyPassword } from './password';
 import {
   acceptInvitationAsNewUser,
@@ -59,6 +59,10 @@ authRoutes.post('/login', async (c) => {
   // An address of an organisation that signs its people in itself goes to its provider (ADR 018).
   const sso = ssoForEmail(db, email);
   if (sso) {
+    if (!takeHit(db, ssoStartLimits(clientIp(c)), now)) {
+      c.header('Retry-After', '900');
+      return again(429, t.auth.login.throttled);
+    }
     const started = await startSsoLogin(db, sso.orgId, next, oidcRedirectUri(c), oidcEnv(c));
     if (started.ok) return page(c, t.sso.login.continueTitle(sso.orgName), <SsoContinuePage t={t} orgName={sso.orgName} url={started.url.href} />);
     return again(503, t.sso.login.unreachable(sso.orgName));

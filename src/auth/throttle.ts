@@ -37,6 +37,12 @@ export function resetLimits(email: string, ip: string): Limit[] {
   ];
 }
 
+/** Sign-ins handed to an organisation's provider: each costs requests to it, so an address may start only so many. */
+export const MAX_SSO_STARTS_PER_IP = 60;
+export function ssoStartLimits(ip: string): Limit[] {
+  return [{ key: `sso-ip:${ip}`, max: MAX_SSO_STARTS_PER_IP }];
+}
+
 /**
  * Whether any counter has reached its limit in the current window. The counters live in the
  * database so every server process sees the same count; the check runs before any password

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memberships, oidcFlows, orgSso, userIdentities, users } from '../../db/schema';
 import { openSecret, sealSecret } from '../../src/auth/secrets';
+import { MAX_SSO_STARTS_PER_IP } from '../../src/auth/throttle';
 import { Client, countRows, createOrg, createTestApp, createUser, html, loginAs, ORIGIN, PASSWORD, TestClock, text } from '../helpers';
 import { CLIENT_ID, CLIENT_SECRET, signInAtProvider, startProvider, type TestAccount } from './provider';
 
@@ -236,6 +237,19 @@ describe('sign in with your organisation', () => {
     const denied = await new Client(w.t.app).get('/login/oidc/callback?error=access_denied&state=x');
     expect(denied.status).toBe(400);
     expect(text(await html(denied))).toContain('Het inloggen bij je organisatie is afgebroken.');
+  });
+
+  it('sso: one address can start only so many sign-ins (each costs requests to the provider); password login is not held up', async () => {
+    const w = await world();
+    await configure(w);
+    await w.provider.close();
+    const flood = new Client(w.t.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < MAX_SSO_STARTS_PER_IP + 5; i++) statuses.push((await flood.post('/login', { email: 'nieuw@icare.test' })).status);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    expect(statuses.slice(0, MAX_SSO_STARTS_PER_IP).every((s) => s === 503)).toBe(true);
+    // Password login is a separate counter: a colleague of another organisation behind the same address still gets in.
+    expect((await flood.post('/login', { email: w.worker.email, password: PASSWORD })).status).toBe(303);
   });
 
   it('login: an address without SSO and without a password asks for the password', async () => {
