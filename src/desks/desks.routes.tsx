@@ -29,6 +29,8 @@ import {
 import {
   closuresFor,
   COLLEAGUE_LIST_MAX,
+  defaultDaypartOn,
+  nextBookableDaypart,
   colleagueByEmail,
   colleaguesOf,
   colleaguesToList,
@@ -79,9 +81,23 @@ desksRoutes.get('/', (c) => {
   const { db } = c.var.deps;
   const t = c.var.t;
   const now = today(c);
-  const values = queryValues(c);
+  const asked = queryValues(c);
+  // Without a date the search opens on the next bookable dagdeel; without a dagdeel, on the first one not over that day.
+  const at = localMoment(c.var.deps.now());
+  const next = nextBookableDaypart(at);
+  const askedDate = typeof asked.date === 'string' && asked.date.trim() ? asked.date.trim() : null;
+  const values = {
+    ...asked,
+    date: askedDate ?? next.date,
+    daypart:
+      typeof asked.daypart === 'string' && asked.daypart
+        ? asked.daypart
+        : askedDate && isValidLocalDate(askedDate)
+          ? defaultDaypartOn(askedDate, at)
+          : next.daypart,
+  };
   const form = validate(searchSchema(t, now), values, t);
-  const date = form.ok ? form.data.date : typeof values.date === 'string' && isValidLocalDate(values.date) ? values.date : now;
+  const date = form.ok ? form.data.date : isValidLocalDate(values.date) ? values.date : next.date;
   const daypart = form.ok ? form.data.daypart : 'morning';
   const errors = form.ok ? {} : { ...form.errors };
   if (form.ok && date < now) errors.date = t.desks.refusals.past;
