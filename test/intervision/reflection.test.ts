@@ -72,13 +72,17 @@ describe('intervision: reflection hours and statements', () => {
     for (const hidden of ['Geheime Collega', 'Ahmed El Amrani', 'CJG Harderwijk', 'GGD NOG', s.email, 'Icare']) expect(shown).not.toContain(hidden);
     expect(main.querySelectorAll('th').map((th) => text(th))).toEqual(['Datum', 'Bijeenkomst', 'Methode', 'Uren']);
 
-    for (const wrong of [code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'), 'x', '../reflection']) {
+    // Tampered, unknown and malformed codes: one plain answer for an SKJ checker, the same status, no login hint.
+    for (const wrong of [code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'), 'A'.repeat(43), 'x', '../reflection', 'code met spaties']) {
       const r = await anonymous.get(`/verify/${encodeURIComponent(wrong)}`);
-      expect(r.status).toBe(404);
+      expect(r.status, wrong).toBe(404);
       const t = text(parse(await r.text()).querySelector('main'));
-      expect(t).not.toContain('Sanne');
-      expect(t).not.toContain('Wintertijd');
+      expect(t, wrong).toContain('Deze verklaring is niet geldig of bestaat niet.');
+      for (const not of ['Sanne', 'Wintertijd', 'Niet gevonden', 'toegang', 'Inloggen', 'inloggen']) expect(t, wrong).not.toContain(not);
     }
+    const en = await anonymous.get('/verify/x', { 'accept-language': 'en' });
+    expect(en.status).toBe(404);
+    expect(text(parse(await en.text()).querySelector('main'))).toContain('This statement is not valid or does not exist.');
   });
 
   it('a statement keeps what it said when issued; its verification also says when attendance was corrected later (a rename is not a correction)', async () => {

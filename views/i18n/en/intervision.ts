@@ -304,6 +304,8 @@ export const intervision: typeof nl = {
   },
   verify: {
     title: 'Verify a statement',
+    invalid: 'This statement is not valid or does not exist.',
+    invalidHint: 'Check that the link was copied completely and unchanged. If it was, ask the professional to share the statement again.',
     genuine: 'This statement is genuine: issued by Gastplek.',
     note: 'Below are the meetings and hours as currently recorded in Gastplek.',
     noteIssued: 'Below is the statement as Gastplek issued it: the name, meetings and hours at the moment of issue.',

@@ -305,6 +305,8 @@ export const intervision = {
   },
   verify: {
     title: 'Verklaring controleren',
+    invalid: 'Deze verklaring is niet geldig of bestaat niet.',
+    invalidHint: 'Controleer of de link volledig en ongewijzigd is overgenomen. Klopt de link, vraag de professional dan om de verklaring opnieuw te delen.',
     genuine: 'Deze verklaring is echt: afgegeven door Gastplek.',
     note: 'Hieronder staan de bijeenkomsten en uren zoals ze nu in Gastplek geregistreerd zijn.',
     noteIssued: 'Hieronder staat de verklaring zoals Gastplek die heeft afgegeven: naam, bijeenkomsten en uren op het moment van afgeven.',

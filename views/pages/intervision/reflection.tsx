@@ -176,6 +176,20 @@ function StatementBody(p: { t: Dict; locale: Locale; name: string | null; statem
  * are shown from the live records). `correctedHours`: set when the live records for the period now
  * count other meetings or hours than were issued.
  */
+/** A code that is unknown or malformed: one plain answer for both, no login hint (the checker has no account). */
+export function VerifyInvalidPage(p: { t: Dict }) {
+  const t = p.t.intervision.verify;
+  return (
+    <section class="statement">
+      <h1>{t.title}</h1>
+      <p class="status status-warn" role="alert">
+        {t.invalid}
+      </p>
+      <p>{t.invalidHint}</p>
+    </section>
+  );
+}
+
 export function VerifyPage(p: {
   t: Dict;
   locale: Locale;
