@@ -102,8 +102,12 @@ export const desks: typeof nl = {
   },
   bookings: {
     title: 'My bookings',
+    today: 'Today',
     upcoming: 'Upcoming',
+    requests: 'Requests',
+    requestsHint: 'These locations are still considering your request; you will hear as soon as they decide.',
     past: 'Past',
+    showPast: (n: number) => `Show ${n} past, cancelled or unused ${n === 1 ? 'booking' : 'bookings'}`,
     none: 'You have no bookings yet.',
     noneUpcoming: 'No bookings yet',
     findDesk: 'find a desk',

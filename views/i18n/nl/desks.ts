@@ -100,8 +100,12 @@ export const desks = {
   },
   bookings: {
     title: 'Mijn reserveringen',
+    today: 'Vandaag',
     upcoming: 'Komend',
+    requests: 'Aanvragen',
+    requestsHint: 'Deze locaties beoordelen je aanvraag nog; je hoort het zodra er een besluit is.',
     past: 'Eerder',
+    showPast: (n: number) => `Toon ${n} eerdere, geannuleerde of niet-gebruikte ${n === 1 ? 'reservering' : 'reserveringen'}`,
     none: 'Je hebt nog geen reserveringen.',
     noneUpcoming: 'Nog geen reserveringen',
     findDesk: 'zoek een werkplek',
