@@ -111,6 +111,12 @@ export const intervision: typeof nl = {
     waitlisted: (pos: number) => `You are on the waiting list, in position ${pos}. We will tell you when you move up.`,
     youRegistered: 'You are registered for this meeting.',
     youWaiting: (pos: number) => `You are on the waiting list, in position ${pos}.`,
+    youWaitingOrgFull: (max: number, pos: number) =>
+      `Your organisation has reached its maximum of ${max}; you are on the waiting list, in position ${pos}. You move up when a place for your organisation becomes free.`,
+    orgFullNote: (max: number) => `Your organisation has reached its maximum of ${max}; you will be put on the waiting list.`,
+    orgFullNoteFor: (orgs: string, max: number) => `${orgs} has reached its maximum of ${max}; signing up on its behalf puts you on the waiting list.`,
+    waitlistedOrgFull: (max: number, pos: number) =>
+      `Your organisation has reached its maximum of ${max}; you are on the waiting list, in position ${pos}. We will tell you when you move up.`,
     cancel: 'Cancel my registration',
     leaveWaitlist: 'Leave the waiting list',
     cancelled: 'Your registration is cancelled.',

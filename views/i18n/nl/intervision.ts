@@ -110,6 +110,12 @@ export const intervision = {
     waitlisted: (pos: number) => `Je staat op de wachtlijst, op plaats ${pos}. Je krijgt bericht als je doorschuift.`,
     youRegistered: 'Je bent aangemeld voor deze bijeenkomst.',
     youWaiting: (pos: number) => `Je staat op de wachtlijst, op plaats ${pos}.`,
+    youWaitingOrgFull: (max: number, pos: number) =>
+      `Voor jouw organisatie is het maximum van ${max} bereikt; je staat op de wachtlijst, op plaats ${pos}. Je schuift door als er voor jouw organisatie een plaats vrijkomt.`,
+    orgFullNote: (max: number) => `Voor jouw organisatie is het maximum van ${max} bereikt; je komt op de wachtlijst.`,
+    orgFullNoteFor: (orgs: string, max: number) => `Voor ${orgs} is het maximum van ${max} bereikt; namens die organisatie kom je op de wachtlijst.`,
+    waitlistedOrgFull: (max: number, pos: number) =>
+      `Voor jouw organisatie is het maximum van ${max} bereikt; je staat op de wachtlijst, op plaats ${pos}. Je krijgt bericht als je doorschuift.`,
     cancel: 'Afmelden',
     leaveWaitlist: 'Van de wachtlijst af',
     cancelled: 'Je bent afgemeld.',
