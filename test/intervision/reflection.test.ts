@@ -152,6 +152,11 @@ describe('intervision: reflection hours and statements', () => {
     await p.client.post(`/meetings/${id}/signup`, { bringsCase: '1', caseText: 'Jantje (8) uit Harderwijk' });
     const dump = JSON.stringify(ta.db.$client.prepare('select * from registrations').all());
     expect(dump).not.toContain('Jantje');
+    // The sentence belongs to the sign-up form only: the reflection-hours page has no case option (issue #17 point 11).
+    const reflection = text(await html(await p.client.get('/reflection')));
+    expect(reflection).toContain('Mijn reflectie-uren');
+    expect(reflection).not.toContain('casus');
+    expect(reflection).not.toContain('de AVG vraagt dat we geen gegevens over cliënten opslaan');
   });
 
   it('home page and navigation: everyone sees Intervisie and Mijn reflectie-uren, facilitators also Bijeenkomsten beheren', async () => {

@@ -18,7 +18,6 @@ export function ReflectionPage(p: {
   state: FormState;
 }) {
   const t = p.t.intervision.reflection;
-  const it = p.t.intervision;
   return (
     <section>
       <h1>{t.title}</h1>
@@ -73,7 +72,6 @@ export function ReflectionPage(p: {
           </ul>
         </>
       )}
-      <p class="muted">{it.signup.caseNote}</p>
     </section>
   );
 }
