@@ -17,7 +17,7 @@ import {
 } from '../../db/schema';
 import type { DB, Queryable } from '../db';
 import { addDays, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
-import { holidayClosure, type HolidayKey } from './holidays';
+import { dayOff, holidayClosure, type HolidayKey } from './holidays';
 
 /**
  * The booking rules, each defined once. Used by the booking transaction, the week view (to
@@ -111,13 +111,13 @@ export function defaultDaypartOn(date: string, at: LocalMoment): Daypart {
 
 /**
  * The next bookable dagdeel, where the search opens without a date: the first dagdeel not over
- * (`daypartOver`, usual deadlines) on a working day — no Saturday, Sunday or holiday on which
- * locations close by default. In the evening that is tomorrow's (or Monday's) morning.
+ * (`daypartOver`, usual deadlines) on a working day (`dayOff`: no weekend, no holiday on which
+ * locations close by default). In the evening that is tomorrow's (or Monday's) morning.
  */
 export function nextBookableDaypart(at: LocalMoment): { date: string; daypart: Daypart } {
   for (let i = 0; i < 14; i++) {
     const date = addDays(at.today, i);
-    if (isoWeekday(date) > 5 || holidayClosure(date, null, null)) continue;
+    if (dayOff(date)) continue;
     for (const daypart of ['morning', 'afternoon'] as const) if (!daypartOver(DEFAULT_CHECKIN_DEADLINES, date, daypart, at)) return { date, daypart };
   }
   return { date: addDays(at.today, 1), daypart: 'morning' };

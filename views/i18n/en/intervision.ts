@@ -167,6 +167,11 @@ export const intervision: typeof nl = {
     cannotEditStarted: 'A meeting that has started or was cancelled can no longer be edited.',
     created: 'The meeting is published.',
     groupCreated: (n: number) => `The group was created with ${n} meetings.`,
+    deadlineOnDayOff: (what: string, date: string, why: string) =>
+      `Please note: ${what} falls on ${date} (${why}). That is allowed, but participants often do not expect it; choose a working day if needed.`,
+    signupDeadline: 'the sign-up deadline',
+    cancelDeadline: 'the cancellation deadline',
+    weekend: 'weekend',
     saved: 'Your changes are saved; participants will be told.',
     remove: 'Remove',
     removeConfirm: (name: string) => `Remove ${name}? They will be told and the first person on the waiting list moves up.`,

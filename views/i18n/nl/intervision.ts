@@ -166,6 +166,11 @@ export const intervision = {
     cannotEditStarted: 'Een bijeenkomst die al begonnen of geannuleerd is kun je niet meer wijzigen.',
     created: 'De bijeenkomst is gepubliceerd.',
     groupCreated: (n: number) => `De groep is aangemaakt met ${n} bijeenkomsten.`,
+    deadlineOnDayOff: (what: string, date: string, why: string) =>
+      `Let op: ${what} valt op ${date} (${why}). Dat mag, maar deelnemers verwachten het vaak niet; kies zo nodig een werkdag.`,
+    signupDeadline: 'de aanmelddeadline',
+    cancelDeadline: 'de afmelddeadline',
+    weekend: 'weekend',
     saved: 'De wijzigingen zijn opgeslagen; de deelnemers krijgen bericht.',
     remove: 'Verwijderen',
     removeConfirm: (name: string) => `${name} verwijderen? Diegene krijgt bericht en de eerste op de wachtlijst schuift door.`,
