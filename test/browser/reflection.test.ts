@@ -33,7 +33,12 @@ describe('journey: a participant proves her reflection hours', () => {
     expect(await page.locator('table.attended tbody tr').count()).toBe(3);
     await accessible(page);
 
-    // On paper: no menu, no forms, no "back" link; the statement itself and its link stay.
+    // A print button (issue #17 point 10), from /static/print.js (the CSP allows no inline script).
+    await page.evaluate('window.printed = 0; window.print = () => { window.printed++; }');
+    await page.getByRole('button', { name: 'Afdrukken / opslaan als PDF' }).click();
+    expect(await page.evaluate('window.printed')).toBe(1);
+
+    // On paper: no menu, no forms, no "back" link, no print button; the statement itself and its link stay.
     expect(await page.getByRole('navigation').first().isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header').isVisible()).toBe(false);
@@ -41,6 +46,7 @@ describe('journey: a participant proves her reflection hours', () => {
     expect(await page.locator('form').first().isVisible()).toBe(false);
     expect(await page.locator('footer').isVisible()).toBe(false);
     expect(await page.getByRole('link', { name: 'Terug naar mijn reflectie-uren' }).isVisible()).toBe(false);
+    expect(await page.locator('button[data-print]').isVisible()).toBe(false);
     expect(await page.locator('h1').isVisible()).toBe(true);
     expect(await page.locator('table.attended').isVisible()).toBe(true);
     expect(await page.locator('.verify-url').isVisible()).toBe(true);

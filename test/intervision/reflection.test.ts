@@ -55,6 +55,16 @@ describe('intervision: reflection hours and statements', () => {
     const res = await s.client.post('/reflection/statements', { from: '2026-01-01', to: '2026-11-23' });
     expect(res.status).toBe(303);
     const statementPage = await html(await s.client.get(res.headers.get('location')!));
+    // The print button (issue #17 point 10): shown by /static/print.js (no inline script under the CSP), not printed itself.
+    const button = statementPage.querySelector('button[data-print]')!;
+    expect(text(button)).toBe('Afdrukken / opslaan als PDF');
+    expect(button.getAttribute('type')).toBe('button');
+    expect(button.closest('.no-print')).not.toBeNull();
+    expect(statementPage.querySelector('script[src="/static/print.js"]')).not.toBeNull();
+    expect(statementPage.querySelectorAll('script:not([src])')).toHaveLength(0);
+    const script = await ta.app.request('/static/print.js');
+    expect(script.status).toBe(200);
+    expect(await script.text()).toContain('window.print()');
     const url = statementPage.querySelector('a.verify-url')!.getAttribute('href')!;
     expect(url).toMatch(/^http:\/\/localhost:3000\/verify\/[A-Za-z0-9_-]{43}$/);
     const code = url.split('/').pop()!;

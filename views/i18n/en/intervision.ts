@@ -310,6 +310,7 @@ export const intervision: typeof nl = {
     issued: (d: string) => `Issued through Gastplek on ${d}.`,
     verify: 'Verify this statement at',
     print: 'Print or save as PDF',
+    printButton: 'Print / save as PDF',
     printHint: "Use your browser's print function (Ctrl+P or ⌘P).",
     back: 'Back to my reflection hours',
   },

@@ -311,6 +311,7 @@ export const intervision = {
     issued: (d: string) => `Afgegeven via Gastplek op ${d}.`,
     verify: 'Controleer deze verklaring op',
     print: 'Afdrukken of opslaan als pdf',
+    printButton: 'Afdrukken / opslaan als PDF',
     printHint: 'Gebruik de afdrukfunctie van je browser (Ctrl+P of ⌘P).',
     back: 'Terug naar mijn reflectie-uren',
   },

@@ -142,8 +142,14 @@ export function StatementPage(p: {
         </a>
       </p>
       <p class="no-print">
+        <button type="button" data-print hidden>
+          {t.printButton}
+        </button>
+      </p>
+      <p class="no-print">
         <strong>{t.print}</strong> — {t.printHint}
       </p>
+      <script src="/static/print.js" defer></script>
     </section>
   );
 }
