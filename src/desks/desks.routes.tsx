@@ -16,6 +16,7 @@ import type { FormState } from '../../views/partials/form';
 import { bookSeries, bookSpace, canSeeInstructions, myActiveOn } from './bookings';
 import { recordDemand } from '../insight/demand';
 import {
+  allFull,
   anyBookable,
   closedRunsAhead,
   getVisibleSpace,
@@ -23,6 +24,8 @@ import {
   searchSpaces,
   SEARCH_PAGE_SIZE,
   takenBetween,
+  whyNoResults,
+  type NoResults,
   type SpaceResult,
   type VisibleSpace,
 } from './desks';
@@ -106,12 +109,17 @@ desksRoutes.get('/', (c) => {
   const valid = form.ok && !state.errors;
   let results: SpaceResult[] | null = null;
   let pages: Paging | null = null;
+  let why: NoResults | null = null;
+  let full = false;
   if (valid && asOrg !== null) {
     const params = { date, town: form.data.town, amenities: form.data.amenities, hostOrgId: form.data.org };
     const viewer = { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg };
     const found = searchSpaces(db, params, viewer, c.var.deps.now(), { requested: requestedPage(c.req.query('page')), size: SEARCH_PAGE_SIZE });
     results = found.rows;
     pages = found.paging;
+    // Nothing to book: say why when one rule explains it (weekend, closure, horizon, filters), or that everything is full.
+    if (pages.total === 0) why = whyNoResults(db, params, viewer, c.var.deps.now());
+    else full = pages.pages <= 1 && allFull(results, daypart);
     // Demand that found nothing (Inzicht): no space at all, or every space full for the dagdeel asked for.
     if (pages.page === 1 && pages.pages <= 1 && date >= today(c) && !anyBookable(results, daypart)) recordDemand(db, 'search_empty', date);
   }
@@ -122,6 +130,8 @@ desksRoutes.get('/', (c) => {
   if (results) for (const b of myActiveOn(db, forUser?.id ?? c.var.user!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
   const resultsProps = {
     closedNote: valid ? closedNote(c, date) : null,
+    why,
+    full,
     t,
     locale: c.var.locale,
     results,
@@ -136,7 +146,9 @@ desksRoutes.get('/', (c) => {
     trigger: htmx(c).trigger,
   };
   // The filter lists are only needed for a full page, not for the htmx results fragment.
-  const { towns, orgs } = isHtmx(c) || asOrg === null ? { towns: [], orgs: [] } : searchOptions(db, asOrg);
+  const { towns, orgs: hostOrgs } = isHtmx(c) || asOrg === null ? { towns: [], orgs: [] } : searchOptions(db, asOrg);
+  // Own organisations never match (own staff do not book their own guest desks): not offered.
+  const orgs = hostOrgs.filter((o) => !userOrgIds(c).includes(o.id));
   return pageOrFragment(
     c,
     t.desks.search.title,

@@ -51,6 +51,15 @@ export const desks: typeof nl = {
     shown: (from: number, to: number, total: number) =>
       from === 1 && to === total ? `${total} ${total === 1 ? 'workspace' : 'workspaces'} found` : `Workspaces ${from}–${to} of ${total}`,
     none: 'No spaces match these filters. Try another town, date or fewer amenities.',
+    why: {
+      weekend: 'The locations you can book are closed at the weekend. Choose a working day.',
+      closed_weekday: 'The locations you can book are closed on this day of the week. Choose another day.',
+      closed: 'The locations you can book are closed on this day (a public holiday or closure). Choose another day.',
+      beyond_horizon: (date: string) => `You cannot book that far ahead yet: bookings are possible up to and including ${date}.`,
+      filters: 'No spaces match these filters. Try another town or organisation, or fewer amenities.',
+      nothing_shared: 'No spaces have been shared with your organisation yet.',
+      allFull: 'Every space is full for this part of the day. Choose another part of the day or another day; a cancellation frees a desk at once.',
+    },
     free: (n: number, of: number) => `${n} of ${of} free`,
     freeMorning: (n: number) => `morning: ${n} free`,
     freeAfternoon: (n: number) => `afternoon: ${n} free`,

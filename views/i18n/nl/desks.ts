@@ -49,6 +49,15 @@ export const desks = {
     shown: (from: number, to: number, total: number) =>
       from === 1 && to === total ? `${total} ${total === 1 ? 'werkruimte' : 'werkruimtes'} gevonden` : `Werkruimtes ${from}–${to} van ${total}`,
     none: 'Geen werkruimtes gevonden met deze filters. Probeer een andere plaats, datum of minder voorzieningen.',
+    why: {
+      weekend: 'In het weekend zijn de locaties die je kunt boeken gesloten. Kies een werkdag.',
+      closed_weekday: 'Op deze dag van de week zijn de locaties die je kunt boeken gesloten. Kies een andere dag.',
+      closed: 'Op deze dag zijn de locaties die je kunt boeken gesloten (feestdag of sluitingsdag). Kies een andere dag.',
+      beyond_horizon: (date: string) => `Zo ver vooruit kun je nog niet reserveren: dat kan tot en met ${date}.`,
+      filters: 'Geen werkruimtes gevonden met deze filters. Probeer een andere plaats of organisatie, of minder voorzieningen.',
+      nothing_shared: 'Er zijn nog geen werkruimtes met jouw organisatie gedeeld.',
+      allFull: 'Alle werkruimtes zijn vol voor dit dagdeel. Kies een ander dagdeel of een andere dag; een afmelding komt direct vrij.',
+    },
     free: (n: number, of: number) => `${n} van ${of} vrij`,
     freeMorning: (n: number) => `ochtend: ${n} vrij`,
     freeAfternoon: (n: number) => `middag: ${n} vrij`,
