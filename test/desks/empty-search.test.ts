@@ -87,3 +87,25 @@ describe('empty desk search says why', () => {
     expect(options).toEqual(['', String(w.hostOrg.id)]);
   });
 });
+
+describe('search form: amenities under "Meer filters" (issue #17 point 9)', () => {
+  it('more filters: the amenity checkboxes sit in a collapsed <details> after the search button; open, with the count, while one is chosen', async () => {
+    const w = await world();
+    const form = (await html(await w.workerClient.get('/desks'))).querySelector('form.desk-search')!;
+    const order = form.querySelectorAll('button[type=submit], details, input[name=amenities]').map((e) => e.tagName.toLowerCase());
+    expect(order[0]).toBe('button');
+    expect(order[1]).toBe('details');
+    expect(order.slice(2).every((tag) => tag === 'input')).toBe(true);
+    const details = form.querySelector('details.more-filters')!;
+    expect(details.hasAttribute('open')).toBe(false);
+    expect(text(details.querySelector('summary'))).toBe('Meer filters');
+    expect(details.querySelectorAll('input[name=amenities]').length).toBeGreaterThan(3);
+
+    const chosen = (await html(await w.workerClient.get('/desks?date=2026-11-24&daypart=morning&amenities=wifi'))).querySelector('details.more-filters')!;
+    expect(chosen.hasAttribute('open')).toBe(true);
+    expect(text(chosen.querySelector('summary'))).toBe('Meer filters (1 gekozen)');
+    expect(chosen.querySelector('input[value=wifi]')!.hasAttribute('checked')).toBe(true);
+    const en = (await html(await w.workerClient.get('/desks', { 'accept-language': 'en' }))).querySelector('details.more-filters summary');
+    expect(text(en)).toBe('More filters');
+  });
+});

@@ -42,6 +42,8 @@ export const desks: typeof nl = {
     town: 'Town',
     townHint: 'For example Harderwijk',
     amenities: 'Amenities',
+    moreFilters: 'More filters',
+    moreFiltersChosen: (n: number) => `More filters (${n} chosen)`,
     org: 'Organisation',
     anyOrg: 'All organisations',
     asOrg: 'Book on behalf of',

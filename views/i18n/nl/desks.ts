@@ -40,6 +40,8 @@ export const desks = {
     town: 'Plaats',
     townHint: 'Bijvoorbeeld Harderwijk',
     amenities: 'Voorzieningen',
+    moreFilters: 'Meer filters',
+    moreFiltersChosen: (n: number) => `Meer filters (${n} gekozen)`,
     org: 'Organisatie',
     anyOrg: 'Alle organisaties',
     asOrg: 'Boeken namens',
