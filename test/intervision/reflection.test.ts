@@ -169,7 +169,7 @@ describe('intervision: reflection hours and statements', () => {
     expect(reflection).not.toContain('de AVG vraagt dat we geen gegevens over cliënten opslaan');
   });
 
-  it('home page and navigation: everyone sees Intervisie and Mijn reflectie-uren, facilitators also Bijeenkomsten beheren', async () => {
+  it('home page and navigation: everyone sees Intervisie and Mijn reflectie-uren, facilitators and org admins also Bijeenkomsten beheren', async () => {
     const ta = await network();
     const p = await member(ta, ta.orgs.ggd.id, 'Lid');
     const home = await html(await p.client.get('/'));
@@ -182,6 +182,12 @@ describe('intervision: reflection hours and statements', () => {
     const facHome = await html(await fac.get('/'));
     expect(facHome.querySelectorAll('.cards a').map((a) => a.getAttribute('href'))).toContain('/facilitate');
     expect((await fac.get('/facilitate')).status).toBe(200);
+    // An org admin has "Bijeenkomsten beheren" in the menu, and the same card on the home page (issue #17).
+    const admin = await member(ta, ta.orgs.ggd.id, 'Coördinator', { roles: ['org_admin'] });
+    const adminHome = await html(await admin.client.get('/'));
+    expect(adminHome.querySelectorAll('nav a').map((a) => a.getAttribute('href'))).toContain('/facilitate');
+    expect(adminHome.querySelectorAll('.cards a').map((a) => a.getAttribute('href'))).toContain('/facilitate');
+    expect((await admin.client.get('/facilitate')).status).toBe(200);
     expect((await new Client(ta.app).get('/meetings')).status).toBe(303);
   });
 });
