@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { instantOf } from '../../src/lib/time';
-import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer, nav } from './harness';
 import { dutchDate } from './dates';
 
 let server: RunningServer;
@@ -29,7 +29,7 @@ describe('journey: a facilitator runs a mixed meeting', () => {
 
       // The facilitator (Icare JGZ) publishes a meeting for 3 people, at most 1 per organisation.
       const fac = await open('facilitator@gastplek.test');
-      await fac.page.getByRole('navigation').getByRole('link', { name: 'Bijeenkomsten beheren' }).click();
+      await (await nav(fac.page)).getByRole('link', { name: 'Bijeenkomsten beheren' }).click();
       await checked(fac.page);
       await fac.page.getByRole('button', { name: 'Nieuwe bijeenkomst' }).click();
       await expect.poll(() => fac.page.locator('h1').innerText()).toBe('Nieuwe bijeenkomst');
