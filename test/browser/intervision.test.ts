@@ -71,8 +71,14 @@ describe('journey: a facilitator runs a mixed meeting', () => {
       expect(await places(ruben.page)).toBe('Nog 1 plaats vrij');
 
       // A second colleague of CJG Harderwijk waits, although one place is still free: the group stays mixed.
-      const pieter = await signUp('pieter.van.dam@gastplek.test', 'Je staat op de wachtlijst, op plaats 1. Je krijgt bericht als je doorschuift.');
-      expect(await pieter.page.locator('main').innerText()).toContain('Je staat op de wachtlijst, op plaats 1.');
+      // The page says so before the click (issue #17 point 2), and the outcome says why.
+      const pieter = await signUp(
+        'pieter.van.dam@gastplek.test',
+        'Voor jouw organisatie is het maximum van 1 bereikt; je staat op de wachtlijst, op plaats 1. Je krijgt bericht als je doorschuift.',
+      );
+      expect(await pieter.page.locator('main').innerText()).toContain(
+        'Voor jouw organisatie is het maximum van 1 bereikt; je staat op de wachtlijst, op plaats 1.',
+      );
       expect(await places(pieter.page)).toBe('Nog 1 plaats vrij');
 
       const thomas = await signUp('thomas.dekker@gastplek.test', 'Je bent aangemeld.');
