@@ -30,6 +30,7 @@ export function page(c: Ctx, title: string, body: Child, status: ContentfulStatu
         user={c.var.user}
         memberships={c.var.memberships}
         currentPath={c.req.path}
+        returnTo={returnTo(c)}
         devOutbox={c.var.config.nodeEnv !== 'production'}
         flash={flash}
         unread={c.var.user ? unreadCount(c.var.deps.db, c.var.user.id) : 0}
@@ -40,6 +41,15 @@ export function page(c: Ctx, title: string, body: Child, status: ContentfulStatu
     </>,
     status,
   );
+}
+
+/**
+ * Where the language switch returns to: the page with its query (a desk search keeps its date,
+ * dagdeel and filters), for a GET; the path alone after a POST or for a query too long to carry.
+ */
+function returnTo(c: Ctx): string {
+  const url = requestUrl(c);
+  return c.req.method === 'GET' && url.length <= 500 ? url : c.req.path;
 }
 
 /** Requests waiting for this host, for the count in the navigation (0 for everyone else). */

@@ -10,6 +10,8 @@ export type LayoutProps = {
   user: SessionUser | null;
   memberships: Membership[];
   currentPath: string;
+  /** Where the language switch comes back to (the path with its query); the path when absent. */
+  returnTo?: string;
   devOutbox: boolean;
   flash?: string | null;
   unread?: number;
@@ -77,7 +79,7 @@ export function Layout(p: LayoutProps) {
               <li>
                 <form method="post" action="/language" class="inline">
                   <input type="hidden" name="locale" value={other} />
-                  <input type="hidden" name="next" value={p.currentPath} />
+                  <input type="hidden" name="next" value={p.returnTo ?? p.currentPath} />
                   <button type="submit" class="secondary outline small" lang={other}>
                     {p.t.language.switchTo}
                   </button>
