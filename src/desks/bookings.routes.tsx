@@ -19,13 +19,9 @@ bookingsRoutes.use('*', requireUser);
 
 bookingsRoutes.get('/', (c) => {
   const now = today(c);
-  const { upcoming, past } = listMyBookings(c.var.deps.db, c.var.user!.id, now);
+  const groups = listMyBookings(c.var.deps.db, c.var.user!.id, now);
   const consults = listMyConsults(c.var.deps.db, c.var.user!.id, c.var.deps.now());
-  return page(
-    c,
-    c.var.t.desks.bookings.title,
-    <MyBookingsPage t={c.var.t} locale={c.var.locale} upcoming={upcoming} past={past} today={now} consults={consults} />,
-  );
+  return page(c, c.var.t.desks.bookings.title, <MyBookingsPage t={c.var.t} locale={c.var.locale} {...groups} now={now} consults={consults} />);
 });
 
 /**

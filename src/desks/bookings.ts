@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
 import { ACTIVE_STATUSES, bookings, locations, memberships, organisations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
 import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { addDays, isoWeekday, localToday } from '../lib/time';
@@ -307,18 +307,26 @@ export function getMyBooking(db: Queryable, bookingId: number, userId: string) {
     .get();
 }
 
+/**
+ * "Mijn reserveringen", grouped: today (confirmed, today), upcoming (confirmed, later), requests
+ * (pending, today or later) and earlier: every earlier date, and whatever no longer holds a place
+ * (cancelled, declined, expired, no-show), also today's and future ones.
+ */
 export function listMyBookings(db: Queryable, userId: string, today: string) {
-  const upcoming = bookingRows(db)
-    .where(and(eq(bookings.userId, userId), gte(bookings.date, today)))
-    .orderBy(asc(bookings.date), asc(bookings.daypart), asc(bookings.id))
-    .limit(200)
-    .all();
-  const past = bookingRows(db)
-    .where(and(eq(bookings.userId, userId), lt(bookings.date, today)))
+  const holding = and(eq(bookings.userId, userId), gte(bookings.date, today), inArray(bookings.status, ACTIVE_STATUSES));
+  const active = bookingRows(db).where(holding).orderBy(asc(bookings.date), asc(bookings.daypart), asc(bookings.id)).limit(200).all();
+  const earlier = bookingRows(db)
+    .where(and(eq(bookings.userId, userId), not(holding!)))
     .orderBy(desc(bookings.date), asc(bookings.daypart), desc(bookings.id))
     .limit(50)
     .all();
-  return { upcoming, past };
+  const confirmed = active.filter((b) => b.status === 'confirmed');
+  return {
+    today: confirmed.filter((b) => b.date === today),
+    upcoming: confirmed.filter((b) => b.date > today),
+    requests: active.filter((b) => b.status === 'pending'),
+    earlier,
+  };
 }
 
 /**

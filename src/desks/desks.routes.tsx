@@ -16,6 +16,7 @@ import type { FormState } from '../../views/partials/form';
 import { bookSeries, bookSpace, canSeeInstructions, myActiveOn } from './bookings';
 import { recordDemand } from '../insight/demand';
 import {
+  allFull,
   anyBookable,
   closedRunsAhead,
   getVisibleSpace,
@@ -23,12 +24,16 @@ import {
   searchSpaces,
   SEARCH_PAGE_SIZE,
   takenBetween,
+  whyNoResults,
+  type NoResults,
   type SpaceResult,
   type VisibleSpace,
 } from './desks';
 import {
   closuresFor,
   COLLEAGUE_LIST_MAX,
+  defaultDaypartOn,
+  nextBookableDaypart,
   colleagueByEmail,
   colleaguesOf,
   colleaguesToList,
@@ -79,23 +84,42 @@ desksRoutes.get('/', (c) => {
   const { db } = c.var.deps;
   const t = c.var.t;
   const now = today(c);
-  const values = queryValues(c);
+  const asked = queryValues(c);
+  // Without a date the search opens on the next bookable dagdeel; without a dagdeel, on the first one not over that day.
+  const at = localMoment(c.var.deps.now());
+  const next = nextBookableDaypart(at);
+  const askedDate = typeof asked.date === 'string' && asked.date.trim() ? asked.date.trim() : null;
+  const values = {
+    ...asked,
+    date: askedDate ?? next.date,
+    daypart:
+      typeof asked.daypart === 'string' && asked.daypart
+        ? asked.daypart
+        : askedDate && isValidLocalDate(askedDate)
+          ? defaultDaypartOn(askedDate, at)
+          : next.daypart,
+  };
   const form = validate(searchSchema(t, now), values, t);
-  const date = form.ok ? form.data.date : typeof values.date === 'string' && isValidLocalDate(values.date) ? values.date : now;
+  const date = form.ok ? form.data.date : isValidLocalDate(values.date) ? values.date : next.date;
   const daypart = form.ok ? form.data.daypart : 'morning';
   const errors = form.ok ? {} : { ...form.errors };
   if (form.ok && date < now) errors.date = t.desks.refusals.past;
-  const state: FormState = { values: { date, daypart, ...values }, errors: Object.keys(errors).length ? errors : undefined };
+  const state: FormState = { values, errors: Object.keys(errors).length ? errors : undefined };
   const asOrg = guestOrgFor(c, form.ok ? form.data.as : null);
   const valid = form.ok && !state.errors;
   let results: SpaceResult[] | null = null;
   let pages: Paging | null = null;
+  let why: NoResults | null = null;
+  let full = false;
   if (valid && asOrg !== null) {
     const params = { date, town: form.data.town, amenities: form.data.amenities, hostOrgId: form.data.org };
     const viewer = { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg };
     const found = searchSpaces(db, params, viewer, c.var.deps.now(), { requested: requestedPage(c.req.query('page')), size: SEARCH_PAGE_SIZE });
     results = found.rows;
     pages = found.paging;
+    // Nothing to book: say why when one rule explains it (weekend, closure, horizon, filters), or that everything is full.
+    if (pages.total === 0) why = whyNoResults(db, params, viewer, c.var.deps.now());
+    else full = pages.pages <= 1 && allFull(results, daypart);
     // Demand that found nothing (Inzicht): no space at all, or every space full for the dagdeel asked for.
     if (pages.page === 1 && pages.pages <= 1 && date >= today(c) && !anyBookable(results, daypart)) recordDemand(db, 'search_empty', date);
   }
@@ -106,6 +130,8 @@ desksRoutes.get('/', (c) => {
   if (results) for (const b of myActiveOn(db, forUser?.id ?? c.var.user!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
   const resultsProps = {
     closedNote: valid ? closedNote(c, date) : null,
+    why,
+    full,
     t,
     locale: c.var.locale,
     results,
@@ -120,7 +146,9 @@ desksRoutes.get('/', (c) => {
     trigger: htmx(c).trigger,
   };
   // The filter lists are only needed for a full page, not for the htmx results fragment.
-  const { towns, orgs } = isHtmx(c) || asOrg === null ? { towns: [], orgs: [] } : searchOptions(db, asOrg);
+  const { towns, orgs: hostOrgs } = isHtmx(c) || asOrg === null ? { towns: [], orgs: [] } : searchOptions(db, asOrg);
+  // Own organisations never match (own staff do not book their own guest desks): not offered.
+  const orgs = hostOrgs.filter((o) => !userOrgIds(c).includes(o.id));
   return pageOrFragment(
     c,
     t.desks.search.title,

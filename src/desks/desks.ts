@@ -366,16 +366,61 @@ const SEARCH_CLOSED = `not exists (select 1 from closures c where c.location_id 
                       and c.start_date <= @date and c.end_date >= @date)
       and (@holiday = 0 or holiday_closed(@date, l.closed_holidays, (select o.closed_holidays from organisations o where o.id = l.org_id)) = 0)`;
 
-function searchFrom(p: SearchParams): string {
+/** A part of the search's rules that `whyNoResults` leaves out, to find the one that excluded everything. */
+type SearchPart = 'weekday' | 'horizon' | 'closed' | 'filters';
+
+function searchFrom(p: SearchParams, without?: SearchPart): string {
+  const filters = without !== 'filters';
   return `from spaces s join locations l on l.id = s.location_id
     where ${SEARCH_ACCESS}
-      and (l.open_weekdays & @weekdayBit) != 0
-      and l.horizon_weeks * 7 >= @daysAhead
-      and (s.amenities & @mask) = @mask
-      and ${SEARCH_CLOSED}
-      ${p.town ? 'and lower(l.town) = lower(@town)' : ''}
-      ${p.hostOrgId ? 'and l.org_id = @hostOrgId' : ''}
+      ${without === 'weekday' ? '' : 'and (l.open_weekdays & @weekdayBit) != 0'}
+      ${without === 'horizon' ? '' : 'and l.horizon_weeks * 7 >= @daysAhead'}
+      ${filters ? 'and (s.amenities & @mask) = @mask' : ''}
+      ${without === 'closed' ? '' : `and ${SEARCH_CLOSED}`}
+      ${filters && p.town ? 'and lower(l.town) = lower(@town)' : ''}
+      ${filters && p.hostOrgId ? 'and l.org_id = @hostOrgId' : ''}
       ${p.spaceId ? 'and s.id = @spaceId' : ''}`;
+}
+
+/**
+ * Why a search found no space at all, when one rule explains it: leaving out that rule alone
+ * (same SQL, `searchFrom(p, without)`) would find spaces. In this order: the weekday (the weekend,
+ * or a weekday the locations are closed), a holiday or closure, the booking horizon (with the last
+ * date that can be booked), the filters; 'nothing_shared' when even without filters no space is
+ * open to the organisation; null when several rules together exclude everything.
+ */
+export type NoResults = { kind: 'weekend' | 'closed_weekday' | 'closed' | 'filters' | 'nothing_shared' } | { kind: 'beyond_horizon'; lastDate: string };
+
+export function whyNoResults(db: DB, p: SearchParams, viewer: Viewer, at: Date): NoResults | null {
+  const sqlite = withRuleFunctions(db).$client;
+  const today = localMoment(at).today;
+  const values = searchValues(p, viewer, today);
+  const count = (without: SearchPart) =>
+    (sqlite
+      .prepare(`select count(*) ${searchFrom(p, without)}`)
+      .pluck()
+      .get(values) as number) > 0;
+  if (count('weekday')) return { kind: isoWeekday(p.date) > 5 ? 'weekend' : 'closed_weekday' };
+  if (count('closed')) return { kind: 'closed' };
+  if (count('horizon')) {
+    const weeks = sqlite
+      .prepare(`select max(l.horizon_weeks) ${searchFrom(p, 'horizon')}`)
+      .pluck()
+      .get(values) as number;
+    return { kind: 'beyond_horizon', lastDate: addDays(today, weeks * 7) };
+  }
+  if (p.town || p.hostOrgId || p.amenities.length) return count('filters') ? { kind: 'filters' } : null;
+  const anyShared = sqlite
+    .prepare(`select count(*) from spaces s join locations l on l.id = s.location_id where ${SEARCH_ACCESS}`)
+    .pluck()
+    .get(values) as number;
+  return anyShared === 0 ? { kind: 'nothing_shared' } : null;
+}
+
+/** Spaces were found, but none of those not over has a place for the searcher (full, or their organisation's share used). */
+export function allFull(rows: SpaceResult[], daypart: Daypart | 'whole'): boolean {
+  const over = (r: SpaceResult) => (daypart === 'whole' ? r.overMorning || r.overAfternoon : daypart === 'morning' ? r.overMorning : r.overAfternoon);
+  return rows.some((r) => !over(r)) && !anyBookable(rows, daypart);
 }
 
 function searchValues(p: SearchParams, viewer: Viewer, today: string) {

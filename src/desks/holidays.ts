@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { addDays, isoWeekday } from '../lib/time';
 
 /**
  * Dutch public holidays. The dates come from `date-holidays` (country NL: Easter-based dates,
@@ -76,6 +77,23 @@ function holidaysOfYear(year: number): Map<string, HolidayKey[]> {
 /** The holidays (keys) on a local date; empty on an ordinary day. */
 export function holidaysOn(date: string): HolidayKey[] {
   return holidaysOfYear(Number(date.slice(0, 4))).get(date) ?? [];
+}
+
+/**
+ * Why a local date is not an ordinary working day: the weekend, or a holiday most employers give
+ * off (`DEFAULT_CLOSED_HOLIDAYS`); null on a working day.
+ */
+export function dayOff(date: string): { kind: 'weekend' } | { kind: 'holiday'; holiday: HolidayKey } | null {
+  if (isoWeekday(date) > 5) return { kind: 'weekend' };
+  const holiday = holidaysOn(date).find((k) => DEFAULT_CLOSED_HOLIDAYS.includes(k));
+  return holiday ? { kind: 'holiday', holiday } : null;
+}
+
+/** The last working day (`dayOff` is null) before a local date. */
+export function workingDayBefore(date: string): string {
+  let d = addDays(date, -1);
+  while (dayOff(d)) d = addDays(d, -1);
+  return d;
 }
 
 /** Every holiday of a year as [date, keys], in date order (for the settings page). */

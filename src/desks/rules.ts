@@ -17,7 +17,7 @@ import {
 } from '../../db/schema';
 import type { DB, Queryable } from '../db';
 import { addDays, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
-import { holidayClosure, type HolidayKey } from './holidays';
+import { dayOff, holidayClosure, type HolidayKey } from './holidays';
 
 /**
  * The booking rules, each defined once. Used by the booking transaction, the week view (to
@@ -94,6 +94,33 @@ export function checkinDeadline(loc: CheckinDeadlines, daypart: Daypart): string
  */
 export function daypartOver(loc: CheckinDeadlines, date: string, daypart: Daypart, at: LocalMoment): boolean {
   return date < at.today || (date === at.today && checkinDeadline(loc, daypart) <= at.time);
+}
+
+/** A location's check-in deadlines unless its host changes them (the defaults of `locations`). */
+export const DEFAULT_CHECKIN_DEADLINES: CheckinDeadlines = { checkinDeadlineMorning: '10:00', checkinDeadlineAfternoon: '14:00' };
+
+/**
+ * The dagdeel the search opens on when none is asked for: on `date`, the first dagdeel that is
+ * not over by the usual check-in deadlines (`daypartOver`); the morning when both are over.
+ */
+export function defaultDaypartOn(date: string, at: LocalMoment): Daypart {
+  return daypartOver(DEFAULT_CHECKIN_DEADLINES, date, 'morning', at) && !daypartOver(DEFAULT_CHECKIN_DEADLINES, date, 'afternoon', at)
+    ? 'afternoon'
+    : 'morning';
+}
+
+/**
+ * The next bookable dagdeel, where the search opens without a date: the first dagdeel not over
+ * (`daypartOver`, usual deadlines) on a working day (`dayOff`: no weekend, no holiday on which
+ * locations close by default). In the evening that is tomorrow's (or Monday's) morning.
+ */
+export function nextBookableDaypart(at: LocalMoment): { date: string; daypart: Daypart } {
+  for (let i = 0; i < 14; i++) {
+    const date = addDays(at.today, i);
+    if (dayOff(date)) continue;
+    for (const daypart of ['morning', 'afternoon'] as const) if (!daypartOver(DEFAULT_CHECKIN_DEADLINES, date, daypart, at)) return { date, daypart };
+  }
+  return { date: addDays(at.today, 1), daypart: 'morning' };
 }
 
 const ruleFunctionsOn = new WeakSet<object>();

@@ -8,13 +8,14 @@ import { listOrganisations } from '../orgs/orgs';
 import { logRead } from '../privacy/context';
 import type { AppEnv } from '../types';
 import type { FormState } from '../../views/partials/form';
+import { formatLocalDate } from '../../views/i18n/format';
 import { AttendancePage, FacilitatePage, ManageMeetingPage, MeetingFormPage, type FormMode } from '../../views/pages/intervision/facilitate';
 import { attendanceCsv, attendanceState, durationMinutes, listAttendanceChanges, recordAttendance } from './attendance';
 import { createGroup } from './groups';
 import { cancelMeeting, updateMeeting } from './meeting-changes';
 import { confirmGoAhead, getManagedMeeting, getMeetingCard, insertMeeting, listManaged, listParticipants, listVisibleOrgIds, type Meeting } from './meetings';
 import { removeParticipant } from './registrations';
-import { meetingValues, newMeetingValues, parseAttendanceForm, parseGroupForm, parseMeetingForm, rawForm } from './schemas';
+import { deadlinesOnDaysOff, meetingValues, newMeetingValues, parseAttendanceForm, parseGroupForm, parseMeetingForm, rawForm } from './schemas';
 import { adminOrgIdsOf, baseUrl, csvResponse, facilitatorOrgsOf } from './context';
 import { meetingLocations } from './locations';
 
@@ -67,6 +68,20 @@ function formPage(c: Ctx, mode: FormMode, state: FormState, status: ContentfulSt
   );
 }
 
+/** The message after saving a meeting, with a warning for each deadline on a weekend or holiday (allowed, not refused). */
+function withDeadlineWarnings(c: Ctx, message: string, input: Parameters<typeof deadlinesOnDaysOff>[0]): string {
+  const t = c.var.t;
+  const f = t.intervision.facilitate;
+  const warnings = deadlinesOnDaysOff(input).map((w) =>
+    f.deadlineOnDayOff(
+      w.which === 'signup' ? f.signupDeadline : f.cancelDeadline,
+      formatLocalDate(c.var.locale, w.date, true),
+      w.off.kind === 'weekend' ? f.weekend : t.closures.holidays[w.off.holiday],
+    ),
+  );
+  return [message, ...warnings].join(' ');
+}
+
 function formContext(c: Ctx, extraOrgId?: number) {
   const ids = facilitatorOrgsOf(c).map((m) => m.orgId);
   if (extraOrgId !== undefined) ids.push(extraOrgId);
@@ -91,7 +106,7 @@ facilitateRoutes.post('/meetings/new', async (c) => {
   const parsed = parseMeetingForm(form.values, c.var.t, formContext(c));
   if (!parsed.ok) return formPage(c, { kind: 'new' }, parsed, 422);
   const id = insertMeeting(db, { ...parsed.data, facilitatorId: c.var.user!.id }, now());
-  return redirectWithFlash(c, `/facilitate/meetings/${id}`, c.var.t.intervision.facilitate.created);
+  return redirectWithFlash(c, `/facilitate/meetings/${id}`, withDeadlineWarnings(c, c.var.t.intervision.facilitate.created, parsed.data));
 });
 
 facilitateRoutes.get('/groups/new', (c) => {
@@ -107,7 +122,7 @@ facilitateRoutes.post('/groups/new', async (c) => {
   const parsed = parseGroupForm(form.values, c.var.t, formContext(c));
   if (!parsed.ok) return formPage(c, { kind: 'group' }, parsed, 422);
   const groupId = createGroup(db, { ...parsed.data, facilitatorId: c.var.user!.id }, now());
-  return redirectWithFlash(c, `/groups/${groupId}`, c.var.t.intervision.facilitate.groupCreated(parsed.data.count));
+  return redirectWithFlash(c, `/groups/${groupId}`, withDeadlineWarnings(c, c.var.t.intervision.facilitate.groupCreated(parsed.data.count), parsed.data));
 });
 
 // ——— One managed meeting ———
@@ -189,7 +204,7 @@ facilitateRoutes.post('/meetings/:id/edit', async (c) => {
   const result = updateMeeting(db, meeting.id, manager(c), parsed.data, now(), baseUrl(c));
   if (result === 'not_found') return notFound(c);
   if (result === 'closed') return errorPage(c, 409, c.var.t.intervision.facilitate.edit, c.var.t.intervision.facilitate.cannotEditStarted);
-  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.saved);
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, withDeadlineWarnings(c, c.var.t.intervision.facilitate.saved, parsed.data));
 });
 
 facilitateRoutes.post('/meetings/:id/cancel', async (c) => {

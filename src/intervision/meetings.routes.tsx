@@ -24,7 +24,7 @@ import {
   MEETINGS_PAGE_SIZE,
   type Meeting,
 } from './meetings';
-import { cancelRegistration, getRegistration, listMyActiveRegistrations, signUp, waitlistPosition } from './registrations';
+import { cancelRegistration, getRegistration, listMyActiveRegistrations, signUp, waitingReason, waitlistPosition } from './registrations';
 import { parseFilters, signupSchema } from './schemas';
 import { adminOrgIdsOf, baseUrl, orgIdsOf } from './context';
 
@@ -90,6 +90,9 @@ function meetingPage(c: Ctx, meeting: Meeting, state: FormState = {}, status: Co
         group,
         myStatus: reg?.status ?? null,
         position: waitlistPosition(db, reg),
+        // The organisations whose maximum is reached while places are free, by the sign-up's own rule.
+        orgFull: c.var.memberships.filter((ms) => waitingReason(db, meeting, ms.orgId) === 'org_full').map((ms) => ms.orgId),
+        waitingForOrg: reg?.status === 'waitlisted' && waitingReason(db, meeting, reg.orgId) === 'org_full',
         insider,
         manager,
         // Names are only loaded for insiders, so they cannot leak through the view.
@@ -141,8 +144,14 @@ meetingsRoutes.post('/:id/signup', async (c) => {
     }[result.reason];
     return meetingPage(c, meeting, { errors: { _form: msg } }, 409);
   }
-  const pos = waitlistPosition(db, getRegistration(db, meeting.id, c.var.user!.id));
-  return redirectWithFlash(c, `/meetings/${meeting.id}`, result.status === 'registered' ? t.registered : t.waitlisted(pos ?? 1));
+  const pos = waitlistPosition(db, getRegistration(db, meeting.id, c.var.user!.id)) ?? 1;
+  const said =
+    result.status === 'registered'
+      ? t.registered
+      : waitingReason(db, meeting, orgId) === 'org_full'
+        ? t.waitlistedOrgFull(meeting.maxPerOrg ?? 0, pos)
+        : t.waitlisted(pos);
+  return redirectWithFlash(c, `/meetings/${meeting.id}`, said);
 });
 
 meetingsRoutes.post('/:id/cancel-registration', (c) => {

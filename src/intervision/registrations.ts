@@ -3,7 +3,7 @@ import { intervisionGroups, meetings, registrations } from '../../db/schema';
 import { prepared, writeTx, type DB, type Queryable, type Tx } from '../db';
 import { mailMovedUp, mailRegistered, mailRemoved, mailWaitlisted } from './mails';
 import { visibleTo, type Meeting } from './meetings';
-import { fits as placeFits, nextTicket, positionOf, promoteWaiting, type Waitlist } from './waitlist';
+import { fits as placeFits, nextTicket, noPlaceFor, positionOf, promoteWaiting, type NoPlace, type Waitlist } from './waitlist';
 
 export type Registration = typeof registrations.$inferSelect;
 
@@ -28,6 +28,15 @@ export function meetingWaitlist(meetingId: number): Waitlist {
 /** The rule "a place is free for someone of this organisation", for a meeting. */
 export function fits(tx: Queryable, meeting: Meeting, orgId: number): boolean {
   return placeFits(tx, meetingWaitlist(meeting.id), meeting, orgId);
+}
+
+/**
+ * Why signing up for this organisation now leads to the waiting list (the same rule as `fits`):
+ * 'full', or 'org_full' when places are free but the organisation's maximum is reached; null when
+ * there is a place. Shown before someone signs up, and while they wait.
+ */
+export function waitingReason(db: Queryable, meeting: Meeting, orgId: number): NoPlace | null {
+  return noPlaceFor(db, meetingWaitlist(meeting.id), meeting, orgId);
 }
 
 /** 1-based position on the waiting list, or null when not waiting. */

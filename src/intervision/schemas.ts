@@ -3,6 +3,7 @@ import { MEETING_KINDS, MEETING_METHODS, PLACE_KINDS, PRESENCES, VISIBILITIES, t
 import { fields, parseId, perDict, single, validate, type FieldErrors, type FormResult, type FormValues } from '../lib/forms';
 import { addDays, instantOf, isValidLocalDate, isValidTime, localDateOf, localTimeOf } from '../lib/time';
 import type { Dict } from '../../views/i18n';
+import { dayOff, workingDayBefore } from '../desks/holidays';
 import type { AttendanceEntry } from './attendance';
 import type { MeetingLocation } from './locations';
 import type { GroupInput } from './groups';
@@ -149,6 +150,19 @@ export function parseMeetingForm(values: FormValues, t: Dict, ctx: MeetingFormCo
   };
 }
 
+/**
+ * Deadlines that fall on a weekend or holiday (`dayOff`): allowed, but worth a warning to the
+ * facilitator, since participants rarely expect a deadline on a day off.
+ */
+export function deadlinesOnDaysOff(m: Pick<MeetingInput, 'signupClosesAt' | 'cancelDeadlineAt'>) {
+  const on = (which: 'signup' | 'cancel', at: Date) => {
+    const date = localDateOf(at);
+    const off = dayOff(date);
+    return off ? [{ which, date, off }] : [];
+  };
+  return [...on('signup', m.signupClosesAt), ...on('cancel', m.cancelDeadlineAt)];
+}
+
 export function parseGroupForm(values: FormValues, t: Dict, ctx: MeetingFormContext): FormResult<GroupInput> {
   const e = t.intervision.form.errors;
   const meeting = parseMeetingForm(values, t, ctx);
@@ -175,9 +189,10 @@ export function parseGroupForm(values: FormValues, t: Dict, ctx: MeetingFormCont
   return { ok: true, values, data: { ...meeting.data, ...series.data } };
 }
 
-/** Form values for a new meeting: two weeks ahead, 14:00–16:00, sign-up open now until the day before. */
+/** Form values for a new meeting: two weeks ahead, 14:00–16:00, sign-up open now until the working day before (`workingDayBefore`). */
 export function newMeetingValues(now: Date, orgId: number | undefined): FormValues {
   const day = addDays(localDateOf(now), 14);
+  const deadline = workingDayBefore(day);
   return {
     orgId: orgId ? String(orgId) : '',
     kind: 'intervisie',
@@ -190,9 +205,9 @@ export function newMeetingValues(now: Date, orgId: number | undefined): FormValu
     max: '8',
     opensDate: localDateOf(now),
     opensTime: '00:00',
-    closesDate: addDays(day, -1),
+    closesDate: deadline,
     closesTime: '17:00',
-    cancelDate: addDays(day, -1),
+    cancelDate: deadline,
     cancelTime: '17:00',
     visibility: 'all',
     cadenceWeeks: '6',

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { notFound, page } from '../lib/render';
+import { page } from '../lib/render';
 import type { AppEnv } from '../types';
-import { VerifyPage } from '../../views/pages/intervision/reflection';
+import { VerifyInvalidPage, VerifyPage } from '../../views/pages/intervision/reflection';
 import { correctedHours, findStatementByCode, statementContent } from './statements';
 
 /**
@@ -15,7 +15,8 @@ verifyRoutes.get('/:code', (c) => {
   c.header('X-Robots-Tag', 'noindex');
   c.header('Referrer-Policy', 'no-referrer');
   const st = findStatementByCode(db, c.req.param('code'));
-  if (!st) return notFound(c);
+  // Unknown and malformed codes get the same answer and status.
+  if (!st) return page(c, c.var.t.intervision.verify.title, <VerifyInvalidPage t={c.var.t} />, 404);
   const shown = statementContent(db, st, st.name);
   return page(
     c,

@@ -36,11 +36,19 @@ function countRegistered(tx: Queryable, list: Waitlist, orgId?: number): number 
   );
 }
 
-/** The rule "a place is free for someone of this organisation". */
+/** Why no place is free for someone of this organisation: all places taken, or their organisation's maximum reached; null when one is. */
+export type NoPlace = 'full' | 'org_full';
+
+/** The rule "a place is free for someone of this organisation", with the reason when it is not. */
+export function noPlaceFor(tx: Queryable, list: Waitlist, limits: Limits, orgId: number): NoPlace | null {
+  if (countRegistered(tx, list) >= limits.maxParticipants) return 'full';
+  if (limits.maxPerOrg !== null && countRegistered(tx, list, orgId) >= limits.maxPerOrg) return 'org_full';
+  return null;
+}
+
+/** The rule "a place is free for someone of this organisation" (`noPlaceFor`). */
 export function fits(tx: Queryable, list: Waitlist, limits: Limits, orgId: number): boolean {
-  if (countRegistered(tx, list) >= limits.maxParticipants) return false;
-  if (limits.maxPerOrg !== null && countRegistered(tx, list, orgId) >= limits.maxPerOrg) return false;
-  return true;
+  return noPlaceFor(tx, list, limits, orgId) === null;
 }
 
 /** The next ticket: taken under the write lock, so the order is exactly the order of joining. */

@@ -44,14 +44,12 @@ export function page(c: Ctx, title: string, body: Child, status: ContentfulStatu
 }
 
 /**
- * Where the language switch brings you back: this page with its query (a search stays a search).
- * After a POST the query-less path, which a GET can open again.
+ * Where the language switch returns to: the page with its query (a desk search keeps its date,
+ * dagdeel and filters), for a GET; the path alone after a POST or for a query too long to carry.
  */
 function returnTo(c: Ctx): string {
-  if (c.req.method !== 'GET') return c.req.path;
-  const url = new URL(c.req.url);
-  const back = url.pathname + url.search;
-  return back.length <= 1000 ? back : url.pathname;
+  const url = requestUrl(c);
+  return c.req.method === 'GET' && url.length <= 500 ? url : c.req.path;
 }
 
 /** Requests waiting for this host, for the count in the navigation (0 for everyone else). */

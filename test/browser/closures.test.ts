@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bookSpace } from '../../src/desks/bookings';
 import { holidaysIn } from '../../src/desks/holidays';
 import { localToday } from '../../src/lib/time';
-import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer, nav } from './harness';
 import { dutchDate, openWeekdaysAfter } from './dates';
 
 let server: RunningServer;
@@ -35,7 +35,7 @@ describe('journey: an org admin closes every location, and guests see it by name
 
     const { page: admin } = await newPage(browser, server, { javaScriptEnabled: false });
     await login(admin, server, 'orgadmin@gastplek.test');
-    await admin.getByRole('navigation').getByRole('link', { name: 'Feestdagen en sluitingen' }).click();
+    await (await nav(admin)).getByRole('link', { name: 'Feestdagen en sluitingen' }).click();
     await expect.poll(() => admin.locator('h1').innerText()).toBe('Feestdagen en sluitingen: Lokalis Utrecht');
     const main = await admin.locator('main').innerText();
     expect(main).toContain('Kerstsluiting');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed/index';
-import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer, nav } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -29,11 +29,11 @@ describe('journey: every demo account logs in and sees its Dutch home page', () 
   it('network admin sees the organisations link, a worker does not', async () => {
     const admin = await newPage(browser, server);
     await login(admin.page, server, 'admin@gastplek.test');
-    expect(await admin.page.getByRole('navigation').getByRole('link', { name: 'Organisaties' }).count()).toBe(1);
+    expect(await (await nav(admin.page)).getByRole('link', { name: 'Organisaties' }).count()).toBe(1);
     await admin.context.close();
     const worker = await newPage(browser, server);
     await login(worker.page, server, 'worker@gastplek.test');
-    expect(await worker.page.getByRole('navigation').getByRole('link', { name: 'Organisaties' }).count()).toBe(0);
+    expect(await (await nav(worker.page)).getByRole('link', { name: 'Organisaties' }).count()).toBe(0);
     await worker.context.close();
   });
 });
@@ -58,7 +58,7 @@ describe('journey: org admin invites a colleague', () => {
       const email = `nieuw.${js ? 'js' : 'nojs'}@lokalis.example`;
       const admin = await newPage(browser, server, { javaScriptEnabled: js });
       await login(admin.page, server, 'orgadmin@gastplek.test');
-      await admin.page.getByRole('navigation').getByRole('link', { name: "Collega's" }).click();
+      await (await nav(admin.page)).getByRole('link', { name: "Collega's" }).click();
       expect(await admin.page.locator('h1').innerText()).toBe("Collega's van Lokalis Utrecht");
       if (js) expect(await axeViolations(admin.page)).toEqual([]);
       await admin.page.getByLabel('E-mailadres van je collega').fill(email);

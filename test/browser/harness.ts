@@ -105,6 +105,16 @@ export async function newPage(browser: Browser, server: RunningServer, opts: { j
   return { page, context, external };
 }
 
+/**
+ * The main navigation landmark. On a phone (the journeys run 390 px wide) its links sit behind
+ * "Menu", a <details> that needs no JavaScript: opened first when closed, as a person would.
+ */
+export async function nav(page: Page) {
+  const menu = page.locator('header details.nav-menu');
+  if ((await menu.isVisible()) && (await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+  return page.getByRole('navigation');
+}
+
 export async function login(page: Page, server: RunningServer, email: string, password = DEMO_PASSWORD) {
   await page.goto(`${server.url}/login`);
   await page.getByLabel('E-mailadres').fill(email);

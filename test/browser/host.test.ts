@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, instantOf, isoWeekday, localToday } from '../../src/lib/time';
-import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer, nav } from './harness';
 import { dutchDate, nextOpenWeekday } from './dates';
 import { holidayClosure } from '../../src/desks/holidays';
 
@@ -27,7 +27,7 @@ describe('journey: a host publishes a location and receives guests', () => {
   it('adds a location, a space and a closure, opens the guest list and marks an arrival', async () => {
     const { page, context, external } = await newPage(browser, server);
     await login(page, server, 'host@gastplek.test');
-    await page.getByRole('navigation').getByRole('link', { name: 'Mijn locaties' }).click();
+    await (await nav(page)).getByRole('link', { name: 'Mijn locaties' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Mijn locaties');
     expect(await page.locator('main').innerText()).toContain('CJG Harderwijk Stationslaan');
     await accessible(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer, nav } from './harness';
 
 // Inzicht (issue #14) as a coordinator and an org admin use it, on the demo data (a year of
 // history): every section has a chart and its table, the filters swap the sections in place, and
@@ -29,7 +29,7 @@ describe('journey: Inzicht', () => {
   it('the network admin opens Inzicht from the menu: a chart and a table in every section; a town filter swaps the sections in place', async () => {
     const { page } = await newPage(browser, server);
     await login(page, server, 'admin@gastplek.test');
-    await page.getByRole('navigation').getByRole('link', { name: 'Inzicht' }).click();
+    await (await nav(page)).getByRole('link', { name: 'Inzicht' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Inzicht');
     for (const [key, title] of Object.entries(SECTIONS)) {
       const section = page.locator(`section[aria-labelledby="insight-${key}"]`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { instantOf } from '../../src/lib/time';
-import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer, nav } from './harness';
 import { dutchDate } from './dates';
 
 let server: RunningServer;
@@ -29,7 +29,7 @@ describe('journey: a facilitator runs a mixed meeting', () => {
 
       // The facilitator (Icare JGZ) publishes a meeting for 3 people, at most 1 per organisation.
       const fac = await open('facilitator@gastplek.test');
-      await fac.page.getByRole('navigation').getByRole('link', { name: 'Bijeenkomsten beheren' }).click();
+      await (await nav(fac.page)).getByRole('link', { name: 'Bijeenkomsten beheren' }).click();
       await checked(fac.page);
       await fac.page.getByRole('button', { name: 'Nieuwe bijeenkomst' }).click();
       await expect.poll(() => fac.page.locator('h1').innerText()).toBe('Nieuwe bijeenkomst');
@@ -71,8 +71,14 @@ describe('journey: a facilitator runs a mixed meeting', () => {
       expect(await places(ruben.page)).toBe('Nog 1 plaats vrij');
 
       // A second colleague of CJG Harderwijk waits, although one place is still free: the group stays mixed.
-      const pieter = await signUp('pieter.van.dam@gastplek.test', 'Je staat op de wachtlijst, op plaats 1. Je krijgt bericht als je doorschuift.');
-      expect(await pieter.page.locator('main').innerText()).toContain('Je staat op de wachtlijst, op plaats 1.');
+      // The page says so before the click (issue #17 point 2), and the outcome says why.
+      const pieter = await signUp(
+        'pieter.van.dam@gastplek.test',
+        'Voor jouw organisatie is het maximum van 1 bereikt; je staat op de wachtlijst, op plaats 1. Je krijgt bericht als je doorschuift.',
+      );
+      expect(await pieter.page.locator('main').innerText()).toContain(
+        'Voor jouw organisatie is het maximum van 1 bereikt; je staat op de wachtlijst, op plaats 1.',
+      );
       expect(await places(pieter.page)).toBe('Nog 1 plaats vrij');
 
       const thomas = await signUp('thomas.dekker@gastplek.test', 'Je bent aangemeld.');

@@ -88,11 +88,14 @@ describe('journey: booking a desk with the keyboard only', () => {
     expect(await results.locator('.status').innerText()).toBe('door jou gereserveerd');
     expect(await axeViolations(page)).toEqual([]);
 
-    // Back up to the menu and on to "Mijn reserveringen".
-    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Mijn reserveringen', { back: true });
+    // Back up to the menu and on to "Mijn reserveringen": on a phone the links are behind "Menu" (a <details>), opened with Enter.
+    await tabTo(page, (f) => f.tag === 'summary' && f.text === 'Menu', { back: true });
+    await page.keyboard.press('Enter');
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Mijn reserveringen');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('h1').innerText()).toBe('Mijn reserveringen');
-    const item = page.locator('article.booking-item', { hasText: SPACE });
+    // This booking: the demo data has earlier ones at the same space (under "Eerder").
+    const item = page.locator('article.booking-item', { hasText: SPACE }).filter({ hasText: `${dutchDate(date)} · ochtend` });
     expect(await item.locator('.status').innerText()).toBe('bevestigd');
 
     await tabTo(page, (f) => f.tag === 'summary' && f.text === 'Annuleren');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer, nav } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -18,7 +18,7 @@ describe('journey: a participant proves her reflection hours', () => {
     const { page, context, external } = await newPage(browser, server);
     // The demo worker attended three past meetings: 2 h, 2.5 h (left early) and 2 h.
     await login(page, server, 'worker@gastplek.test');
-    await page.getByRole('navigation').getByRole('link', { name: 'Mijn reflectie-uren' }).click();
+    await (await nav(page)).getByRole('link', { name: 'Mijn reflectie-uren' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Mijn reflectie-uren');
     expect(await page.locator('.reflection-total').innerText()).toMatch(/^6,5 van 60 uur sinds /);
     expect(await page.locator('table.attended tbody tr').count()).toBe(3);
@@ -33,7 +33,12 @@ describe('journey: a participant proves her reflection hours', () => {
     expect(await page.locator('table.attended tbody tr').count()).toBe(3);
     await accessible(page);
 
-    // On paper: no menu, no forms, no "back" link; the statement itself and its link stay.
+    // A print button (issue #17 point 10), from /static/print.js (the CSP allows no inline script).
+    await page.evaluate('window.printed = 0; window.print = () => { window.printed++; }');
+    await page.getByRole('button', { name: 'Afdrukken / opslaan als PDF' }).click();
+    expect(await page.evaluate('window.printed')).toBe(1);
+
+    // On paper: no menu, no forms, no "back" link, no print button; the statement itself and its link stay.
     expect(await page.getByRole('navigation').first().isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header').isVisible()).toBe(false);
@@ -41,6 +46,7 @@ describe('journey: a participant proves her reflection hours', () => {
     expect(await page.locator('form').first().isVisible()).toBe(false);
     expect(await page.locator('footer').isVisible()).toBe(false);
     expect(await page.getByRole('link', { name: 'Terug naar mijn reflectie-uren' }).isVisible()).toBe(false);
+    expect(await page.locator('button[data-print]').isVisible()).toBe(false);
     expect(await page.locator('h1').isVisible()).toBe(true);
     expect(await page.locator('table.attended').isVisible()).toBe(true);
     expect(await page.locator('.verify-url').isVisible()).toBe(true);
@@ -64,7 +70,7 @@ describe('journey: a participant proves her reflection hours', () => {
     const text = await other.page.locator('main').innerText();
     expect(text).not.toContain('Fatima Ouali');
     expect(text).not.toContain('Ahmed El Amrani');
-    expect(await other.page.getByRole('navigation').getByRole('link', { name: 'Inloggen' }).count()).toBe(1);
+    expect(await (await nav(other.page)).getByRole('link', { name: 'Inloggen' }).count()).toBe(1);
     await accessible(other.page);
     expect(other.external).toEqual([]);
     await other.context.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
+import { axeViolations, journey, login, nav, newPage, type RunningServer } from './harness';
 import { dutchDate, openWeekdaysAfter } from './dates';
 
 let server: RunningServer;
@@ -30,15 +30,13 @@ describe('journey: a request the host cannot miss', () => {
 
     const { page: host } = await newPage(browser, server);
     await login(host, server, 'host@gastplek.test');
-    const menu = host.getByRole('navigation').getByRole('link', { name: /^Open verzoeken \(\d+\)$/ });
+    const menu = (await nav(host)).getByRole('link', { name: /^Open verzoeken \(\d+\)$/ });
     const before = Number((await menu.innerText()).match(/\d+/)![0]);
     expect(before).toBeGreaterThanOrEqual(1);
-    await host
-      .getByRole('navigation')
-      .getByRole('link', { name: /^Meldingen/ })
-      .click();
+    await (await nav(host)).getByRole('link', { name: /^Meldingen/ }).click();
     expect(await host.locator('main').innerText()).toMatch(/Nieuw verzoek: Sanne de Vries bij CJG Harderwijk Drielanden/);
 
+    await nav(host);
     await menu.click();
     await expect.poll(() => host.locator('h1').innerText()).toBe('Open verzoeken');
     await accessible(host);
@@ -57,12 +55,7 @@ describe('journey: a request the host cannot miss', () => {
 
     await host.reload();
     await expect
-      .poll(() =>
-        host
-          .getByRole('navigation')
-          .getByRole('link', { name: /^Open verzoeken/ })
-          .innerText(),
-      )
+      .poll(async () => (await nav(host)).getByRole('link', { name: /^Open verzoeken/ }).innerText())
       .toBe(before > 1 ? `Open verzoeken (${before - 1})` : 'Open verzoeken');
 
     await worker.goto(`${server.url}/bookings`);

@@ -61,6 +61,30 @@ describe('look and weight', () => {
       await page.goto(`${server.url}${path}`);
       expect(await page.evaluate(`document.documentElement.scrollWidth`), path).toBeLessThanOrEqual(360);
     }
+    // A compact header (issue #17 point 8): the links behind "Menu", a <details>; long Dutch words hyphenate.
+    const header = page.locator('body > header');
+    expect((await header.boundingBox())!.height).toBeLessThan(120);
+    const links = page.getByRole('navigation').getByRole('link', { name: 'Mijn reserveringen' });
+    expect(await links.count()).toBe(0);
+    await page.locator('header details.nav-menu > summary').click();
+    expect(await links.count()).toBe(1);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await links.click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Mijn reserveringen');
+    expect(await page.evaluate(`getComputedStyle(document.querySelector('main')).hyphens`)).toBe('auto');
+    await context.close();
+  });
+
+  it('the phone menu works without JavaScript, and a wide screen shows the links in a row without it', async () => {
+    const { page, context } = await newPage(browser, server, { javaScriptEnabled: false });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await login(page, server, 'worker@gastplek.test');
+    await page.locator('header details.nav-menu > summary').click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Intervisie' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Intervisiebijeenkomsten');
+    await page.setViewportSize({ width: 1200, height: 800 });
+    expect(await page.locator('header details.nav-menu').isVisible()).toBe(false);
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Mijn reserveringen' }).isVisible()).toBe(true);
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { instantOf } from '../../src/lib/time';
-import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
+import { axeViolations, journey, login, newPage, type RunningServer, nav } from './harness';
 import { dutchDate, englishDate, nextOpenWeekday } from './dates';
 
 let server: RunningServer;
@@ -25,7 +25,7 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     const { page, context, external } = await newPage(browser, server);
     // Ruben works for the GGD in Apeldoorn; CJG Ede is another organisation in another town.
     await login(page, server, 'ruben.mulder@gastplek.test');
-    await page.getByRole('navigation').getByRole('link', { name: 'Werkplek zoeken' }).click();
+    await (await nav(page)).getByRole('link', { name: 'Werkplek zoeken' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Werkplek zoeken');
     await accessible(page);
 
@@ -53,9 +53,10 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     expect(await page.evaluate(`document.activeElement?.getAttribute('role')`)).toBe('status');
     await accessible(page);
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Mijn reserveringen' }).click();
+    await (await nav(page)).getByRole('link', { name: 'Mijn reserveringen' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Mijn reserveringen');
-    const item = page.locator('article.booking-item', { hasText: SPACE });
+    // This booking: the demo data has earlier ones at the same space (under "Eerder").
+    const item = page.locator('article.booking-item', { hasText: SPACE }).filter({ hasText: `${dutchDate(date)} · ochtend` });
     expect(await item.getByRole('heading', { level: 3 }).innerText()).toBe(`${dutchDate(date)} · ochtend`);
     expect(await item.innerText()).toContain('Status: bevestigd');
     expect(await item.innerText()).toContain('CJG Ede Centrum');
@@ -76,7 +77,7 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     // An English user sees the same booking in English, still 24-hour Amsterdam time.
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('My bookings');
-    const en = page.locator('article.booking-item', { hasText: SPACE });
+    const en = page.locator('section[aria-labelledby=bookings-today] article.booking-item', { hasText: SPACE });
     expect(await en.getByRole('heading', { level: 3 }).innerText()).toMatch(new RegExp(`^${englishDate(date).source} · morning$`));
     expect(await en.innerText()).toContain('Status: confirmed');
     expect(await en.innerText()).toContain('Checked in at 08:30');
@@ -107,7 +108,7 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     const { page, context, external } = await newPage(browser, server, { javaScriptEnabled: false });
     // Bram works for WIJeindhoven.
     await login(page, server, 'bram.vos@gastplek.test');
-    await page.getByRole('navigation').getByRole('link', { name: 'Werkplek zoeken' }).click();
+    await (await nav(page)).getByRole('link', { name: 'Werkplek zoeken' }).click();
     await page.getByLabel('Datum').fill(date);
     await page.getByLabel('Dagdeel').selectOption('morning');
     await page.getByLabel('Plaats').fill('Ede');
@@ -123,7 +124,8 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     await page.waitForURL((u) => u.pathname === '/bookings');
     expect(before).toBeGreaterThan(0);
     expect(await page.getByRole('status').innerText()).toBe(`Gereserveerd: ${SPACE}, ${dutchDate(date)}, ochtend.`);
-    const item = page.locator('article.booking-item', { hasText: SPACE });
+    // This booking: the demo data has earlier ones at the same space (under "Eerder").
+    const item = page.locator('article.booking-item', { hasText: SPACE }).filter({ hasText: `${dutchDate(date)} · ochtend` });
     expect(await item.getByRole('heading', { level: 3 }).innerText()).toBe(`${dutchDate(date)} · ochtend`);
     expect(await item.innerText()).toContain('Status: bevestigd');
 
@@ -139,6 +141,9 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     await item.getByRole('button', { name: 'Ja, annuleer deze reservering' }).click();
     await page.waitForURL((u) => u.pathname === '/bookings');
     expect(await page.getByRole('status').first().innerText()).toBe('Je reservering is geannuleerd; de plek is weer vrij.');
+    // A cancelled booking is listed under "Eerder", collapsed (issue #17 point 5); <details> opens without JavaScript.
+    expect(await page.locator('section[aria-labelledby=bookings-today]').count()).toBe(0);
+    await page.locator('section[aria-labelledby=bookings-earlier] summary').click();
     expect(await item.innerText()).toContain('Status: geannuleerd');
 
     server.clock.reset();

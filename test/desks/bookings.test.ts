@@ -5,7 +5,8 @@ import { bookSpace, releaseNoShows } from '../../src/desks/bookings';
 import { jobs } from '../../src/jobs/registry';
 import { startJobs } from '../../src/jobs/runner';
 import { countActive } from '../../src/desks/rules';
-import { createOrg, createTestApp, createUser, html, loginAs, text } from '../helpers';
+import { createOrg, createTestApp, createUser, html, loginAs, TestClock, text } from '../helpers';
+import { instantOf } from '../../src/lib/time';
 import { bookingRows, createSpace, desksWorld, HX } from './factory';
 
 const TOMORROW = '2026-11-24';
@@ -267,5 +268,58 @@ describe('desk search', () => {
     expect(hostHome).toContain('Gastenlijst');
     expect((await w.workerClient.get('/desks')).status).toBe(200);
     expect((await new (await import('../helpers')).Client(t.app).get('/desks')).status).toBe(303);
+  });
+});
+
+describe('my bookings grouped (issue #17 point 5)', () => {
+  it('my bookings groups: vandaag, komend, aanvragen; cancelled, declined and today’s no-show under eerder (collapsed), never under komend', async () => {
+    const t = createTestApp({ clock: new TestClock(instantOf('2026-11-23', '08:00')) });
+    const w = await desksWorld(t, { capacity: 5 });
+    const asked = createSpace(t.db, w.hostOrg.id, { name: 'Spreekkamer', approvalRequired: true });
+    const book = (spaceId: number, date: string, daypart: 'morning' | 'afternoon') => {
+      const r = bookSpace(t.db, { spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date, dayparts: [daypart], note: null }, t.clock.now());
+      if (!r.ok) throw new Error(r.reason);
+      return bookingRows(t.db).at(-1)!.id;
+    };
+    const set = (id: number, fields: Partial<typeof bookings.$inferInsert>) => t.db.update(bookings).set(fields).where(eq(bookings.id, id)).run();
+    book(w.space.spaceId, '2026-11-23', 'morning'); // vandaag
+    set(book(w.space.spaceId, '2026-11-23', 'afternoon'), { status: 'no_show' }); // today's no-show
+    book(w.space.spaceId, '2026-11-24', 'morning'); // komend
+    set(book(w.space.spaceId, '2026-11-24', 'afternoon'), { status: 'cancelled' });
+    book(asked.spaceId, '2026-11-25', 'morning'); // aanvraag
+    set(book(asked.spaceId, '2026-11-26', 'morning'), { status: 'declined' });
+    set(book(w.space.spaceId, '2026-11-27', 'morning'), { date: '2026-11-20' }); // last week
+
+    const page = await html(await w.workerClient.get('/bookings'));
+    const group = (id: string) => page.querySelector(`section[aria-labelledby=${id}]`);
+    const items = (id: string) =>
+      group(id)!
+        .querySelectorAll('article.booking-item')
+        .map((a) => `${text(a.querySelector('h3'))} ${text(a.querySelector('header p'))}`);
+    expect(page.querySelectorAll('h2').map(text)).toEqual(['Vandaag', 'Komend', 'Aanvragen', 'Eerder']);
+    expect(items('bookings-today')).toEqual(['ma 23 nov 2026 · ochtend Status: bevestigd']);
+    expect(items('bookings-upcoming')).toEqual(['di 24 nov 2026 · ochtend Status: bevestigd']);
+    expect(items('bookings-requests')).toEqual(['wo 25 nov 2026 · ochtend Status: aangevraagd']);
+    expect(items('bookings-earlier').map((s) => s.split(' Status: ')[1])).toEqual(['afgewezen', 'geannuleerd', 'no-show', 'bevestigd']);
+    // Earlier is collapsed, with a summary that says what is inside.
+    const details = group('bookings-earlier')!.querySelector('details')!;
+    expect(details.hasAttribute('open')).toBe(false);
+    expect(text(details.querySelector('summary'))).toBe('Toon 4 eerdere, geannuleerde of niet-gebruikte reserveringen');
+    // Only bookings that hold a place offer cancel and "who is here".
+    expect(group('bookings-earlier')!.querySelectorAll('form').length).toBe(0);
+    expect(group('bookings-today')!.querySelector('a[href^="/people/here/"]')).not.toBeNull();
+
+    await w.workerClient.post('/language', { locale: 'en', next: '/' });
+    const en = await html(await w.workerClient.get('/bookings'));
+    expect(en.querySelectorAll('h2').map(text)).toEqual(['Today', 'Upcoming', 'Requests', 'Past']);
+  });
+
+  it('my bookings groups: with nothing booked the page says so under Komend, and there are no empty Vandaag or Aanvragen sections', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    const page = await html(await w.workerClient.get('/bookings'));
+    expect(page.querySelectorAll('h2').map(text)).toEqual(['Komend', 'Eerder']);
+    expect(text(page)).toContain('Nog geen reserveringen');
+    expect(text(page)).toContain('Nog geen eerdere reserveringen.');
   });
 });

@@ -222,3 +222,40 @@ describe('dagdeel over: search and week view show it as past', () => {
     expect(afternoon!.querySelector('form')).not.toBeNull();
   });
 });
+
+describe('dagdeel over: the search opens on the next bookable dagdeel (issue #17 point 1)', () => {
+  const opened = async (date: string, time: string, path = '/desks') => {
+    const t = createTestApp({ clock: at(time, date) });
+    const w = await desksWorld(t);
+    const page = await html(await w.workerClient.get(path));
+    return {
+      date: page.querySelector('input[name=date]')?.getAttribute('value'),
+      daypart: page.querySelector('select[name=daypart] option[selected]')?.getAttribute('value'),
+      title: text(page.querySelector('#desk-results-title')),
+      bookable: page.querySelector('#desk-results form') !== null,
+      past: text(page.querySelector('#desk-results')).includes('Voorbij'),
+    };
+  };
+
+  it('next bookable dagdeel: in the evening /desks opens on tomorrow’s ochtend, bookable, not on today’s past ochtend', async () => {
+    const o = await opened(TODAY, '21:16');
+    expect(o).toMatchObject({ date: addDays(TODAY, 1), daypart: 'morning', bookable: true, past: false });
+    expect(o.title).toBe('Vrije plekken op di 24 nov 2026, ochtend');
+  });
+
+  it('next bookable dagdeel: once the ochtend is over (11:00) it opens on today’s middag; before its deadline (09:59) on today’s ochtend', async () => {
+    expect(await opened(TODAY, '11:00')).toMatchObject({ date: TODAY, daypart: 'afternoon', bookable: true, past: false });
+    expect(await opened(TODAY, '09:59')).toMatchObject({ date: TODAY, daypart: 'morning', bookable: true });
+  });
+
+  it('next bookable dagdeel: skips the weekend (Friday evening → Monday) and holidays (Christmas Eve evening → Monday 28 December)', async () => {
+    expect(await opened('2026-11-27', '18:00')).toMatchObject({ date: '2026-11-30', daypart: 'morning' });
+    expect(await opened('2026-12-24', '20:00')).toMatchObject({ date: '2026-12-28', daypart: 'morning' });
+  });
+
+  it('next bookable dagdeel: a date asked for without a dagdeel opens on its first dagdeel not over; an explicit past dagdeel still shows as past', async () => {
+    expect(await opened(TODAY, '11:00', `/desks?date=${TODAY}`)).toMatchObject({ daypart: 'afternoon', bookable: true });
+    expect(await opened(TODAY, '11:00', `/desks?date=${addDays(TODAY, 1)}`)).toMatchObject({ daypart: 'morning', bookable: true });
+    expect(await opened(TODAY, '21:16', `/desks?date=${TODAY}&daypart=morning`)).toMatchObject({ daypart: 'morning', bookable: false, past: true });
+  });
+});

@@ -239,3 +239,52 @@ describe('intervision: place at a partner location', () => {
     for (const p of people) expect(mailsTo(db, p.email).filter((m) => m.subject.includes('Dubbel geannuleerd'))).toHaveLength(1);
   });
 });
+
+describe('sign-up deadline on a working day (issue #17 point 12)', () => {
+  const formValue = async (client: Awaited<ReturnType<typeof loginAs>>, name: string) =>
+    (await html(await client.get('/facilitate/meetings/new'))).querySelector(`#f-${name}`)?.getAttribute('value');
+
+  it('deadline default: a new meeting two weeks ahead on a Monday closes sign-up on the Friday before at 17:00, not on Sunday; over Christmas on the 24th', async () => {
+    const ta = await network();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    ta.clock.set(instantOf('2026-11-23', '10:00').toISOString()); // Monday → meeting Monday 7 December
+    expect(await formValue(fac, 'date')).toBe('2026-12-07');
+    expect(await formValue(fac, 'closesDate')).toBe('2026-12-04');
+    expect(await formValue(fac, 'closesTime')).toBe('17:00');
+    expect(await formValue(fac, 'cancelDate')).toBe('2026-12-04');
+    ta.clock.set(instantOf('2026-12-14', '10:00').toISOString()); // → Monday 28 December: Sunday, Tweede and Eerste Kerstdag skipped
+    expect(await formValue(fac, 'closesDate')).toBe('2026-12-24');
+    ta.clock.set(instantOf('2026-11-25', '10:00').toISOString()); // Wednesday → Wednesday 9 December: the day before is a working day
+    expect(await formValue(fac, 'closesDate')).toBe('2026-12-08');
+  });
+
+  it('deadline on a day off: a chosen deadline on a Saturday or a holiday is saved, with a warning (not refused), in Dutch and English', async () => {
+    const ta = await network();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const res = await fac.post('/facilitate/meetings/new', { ...validForm(ta.orgs.icare.id), closesDate: '2026-12-05', cancelDate: '2026-12-09' });
+    expect(res.status).toBe(303);
+    expect(countRows(ta.db, 'meetings')).toBe(1);
+    const shown = text(await html(await fac.get(res.headers.get('location')!)));
+    expect(shown).toContain(
+      'De bijeenkomst is gepubliceerd. Let op: de aanmelddeadline valt op za 5 dec 2026 (weekend). Dat mag, maar deelnemers verwachten het vaak niet; kies zo nodig een werkdag.',
+    );
+    expect(shown).not.toContain('afmelddeadline');
+    // A working-day deadline: no warning.
+    const plain = await fac.post('/facilitate/meetings/new', validForm(ta.orgs.icare.id));
+    expect(text(await html(await fac.get(plain.headers.get('location')!)))).not.toContain('Let op');
+    // A holiday (Tweede Kerstdag), in English.
+    await fac.post('/language', { locale: 'en', next: '/' });
+    const en = await fac.post('/facilitate/meetings/new', {
+      ...validForm(ta.orgs.icare.id),
+      date: '2026-12-30',
+      closesDate: '2026-12-25',
+      cancelDate: '2026-12-29',
+    });
+    expect(en.status).toBe(303);
+    const enShown = text(await html(await fac.get(en.headers.get('location')!)));
+    expect(enShown).toContain(
+      'The meeting is published. Please note: the sign-up deadline falls on Fri, 25 Dec 2026 (Christmas Day). That is allowed, but participants often do not expect it; choose a working day if needed.',
+    );
+    expect(enShown).not.toContain('cancellation deadline falls');
+  });
+});

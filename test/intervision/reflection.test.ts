@@ -55,6 +55,16 @@ describe('intervision: reflection hours and statements', () => {
     const res = await s.client.post('/reflection/statements', { from: '2026-01-01', to: '2026-11-23' });
     expect(res.status).toBe(303);
     const statementPage = await html(await s.client.get(res.headers.get('location')!));
+    // The print button (issue #17 point 10): shown by /static/print.js (no inline script under the CSP), not printed itself.
+    const button = statementPage.querySelector('button[data-print]')!;
+    expect(text(button)).toBe('Afdrukken / opslaan als PDF');
+    expect(button.getAttribute('type')).toBe('button');
+    expect(button.closest('.no-print')).not.toBeNull();
+    expect(statementPage.querySelector('script[src="/static/print.js"]')).not.toBeNull();
+    expect(statementPage.querySelectorAll('script:not([src])')).toHaveLength(0);
+    const script = await ta.app.request('/static/print.js');
+    expect(script.status).toBe(200);
+    expect(await script.text()).toContain('window.print()');
     const url = statementPage.querySelector('a.verify-url')!.getAttribute('href')!;
     expect(url).toMatch(/^http:\/\/localhost:3000\/verify\/[A-Za-z0-9_-]{43}$/);
     const code = url.split('/').pop()!;
@@ -72,13 +82,17 @@ describe('intervision: reflection hours and statements', () => {
     for (const hidden of ['Geheime Collega', 'Ahmed El Amrani', 'CJG Harderwijk', 'GGD NOG', s.email, 'Icare']) expect(shown).not.toContain(hidden);
     expect(main.querySelectorAll('th').map((th) => text(th))).toEqual(['Datum', 'Bijeenkomst', 'Methode', 'Uren']);
 
-    for (const wrong of [code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'), 'x', '../reflection']) {
+    // Tampered, unknown and malformed codes: one plain answer for an SKJ checker, the same status, no login hint.
+    for (const wrong of [code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'), 'A'.repeat(43), 'x', '../reflection', 'code met spaties']) {
       const r = await anonymous.get(`/verify/${encodeURIComponent(wrong)}`);
-      expect(r.status).toBe(404);
+      expect(r.status, wrong).toBe(404);
       const t = text(parse(await r.text()).querySelector('main'));
-      expect(t).not.toContain('Sanne');
-      expect(t).not.toContain('Wintertijd');
+      expect(t, wrong).toContain('Deze verklaring is niet geldig of bestaat niet.');
+      for (const not of ['Sanne', 'Wintertijd', 'Niet gevonden', 'toegang', 'Inloggen', 'inloggen']) expect(t, wrong).not.toContain(not);
     }
+    const en = await anonymous.get('/verify/x', { 'accept-language': 'en' });
+    expect(en.status).toBe(404);
+    expect(text(parse(await en.text()).querySelector('main'))).toContain('This statement is not valid or does not exist.');
   });
 
   it('a statement keeps what it said when issued; its verification also says when attendance was corrected later (a rename is not a correction)', async () => {
@@ -148,9 +162,14 @@ describe('intervision: reflection hours and statements', () => {
     await p.client.post(`/meetings/${id}/signup`, { bringsCase: '1', caseText: 'Jantje (8) uit Harderwijk' });
     const dump = JSON.stringify(ta.db.$client.prepare('select * from registrations').all());
     expect(dump).not.toContain('Jantje');
+    // The sentence belongs to the sign-up form only: the reflection-hours page has no case option (issue #17 point 11).
+    const reflection = text(await html(await p.client.get('/reflection')));
+    expect(reflection).toContain('Mijn reflectie-uren');
+    expect(reflection).not.toContain('casus');
+    expect(reflection).not.toContain('de AVG vraagt dat we geen gegevens over cliënten opslaan');
   });
 
-  it('home page and navigation: everyone sees Intervisie and Mijn reflectie-uren, facilitators also Bijeenkomsten beheren', async () => {
+  it('home page and navigation: everyone sees Intervisie and Mijn reflectie-uren, facilitators and org admins also Bijeenkomsten beheren', async () => {
     const ta = await network();
     const p = await member(ta, ta.orgs.ggd.id, 'Lid');
     const home = await html(await p.client.get('/'));
@@ -163,6 +182,12 @@ describe('intervision: reflection hours and statements', () => {
     const facHome = await html(await fac.get('/'));
     expect(facHome.querySelectorAll('.cards a').map((a) => a.getAttribute('href'))).toContain('/facilitate');
     expect((await fac.get('/facilitate')).status).toBe(200);
+    // An org admin has "Bijeenkomsten beheren" in the menu, and the same card on the home page (issue #17).
+    const admin = await member(ta, ta.orgs.ggd.id, 'Coördinator', { roles: ['org_admin'] });
+    const adminHome = await html(await admin.client.get('/'));
+    expect(adminHome.querySelectorAll('nav a').map((a) => a.getAttribute('href'))).toContain('/facilitate');
+    expect(adminHome.querySelectorAll('.cards a').map((a) => a.getAttribute('href'))).toContain('/facilitate');
+    expect((await admin.client.get('/facilitate')).status).toBe(200);
     expect((await new Client(ta.app).get('/meetings')).status).toBe(303);
   });
 });

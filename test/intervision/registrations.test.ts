@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countRows, html, text } from '../helpers';
+import { countRows, createUser, html, loginAs, text } from '../helpers';
+import { memberships } from '../../db/schema';
 import { updateMeeting } from '../../src/intervision/meeting-changes';
 import { instantOf } from '../../src/lib/time';
 import { DEFAULT_MEETING, lists, mailsTo, makeMeeting, member, network, statusOf } from './fixtures';
@@ -305,5 +306,56 @@ describe('intervision: sign-up, waiting list and moving up', () => {
     expect(text(el)).toBe('Nog 3 plaatsen vrij');
     expect(all.querySelector('[aria-live="polite"] .places')).not.toBeNull();
     expect((await p.client.get('/meetings?kind=nonsense&from=2026-02-30')).status).toBe(200);
+  });
+});
+
+describe('per-organisation maximum on the meeting page (issue #17 point 2)', () => {
+  it('org maximum: before signing up the page says the organisation’s maximum is reached and the button says waiting list; after, the flash and the page say why', async () => {
+    const ta = await network();
+    const { db, orgs, facilitator } = ta;
+    const id = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 5, minParticipants: 1, maxPerOrg: 2 });
+    for (const name of ['G1', 'G2']) await (await member(ta, orgs.ggd.id, name)).client.post(`/meetings/${id}/signup`);
+    const g3 = await member(ta, orgs.ggd.id, 'G3');
+    const before = await html(await g3.client.get(`/meetings/${id}`));
+    expect(text(before.querySelector('.places'))).toBe('Nog 3 plaatsen vrij');
+    const form = before.querySelector(`form[action="/meetings/${id}/signup"]`)!;
+    expect(text(form.querySelector('.warning'))).toBe('Voor jouw organisatie is het maximum van 2 bereikt; je komt op de wachtlijst.');
+    expect(text(form.querySelector('button'))).toBe('Op de wachtlijst zetten');
+    // Someone of another organisation still gets a place, and no such note.
+    const c1 = await member(ta, orgs.cjg.id, 'C1');
+    const other = (await html(await c1.client.get(`/meetings/${id}`))).querySelector(`form[action="/meetings/${id}/signup"]`)!;
+    expect(other.querySelector('.warning')).toBeNull();
+    expect(text(other.querySelector('button'))).toBe('Aanmelden');
+
+    const res = await g3.client.post(`/meetings/${id}/signup`);
+    expect(res.status).toBe(303);
+    expect(lists(db, id)).toEqual({ registered: ['G1', 'G2'], waiting: ['G3'] });
+    const after = text(await html(await g3.client.get(res.headers.get('location')!)));
+    expect(after).toContain(
+      'Voor jouw organisatie is het maximum van 2 bereikt; je staat op de wachtlijst, op plaats 1. Je krijgt bericht als je doorschuift.',
+    );
+    const again = await html(await g3.client.get(`/meetings/${id}`));
+    expect(text(again.querySelector('.status-ok'))).toBe(
+      'Voor jouw organisatie is het maximum van 2 bereikt; je staat op de wachtlijst, op plaats 1. Je schuift door als er voor jouw organisatie een plaats vrijkomt.',
+    );
+
+    await g3.client.post('/language', { locale: 'en', next: '/' });
+    const en = await html(await g3.client.get(`/meetings/${id}`));
+    expect(text(en.querySelector('.status-ok'))).toContain('Your organisation has reached its maximum of 2; you are on the waiting list, in position 1.');
+  });
+
+  it('org maximum: someone in two organisations is told which one is at its maximum, and can still sign up for the other', async () => {
+    const ta = await network();
+    const { db, orgs, facilitator } = ta;
+    const id = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 5, minParticipants: 1, maxPerOrg: 1 });
+    await (await member(ta, orgs.ggd.id, 'G1')).client.post(`/meetings/${id}/signup`);
+    const both = await createUser(db, { orgId: orgs.ggd.id, name: 'Twee petten' });
+    db.insert(memberships).values({ userId: both.id, orgId: orgs.cjg.id, role: 'member' }).run();
+    const client = await loginAs(ta.app, both.email);
+    const form = (await html(await client.get(`/meetings/${id}`))).querySelector(`form[action="/meetings/${id}/signup"]`)!;
+    expect(text(form.querySelector('.warning'))).toBe('Voor GGD NOG is het maximum van 1 bereikt; namens die organisatie kom je op de wachtlijst.');
+    expect(text(form.querySelector('button'))).toBe('Aanmelden');
+    expect((await client.post(`/meetings/${id}/signup`, { orgId: String(orgs.cjg.id) })).status).toBe(303);
+    expect(lists(db, id)).toEqual({ registered: ['G1', 'Twee petten'], waiting: [] });
   });
 });

@@ -10,7 +10,7 @@ export type LayoutProps = {
   user: SessionUser | null;
   memberships: Membership[];
   currentPath: string;
-  /** Path and query of this page, for the language switch (defaults to `currentPath`). */
+  /** Where the language switch comes back to (the path with its query); the path when absent. */
   returnTo?: string;
   devOutbox: boolean;
   flash?: string | null;
@@ -37,6 +37,13 @@ const HTMX_CONFIG = JSON.stringify({
 export function Layout(p: LayoutProps) {
   const items = navItems(p.t, p.user, p.memberships, p.devOutbox, p.unread ?? 0, p.openRequests ?? 0);
   const other: Locale = p.locale === 'nl' ? 'en' : 'nl';
+  const links = items.map((i) => (
+    <li>
+      <a href={i.href} aria-current={i.href === p.currentPath ? 'page' : undefined}>
+        {i.label}
+      </a>
+    </li>
+  ));
   return (
     <html lang={p.locale}>
       <head>
@@ -61,14 +68,14 @@ export function Layout(p: LayoutProps) {
                 </a>
               </li>
             </ul>
-            <ul>
-              {items.map((i) => (
-                <li>
-                  <a href={i.href} aria-current={i.href === p.currentPath ? 'page' : undefined}>
-                    {i.label}
-                  </a>
-                </li>
-              ))}
+            {/* Wide screens: the links in a row. Phones: the same links behind "Menu", a <details> that needs no JavaScript.
+                CSS shows one of the two (the other is display: none, so neither assistive technology nor the keyboard meets it twice). */}
+            <ul class="nav-links">{links}</ul>
+            <details class="nav-menu">
+              <summary>{p.t.nav.menu}</summary>
+              <ul>{links}</ul>
+            </details>
+            <ul class="nav-actions">
               <li>
                 <form method="post" action="/language" class="inline">
                   <input type="hidden" name="locale" value={other} />

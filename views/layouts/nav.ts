@@ -68,7 +68,9 @@ export function homeCards(t: Dict, user: SessionUser, memberships: Membership[])
       { href: '/people/profile', title: t.people.profile.title, text: t.people.profile.card },
     );
   if (user.isNetworkAdmin) cards.push({ href: '/people/tags', title: t.people.tags.title, text: t.people.tags.card });
-  if (holdsRole(memberships, 'facilitator')) cards.push({ href: '/facilitate', title: t.intervision.nav.facilitate, text: t.intervision.home.facilitate });
+  // The same roles as the menu's entry (org admins manage their organisation's meetings too).
+  if (holdsRole(memberships, 'facilitator') || holdsRole(memberships, 'org_admin'))
+    cards.push({ href: '/facilitate', title: t.intervision.nav.facilitate, text: t.intervision.home.facilitate });
   if (holdsRole(memberships, 'org_admin')) cards.push({ href: '/org/members', title: t.nav.members, text: t.home.manageMembers });
   if (user.isNetworkAdmin) cards.push({ href: '/admin/organisations', title: t.nav.organisations, text: t.home.manageOrgs });
   if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin)

@@ -15,6 +15,7 @@ export const common: typeof nl = {
     outbox: 'Development outbox',
     language: 'Language',
     mainMenu: 'Main menu',
+    menu: 'Menu',
   },
   roles: {
     member: 'Worker',

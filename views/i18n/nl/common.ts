@@ -14,6 +14,7 @@ export const common = {
     outbox: 'Ontwikkel-postvak',
     language: 'Taal',
     mainMenu: 'Hoofdmenu',
+    menu: 'Menu',
   },
   roles: {
     member: 'Medewerker',

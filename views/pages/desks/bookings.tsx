@@ -4,25 +4,61 @@ import { BookingItem } from '../../partials/desks/bookings';
 import type { MyConsult } from '../../../src/consults/consults';
 import { MyConsultsSection } from '../consults';
 
-export function MyBookingsPage(p: { t: Dict; locale: Locale; upcoming: MyBooking[]; past: MyBooking[]; today: string; consults: MyConsult[] }) {
+/** Mijn reserveringen in groups (`listMyBookings`): today, upcoming, requests, and earlier (collapsed). */
+export function MyBookingsPage(p: {
+  t: Dict;
+  locale: Locale;
+  today: MyBooking[];
+  upcoming: MyBooking[];
+  requests: MyBooking[];
+  earlier: MyBooking[];
+  /** Today's date. */
+  now: string;
+  consults: MyConsult[];
+}) {
   const t = p.t.desks.bookings;
+  const item = (b: MyBooking) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.now} />;
   return (
     <section>
       <h1>{t.title}</h1>
       <p>
         <a href="/desks">{p.t.desks.nav.search}</a>
       </p>
-      <h2>{t.upcoming}</h2>
-      {p.upcoming.length === 0 ? (
-        <p class="empty-state">
-          {t.noneUpcoming} — <a href="/desks">{t.findDesk}</a>
-        </p>
-      ) : (
-        p.upcoming.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)
+      {p.today.length > 0 && (
+        <section class="booking-group" aria-labelledby="bookings-today">
+          <h2 id="bookings-today">{t.today}</h2>
+          {p.today.map(item)}
+        </section>
+      )}
+      <section class="booking-group" aria-labelledby="bookings-upcoming">
+        <h2 id="bookings-upcoming">{t.upcoming}</h2>
+        {p.upcoming.length === 0 ? (
+          <p class="empty-state">
+            {t.noneUpcoming} — <a href="/desks">{t.findDesk}</a>
+          </p>
+        ) : (
+          p.upcoming.map(item)
+        )}
+      </section>
+      {p.requests.length > 0 && (
+        <section class="booking-group" aria-labelledby="bookings-requests">
+          <h2 id="bookings-requests">{t.requests}</h2>
+          <p>{t.requestsHint}</p>
+          {p.requests.map(item)}
+        </section>
       )}
       <MyConsultsSection t={p.t} locale={p.locale} consults={p.consults} />
-      <h2>{t.past}</h2>
-      {p.past.length === 0 ? <p>{t.nonePast}</p> : p.past.map((b) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.today} />)}
+      <section class="booking-group" aria-labelledby="bookings-earlier">
+        <h2 id="bookings-earlier">{t.past}</h2>
+        {p.earlier.length === 0 ? (
+          <p>{t.nonePast}</p>
+        ) : (
+          <details>
+            <summary>{t.showPast(p.earlier.length)}</summary>
+            {p.earlier.map(item)}
+          </details>
+        )}
+      </section>
     </section>
   );
 }

@@ -107,19 +107,23 @@ export function SearchPage(p: SearchPageProps) {
                 )
               )}
             </div>
-            <fieldset class="amenity-filter">
-              <legend>{t.amenities}</legend>
-              {AMENITIES.map((a) => (
-                <label>
-                  <input type="checkbox" name="amenities" value={a} checked={chosen.has(a)} /> {p.t.desks.amenities[a]}
-                </label>
-              ))}
-              {p.state.errors?.amenities && <small class="error">{p.state.errors.amenities}</small>}
-            </fieldset>
             <button type="submit">{t.submit}</button>
             <span id="desk-search-indicator" class="htmx-indicator" aria-hidden="true">
               {t.loading}
             </span>
+            {/* After the search button, so the keyboard reaches it without passing every checkbox; open while one is chosen. */}
+            <details class="more-filters" open={chosen.size > 0 || !!p.state.errors?.amenities}>
+              <summary>{chosen.size > 0 ? t.moreFiltersChosen(chosen.size) : t.moreFilters}</summary>
+              <fieldset class="amenity-filter">
+                <legend>{t.amenities}</legend>
+                {AMENITIES.map((a) => (
+                  <label>
+                    <input type="checkbox" name="amenities" value={a} checked={chosen.has(a)} /> {p.t.desks.amenities[a]}
+                  </label>
+                ))}
+                {p.state.errors?.amenities && <small class="error">{p.state.errors.amenities}</small>}
+              </fieldset>
+            </details>
           </form>
           {/* The live region stays while htmx replaces the results inside it, so new counts are announced. */}
           <div aria-live="polite">

@@ -104,6 +104,10 @@ export type MeetingView = {
   group: Group | null;
   myStatus: 'registered' | 'waitlisted' | 'cancelled' | 'removed' | null;
   position: number | null;
+  /** The person's organisations whose maximum per organisation is reached while places are free: signing up for them waits. */
+  orgFull: number[];
+  /** Waiting because their organisation's maximum is reached, not because the meeting is full. */
+  waitingForOrg: boolean;
   /** Registered participants or the facilitator: may see names and the online link. */
   insider: boolean;
   manager: boolean;
@@ -117,6 +121,9 @@ export function MeetingPage(p: { t: Dict; locale: Locale; v: MeetingView; state:
   const m = p.v.card;
   const open = m.status === 'scheduled' && p.v.now >= m.signupOpensAt && p.v.now < m.signupClosesAt;
   const full = m.registered >= m.maxParticipants;
+  // Every organisation the person can sign up for is at its maximum: signing up means waiting.
+  const waits = full || (p.v.memberships.length > 0 && p.v.memberships.every((ms) => p.v.orgFull.includes(ms.orgId)));
+  const orgFullNames = p.v.memberships.filter((ms) => p.v.orgFull.includes(ms.orgId)).map((ms) => ms.orgName);
   const closedGroup = p.v.group?.closed ?? false;
   return (
     <section>
@@ -210,7 +217,13 @@ export function MeetingPage(p: { t: Dict; locale: Locale; v: MeetingView; state:
         <p>{t.signup.cancelledMeeting}</p>
       ) : p.v.myStatus === 'registered' || p.v.myStatus === 'waitlisted' ? (
         <>
-          <p class="status status-ok">{p.v.myStatus === 'registered' ? t.signup.youRegistered : t.signup.youWaiting(p.v.position ?? 1)}</p>
+          <p class="status status-ok">
+            {p.v.myStatus === 'registered'
+              ? t.signup.youRegistered
+              : p.v.waitingForOrg
+                ? t.signup.youWaitingOrgFull(m.maxPerOrg ?? 0, p.v.position ?? 1)
+                : t.signup.youWaiting(p.v.position ?? 1)}
+          </p>
           {p.v.now < (p.v.myStatus === 'registered' ? m.cancelDeadlineAt : m.startsAt) && (
             <form method="post" action={`/meetings/${m.id}/cancel-registration`}>
               <button type="submit" class="secondary">
@@ -234,6 +247,11 @@ export function MeetingPage(p: { t: Dict; locale: Locale; v: MeetingView; state:
       ) : (
         <form method="post" action={`/meetings/${m.id}/signup`} class="narrow">
           {full && <p>{t.signup.fullNote}</p>}
+          {!full && orgFullNames.length > 0 && (
+            <p class="warning" id="f-org-full">
+              {p.v.memberships.length === 1 ? t.signup.orgFullNote(m.maxPerOrg ?? 0) : t.signup.orgFullNoteFor(orgFullNames.join(', '), m.maxPerOrg ?? 0)}
+            </p>
+          )}
           {p.v.memberships.length > 1 && (
             <label for="f-orgId">
               {t.signup.asOrg}
@@ -250,7 +268,7 @@ export function MeetingPage(p: { t: Dict; locale: Locale; v: MeetingView; state:
           <small id="f-bringsCase-hint" class="case-note">
             {t.signup.caseNote}
           </small>
-          <button type="submit">{full ? t.signup.submitWaitlist : t.signup.submit}</button>
+          <button type="submit">{waits ? t.signup.submitWaitlist : t.signup.submit}</button>
         </form>
       )}
 

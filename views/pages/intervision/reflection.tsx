@@ -18,7 +18,6 @@ export function ReflectionPage(p: {
   state: FormState;
 }) {
   const t = p.t.intervision.reflection;
-  const it = p.t.intervision;
   return (
     <section>
       <h1>{t.title}</h1>
@@ -73,7 +72,6 @@ export function ReflectionPage(p: {
           </ul>
         </>
       )}
-      <p class="muted">{it.signup.caseNote}</p>
     </section>
   );
 }
@@ -144,8 +142,14 @@ export function StatementPage(p: {
         </a>
       </p>
       <p class="no-print">
+        <button type="button" data-print hidden>
+          {t.printButton}
+        </button>
+      </p>
+      <p class="no-print">
         <strong>{t.print}</strong> — {t.printHint}
       </p>
+      <script src="/static/print.js" defer></script>
     </section>
   );
 }
@@ -176,6 +180,20 @@ function StatementBody(p: { t: Dict; locale: Locale; name: string | null; statem
  * are shown from the live records). `correctedHours`: set when the live records for the period now
  * count other meetings or hours than were issued.
  */
+/** A code that is unknown or malformed: one plain answer for both, no login hint (the checker has no account). */
+export function VerifyInvalidPage(p: { t: Dict }) {
+  const t = p.t.intervision.verify;
+  return (
+    <section class="statement">
+      <h1>{t.title}</h1>
+      <p class="status status-warn" role="alert">
+        {t.invalid}
+      </p>
+      <p>{t.invalidHint}</p>
+    </section>
+  );
+}
+
 export function VerifyPage(p: {
   t: Dict;
   locale: Locale;

@@ -1,7 +1,7 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import type { Daypart } from '../../../db/schema/desks';
-import type { SpaceResult } from '../../../src/desks/desks';
+import type { NoResults, SpaceResult } from '../../../src/desks/desks';
 import type { Paging } from '../../../src/lib/paging';
 import { fromPager, Pager } from '../pager';
 import { SpaceCard } from './cards';
@@ -20,6 +20,10 @@ export type ResultsProps = {
   message?: string | null;
   /** The holiday or closures that close locations on this date, by name. */
   closedNote?: string | null;
+  /** Why nothing was found, when one rule explains it (`whyNoResults`). */
+  why?: NoResults | null;
+  /** Spaces were found but none has a place for the dagdeel asked for (`allFull`). */
+  full?: boolean;
   /** Which page of the results this is; null without results. */
   paging: Paging | null;
   /** The request's path and query, for the page links. */
@@ -29,6 +33,15 @@ export type ResultsProps = {
 };
 
 const PAGER_ID = 'desk-page';
+
+/** What an empty search says: the reason when one is known, else the plain "nothing with these filters". */
+function noneText(p: ResultsProps): string {
+  const t = p.t.desks.search;
+  const why = p.why;
+  if (!why) return t.none;
+  if (why.kind === 'beyond_horizon') return t.why.beyond_horizon(formatLocalDate(p.locale, why.lastDate, true));
+  return t.why[why.kind];
+}
 
 /** The search results: rendered inside the search page, and alone for htmx's active search. */
 export function SearchResults(p: ResultsProps) {
@@ -42,7 +55,8 @@ export function SearchResults(p: ResultsProps) {
       {p.message && <p role="alert">{p.message}</p>}
       {p.closedNote && <p class="closed-note">{p.closedNote}</p>}
       {p.results && p.paging && p.paging.total > 0 && <p>{t.shown(p.paging.from, p.paging.to, p.paging.total)}</p>}
-      {p.results && p.results.length === 0 && <p>{t.none}</p>}
+      {p.results && p.results.length === 0 && <p class="empty-state">{noneText(p)}</p>}
+      {p.results && p.results.length > 0 && p.full && <p class="empty-state">{t.why.allFull}</p>}
       {p.results && p.results.length > 0 && (
         <div class="space-cards">
           {p.results.map((r) => (
