@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, journey, login, newPage, type RunningServer } from './harness';
+import { axeViolations, journey, login, nav, newPage, type RunningServer } from './harness';
 
 // Spreekuur (issue #15 part 3) on the demo data: the worker books a 20-minute consult with the
 // gedragswetenschapper of CJG Harderwijk, sees it in Mijn reserveringen with its .ics, and the
@@ -22,7 +22,7 @@ describe('journey: a consult with the gedragswetenschapper', () => {
   it('the worker finds the consult hours at CJG Harderwijk, books a slot with a topic, and both get the .ics', async () => {
     const { page, external } = await newPage(browser, server);
     await login(page, server, 'worker@gastplek.test');
-    await page.getByRole('navigation').getByRole('link', { name: 'Spreekuren' }).click();
+    await (await nav(page)).getByRole('link', { name: 'Spreekuren' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Spreekuren');
     expect(await page.locator('main').innerText()).toContain('Lieke Verhoeven (CJG Harderwijk)');
     await accessible(page);
@@ -43,7 +43,7 @@ describe('journey: a consult with the gedragswetenschapper', () => {
     expect(await page.locator('main').innerText()).toContain('Jouw afspraak');
     await accessible(page);
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Mijn reserveringen' }).click();
+    await (await nav(page)).getByRole('link', { name: 'Mijn reserveringen' }).click();
     const consults = page.locator('#consults');
     expect(await consults.innerText()).toContain('Onderwerp: Autisme');
     await accessible(page);
@@ -61,7 +61,7 @@ describe('journey: a consult with the gedragswetenschapper', () => {
 
     const expert = await newPage(browser, server);
     await login(expert.page, server, 'expert@gastplek.test');
-    await expert.page.getByRole('navigation').getByRole('link', { name: 'Mijn spreekuren' }).click();
+    await (await nav(expert.page)).getByRole('link', { name: 'Mijn spreekuren' }).click();
     expect(await expert.page.locator('main').innerText()).toContain('Sanne de Vries (GGD Noord- en Oost-Gelderland): Autisme');
     await accessible(expert.page);
     expect(external).toEqual([]);

@@ -158,7 +158,7 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     const { page, context } = await newPage(browser, server);
     await login(page, server, 'julia.brouwer@gastplek.test');
     await page.goto(`${server.url}/bookings`);
-    const empty = page.locator('.empty-state');
+    const empty = page.locator('#bookings-upcoming + .empty-state, section[aria-labelledby="bookings-upcoming"] .empty-state').first();
     expect(await empty.innerText()).toBe('Nog geen reserveringen — zoek een werkplek');
     await empty.getByRole('link', { name: 'zoek een werkplek' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Werkplek zoeken');
