@@ -248,7 +248,16 @@ export const COLLEAGUE_LIST_MAX = 50;
  * so the caller knows when there are too many to list (a national organisation has thousands).
  */
 export function colleaguesToList(db: Queryable, orgId: number, exceptUserId: string): { id: string; name: string }[] {
-  return colleaguesOf(db, orgId, undefined, { exceptUserId, limit: COLLEAGUE_LIST_MAX + 1 });
+  // First, unsorted, whether there are more than the list holds: sorting a national organisation's
+  // thousands by name only to find that out cost a third of a search page (bench, 2026-12-01).
+  const some = db
+    .select({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'member'), isNull(users.deactivatedAt), ne(users.id, exceptUserId)))
+    .limit(COLLEAGUE_LIST_MAX + 1)
+    .all();
+  return some.length > COLLEAGUE_LIST_MAX ? some : colleaguesOf(db, orgId, undefined, { exceptUserId, limit: COLLEAGUE_LIST_MAX + 1 });
 }
 
 /** A colleague found by e-mail address (the same rule as `colleaguesOf`). */

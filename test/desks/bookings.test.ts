@@ -296,7 +296,7 @@ describe('my bookings grouped (issue #17 point 5)', () => {
       group(id)!
         .querySelectorAll('article.booking-item')
         .map((a) => `${text(a.querySelector('h3'))} ${text(a.querySelector('header p'))}`);
-    expect(page.querySelectorAll('h2').map(text)).toEqual(['Vandaag', 'Komend', 'Aanvragen', 'Eerder']);
+    expect(page.querySelectorAll('h2').map(text)).toEqual(['Vandaag', 'Komend', 'Aanvragen', 'Spreekuren', 'Eerder']);
     expect(items('bookings-today')).toEqual(['ma 23 nov 2026 · ochtend Status: bevestigd']);
     expect(items('bookings-upcoming')).toEqual(['di 24 nov 2026 · ochtend Status: bevestigd']);
     expect(items('bookings-requests')).toEqual(['wo 25 nov 2026 · ochtend Status: aangevraagd']);
@@ -311,14 +311,14 @@ describe('my bookings grouped (issue #17 point 5)', () => {
 
     await w.workerClient.post('/language', { locale: 'en', next: '/' });
     const en = await html(await w.workerClient.get('/bookings'));
-    expect(en.querySelectorAll('h2').map(text)).toEqual(['Today', 'Upcoming', 'Requests', 'Past']);
+    expect(en.querySelectorAll('h2').map(text)).toEqual(['Today', 'Upcoming', 'Requests', 'Consult hours', 'Past']);
   });
 
   it('my bookings groups: with nothing booked the page says so under Komend, and there are no empty Vandaag or Aanvragen sections', async () => {
     const t = createTestApp();
     const w = await desksWorld(t);
     const page = await html(await w.workerClient.get('/bookings'));
-    expect(page.querySelectorAll('h2').map(text)).toEqual(['Komend', 'Eerder']);
+    expect(page.querySelectorAll('h2').map(text)).toEqual(['Komend', 'Spreekuren', 'Eerder']);
     expect(text(page)).toContain('Nog geen reserveringen');
     expect(text(page)).toContain('Nog geen eerdere reserveringen.');
   });
