@@ -40,6 +40,8 @@ export const users = sqliteTable(
     isNetworkAdmin: integer('is_network_admin', { mode: 'boolean' }).notNull().default(false),
     /** Optional e-mails (reminders the day before); confirmations and changes are always sent. */
     emailReminders: integer('email_reminders', { mode: 'boolean' }).notNull().default(true),
+    /** E-mail (with the .ics) about what the person did themself: booking, signing up, cancelling (issue #17). */
+    emailConfirmations: integer('email_confirmations', { mode: 'boolean' }).notNull().default(true),
     deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
     /**
      * Set when the account was deleted (issue #13): the row stays as an empty tombstone (no name,

@@ -7,7 +7,7 @@ import { changePasswordSchema } from '../auth/schemas';
 import { hasFeed, renewFeedToken, revokeFeed } from '../calendar/feeds';
 import { fields, readForm } from '../lib/forms';
 import { page, redirectWithFlash, type Ctx } from '../lib/render';
-import { setEmailReminders } from '../notifications/notify';
+import { setEmailPreferences } from '../notifications/notify';
 import { logRead } from '../privacy/context';
 import { exportPersonalData } from '../privacy/export';
 import { deleteAccount, deletionPreview } from '../privacy/deletion';
@@ -65,9 +65,9 @@ accountRoutes.post('/password', async (c) => {
 });
 
 accountRoutes.post('/preferences', async (c) => {
-  const form = await readForm(c, z.object({ emailReminders: fields.checkbox() }));
+  const form = await readForm(c, z.object({ emailReminders: fields.checkbox(), emailConfirmations: fields.checkbox() }));
   if (!form.ok) return redirectWithFlash(c, '/account');
-  setEmailReminders(c.var.deps.db, c.var.user!.id, form.data.emailReminders);
+  setEmailPreferences(c.var.deps.db, c.var.user!.id, { reminders: form.data.emailReminders, confirmations: form.data.emailConfirmations });
   return redirectWithFlash(c, '/account', c.var.t.notifications.preferencesSaved);
 });
 

@@ -45,7 +45,8 @@ function send(tx: Queryable, c: ConsultForCalendar, side: Side, kind: Kind, now:
       };
     },
     now,
-    { baseUrl, optional: kind === 'reminder' },
+    // The booker's own booking or cancellation: e-mail only (the expert hears of it as a notice too).
+    { baseUrl, optional: kind === 'reminder', own: side === 'booker' && (kind === 'booked' || kind === 'cancelled_by_booker') },
   );
 }
 

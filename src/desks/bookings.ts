@@ -137,7 +137,9 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
       );
       if (input.notify !== false) {
         const byName = bookedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, bookedBy)).get()?.name : undefined;
-        noticeBookings(tx, input.userId, ids, status === 'pending' ? 'requested' : 'confirmed', now, { baseUrl: input.baseUrl, bookedBy: byName });
+        // Booked by the person themself: a confirmation e-mail, no in-app notice (booked for them by a colleague or a host: both).
+        const own = !bookedBy && !input.walkIn;
+        noticeBookings(tx, input.userId, ids, status === 'pending' ? 'requested' : 'confirmed', now, { baseUrl: input.baseUrl, bookedBy: byName, own });
         if (status === 'pending') noticeRequestToHosts(tx, ids, { baseUrl: input.baseUrl }, now);
       }
       return { ok: true, status, ids };
@@ -251,7 +253,7 @@ export function bookSeries(db: DB, input: SeriesInput, now: Date): SeriesResult 
     writeTx(db, (tx) => {
       const bookedBy = input.bookedBy && input.bookedBy !== input.userId ? input.bookedBy : null;
       const byName = bookedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, bookedBy)).get()?.name : undefined;
-      noticeBookings(tx, input.userId, ids, kind, now, { baseUrl: input.baseUrl, bookedBy: byName });
+      noticeBookings(tx, input.userId, ids, kind, now, { baseUrl: input.baseUrl, bookedBy: byName, own: !bookedBy });
       if (kind === 'requested') noticeRequestToHosts(tx, ids, { baseUrl: input.baseUrl }, now);
     });
   return result;
@@ -398,7 +400,7 @@ export function cancelBooking(db: DB, bookingId: number, userId: string, now: Da
     if (!b) return { ok: false, reason: 'not_found' } as const;
     if (!(ACTIVE_STATUSES as readonly string[]).includes(b.status) || b.date < today) return { ok: false, reason: 'not_cancellable' } as const;
     tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, bookingId)).run();
-    noticeBookings(tx, userId, [bookingId], 'cancelled', now, { baseUrl });
+    noticeBookings(tx, userId, [bookingId], 'cancelled', now, { baseUrl, own: true });
     return { ok: true } as const;
   });
 }

@@ -61,7 +61,7 @@ export function noticeBookings(
   bookingIds: number[],
   kind: Kind,
   now: Date,
-  opts: { baseUrl?: string; reason?: Reason; bookedBy?: string } = {},
+  opts: { baseUrl?: string; reason?: Reason; bookedBy?: string; own?: boolean } = {},
 ): void {
   if (userId === null) return;
   const list = bookingsForCalendar(tx, userId, bookingIds);
@@ -69,6 +69,7 @@ export function noticeBookings(
   notify(tx, userId, (t, to) => compose(t, to.locale, to.name, kind, list, opts.baseUrl ?? '', opts.reason, opts.bookedBy), now, {
     optional: kind === 'reminder',
     baseUrl: opts.baseUrl,
+    own: opts.own,
   });
 }
 

@@ -23,6 +23,7 @@ function toUser(
   build: (t: Dict['intervision']['mail'], locale: Locale, name: string, all: Dict) => { subject: string; body: string },
   ics?: Ics,
   optional = false,
+  own = false,
 ) {
   const meeting = ics ? meetingForCalendar(tx, ics.meetingId) : undefined;
   notify(
@@ -43,7 +44,7 @@ function toUser(
           : undefined,
     }),
     now,
-    { optional },
+    { optional, own },
   );
 }
 
@@ -134,14 +135,24 @@ export function mailRegistered(tx: Queryable, userId: string | null, m: MeetingL
       method: 'PUBLISH',
       baseUrl,
     },
+    false,
+    true,
   );
 }
 
 export function mailWaitlisted(tx: Queryable, userId: string | null, m: MeetingLike, position: number, now: Date) {
-  toUser(tx, userId, now, (_t, locale, name, all) => ({
-    subject: all.calendar.mail.waitlistedSubject(m.title),
-    body: all.calendar.mail.waitlistedBody(name, m.title, when(locale, m), position),
-  }));
+  toUser(
+    tx,
+    userId,
+    now,
+    (_t, locale, name, all) => ({
+      subject: all.calendar.mail.waitlistedSubject(m.title),
+      body: all.calendar.mail.waitlistedBody(name, m.title, when(locale, m), position),
+    }),
+    undefined,
+    false,
+    true,
+  );
 }
 
 export function mailMeetingReminder(tx: Queryable, userId: string | null, m: MeetingLike, now: Date) {

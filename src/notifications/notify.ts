@@ -19,7 +19,12 @@ export function notify(
   userId: string | null,
   compose: (t: Dict, to: Recipient) => Message,
   now: Date,
-  opts: { optional?: boolean; baseUrl?: string } = {},
+  /**
+   * `own`: the person did this themself (booked, signed up, cancelled). They get the confirmation
+   * e-mail with its calendar file (unless they turned those off), but no in-app notice: notices
+   * are for what others or the system did to their plans (issue #17).
+   */
+  opts: { optional?: boolean; baseUrl?: string; own?: boolean } = {},
 ): void {
   if (userId === null) return;
   const user = tx
@@ -28,6 +33,7 @@ export function notify(
       name: users.name,
       locale: users.locale,
       emailReminders: users.emailReminders,
+      emailConfirmations: users.emailConfirmations,
       deactivatedAt: users.deactivatedAt,
       deletedAt: users.deletedAt,
     })
@@ -37,10 +43,12 @@ export function notify(
   // A deactivated or deleted account is never written to.
   if (!user || user.deactivatedAt || user.deletedAt) return;
   const msg = compose(dictFor(user.locale), { locale: user.locale ?? 'nl', name: user.name });
-  tx.insert(notifications)
-    .values({ userId, subject: msg.subject, body: msg.body, link: msg.link ?? null, createdAt: now })
-    .run();
+  if (!opts.own)
+    tx.insert(notifications)
+      .values({ userId, subject: msg.subject, body: msg.body, link: msg.link ?? null, createdAt: now })
+      .run();
   if (opts.optional && !user.emailReminders) return;
+  if (opts.own && !user.emailConfirmations) return;
   const body = msg.link && opts.baseUrl ? `${msg.body}\n\n${opts.baseUrl}${msg.link}` : msg.body;
   queueMail(tx, { to: user.email, subject: msg.subject, body, attachments: msg.attachments }, now);
 }
@@ -67,6 +75,7 @@ export function markAllRead(db: Queryable, userId: string, now: Date): void {
     .run();
 }
 
-export function setEmailReminders(db: Queryable, userId: string, on: boolean): void {
-  db.update(users).set({ emailReminders: on }).where(eq(users.id, userId)).run();
+/** Both e-mail preferences of Mijn account in one write. */
+export function setEmailPreferences(db: Queryable, userId: string, prefs: { reminders: boolean; confirmations: boolean }): void {
+  db.update(users).set({ emailReminders: prefs.reminders, emailConfirmations: prefs.confirmations }).where(eq(users.id, userId)).run();
 }

@@ -78,6 +78,7 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
       name: users.name,
       locale: users.locale,
       emailReminders: users.emailReminders,
+      emailConfirmations: users.emailConfirmations,
       isNetworkAdmin: users.isNetworkAdmin,
       createdAt: users.createdAt,
     })

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { closures, locations, notifications } from '../../db/schema';
+import { closures, locations, notifications, outbox } from '../../db/schema';
 import { bookSpace, type BookInput } from '../../src/desks/bookings';
 import { instantOf } from '../../src/lib/time';
 import { countRows, createOrg, createTestApp, createUser, TestClock } from '../helpers';
@@ -42,7 +42,9 @@ describe('booking transaction: what the form cannot send', () => {
     expect(w.book({ bookedBy: w.worker.id })).toMatchObject({ ok: true, status: 'confirmed' });
     const row = w.t.db.$client.prepare('select booked_by from bookings').get() as { booked_by: string | null };
     expect(row.booked_by).toBeNull();
-    const body = w.t.db.select({ body: notifications.body }).from(notifications).where(eq(notifications.userId, w.worker.id)).get()!.body;
+    // Her own booking: the confirmation e-mail, and no in-app notice (issue #17).
+    expect(w.t.db.select().from(notifications).where(eq(notifications.userId, w.worker.id)).all()).toHaveLength(0);
+    const body = w.t.db.select({ body: outbox.body }).from(outbox).where(eq(outbox.toAddress, w.worker.email)).get()!.body;
     expect(body).toContain('Sanne de Vries');
     expect(body).not.toContain('Geboekt door');
   });

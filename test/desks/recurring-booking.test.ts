@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { closures, notifications } from '../../db/schema';
+import { closures, outbox, users } from '../../db/schema';
 import { bookSeries } from '../../src/desks/bookings';
 import { createOrg, createTestApp, createUser } from '../helpers';
 import { bookingRows, createSpace } from './factory';
@@ -17,13 +17,16 @@ async function world(o: Parameters<typeof createSpace>[2] = {}) {
   const worker = await createUser(t.db, { orgId: guestOrg.id, name: 'Sanne de Vries' });
   const series = (over: { weekday: number; startDate: string; weeks: number; daypart?: 'morning' | 'afternoon' | 'whole' }) =>
     bookSeries(t.db, { spaceId: space.spaceId, userId: worker.id, guestOrgId: guestOrg.id, daypart: 'morning', note: null, ...over }, t.clock.now());
-  const subjects = (userId: string) =>
-    t.db
-      .select({ subject: notifications.subject })
-      .from(notifications)
-      .where(eq(notifications.userId, userId))
+  // What a person was sent: the e-mails (one's own bookings make no in-app notice, issue #17).
+  const subjects = (userId: string) => {
+    const to = t.db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()!.email;
+    return t.db
+      .select({ subject: outbox.subject })
+      .from(outbox)
+      .where(eq(outbox.toAddress, to))
       .all()
       .map((n) => n.subject);
+  };
   return { t, hostOrg, guestOrg, space, host, worker, series, subjects };
 }
 

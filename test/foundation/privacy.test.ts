@@ -16,7 +16,8 @@ describe('personal data: a person can see and export what is stored about them',
     expect(data.memberships).toEqual([{ organisation: w.guestOrg.name, roles: ['member'] }]);
     expect(data.bookings).toHaveLength(1);
     expect(data.bookings[0]).toMatchObject({ date: '2026-11-24', daypart: 'morning', note: 'Graag overleg met de GGD', status: 'confirmed' });
-    expect(data.notifications.length).toBeGreaterThan(0);
+    // Her own booking: a confirmation e-mail, no in-app notice (issue #17).
+    expect(data.emails.length).toBeGreaterThan(0);
     for (const secret of ['password', 'Hash', 'token', 'argon2']) expect(body).not.toContain(secret);
   });
 

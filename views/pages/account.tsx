@@ -7,7 +7,7 @@ export type FeedState = { active: boolean; url: string | null };
 export function AccountPage(p: {
   t: Dict;
   locale: Locale;
-  user: { name: string; email: string; emailReminders: boolean };
+  user: { name: string; email: string; emailReminders: boolean; emailConfirmations: boolean };
   memberships: Membership[];
   state: FormState;
   feed: FeedState;
@@ -57,6 +57,11 @@ export function AccountPage(p: {
           {p.t.notifications.reminders}
         </label>
         <small id="reminders-hint">{p.t.notifications.remindersHint}</small>
+        <label>
+          <input type="checkbox" name="emailConfirmations" value="on" checked={p.user.emailConfirmations} aria-describedby="confirmations-hint" />{' '}
+          {p.t.notifications.confirmations}
+        </label>
+        <small id="confirmations-hint">{p.t.notifications.confirmationsHint}</small>
         <button type="submit" class="secondary">
           {p.t.notifications.savePreferences}
         </button>

@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `email_confirmations` integer DEFAULT true NOT NULL;
