@@ -5,6 +5,8 @@ import { notFound, page } from '../lib/render';
 import { HomePage, OutboxPage } from '../../views/pages/home';
 import { homeCards } from '../../views/layouts/nav';
 import { listOutbox } from '../mail/outbox';
+import { networkOverview } from '../orgs/orgs';
+import { localToday } from '../lib/time';
 
 /**
  * The root: the start page (logged in; anonymous goes to /login), the health check for the load
@@ -17,7 +19,13 @@ homeRoutes.get('/', (c) => {
   return page(
     c,
     c.var.t.home.title,
-    <HomePage t={c.var.t} user={c.var.user} memberships={c.var.memberships} cards={homeCards(c.var.t, c.var.user, c.var.memberships)} />,
+    <HomePage
+      t={c.var.t}
+      user={c.var.user}
+      memberships={c.var.memberships}
+      cards={homeCards(c.var.t, c.var.user, c.var.memberships)}
+      network={c.var.user.isNetworkAdmin ? networkOverview(c.var.deps.db, c.var.deps.now(), localToday(c.var.deps.now())) : null}
+    />,
   );
 });
 

@@ -130,3 +130,14 @@ export function listOpenInvitations(db: Queryable, orgId: number, now: Date) {
     .orderBy(asc(invitations.expiresAt))
     .all();
 }
+
+/** The network admin's start page: how big the network is and what waits (issue #17, "also seen"). */
+export function networkOverview(db: Queryable, now: Date, today: string) {
+  const row = db.get<{ orgs: number; locations: number; meetings: number; requests: number }>(sql`
+    select
+      (select count(*) from organisations) as orgs,
+      (select count(*) from locations where archived_at is null) as locations,
+      (select count(*) from meetings where status = 'scheduled' and starts_at > ${now.getTime()}) as meetings,
+      (select count(*) from bookings where status = 'pending' and date >= ${today}) as requests`);
+  return row ?? { orgs: 0, locations: 0, meetings: 0, requests: 0 };
+}

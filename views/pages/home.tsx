@@ -2,7 +2,14 @@ import type { Dict } from '../i18n';
 import type { Membership, SessionUser } from '../../src/types';
 import type { HomeCard } from '../layouts/nav';
 
-export function HomePage(p: { t: Dict; user: SessionUser; memberships: Membership[]; cards: HomeCard[] }) {
+export function HomePage(p: {
+  t: Dict;
+  user: SessionUser;
+  memberships: Membership[];
+  cards: HomeCard[];
+  /** For a network admin: the network at a glance. */
+  network?: { orgs: number; locations: number; meetings: number; requests: number } | null;
+}) {
   const t = p.t.home;
   return (
     <section>
@@ -20,6 +27,23 @@ export function HomePage(p: { t: Dict; user: SessionUser; memberships: Membershi
         </ul>
       )}
       {p.user.isNetworkAdmin && <p>{p.t.roles.network_admin}</p>}
+      {p.network && (
+        <section aria-labelledby="network-overview">
+          <h2 id="network-overview">{t.network.title}</h2>
+          <ul class="network-overview">
+            <li>
+              <a href="/admin/organisations">{t.network.orgs(p.network.orgs)}</a>
+            </li>
+            <li>
+              <a href="/insight">{t.network.locations(p.network.locations)}</a>
+            </li>
+            <li>
+              <a href="/meetings">{t.network.meetings(p.network.meetings)}</a>
+            </li>
+            <li>{t.network.requests(p.network.requests)}</li>
+          </ul>
+        </section>
+      )}
       <h2>{t.whatNext}</h2>
       <div class="cards">
         {p.cards.map((card) => (

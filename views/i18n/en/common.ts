@@ -53,6 +53,13 @@ export const common: typeof nl = {
     manageMembers: 'Invite colleagues and manage roles',
     manageOrgs: 'Manage the organisations in the network',
     guestIntro: 'Gastplek makes guest desks at partner organisations and joint intervision bookable.',
+    network: {
+      title: 'The network at a glance',
+      orgs: (n: number) => `${n} ${n === 1 ? 'organisation' : 'organisations'}`,
+      locations: (n: number) => `${n} ${n === 1 ? 'location' : 'locations'} with guest desks (Insight)`,
+      meetings: (n: number) => `${n} upcoming ${n === 1 ? 'meeting' : 'meetings'}`,
+      requests: (n: number) => `${n} open ${n === 1 ? 'request' : 'requests'} waiting for hosts`,
+    },
   },
   language: { nl: 'Nederlands', en: 'English', switchTo: 'Naar Nederlands' },
   errors: {

@@ -52,6 +52,13 @@ export const common = {
     manageMembers: "Collega's uitnodigen en rollen beheren",
     manageOrgs: 'Organisaties in het netwerk beheren',
     guestIntro: 'Gastplek maakt gastwerkplekken bij partnerorganisaties en gezamenlijke intervisie boekbaar.',
+    network: {
+      title: 'Het netwerk in het kort',
+      orgs: (n: number) => `${n} ${n === 1 ? 'organisatie' : 'organisaties'}`,
+      locations: (n: number) => `${n} ${n === 1 ? 'locatie' : 'locaties'} met gastwerkplekken (Inzicht)`,
+      meetings: (n: number) => `${n} komende ${n === 1 ? 'bijeenkomst' : 'bijeenkomsten'}`,
+      requests: (n: number) => `${n} open ${n === 1 ? 'verzoek' : 'verzoeken'} bij gastheren/-vrouwen`,
+    },
   },
   language: { nl: 'Nederlands', en: 'English', switchTo: 'Switch to English' },
   errors: {
