@@ -19,7 +19,7 @@ import {
   setLocale,
 } from './accounts';
 import { clientIp } from '../lib/security';
-import { finishSsoLogin, passwordLoginBlocked, ssoForEmail, startSsoLogin } from './sso';
+import { finishSsoLogin, oidcEnv, oidcRedirectUri, passwordLoginBlocked, ssoForEmail, startSsoLogin } from './sso';
 
 export const LANG_COOKIE = 'gastplek_lang';
 
@@ -63,7 +63,7 @@ authRoutes.post('/login', async (c) => {
       c.header('Retry-After', '900');
       return again(429, t.auth.login.throttled);
     }
-    const started = await startSsoLogin(db, sso.orgId, next, oidcRedirectUri(c), oidcEnv(c));
+    const started = await startSsoLogin(db, sso.orgId, next, oidcRedirectUri(c.var.config.baseUrl), oidcEnv(c.var.config, c.var.deps.now()));
     if (started.ok) return page(c, t.sso.login.continueTitle(sso.orgName), <SsoContinuePage t={t} orgName={sso.orgName} url={started.url.href} />);
     return again(503, t.sso.login.unreachable(sso.orgName));
   }
@@ -88,9 +88,6 @@ authRoutes.post('/login', async (c) => {
   return c.redirect(next, 303);
 });
 
-const oidcRedirectUri = (c: Ctx) => `${c.var.config.baseUrl}/login/oidc/callback`;
-const oidcEnv = (c: Ctx) => ({ secretKey: c.var.config.secretKey, production: c.var.config.nodeEnv === 'production', now: c.var.deps.now() });
-
 /** The provider sends the browser back here with a code (or an error); the session starts only after every check. */
 authRoutes.get('/login/oidc/callback', async (c) => {
   const { db, auth } = c.var.deps;
@@ -104,7 +101,7 @@ authRoutes.get('/login/oidc/callback', async (c) => {
       status,
     );
   if (url.searchParams.has('error')) return fail(400, t.sso.login.cancelled);
-  const r = await finishSsoLogin(db, url, oidcRedirectUri(c), oidcEnv(c));
+  const r = await finishSsoLogin(db, url, oidcRedirectUri(c.var.config.baseUrl), oidcEnv(c.var.config, c.var.deps.now()));
   if (!r.ok) {
     const reason = r.reason;
     if (reason === 'unreachable' || reason === 'not_oidc' || reason === 'issuer_mismatch' || reason === 'not_allowed' || reason === 'no_secret')

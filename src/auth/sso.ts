@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import * as client from 'openid-client';
 import { memberships, oidcFlows, organisations, orgSso, ssoDomains, userIdentities, users } from '../../db/schema';
+import type { Config } from '../config';
 import { writeTx, type DB, type Queryable } from '../db';
 import { hashToken, newId } from '../lib/tokens';
 import { openSecret, sealSecret } from './secrets';
@@ -92,6 +93,11 @@ export type OidcEnv = {
   /** The app's clock: id_token times are checked against it (the real time in production). */
   now: Date;
 };
+
+/** Where every provider sends the browser back to; registered with the provider by the org admin. */
+export const oidcRedirectUri = (baseUrl: string) => `${baseUrl}/login/oidc/callback`;
+
+export const oidcEnv = (config: Config, now: Date): OidcEnv => ({ secretKey: config.secretKey, production: config.nodeEnv === 'production', now });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { organisations } from '../../db/schema';
-import { saveSsoSettings } from '../auth/sso';
+import { oidcRedirectUri, saveSsoSettings } from '../auth/sso';
 import type { Config } from '../config';
 import type { DB } from '../db';
 
@@ -26,7 +26,7 @@ export async function startDevOidc(config: Config, db: DB, now: Date): Promise<s
       {
         client_id: CLIENT_ID,
         client_secret: CLIENT_SECRET,
-        redirect_uris: [`${config.baseUrl}/login/oidc/callback`],
+        redirect_uris: [oidcRedirectUri(config.baseUrl)],
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ORG_KINDS, ORG_ROLES } from '../../db/schema';
-import { fields, parseId, readForm } from '../lib/forms';
+import { fields, readForm } from '../lib/forms';
 import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import { logRead } from '../privacy/context';
 import type { AppEnv } from '../types';
 import { ChooseOrgPage, MembersPage, OrganisationsPage } from '../../views/pages/orgs';
-import { can, requireNetworkAdmin, requireUser } from '../auth/middleware';
-import { getOrganisation, listOpenInvitations, listOrganisations, listOrgMembers, orgIdsWithRole, orgsWithRole } from './orgs';
+import { requireNetworkAdmin, requireUser } from '../auth/middleware';
+import { adminOrg } from './context';
+import { listOpenInvitations, listOrganisations, listOrgMembers, orgIdsWithRole, orgsWithRole } from './orgs';
 import { addOrganisation, changeRoles, inviteToOrganisation, setAccountActive, type Actor, type PersonRefusal } from './people';
 import type { FormState } from '../../views/partials/form';
 import { deleteAccount, deletionPreview, type Deleter } from '../privacy/deletion';
@@ -16,12 +17,6 @@ import { DeleteAccountPage } from '../../views/pages/privacy/delete-account';
 export const orgRoutes = new Hono<AppEnv>();
 
 /** The organisation in the path, when the user administers it (or is a network admin); else null → 404. */
-function adminOrg(c: Ctx) {
-  const orgId = parseId(c.req.param('orgId'));
-  if (!orgId) return null;
-  if (!can(c, orgId, 'org_admin') && !c.var.user?.isNetworkAdmin) return null;
-  return getOrganisation(c.var.deps.db, orgId) ?? null;
-}
 
 /** The member list; `opened`: a GET that shows it, logged as a reading of the members' data. */
 function membersPage(c: Ctx, org: { id: number; name: string }, state: FormState, status: 200 | 403 | 409 | 422 = 200, opened = false) {

@@ -1,27 +1,17 @@
 import { Hono } from 'hono';
-import { can, requireUser } from '../auth/middleware';
-import { getSsoSettings, issuerAllowed, removeSsoSettings, saveSsoSettings, testConnection } from '../auth/sso';
-import { parseId, readForm } from '../lib/forms';
+import { requireUser } from '../auth/middleware';
+import { getSsoSettings, issuerAllowed, oidcEnv, oidcRedirectUri, removeSsoSettings, saveSsoSettings, testConnection } from '../auth/sso';
+import { readForm } from '../lib/forms';
 import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
 import type { FormState } from '../../views/partials/form';
 import { SsoPage } from '../../views/pages/sso';
-import { getOrganisation } from './orgs';
+import { adminOrg } from './context';
 import { ssoSchema, ssoTestSchema } from './sso.schemas';
 
 /** /org/:orgId/sso: an organisation's sign-in through its own identity provider (issue #16, ADR 018). */
 export const ssoRoutes = new Hono<AppEnv>();
 ssoRoutes.use('*', requireUser);
-
-/** The organisation in the path, for its org admins (and network admins); null → 404. */
-function adminOrg(c: Ctx) {
-  const orgId = parseId(c.req.param('orgId'));
-  if (!orgId) return null;
-  if (!can(c, orgId, 'org_admin') && !c.var.user?.isNetworkAdmin) return null;
-  return getOrganisation(c.var.deps.db, orgId) ?? null;
-}
-
-const redirectUri = (c: Ctx) => `${c.var.config.baseUrl}/login/oidc/callback`;
 
 function ssoPage(c: Ctx, org: { id: number; name: string }, state: FormState | null, status: 200 | 409 | 422 = 200, test?: { ok: boolean; text: string }) {
   const settings = getSsoSettings(c.var.deps.db, org.id);
@@ -35,7 +25,7 @@ function ssoPage(c: Ctx, org: { id: number; name: string }, state: FormState | n
       t={c.var.t}
       org={org}
       state={state ?? { values }}
-      redirectUri={redirectUri(c)}
+      redirectUri={oidcRedirectUri(c.var.config.baseUrl)}
       configured={settings ? { domains: settings.domains.length, hasSecret: true } : null}
       test={test ?? null}
     />,
@@ -77,11 +67,7 @@ ssoRoutes.post('/test', async (c) => {
   const t = c.var.t.sso;
   const form = await readForm(c, ssoTestSchema(c.var.t));
   if (!form.ok) return ssoPage(c, org, { errors: form.errors, values: form.values }, 422);
-  const r = await testConnection(form.data.issuer, {
-    secretKey: c.var.config.secretKey,
-    production: c.var.config.nodeEnv === 'production',
-    now: c.var.deps.now(),
-  });
+  const r = await testConnection(form.data.issuer, oidcEnv(c.var.config, c.var.deps.now()));
   const state = { values: form.values };
   // The test's outcome is the page's content, either way: a failing provider is not an error of this request.
   return ssoPage(c, org, state, 200, r.ok ? { ok: true, text: t.testOk(r.issuer) } : { ok: false, text: t.problems[r.problem] });
