@@ -2,14 +2,12 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   ACTIVE_STATUSES,
   bookings,
-  consultHours,
   expertiseTags,
   locations,
   memberships,
   profiles,
   profileTags,
   staffPresence,
-  users,
   type Daypart,
   type Discipline,
 } from '../../db/schema';
@@ -126,62 +124,38 @@ export type PresentPerson = {
  * the "ask me about" line only for those whose profile is visible. Null when the viewer may not
  * see it (`maySeeWhoIsHere`). The viewer is left out.
  */
+/**
+ * Who is at which location on a date — the one definition, for "who is here" and for "where is an
+ * expert": a desk there (confirmed or requested), own staff who said "ik ben er", or open consult
+ * hours there. `daypart` is null for staff and experts.
+ */
+const presentOn = (date: string) => sql`
+  select b.user_id as user_id, b.location_id as location_id, b.daypart as daypart from bookings b
+    where b.date = ${date} and b.status in ${sql.raw(`(${ACTIVE_STATUSES.map((st) => `'${st}'`).join(',')})`)} and b.user_id is not null
+  union all
+  select s.user_id, s.location_id, null from staff_presence s where s.date = ${date}
+  union all
+  select h.expert_id, h.location_id, null from consult_hours h where h.date = ${date} and h.status = 'open' and h.location_id is not null`;
+
 export function whoIsHere(db: Queryable, viewerId: string, location: { id: number; orgId: number }, date: string): PresentPerson[] | null {
   if (!maySeeWhoIsHere(db, viewerId, location, date)) return null;
-  const guests = db
-    .select({ userId: users.id, name: users.name, daypart: bookings.daypart })
-    .from(bookings)
-    .innerJoin(users, eq(users.id, bookings.userId))
-    .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(
-      and(
-        eq(bookings.locationId, location.id),
-        eq(bookings.date, date),
-        inArray(bookings.status, ACTIVE_STATUSES),
-        eq(profiles.showPresence, true),
-        sql`${users.deactivatedAt} is null`,
-      ),
-    )
-    .all();
-  const staff = db
-    .select({ userId: users.id, name: users.name })
-    .from(staffPresence)
-    .innerJoin(users, eq(users.id, staffPresence.userId))
-    .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(and(eq(staffPresence.locationId, location.id), eq(staffPresence.date, date), eq(profiles.showPresence, true), sql`${users.deactivatedAt} is null`))
-    .all();
+  // Only people who allow being seen there (`show_presence`), and never a deactivated account.
+  const rows = db.all(sql`
+    select here.user_id as userId, u.name as name, here.daypart as daypart
+    from (${presentOn(date)}) here
+    join users u on u.id = here.user_id and u.deactivated_at is null
+    join profiles p on p.user_id = here.user_id and p.show_presence = 1
+    where here.location_id = ${location.id}`) as { userId: string; name: string; daypart: Daypart | null }[];
   const people = new Map<string, PresentPerson>();
-  const blank = (userId: string, name: string, isStaff: boolean): PresentPerson => ({
-    userId,
-    name,
-    dayparts: [],
-    staff: isStaff,
-    discipline: null,
-    about: null,
-    tags: [],
-  });
-  for (const g of guests) {
-    const p = people.get(g.userId) ?? blank(g.userId, g.name, false);
-    p.dayparts.push(g.daypart);
-    people.set(g.userId, p);
+  for (const r of rows) {
+    const p = people.get(r.userId) ?? { userId: r.userId, name: r.name, dayparts: [], staff: true, discipline: null, about: null, tags: [] };
+    // A desk makes them a guest; staff and experts without one are shown as the location's own.
+    if (r.daypart) {
+      p.dayparts.push(r.daypart);
+      p.staff = false;
+    }
+    people.set(r.userId, p);
   }
-  // Someone holding consult hours there that day is there too (ADR 017).
-  const experts = db
-    .select({ userId: users.id, name: users.name })
-    .from(consultHours)
-    .innerJoin(users, eq(users.id, consultHours.expertId))
-    .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(
-      and(
-        eq(consultHours.locationId, location.id),
-        eq(consultHours.date, date),
-        eq(consultHours.status, 'open'),
-        eq(profiles.showPresence, true),
-        sql`${users.deactivatedAt} is null`,
-      ),
-    )
-    .all();
-  for (const s of [...staff, ...experts]) if (!people.has(s.userId)) people.set(s.userId, blank(s.userId, s.name, true));
   people.delete(viewerId);
   const ids = [...people.keys()];
   if (ids.length === 0) return [];
@@ -263,14 +237,7 @@ export function whereIsExpertise(
       : sql`exists (select 1 from profile_tags pt where pt.user_id = p.user_id and pt.tag_id = ${what.tagId})`;
   return db.all(sql`
     select l.id as locationId, l.name as location, l.town as town, count(distinct here.user_id) as people
-    from (
-      select b.user_id as user_id, b.location_id as location_id from bookings b
-        where b.date = ${date} and b.status in ('confirmed','pending') and b.user_id is not null
-      union
-      select s.user_id, s.location_id from staff_presence s where s.date = ${date}
-      union
-      select h.expert_id, h.location_id from consult_hours h where h.date = ${date} and h.status = 'open' and h.location_id is not null
-    ) here
+    from (${presentOn(date)}) here
     join profiles p on p.user_id = here.user_id and p.visible = 1 and p.show_presence = 1
     join users u on u.id = here.user_id and u.deactivated_at is null
     join locations l on l.id = here.location_id and l.archived_at is null
