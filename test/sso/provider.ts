@@ -1,7 +1,7 @@
-import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import Provider from 'oidc-provider';
+import { devProviderOptions } from '../../src/dev/oidc';
 
 /**
  * A real OpenID Connect provider (`oidc-provider`) in this process on a random port, for the SSO
@@ -12,10 +12,6 @@ export type TestAccount = { email?: string; email_verified?: boolean; name?: str
 
 export const CLIENT_ID = 'gastplek';
 export const CLIENT_SECRET = 'icare-client-secret-0123456789';
-
-// The provider's signing key (made once per test file) and lifetimes, so it starts without its quick-start warnings.
-const SIGNING_KEY = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' };
-const TTL = { AccessToken: 3600, IdToken: 3600, Interaction: 600, Session: 3600, Grant: 3600, AuthorizationCode: 60 };
 
 /** oidc-provider says once that its development login screen is on; the tests know. */
 function quietly<T>(make: () => T): T {
@@ -36,37 +32,18 @@ export async function startProvider(redirectUri: string, accounts: Record<string
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = quietly(
     () =>
-      new Provider(issuer, {
-        clients: [
-          {
-            client_id: opts.clientId ?? CLIENT_ID,
-            client_secret: CLIENT_SECRET,
-            redirect_uris: [redirectUri],
-            grant_types: ['authorization_code'],
-            response_types: ['code'],
-            token_endpoint_auth_method: 'client_secret_basic',
+      new Provider(
+        issuer,
+        devProviderOptions({
+          client: { client_id: opts.clientId ?? CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri] },
+          cookieKey: 'test-provider-cookie-key',
+          async findAccount(_ctx, id) {
+            const account = accounts[id];
+            if (!account) return undefined;
+            return { accountId: id, claims: async () => ({ sub: id, ...account }) };
           },
-        ],
-        cookies: { keys: ['test-provider-cookie-key'] },
-        jwks: { keys: [SIGNING_KEY] },
-        ttl: TTL,
-        claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-        features: { devInteractions: { enabled: true } },
-        pkce: { required: () => true },
-        async findAccount(_ctx: KoaContextWithOIDC, id: string) {
-          const account = accounts[id];
-          if (!account) return undefined;
-          return { accountId: id, claims: async () => ({ sub: id, ...account }) };
-        },
-        async loadExistingGrant(ctx: KoaContextWithOIDC) {
-          const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
-          if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-          const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
-          grant.addOIDCScope('openid email profile');
-          await grant.save();
-          return grant;
-        },
-      }),
+        }),
+      ),
   );
   server.on('request', provider.callback());
   return {
