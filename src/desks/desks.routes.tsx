@@ -8,7 +8,7 @@ import { addDays, isValidLocalDate } from '../lib/time';
 import { requestedPage, type Paging } from '../lib/paging';
 import type { AppEnv } from '../types';
 import { formatLocalDate } from '../../views/i18n/format';
-import { SearchPage } from '../../views/pages/desks/search';
+import { SearchPage, SuggestedOptions } from '../../views/pages/desks/search';
 import { SearchResults } from '../../views/partials/desks/results';
 import { SpacePage, SeriesResultPage, refusalText } from '../../views/pages/desks/space';
 import { CardAlert, SlotAlert, SlotCell, SpaceCard, unavailableText, type CellProps, type Notice } from '../../views/partials/desks/cards';
@@ -20,9 +20,10 @@ import {
   anyBookable,
   closedRunsAhead,
   getVisibleSpace,
-  searchOptions,
+  hostSuggestions,
   searchSpaces,
   SEARCH_PAGE_SIZE,
+  townSuggestions,
   takenBetween,
   whyNoResults,
   type NoResults,
@@ -45,7 +46,7 @@ import {
   shareRefusal,
   slotRefusal,
 } from './rules';
-import { bookSchema, searchSchema, seriesSchema } from './schemas';
+import { bookSchema, suggestionSchema, searchSchema, seriesSchema } from './schemas';
 import { wideClosuresOn } from './closures';
 import { holidaysOn } from './holidays';
 import { hostOrgIds, today, userOrgIds } from './context';
@@ -112,7 +113,7 @@ desksRoutes.get('/', (c) => {
   let why: NoResults | null = null;
   let full = false;
   if (valid && asOrg !== null) {
-    const params = { date, town: form.data.town, amenities: form.data.amenities, hostOrgId: form.data.org };
+    const params = { date, town: form.data.town, amenities: form.data.amenities, host: form.data.host };
     const viewer = { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg };
     const found = searchSpaces(db, params, viewer, c.var.deps.now(), { requested: requestedPage(c.req.query('page')), size: SEARCH_PAGE_SIZE });
     results = found.rows;
@@ -145,26 +146,33 @@ desksRoutes.get('/', (c) => {
     url: requestUrl(c),
     trigger: htmx(c).trigger,
   };
-  // The filter lists are only needed for a full page, not for the htmx results fragment.
-  const { towns, orgs: hostOrgs } = isHtmx(c) || asOrg === null ? { towns: [], orgs: [] } : searchOptions(db, asOrg);
-  // Own organisations never match (own staff do not book their own guest desks): not offered.
-  const orgs = hostOrgs.filter((o) => !userOrgIds(c).includes(o.id));
   return pageOrFragment(
     c,
     t.desks.search.title,
-    <SearchPage
-      t={t}
-      state={state}
-      towns={towns}
-      orgs={orgs}
-      myOrgs={c.var.memberships}
-      colleagues={colleagues.list}
-      colleagueByEmail={colleagues.byEmail}
-      results={resultsProps}
-    />,
+    <SearchPage t={t} state={state} myOrgs={c.var.memberships} colleagues={colleagues.list} colleagueByEmail={colleagues.byEmail} results={resultsProps} />,
     <SearchResults {...resultsProps} />,
     valid ? 200 : 422,
   );
+});
+
+// ——— Suggestions while typing in the search form (its datalists, for htmx) ———
+// A national network has hundreds of organisations and tens of towns: too many to send with every
+// search page. Without JavaScript the fields are plain text fields.
+
+/** Towns with a location open to the guest organisation, containing what was typed. */
+desksRoutes.get('/towns', (c) => {
+  const form = validate(suggestionSchema(c.var.t), queryValues(c), c.var.t);
+  const asOrg = guestOrgFor(c, form.ok ? form.data.as : null);
+  const values = form.ok && asOrg !== null ? townSuggestions(c.var.deps.db, asOrg, form.data.town) : [];
+  return fragment(c, <SuggestedOptions values={values} />, form.ok ? 200 : 422);
+});
+
+/** Host organisations (in the town, when given) whose name contains what was typed. */
+desksRoutes.get('/hosts', (c) => {
+  const form = validate(suggestionSchema(c.var.t), queryValues(c), c.var.t);
+  const asOrg = guestOrgFor(c, form.ok ? form.data.as : null);
+  const values = form.ok && asOrg !== null ? hostSuggestions(c.var.deps.db, asOrg, userOrgIds(c), form.data.town, form.data.host) : [];
+  return fragment(c, <SuggestedOptions values={values} />, form.ok ? 200 : 422);
 });
 
 /** What closes many locations on the date, by name (a public holiday, an organisation's or the network's closure). */
@@ -329,7 +337,7 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
     return fragment(c, <SlotCell {...buildCells(c, space, asOrg, date, date, forUser)(date, daypart, notice)} />, status);
   const row = searchSpaces(
     db,
-    { date, town: null, amenities: [], hostOrgId: null, spaceId: space.id },
+    { date, town: null, amenities: [], host: null, spaceId: space.id },
     { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg },
     c.var.deps.now(),
   ).rows[0];

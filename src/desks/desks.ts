@@ -13,7 +13,7 @@ import {
   type Sharing,
   type SpaceKind,
 } from '../../db/schema';
-import { prepared, writeTx, type DB, type Queryable } from '../db';
+import { writeTx, type DB, type Queryable } from '../db';
 import { addDays, isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
@@ -294,7 +294,8 @@ export function deleteClosure(db: DB, closureId: number, hostOrgIds: number[]): 
 
 /** Who searches: all their organisations, and the one they book on behalf of (null: none). */
 export type Viewer = { userId: string; userOrgIds: number[]; guestOrgId: number | null };
-export type SearchParams = { date: string; town: string | null; amenities: Amenity[]; hostOrgId: number | null; spaceId?: number };
+/** `host`: part of the host organisation's name (any case), as typed in the search form. */
+export type SearchParams = { date: string; town: string | null; amenities: Amenity[]; host: string | null; spaceId?: number };
 
 export type SpaceResult = {
   spaceId: number;
@@ -378,7 +379,7 @@ function searchFrom(p: SearchParams, without?: SearchPart): string {
       ${filters ? 'and (s.amenities & @mask) = @mask' : ''}
       ${without === 'closed' ? '' : `and ${SEARCH_CLOSED}`}
       ${filters && p.town ? 'and lower(l.town) = lower(@town)' : ''}
-      ${filters && p.hostOrgId ? 'and l.org_id = @hostOrgId' : ''}
+      ${filters && p.host ? "and l.org_id in (select o.id from organisations o where o.name like @host escape '\\')" : ''}
       ${p.spaceId ? 'and s.id = @spaceId' : ''}`;
 }
 
@@ -409,7 +410,7 @@ export function whyNoResults(db: DB, p: SearchParams, viewer: Viewer, at: Date):
       .get(values) as number;
     return { kind: 'beyond_horizon', lastDate: addDays(today, weeks * 7) };
   }
-  if (p.town || p.hostOrgId || p.amenities.length) return count('filters') ? { kind: 'filters' } : null;
+  if (p.town || p.host || p.amenities.length) return count('filters') ? { kind: 'filters' } : null;
   const anyShared = sqlite
     .prepare(`select count(*) from spaces s join locations l on l.id = s.location_id where ${SEARCH_ACCESS}`)
     .pluck()
@@ -433,7 +434,7 @@ function searchValues(p: SearchParams, viewer: Viewer, today: string) {
     ownOrgIds: JSON.stringify(viewer.userOrgIds),
     guestOrgId: viewer.guestOrgId,
     ...(p.town ? { town: p.town } : {}),
-    ...(p.hostOrgId ? { hostOrgId: p.hostOrgId } : {}),
+    ...(p.host ? { host: likeContaining(p.host) } : {}),
     ...(p.spaceId ? { spaceId: p.spaceId } : {}),
   };
 }
@@ -520,46 +521,53 @@ function spaceCards(sqlite: DB['$client'], ids: number[], date: string): CardRow
     .all({ ids: JSON.stringify(ids), date }) as CardRow[];
 }
 
-const searchOptionsCache = versionedCache<{ towns: string[]; orgs: { id: number; name: string }[] }>('filters');
+const searchTownsCache = versionedCache<string[]>('filters');
+
+/** A LIKE pattern matching `text` anywhere (`%` and `_` typed by the user match themselves). */
+const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/** The open locations a guest organisation may book at: shared with everyone, or with that organisation. */
+const OPEN_TO_GUEST = `l.archived_at is null and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = @guest))`;
 
 /**
- * Towns and host organisations of the open locations a guest organisation may book at (shared
- * with everyone, or with that organisation), for the search form: a location shared with a list
- * of partners is not advertised to others. Cached per guest organisation while no organisation or
- * location changed (a change counter kept by triggers; src/lib/versioned.ts).
+ * Towns of the open locations a guest organisation may book at (shared with everyone, or with
+ * that organisation): a location shared with a list of partners is not advertised to others.
+ * Cached per guest organisation while no organisation or location changed (a change counter
+ * kept by triggers; src/lib/versioned.ts).
  */
-export function searchOptions(db: DB, guestOrgId: number) {
-  return searchOptionsCache(db, String(guestOrgId), 0, () => ({ value: computeSearchOptions(db, guestOrgId) }));
+function townsOpenTo(db: DB, guestOrgId: number): string[] {
+  return searchTownsCache(db, String(guestOrgId), 0, () => ({
+    value: db.$client.prepare(`select distinct l.town from locations l where ${OPEN_TO_GUEST} order by l.town`).pluck().all({ guest: guestOrgId }) as string[],
+  }));
 }
 
-function computeSearchOptions(db: DB, guestOrgId: number) {
-  const open = (q: Queryable) =>
-    q
-      .select({ id: locations.id })
-      .from(locations)
-      .where(
-        and(
-          isNull(locations.archivedAt),
-          sql`(${locations.sharing} = 'all' or exists (select 1 from ${locationShares} where ${locationShares.locationId} = ${locations.id} and ${locationShares.orgId} = ${sql.placeholder('guest')}))`,
-        ),
-      );
-  const towns = prepared(db, 'desks.optionTowns', (q) =>
-    q
-      .selectDistinct({ town: locations.town })
-      .from(locations)
-      .where(inArray(locations.id, open(q)))
-      .orderBy(asc(locations.town))
-      .prepare(),
-  );
-  const orgs = prepared(db, 'desks.optionOrgs', (q) =>
-    q
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(sql`${organisations.id} in (select ${locations.orgId} from ${locations} where ${inArray(locations.id, open(q))})`)
-      .orderBy(asc(organisations.name))
-      .prepare(),
-  );
-  return { towns: towns.all({ guest: guestOrgId }).map((r) => r.town), orgs: orgs.all({ guest: guestOrgId }) };
+/** The towns to suggest while typing in the search form's town field: those containing `text` (any case), at most SUGGESTIONS. */
+export function townSuggestions(db: DB, guestOrgId: number, text: string | null): string[] {
+  const typed = (text ?? '').toLocaleLowerCase('nl');
+  return townsOpenTo(db, guestOrgId)
+    .filter((town) => town.toLocaleLowerCase('nl').includes(typed))
+    .slice(0, SUGGESTIONS);
+}
+
+/** How many towns or organisations the search form suggests at a time. */
+const SUGGESTIONS = 20;
+
+/**
+ * Host organisations to suggest while typing in the search form's organisation field: those with
+ * an open location the guest organisation may book at (in `town`, when given), whose name contains
+ * `text`, never the searcher's own organisations (own staff do not book their own guest desks).
+ * At most SUGGESTIONS, by name: a national network has hundreds, too many for the page itself.
+ */
+export function hostSuggestions(db: DB, guestOrgId: number, ownOrgIds: number[], town: string | null, text: string | null): string[] {
+  return db.$client
+    .prepare(
+      `select o.name from organisations o
+       where o.id not in (select value from json_each(@own)) and o.name like @text escape '\\'
+         and exists (select 1 from locations l where l.org_id = o.id and ${OPEN_TO_GUEST} and (@town is null or lower(l.town) = lower(@town)))
+       order by o.name limit ${SUGGESTIONS}`,
+    )
+    .pluck()
+    .all({ guest: guestOrgId, own: JSON.stringify(ownOrgIds), town, text: likeContaining(text ?? '') }) as string[];
 }
 
 /**

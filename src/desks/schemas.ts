@@ -62,7 +62,8 @@ export const searchSchema = perDict((t: Dict, today: string) =>
       .pipe(daypartOrWhole(t)),
     town: fields.optionalText(t, 80),
     amenities: many().pipe(z.array(z.enum(AMENITIES, { error: t.errors.invalidChoice })).max(AMENITIES.length)),
-    org: optionalId(t),
+    /** Part of the host organisation's name. */
+    host: fields.optionalText(t, 120),
     as: optionalId(t),
     for: forColleague(),
     /** A colleague by e-mail address, when the organisation is too big to list its people. */
@@ -73,15 +74,33 @@ export const searchSchema = perDict((t: Dict, today: string) =>
   }),
 );
 
+/** The search form's values for the suggestions while one types (GET /desks/towns, /desks/hosts). */
+export const suggestionSchema = perDict((t: Dict) => z.object({ town: fields.optionalText(t, 80), host: fields.optionalText(t, 120), as: optionalId(t) }));
+
+/**
+ * A search card's button sends the date and dagdeel as one value, `slot` ("2026-12-03 morning"),
+ * instead of two hidden fields repeated on every card; the week view and scripts send `date` and
+ * `daypart`. Either way the same fields are checked.
+ */
+const fromSlot = (v: unknown) => {
+  if (typeof v !== 'object' || v === null || !('slot' in v) || typeof v.slot !== 'string') return v;
+  const { slot, ...rest } = v as Record<string, unknown> & { slot: string };
+  const [slotDate, slotDaypart] = slot.split(' ');
+  return { date: slotDate, daypart: slotDaypart, ...rest };
+};
+
 export const bookSchema = perDict((t: Dict) =>
-  z.object({
-    date: date(t),
-    daypart: daypartOrWhole(t),
-    note: fields.multiline(t, 280),
-    as: optionalId(t),
-    for: forColleague(),
-    fragment: z.enum(['card', 'cell']).optional().catch(undefined),
-  }),
+  z.preprocess(
+    fromSlot,
+    z.object({
+      date: date(t),
+      daypart: daypartOrWhole(t),
+      note: fields.multiline(t, 280),
+      as: optionalId(t),
+      for: forColleague(),
+      fragment: z.enum(['card', 'cell']).optional().catch(undefined),
+    }),
+  ),
 );
 
 export const seriesSchema = perDict((t: Dict) =>

@@ -75,8 +75,12 @@ describe('journey: booking a desk with the keyboard only', () => {
     const free = await results.locator('.free').innerText();
     expect(free).toMatch(/^\d van 4 vrij$/);
 
-    const button = await tabTo(page, (f) => f.tag === 'button' && f.text.startsWith('Reserveren'));
-    expect(button.text).toContain(SPACE);
+    await tabTo(page, (f) => f.tag === 'button' && f.text.startsWith('Reserveren'));
+    // The button's name says which space (aria-labelledby: the button, the card's heading and its location line).
+    expect(await page.evaluate(`[...document.activeElement.getAttribute('aria-labelledby').split(' ')].map((id) => document.getElementById(id).textContent).join(' ')`)).toMatch(
+      new RegExp(`^Reserveren ${SPACE} `),
+    );
+    expect(await results.getByRole('button', { name: new RegExp(`^Reserveren ${SPACE}`) }).count()).toBe(1);
     await page.keyboard.press('Space');
     await expect.poll(async () => (await focused(page)).role).toBe('status');
     const outcome = await focused(page);

@@ -43,6 +43,16 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     expect(await card.innerText()).toContain('CJG Ede Centrum');
     await accessible(page);
 
+    // The organisation field suggests hosts as one types (a datalist filled by htmx, issue #18), and filters by part of the name.
+    await page.getByLabel('Organisatie').fill('cjg');
+    await expect.poll(() => page.locator('#desk-hosts option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain('CJG Ede');
+    await expect.poll(() => results.locator('article.space-card').count()).toBe(1);
+    await page.getByLabel('Organisatie').fill('GGD');
+    await expect.poll(() => results.locator('.empty-state').count()).toBe(1);
+    await page.getByLabel('Organisatie').fill('');
+    await expect.poll(() => results.locator('article.space-card').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('host')).toBe('');
+
     await card.getByRole('button', { name: /^Reserveren/ }).click();
     const booked = results.locator('article.space-card', { hasText: SPACE });
     await expect.poll(() => booked.getByRole('status').innerText()).toBe(`Gereserveerd: ${SPACE}, ${dutchDate(date)}, ochtend.`);

@@ -61,12 +61,7 @@ describe('access rule: one predicate, the same answer on every path', () => {
             verdicts[book ? 'book' : see ? 'seeOnly' : 'refuse']++;
 
             const viewer = { userId: p.id, userOrgIds: p.orgIds, guestOrgId: p.asOrgId };
-            const found = searchSpaces(
-              t.db,
-              { date: TOMORROW, town: null, amenities: [], hostOrgId: null, spaceId: space.spaceId },
-              viewer,
-              t.clock.now(),
-            ).rows;
+            const found = searchSpaces(t.db, { date: TOMORROW, town: null, amenities: [], host: null, spaceId: space.spaceId }, viewer, t.clock.now()).rows;
             expect(found.length === 1, `search SQL: ${label}`).toBe(book);
 
             expect(getVisibleSpace(t.db, space.spaceId, p.orgIds, p.asOrgId) !== undefined, `space page: ${label}`).toBe(see);

@@ -209,7 +209,11 @@ describe('desk search', () => {
     expect(await get('town=Ede')).toContain('Ede flex');
     expect(await get('amenities=wifi&amenities=consultation')).not.toContain('Ede flex');
     expect(await get('amenities=wifi&amenities=consultation')).toContain('Harderwijk flex');
-    expect(await get(`org=${w.guestOrg.id}`)).toContain('Geen werkruimtes gevonden');
+    expect(await get(`host=${encodeURIComponent(w.guestOrg.name)}`)).toContain('Geen werkruimtes gevonden');
+    // Part of the host's name, in any case, finds its spaces; % and _ are letters, not wildcards.
+    expect(await get(`host=${encodeURIComponent(w.hostOrg.name.slice(2).toLowerCase())}`)).toContain('Harderwijk flex');
+    expect(await get('host=%25')).toContain('Geen werkruimtes gevonden');
+    expect(await get('host=_')).toContain('Geen werkruimtes gevonden');
     const other = await createUser(t.db, { orgId: w.guestOrg.id });
     bookSpace(
       t.db,
@@ -242,7 +246,7 @@ describe('desk search', () => {
       'date=gisteren',
       'daypart=avond',
       'amenities=jacuzzi',
-      'org=abc',
+      `host=${'x'.repeat(121)}`,
       `town=${'x'.repeat(10_000)}`,
       'date=2026-11-01',
       'town=a&town=b',

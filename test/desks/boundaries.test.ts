@@ -25,12 +25,8 @@ async function setup(o: Parameters<typeof createSpace>[2] = {}) {
   const book = (userId: string, date: string, daypart: Daypart = 'morning') =>
     bookSpace(t.db, { spaceId: space.spaceId, userId, guestOrgId: guestOrg.id, date, dayparts: [daypart], note: null }, t.clock.now());
   const found = (date: string) =>
-    searchSpaces(
-      t.db,
-      { date, town: null, amenities: [], hostOrgId: null },
-      { userId: 'nobody', userOrgIds: [guestOrg.id], guestOrgId: guestOrg.id },
-      t.clock.now(),
-    ).rows.length === 1;
+    searchSpaces(t.db, { date, town: null, amenities: [], host: null }, { userId: 'nobody', userOrgIds: [guestOrg.id], guestOrgId: guestOrg.id }, t.clock.now())
+      .rows.length === 1;
   return { t, hostOrg, guestOrg, host, space, person, book, found };
 }
 

@@ -159,7 +159,7 @@ describe('dagdeel over: search and week view show it as past', () => {
     const t = createTestApp({ clock: at('11:00') });
     const w = await desksWorld(t);
     const viewer = { userId: w.worker.id, userOrgIds: [w.guestOrg.id], guestOrgId: w.guestOrg.id };
-    const [row] = searchSpaces(t.db, { date: TODAY, town: null, amenities: [], hostOrgId: null }, viewer, t.clock.now()).rows;
+    const [row] = searchSpaces(t.db, { date: TODAY, town: null, amenities: [], host: null }, viewer, t.clock.now()).rows;
     expect(row).toMatchObject({ spaceId: w.space.spaceId, overMorning: true, overAfternoon: false });
     const card = (daypart: Daypart | 'whole') =>
       parse(String(SpaceCard({ t: dictFor('nl'), locale: 'nl', row: row!, date: TODAY, daypart, mine: [], asOrg: null })));
@@ -170,7 +170,7 @@ describe('dagdeel over: search and week view show it as past', () => {
     expect(card('afternoon').querySelector('form')).not.toBeNull();
     expect(text(card('afternoon'))).not.toContain('Voorbij');
     // Tomorrow nothing is over yet.
-    const [next] = searchSpaces(t.db, { date: addDays(TODAY, 1), town: null, amenities: [], hostOrgId: null }, viewer, t.clock.now()).rows;
+    const [next] = searchSpaces(t.db, { date: addDays(TODAY, 1), town: null, amenities: [], host: null }, viewer, t.clock.now()).rows;
     expect(next).toMatchObject({ overMorning: false, overAfternoon: false });
   });
 

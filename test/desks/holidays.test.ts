@@ -28,7 +28,7 @@ async function world(o: Parameters<typeof createSpace>[2] = {}) {
   const book = (date: string, spaceId = space.spaceId, userId = worker.id, dayparts: Daypart[] = ['morning']) =>
     bookSpace(t.db, { spaceId, userId, guestOrgId: guestOrg.id, date, dayparts, note: null }, t.clock.now());
   const found = (date: string) =>
-    searchSpaces(t.db, { date, town: null, amenities: [], hostOrgId: null }, viewer, t.clock.now())
+    searchSpaces(t.db, { date, town: null, amenities: [], host: null }, viewer, t.clock.now())
       .rows.map((r) => r.spaceId)
       .sort();
   const setOrgHolidays = (orgId: number, set: string | null) =>

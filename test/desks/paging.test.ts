@@ -106,13 +106,12 @@ describe('desk search: pages of 20', () => {
   });
 });
 
-describe('desk search: the filter lists are never out of date', () => {
+describe('desk search: the suggested towns are never out of date', () => {
   it('a location in a new town, added by another process, is offered at once; an archived one disappears', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-options-'));
     const t = createTestApp({ dbFile: path.join(dir, 'o.db') });
     const w = await desksWorld(t);
-    const towns = async () =>
-      (await html(await w.workerClient.get(`/desks?date=${TOMORROW}`))).querySelectorAll('#desk-towns option').map((o) => o.getAttribute('value'));
+    const towns = async () => (await html(await w.workerClient.get('/desks/towns', HX))).querySelectorAll('option').map((o) => o.getAttribute('value'));
     expect(await towns()).toEqual(['Harderwijk']);
     const other = new Database(path.join(dir, 'o.db'));
     other
@@ -131,9 +130,55 @@ describe('desk search: the filter lists are never out of date', () => {
     const partner = createOrg(t.db, { name: 'Wijkteam Zwolle' });
     createSpace(t.db, w.hostOrg.id, { town: 'Kampen', sharing: 'list', sharedWith: [partner.id] });
     const towns = async (client: typeof w.workerClient) =>
-      (await html(await client.get(`/desks?date=${TOMORROW}`))).querySelectorAll('#desk-towns option').map((o) => o.getAttribute('value'));
+      (await html(await client.get('/desks/towns', HX))).querySelectorAll('option').map((o) => o.getAttribute('value'));
     expect(await towns(w.workerClient)).toEqual(['Harderwijk']);
     const insider = await loginAs(t.app, (await createUser(t.db, { orgId: partner.id })).email);
     expect(await towns(insider)).toEqual(['Harderwijk', 'Kampen']);
+  });
+});
+
+describe('desk search: organisations are suggested as one types, not listed in the page (issue #18)', () => {
+  it('suggests only host organisations with a location open to the worker’s organisation, in the town when given, by part of the name, at most 20', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    const partner = createOrg(t.db, { name: 'Wijkteam Zwolle' });
+    const listOnly = createOrg(t.db, { name: 'GGD Alleen Voor Partners' });
+    createSpace(t.db, listOnly.id, { town: 'Kampen', sharing: 'list', sharedWith: [partner.id] });
+    for (let i = 1; i <= 25; i++) createSpace(t.db, createOrg(t.db, { name: `Jeugdzorg Ede ${String(i).padStart(2, '0')}` }).id, { town: 'Ede' });
+    const suggested = async (q: string, client = w.workerClient) =>
+      (await html(await client.get(`/desks/hosts?${q}`, HX))).querySelectorAll('option').map((o) => o.getAttribute('value'));
+
+    expect(await suggested('town=Harderwijk')).toEqual([w.hostOrg.name]);
+    expect(await suggested('town=harderwijk&host=xyz')).toEqual([]);
+    const ede = await suggested('town=Ede&host=jeugdzorg');
+    expect(ede).toHaveLength(20);
+    expect(ede[0]).toBe('Jeugdzorg Ede 01');
+    expect(await suggested('host=ede 2')).toEqual([
+      'Jeugdzorg Ede 20',
+      'Jeugdzorg Ede 21',
+      'Jeugdzorg Ede 22',
+      'Jeugdzorg Ede 23',
+      'Jeugdzorg Ede 24',
+      'Jeugdzorg Ede 25',
+    ]);
+    // A location shared with a list of partners is not advertised to others.
+    expect(await suggested('host=partners')).toEqual([]);
+    const insider = await loginAs(t.app, (await createUser(t.db, { orgId: partner.id })).email);
+    expect(await suggested('host=partners', insider)).toEqual(['GGD Alleen Voor Partners']);
+
+    // The search page itself lists no organisations; the field is a plain text field that works without JavaScript.
+    const page = await html(await w.workerClient.get(`/desks?date=${TOMORROW}`));
+    expect(page.querySelectorAll('#desk-hosts option')).toHaveLength(0);
+    expect(page.querySelector('input#f-host')!.getAttribute('list')).toBe('desk-hosts');
+    expect(page.querySelector('#desk-hosts')!.getAttribute('hx-get')).toBe('/desks/hosts');
+  });
+
+  it('suggestions: bad input is a 422 with no options, never a 500; without a session the login', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    const res = await w.workerClient.get(`/desks/hosts?host=${'x'.repeat(500)}`, HX);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toBe('');
+    expect((await w.workerClient.get('/desks/towns?town=a&town=b', HX)).status).toBe(422);
   });
 });

@@ -147,7 +147,7 @@ describe('requests expire: the desk is freed and the guest told', () => {
     expect(w.request('2026-12-09').ok).toBe(true);
     const viewer = { userId: w.worker2.id, userOrgIds: [w.guestOrg.id], guestOrgId: w.guestOrg.id };
     const taken = () =>
-      searchSpaces(w.t.db, { date: '2026-12-09', town: 'Harderwijk', amenities: [], hostOrgId: null }, viewer, w.t.clock.now()).rows[0]!.takenMorning;
+      searchSpaces(w.t.db, { date: '2026-12-09', town: 'Harderwijk', amenities: [], host: null }, viewer, w.t.clock.now()).rows[0]!.takenMorning;
     expect(taken()).toBe(1);
     w.t.clock.set(instantOf('2026-12-08', '15:59').toISOString());
     expect(expireRequests(w.t.db, w.t.clock.now())).toBe(0);

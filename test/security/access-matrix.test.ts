@@ -139,6 +139,8 @@ const ACCESS: Record<string, Entry> = {
   'POST /notifications/read': { rule: 'logged in (own)', cases: () => user('/notifications/read') },
   'POST /account/preferences': { rule: 'logged in (own)', cases: () => user('/account/preferences', { emailReminders: 'on' }) },
   'GET /desks': { rule: 'logged in', cases: () => user('/desks') },
+  'GET /desks/towns': { rule: 'logged in (towns open to their organisation)', cases: () => user('/desks/towns?town=a') },
+  'GET /desks/hosts': { rule: 'logged in (organisations with a location open to theirs)', cases: () => user('/desks/hosts?host=a') },
   'GET /bookings': { rule: 'logged in (own)', cases: () => user('/bookings') },
   'GET /meetings': { rule: 'logged in', cases: () => user('/meetings') },
   'GET /reflection': { rule: 'logged in (own)', cases: () => user('/reflection') },

@@ -19,21 +19,6 @@ export type LayoutProps = {
   children?: Child;
 };
 
-const HTMX_CONFIG = JSON.stringify({
-  allowEval: false,
-  allowScriptTags: false,
-  historyCacheSize: 0,
-  includeIndicatorStyles: false,
-  selfRequestsOnly: true,
-  // Validation errors come back as 422 with the form re-rendered: swap them like a 200.
-  responseHandling: [
-    { code: '204', swap: false },
-    { code: '[23]..', swap: true },
-    { code: '422', swap: true },
-    { code: '[45]..', swap: false, error: true },
-  ],
-});
-
 export function Layout(p: LayoutProps) {
   const items = navItems(p.t, p.user, p.memberships, p.devOutbox, p.unread ?? 0, p.openRequests ?? 0);
   const other: Locale = p.locale === 'nl' ? 'en' : 'nl';
@@ -49,11 +34,12 @@ export function Layout(p: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="htmx-config" content={HTMX_CONFIG} />
         <title>{`${p.title} · ${p.t.appName}`}</title>
         <link rel="stylesheet" href="/static/vendor/pico.min.css" />
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/vendor/htmx.min.js" defer></script>
+        {/* htmx's settings, from a file (cached) rather than a <meta> on every page: it runs before htmx starts (DOMContentLoaded). */}
+        <script src="/static/htmx-config.js" defer></script>
       </head>
       <body hx-boost="false">
         <a class="skip-link" href="#main">
@@ -68,13 +54,12 @@ export function Layout(p: LayoutProps) {
                 </a>
               </li>
             </ul>
-            {/* Wide screens: the links in a row. Phones: the same links behind "Menu", a <details> that needs no JavaScript.
-                CSS shows one of the two (the other is display: none, so neither assistive technology nor the keyboard meets it twice). */}
-            <ul class="nav-links">{links}</ul>
+            {/* Wide screens: the links in a row. Phones: the links behind "Menu", a <details> that needs no JavaScript and
+                shows the list after it while open (CSS :has). One list, so every page carries the links once. */}
             <details class="nav-menu">
               <summary>{p.t.nav.menu}</summary>
-              <ul>{links}</ul>
             </details>
+            <ul class="nav-links">{links}</ul>
             <ul class="nav-actions">
               <li>
                 <form method="post" action="/language" class="inline">

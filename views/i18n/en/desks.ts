@@ -45,7 +45,7 @@ export const desks: typeof nl = {
     moreFilters: 'More filters',
     moreFiltersChosen: (n: number) => `More filters (${n} chosen)`,
     org: 'Organisation',
-    anyOrg: 'All organisations',
+    orgHint: 'Part of the name, for example GGD; empty: all organisations',
     asOrg: 'Book on behalf of',
     submit: 'Search',
     results: 'Results',

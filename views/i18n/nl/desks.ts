@@ -43,7 +43,7 @@ export const desks = {
     moreFilters: 'Meer filters',
     moreFiltersChosen: (n: number) => `Meer filters (${n} gekozen)`,
     org: 'Organisatie',
-    anyOrg: 'Alle organisaties',
+    orgHint: 'Deel van de naam, bijvoorbeeld GGD; leeg: alle organisaties',
     asOrg: 'Boeken namens',
     submit: 'Zoeken',
     results: 'Resultaten',

@@ -6,8 +6,6 @@ import { SearchResults, type ResultsProps } from '../../partials/desks/results';
 export type SearchPageProps = {
   t: Dict;
   state: FormState;
-  towns: string[];
-  orgs: { id: number; name: string }[];
   /** The worker's organisations; a select "book on behalf of" appears when there are several. */
   myOrgs: { orgId: number; orgName: string }[];
   /** Colleagues of the organisation booked on behalf of, to book for one of them. */
@@ -26,6 +24,7 @@ export function SearchPage(p: SearchPageProps) {
   const t = p.t.desks.search;
   const chosen = new Set(list(p.state, 'amenities'));
   const townErr = p.state.errors?.town;
+  const hostErr = p.state.errors?.host;
   return (
     <section>
       <h1>{t.title}</h1>
@@ -43,7 +42,7 @@ export function SearchPage(p: SearchPageProps) {
             action="/desks"
             class="desk-search"
             hx-get="/desks"
-            hx-trigger="submit, change, input changed delay:300ms from:#f-town"
+            hx-trigger="submit, change, input changed delay:300ms from:#f-town, input changed delay:300ms from:#f-host"
             hx-target="#desk-results"
             hx-swap="outerHTML"
             hx-push-url="true"
@@ -77,17 +76,28 @@ export function SearchPage(p: SearchPageProps) {
                   </small>
                 )}
               </label>
-              <datalist id="desk-towns">
-                {p.towns.map((town) => (
-                  <option value={town}></option>
-                ))}
-              </datalist>
-              <Select
-                state={p.state}
-                name="org"
-                label={t.org}
-                options={[{ value: '', label: t.anyOrg }, ...p.orgs.map((o) => ({ value: String(o.id), label: o.name }))]}
-              />
+              <Suggestions id="desk-towns" url="/desks/towns" field="f-town" />
+              <label for="f-host">
+                {t.org}
+                <input
+                  id="f-host"
+                  name="host"
+                  type="search"
+                  list="desk-hosts"
+                  maxlength={120}
+                  autocomplete="off"
+                  value={typeof p.state.values?.host === 'string' ? p.state.values.host : ''}
+                  aria-invalid={hostErr ? 'true' : undefined}
+                  aria-describedby={hostErr ? 'f-host-err' : 'f-host-hint'}
+                />
+                <small id="f-host-hint">{t.orgHint}</small>
+                {hostErr && (
+                  <small id="f-host-err" class="error">
+                    {hostErr}
+                  </small>
+                )}
+              </label>
+              <Suggestions id="desk-hosts" url="/desks/hosts" field="f-host" />
               {p.myOrgs.length > 1 && (
                 <Select state={p.state} name="as" label={t.asOrg} options={p.myOrgs.map((m) => ({ value: String(m.orgId), label: m.orgName }))} />
               )}
@@ -132,5 +142,35 @@ export function SearchPage(p: SearchPageProps) {
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The suggestions of a text field (its datalist), filled by htmx from `url` when the field gets
+ * focus and as one types, with the form's values: a national network has too many towns and
+ * organisations to send with every page. Without JavaScript the field is a plain text field.
+ */
+function Suggestions(p: { id: string; url: string; field: string }) {
+  return (
+    <datalist
+      id={p.id}
+      hx-get={p.url}
+      hx-trigger={`input changed delay:200ms from:#${p.field}`}
+      hx-include="closest form"
+      hx-target="this"
+      hx-swap="innerHTML"
+      hx-push-url="false"
+    ></datalist>
+  );
+}
+
+/** The options of a Suggestions datalist. */
+export function SuggestedOptions(p: { values: string[] }) {
+  return (
+    <>
+      {p.values.map((v) => (
+        <option value={v}></option>
+      ))}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Dict, Locale } from '../../i18n';
-import { formatLocalDate } from '../../i18n/format';
 import type { Amenity, BookingStatus, Daypart } from '../../../db/schema/desks';
+import { formatLocalDate } from '../../i18n/format';
 import { freePlaces, type SpaceResult } from '../../../src/desks/desks';
 import { maskToAmenities, type ClosedReason, type Refusal } from '../../../src/desks/rules';
 
@@ -12,16 +12,11 @@ export function StatusWord(p: { t: Dict; status: BookingStatus }) {
   return <span class={cls}>{p.t.desks.status[p.status]}</span>;
 }
 
+/** The amenities as one line ("Gastenwifi · Koffie en thee"): on 20 search cards a list element per amenity added up. */
 export function AmenityList(p: { t: Dict; mask: number }) {
   const list: Amenity[] = maskToAmenities(p.mask);
   if (list.length === 0) return null;
-  return (
-    <ul class="amenities">
-      {list.map((a) => (
-        <li>{p.t.desks.amenities[a]}</li>
-      ))}
-    </ul>
-  );
+  return <p class="amenities">{list.map((a) => p.t.desks.amenities[a]).join(' · ')}</p>;
 }
 
 /**
@@ -92,14 +87,12 @@ export function SpaceCard(p: CardProps) {
   const action = `/desks/spaces/${r.spaceId}/book`;
   return (
     <article class="space-card">
-      <header>
-        <h3>
-          <a href={`/desks/spaces/${r.spaceId}?week=${p.date}`}>{r.spaceName}</a>
-        </h3>
-        <p>
-          {r.locationName}, {r.street}, {r.town} · {r.hostOrgName}
-        </p>
-      </header>
+      <h3 id={`s${r.spaceId}`}>
+        <a href={`/desks/spaces/${r.spaceId}?week=${p.date}`}>{r.spaceName}</a>
+      </h3>
+      <p id={`l${r.spaceId}`}>
+        {r.locationName}, {r.street}, {r.town} · {r.hostOrgName}
+      </p>
       <p>
         {t.kinds[r.kind]} · {t.space.capacity(r.capacity)}
       </p>
@@ -124,23 +117,18 @@ export function SpaceCard(p: CardProps) {
       ) : orgFull ? (
         <p class="status status-off">{t.search.fullForOrg}</p>
       ) : (
-        <form method="post" action={action} hx-post={action} hx-target="closest article" hx-swap="outerHTML">
-          <input type="hidden" name="date" value={p.date} />
-          <input type="hidden" name="daypart" value={p.daypart} />
-          <input type="hidden" name="fragment" value="card" />
+        // Sent by htmx to its action (hx-boost); hx-target, hx-swap, hx-push-url and the htmx-only `fragment=card` are set
+        // once on the list (results.tsx); the date and
+        // dagdeel travel as the button's value (`slot`), so 20 cards do not repeat them as hidden fields.
+        <form method="post" action={action} hx-boost="true">
           {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
           {p.forUser && <input type="hidden" name="for" value={p.forUser.id} />}
           <details>
-            <summary>{t.search.note}</summary>
-            <label for={`note-${r.spaceId}`}>
-              {t.search.note}
-              <textarea id={`note-${r.spaceId}`} name="note" maxlength={280} rows={2}></textarea>
-              <small>{t.search.noteHint}</small>
-            </label>
+            <summary id={`n${r.spaceId}`}>{t.search.note}</summary>
+            <textarea name="note" maxlength={280} aria-labelledby={`n${r.spaceId}`}></textarea>
           </details>
-          <button type="submit">
+          <button type="submit" id={`b${r.spaceId}`} name="slot" value={`${p.date} ${p.daypart}`} aria-labelledby={`b${r.spaceId} s${r.spaceId} l${r.spaceId}`}>
             {p.daypart === 'whole' ? t.search.bookWhole : t.search.book}
-            <span class="visually-hidden">{` ${r.spaceName}, ${r.locationName}, ${formatLocalDate(p.locale, p.date)}`}</span>
             {p.forUser && ` ${p.t.desks.colleague.forName(p.forUser.name)}`}
           </button>
         </form>

@@ -58,7 +58,8 @@ export function SearchResults(p: ResultsProps) {
       {p.results && p.results.length === 0 && <p class="empty-state">{noneText(p)}</p>}
       {p.results && p.results.length > 0 && p.full && <p class="empty-state">{t.why.allFull}</p>}
       {p.results && p.results.length > 0 && (
-        <div class="space-cards">
+        // Every card's booking form swaps its own card, and asks for the card back (not the whole page).
+        <div class="space-cards" hx-target="closest article" hx-swap="outerHTML" hx-push-url="false" hx-vals={'{"fragment":"card"}'}>
           {p.results.map((r) => (
             <SpaceCard
               t={p.t}

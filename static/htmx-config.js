@@ -1,0 +1,19 @@
+// htmx's settings for every page. A file, not a <meta name="htmx-config"> repeated in every page
+// (issue #18: page weight); deferred scripts run in order before DOMContentLoaded, when htmx
+// starts. The Content-Security-Policy (script-src 'self', no 'unsafe-eval') blocks eval either way.
+Object.assign(htmx.config, {
+  allowEval: false,
+  allowScriptTags: false,
+  historyCacheSize: 0,
+  includeIndicatorStyles: false,
+  selfRequestsOnly: true,
+  // Only the search cards' booking forms are boosted (hx-boost): the card is swapped in place, the page does not scroll.
+  scrollIntoViewOnBoost: false,
+  // Validation errors come back as 422 with the form re-rendered: swap them like a 200.
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '422', swap: true },
+    { code: '[45]..', swap: false, error: true },
+  ],
+});
