@@ -11,6 +11,7 @@ import { countOpenRequests } from '../desks/bookings';
 import { orgIdsWithRole } from '../orgs/orgs';
 import { localToday } from './time';
 import { isHtmx, vary } from './htmx';
+import { COMPRESS_MIN_BYTES, compressText, negotiateEncoding } from './compress';
 
 export type Ctx = Context<AppEnv>;
 
@@ -20,7 +21,8 @@ const FLASH_COOKIE = 'gastplek_flash';
 export function page(c: Ctx, title: string, body: Child, status: ContentfulStatusCode = 200) {
   const flash = takeFlash(c);
   vary(c, 'Cookie');
-  return c.html(
+  return sendHtml(
+    c,
     <>
       {raw('<!DOCTYPE html>')}
       <Layout
@@ -61,8 +63,26 @@ function openRequestsOf(c: Ctx): number {
 /** A fragment alone, without the layout: what htmx swaps in. Same element as inside the page. */
 export function fragment(c: Ctx, body: Child, status: ContentfulStatusCode = 200) {
   vary(c, 'Cookie');
-  // biome-ignore lint/complexity/noUselessFragments: the fragment turns any Child into the JSX element c.html() takes
-  return c.html(<>{body}</>, status);
+  // biome-ignore lint/complexity/noUselessFragments: the fragment turns any Child into the JSX element sendHtml takes
+  return sendHtml(c, <>{body}</>, status);
+}
+
+/**
+ * Renders and sends HTML, compressed (brotli or gzip, src/lib/compress.ts) when the client accepts
+ * it and the page is large enough to gain. The body is a string or buffer, which the Node adapter
+ * writes as it is (no stream).
+ */
+function sendHtml(c: Ctx, node: Parameters<Ctx['html']>[0], status: ContentfulStatusCode) {
+  const html = node.toString();
+  // Every component here renders synchronously; an async one would give a promise, which c.html() awaits.
+  if (typeof html !== 'string') return c.html(node, status);
+  vary(c, 'Accept-Encoding');
+  c.header('Content-Type', 'text/html; charset=UTF-8');
+  const encoding = html.length >= COMPRESS_MIN_BYTES ? negotiateEncoding(c.req.header('Accept-Encoding')) : null;
+  if (!encoding) return c.body(html, status);
+  c.header('Content-Encoding', encoding);
+  // A Buffer is a Uint8Array; hono's types ask for one over a plain ArrayBuffer.
+  return c.body(compressText(html, encoding) as Uint8Array<ArrayBuffer>, status);
 }
 
 /** A page for htmx-less requests, the fragment alone for htmx requests (one URL, `Vary: HX-Request`). */

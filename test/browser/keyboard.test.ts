@@ -77,9 +77,11 @@ describe('journey: booking a desk with the keyboard only', () => {
 
     await tabTo(page, (f) => f.tag === 'button' && f.text.startsWith('Reserveren'));
     // The button's name says which space (aria-labelledby: the button, the card's heading and its location line).
-    expect(await page.evaluate(`[...document.activeElement.getAttribute('aria-labelledby').split(' ')].map((id) => document.getElementById(id).textContent).join(' ')`)).toMatch(
-      new RegExp(`^Reserveren ${SPACE} `),
-    );
+    expect(
+      await page.evaluate(
+        `[...document.activeElement.getAttribute('aria-labelledby').split(' ')].map((id) => document.getElementById(id).textContent).join(' ')`,
+      ),
+    ).toMatch(new RegExp(`^Reserveren ${SPACE} `));
     expect(await results.getByRole('button', { name: new RegExp(`^Reserveren ${SPACE}`) }).count()).toBe(1);
     await page.keyboard.press('Space');
     await expect.poll(async () => (await focused(page)).role).toBe('status');

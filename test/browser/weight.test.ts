@@ -41,6 +41,8 @@ describe('look and weight', () => {
     const total = assets.reduce((sum, [id]) => sum + transferred.get(id)!, 0);
     console.info(`first load: ${assets.length} CSS/JS files, ${(total / 1024).toFixed(1)} KB transferred`);
     expect(total).toBeLessThanOrEqual(BUDGET);
+    // The page itself comes compressed too (brotli: Chromium accepts it).
+    expect([...responses.values()].filter((r) => r.type === 'Document').map((r) => r.encoding)).toEqual(['br']);
     // The login page is where every journey starts.
     expect(await page.locator('h1').innerText()).toBe('Inloggen');
     expect(await axeViolations(page)).toEqual([]);

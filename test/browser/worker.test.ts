@@ -45,7 +45,7 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
 
     // The organisation field suggests hosts as one types (a datalist filled by htmx, issue #18), and filters by part of the name.
     await page.getByLabel('Organisatie').fill('cjg');
-    await expect.poll(() => page.locator('#desk-hosts option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain('CJG Ede');
+    await expect.poll(() => page.locator('#desk-hosts option').evaluateAll((os) => os.map((o) => o.getAttribute('value')))).toContain('CJG Ede');
     await expect.poll(() => results.locator('article.space-card').count()).toBe(1);
     await page.getByLabel('Organisatie').fill('GGD');
     await expect.poll(() => results.locator('.empty-state').count()).toBe(1);
