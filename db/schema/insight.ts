@@ -1,6 +1,6 @@
 // Tables of the insight work (issue #14). See docs/decisions/015-insight.md.
 import { sql } from 'drizzle-orm';
-import { check, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Demand that found nothing: a search without any result, or a booking refused because the space was full. */
 export const DEMAND_KINDS = ['search_empty', 'refused_full'] as const;
@@ -19,4 +19,50 @@ export const deskDemand = sqliteTable(
     n: integer('n').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.kind, t.locationId] }), check('desk_demand_kind_check', sql`${t.kind} in ('search_empty','refused_full')`)],
+);
+
+/*
+ * Rollups of bookings for Inzicht (issue #18, ADR 015 "Speed"): counts only, no person. Kept exact by
+ * triggers on `bookings` (migration 0017), so every write that changes a booking changes them in the
+ * same transaction, whatever code path made it. Only bookings with a guest organisation count (as in
+ * the figures: a visitor without an account has none). `held`: confirmed or no-show.
+ */
+const counts = {
+  total: integer('total').notNull().default(0),
+  held: integer('held').notNull().default(0),
+  noShow: integer('no_show').notNull().default(0),
+  declined: integer('declined').notNull().default(0),
+  expired: integer('expired').notNull().default(0),
+};
+
+/** Per day and host organisation; `self_*`: of those, booked by the host's own organisation (guest = host). */
+export const insightHostDays = sqliteTable(
+  'insight_host_days',
+  {
+    day: text('day').notNull(),
+    hostOrgId: integer('host_org_id').notNull(),
+    ...counts,
+    selfHeld: integer('self_held').notNull().default(0),
+    selfNoShow: integer('self_no_show').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.hostOrgId] })],
+);
+
+/** Per day and guest organisation. */
+export const insightGuestDays = sqliteTable(
+  'insight_guest_days',
+  { day: text('day').notNull(), guestOrgId: integer('guest_org_id').notNull(), ...counts },
+  (t) => [primaryKey({ columns: [t.day, t.guestOrgId] })],
+);
+
+/** Held desk-dagdelen per month (YYYY-MM) and host × guest organisation: the bound that finds the largest pairs without adding up all of them. */
+export const insightPairMonths = sqliteTable(
+  'insight_pair_months',
+  {
+    month: text('month').notNull(),
+    hostOrgId: integer('host_org_id').notNull(),
+    guestOrgId: integer('guest_org_id').notNull(),
+    held: integer('held').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.hostOrgId, t.guestOrgId] }), index('insight_pair_months_held_idx').on(t.month, t.held)],
 );

@@ -9,7 +9,7 @@ import { listOrganisations, orgsWithRole } from '../orgs/orgs';
 import type { AppEnv } from '../types';
 import { InsightPage, InsightSections } from '../../views/pages/insight';
 import { defaultPeriod, insight, insightOptions, type InsightFilters, type InsightScope } from './insight';
-import { cellValue, SECTIONS, sectionTable, type Section } from './tables';
+import { cellValue, PAGE_ROWS, SECTIONS, sectionTable, type Section } from './tables';
 
 /**
  * /insight: *Inzicht* for network admins (the whole network, or one organisation chosen) and org
@@ -77,7 +77,7 @@ insightRoutes.get('/', (c) => {
   const t = c.var.t;
   const read = readFilters(c, s.scope);
   if (!read.ok && 'notFound' in read) return notFound(c);
-  const data = read.ok ? insight(db, s.scope, read.filters, now()) : null;
+  const data = read.ok ? insight(db, s.scope, read.filters, now(), PAGE_ROWS) : null;
   const options = insightOptions(db, s.scope);
   const orgName = s.scope.kind === 'org' ? (s.orgs.find((o) => o.orgId === (s.scope as { orgId: number }).orgId)?.orgName ?? '') : '';
   const state = {

@@ -1,7 +1,6 @@
 import { addDays, addMonths, instantOf, isoWeekday, localToday } from '../lib/time';
 import type { DB } from '../db';
-import { closuresFor } from '../desks/rules';
-import { NO_SPACE } from '../desks/desks';
+import { holidayClosure } from '../desks/holidays';
 
 /**
  * *Inzicht* (issue #14): what the network does, as aggregates only — who hosts whom, how full the
@@ -58,12 +57,12 @@ type PairFigures = {
 };
 
 /**
- * One scan of the period's bookings, grouped by host and guest organisation, serves both "who
- * hosts whom" and "reliability" (each would otherwise read the same rows again). A late
- * cancellation is one made on the day before or the day itself; `day_start_ms` is only called
- * for cancelled rows (CASE is evaluated lazily).
+ * Every pair of the period read from the bookings, grouped by host and guest organisation: for a
+ * location or town filter (the rollups are per organisation) and for the CSV, which lists every
+ * pair. A late cancellation is one made on the day before or the day itself; `day_start_ms` is
+ * only called for cancelled rows (CASE is evaluated lazily). `org`: only that organisation's pairs.
  */
-function pairFigures(db: DB, f: InsightFilters): PairFigures[] {
+function pairFigures(db: DB, f: InsightFilters, org?: number): PairFigures[] {
   withDayStart(db);
   return db.$client
     .prepare(
@@ -71,10 +70,10 @@ function pairFigures(db: DB, f: InsightFilters): PairFigures[] {
               sum(b.status in ${HELD}) as held, sum(b.status = 'no_show') as noShow,
               sum(case when b.status = 'cancelled' then b.updated_at >= day_start_ms(b.date) - 86400000 else 0 end) as lateCancel,
               sum(b.status = 'declined') as declined, sum(b.status = 'expired') as expired
-       from bookings b where ${bookingsWhere(f)} and b.guest_org_id is not null
+       from bookings b where ${bookingsWhere(f)} and b.guest_org_id is not null ${org === undefined ? '' : 'and (b.org_id = @org or b.guest_org_id = @org)'}
        group by b.org_id, b.guest_org_id`,
     )
-    .all(params(f)) as PairFigures[];
+    .all({ ...params(f), org: org ?? null }) as PairFigures[];
 }
 
 function orgNames(db: DB): Map<number, string> {
@@ -82,18 +81,43 @@ function orgNames(db: DB): Map<number, string> {
 }
 
 export type HostingPair = { guestOrgId: number; guestOrg: string; hostOrgId: number; hostOrg: string; dagdelen: number };
-export type Hosting = { pairs: HostingPair[]; dagdelen: number; orgsAway: number; previous: { dagdelen: number; orgsAway: number } };
+/** The matrix of the page: the organisations with the most dagdelen on each side (of the pairs shown to the scope), and their pairs' dagdelen. */
+export type HostingMatrix = { guests: string[]; hosts: string[]; dagdelen: number[][]; max: number };
+export type Hosting = {
+  /** The pairs, largest first; only the first `limit` when the page asks for fewer (the CSV has them all). */
+  pairs: HostingPair[];
+  matrix: HostingMatrix;
+  dagdelen: number;
+  orgsAway: number;
+  previous: { dagdelen: number; orgsAway: number };
+};
 
-function hostingTotals(pairs: PairFigures[]) {
-  const held = pairs.filter((p) => p.held > 0);
-  return { dagdelen: held.reduce((a, p) => a + p.held, 0), orgsAway: new Set(held.map((p) => p.guestOrgId)).size };
+/** Organisations per side of the matrix. */
+export const MATRIX_SIZE = 8;
+
+const byPairOrder = (x: HostingPair, y: HostingPair) => y.dagdelen - x.dagdelen || x.guestOrg.localeCompare(y.guestOrg) || x.hostOrg.localeCompare(y.hostOrg);
+
+/** The largest sums per side (ties by name), from per-organisation sums of held dagdelen. */
+function topOrgs(sums: Map<number, number>, names: Map<number, string>): number[] {
+  return [...sums]
+    .filter(([, n]) => n > 0)
+    .map(([id, n]) => ({ id, n, name: names.get(id) ?? '' }))
+    .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
+    .slice(0, MATRIX_SIZE)
+    .map((o) => o.id);
 }
 
-/**
- * Desk-dagdelen used (confirmed or no-show: the desk was held) by guest organisation × host
- * organisation. An org admin gets the pairs their organisation is part of, and the network totals.
- */
-export function hosting(db: DB, scope: InsightScope, f: InsightFilters, all = pairFigures(db, f), names = orgNames(db)): Hosting {
+function matrixOf(guests: number[], hosts: number[], pair: (h: number, g: number) => number, max: number, names: Map<number, string>): HostingMatrix {
+  return {
+    guests: guests.map((g) => names.get(g) ?? ''),
+    hosts: hosts.map((h) => names.get(h) ?? ''),
+    dagdelen: guests.map((g) => hosts.map((h) => pair(h, g))),
+    max,
+  };
+}
+
+/** Hosting from every pair (the filtered and the CSV case). */
+function hostingFromPairs(scope: InsightScope, all: PairFigures[], names: Map<number, string>, previous: Hosting['previous']): Hosting {
   const mine = (p: PairFigures) => scope.kind === 'network' || p.hostOrgId === scope.orgId || p.guestOrgId === scope.orgId;
   const pairs = all
     .filter((p) => p.held > 0 && mine(p))
@@ -104,14 +128,165 @@ export function hosting(db: DB, scope: InsightScope, f: InsightFilters, all = pa
       hostOrg: names.get(p.hostOrgId) ?? '',
       dagdelen: p.held,
     }))
-    .sort((x, y) => y.dagdelen - x.dagdelen || x.guestOrg.localeCompare(y.guestOrg) || x.hostOrg.localeCompare(y.hostOrg));
-  const previous = db.$client
+    .sort(byPairOrder);
+  const bySide = (key: 'guestOrgId' | 'hostOrgId') => {
+    const sums = new Map<number, number>();
+    for (const x of pairs) sums.set(x[key], (sums.get(x[key]) ?? 0) + x.dagdelen);
+    return sums;
+  };
+  const count = new Map(pairs.map((x) => [`${x.hostOrgId}:${x.guestOrgId}`, x.dagdelen]));
+  const matrix = matrixOf(
+    topOrgs(bySide('guestOrgId'), names),
+    topOrgs(bySide('hostOrgId'), names),
+    (h, g) => count.get(`${h}:${g}`) ?? 0,
+    pairs[0]?.dagdelen ?? 0,
+    names,
+  );
+  const held = all.filter((p) => p.held > 0);
+  return { pairs, matrix, dagdelen: held.reduce((a, p) => a + p.held, 0), orgsAway: new Set(held.map((p) => p.guestOrgId)).size, previous };
+}
+
+/** Held dagdelen and organisations away in a period, from the rollup (no location filter) or the bookings. */
+function hostingTotals(db: DB, f: InsightFilters): { dagdelen: number; orgsAway: number } {
+  if (!filtered(f))
+    return db.$client
+      .prepare(
+        `select coalesce(sum(held), 0) as dagdelen, count(*) as orgsAway from
+           (select sum(held) as held from insight_guest_days where day between @from and @to group by guest_org_id having sum(held) > 0)`,
+      )
+      .get(params(f)) as { dagdelen: number; orgsAway: number };
+  return db.$client
     .prepare(
       `select count(*) as dagdelen, count(distinct b.guest_org_id) as orgsAway from bookings b
        where ${bookingsWhere(f)} and b.status in ${HELD} and b.guest_org_id is not null`,
     )
-    .get(params({ ...f, ...previousPeriod(f) })) as { dagdelen: number; orgsAway: number };
-  return { pairs, ...hostingTotals(all), previous };
+    .get(params(f)) as { dagdelen: number; orgsAway: number };
+}
+
+/**
+ * Desk-dagdelen used (confirmed or no-show: the desk was held) by guest organisation × host
+ * organisation. An org admin gets the pairs their organisation is part of, and the network totals.
+ * `limit`: how many of the largest pairs are needed (the page); without it every pair (the CSV).
+ */
+export function hosting(db: DB, scope: InsightScope, f: InsightFilters, limit?: number, names = orgNames(db)): Hosting {
+  const previous = hostingTotals(db, { ...f, ...previousPeriod(f) });
+  if (filtered(f) || limit === undefined) return hostingFromPairs(scope, pairFigures(db, f), names, previous);
+  if (scope.kind === 'org') return { ...hostingFromPairs(scope, pairFigures(db, f, scope.orgId), names, previous), ...hostingTotals(db, f) };
+  // The whole network without a location filter: the largest pairs from the monthly bound, the
+  // matrix from per-organisation sums, the totals from the daily rollup.
+  const pairs = largestPairs(db, f, limit, names);
+  const sums = (side: 'host' | 'guest') =>
+    new Map(
+      (
+        db.$client
+          .prepare(`select ${side}_org_id as id, sum(held) as n from insight_${side}_days where day between @from and @to group by ${side}_org_id`)
+          .all(params(f)) as { id: number; n: number }[]
+      ).map((r) => [r.id, r.n]),
+    );
+  const guests = topOrgs(sums('guest'), names);
+  const hosts = topOrgs(sums('host'), names);
+  const cells = exactHeld(
+    db,
+    f,
+    guests.flatMap((g) => hosts.map((h): [number, number] => [h, g])),
+  );
+  return {
+    pairs,
+    matrix: matrixOf(guests, hosts, (h, g) => cells.get(`${h}:${g}`) ?? 0, pairs[0]?.dagdelen ?? 0, names),
+    ...hostingTotals(db, f),
+    previous,
+  };
+}
+
+/** A location or town filter: the rollups (per organisation) cannot answer, the bookings can. */
+const filtered = (f: InsightFilters) => f.locationId !== null || f.town !== null;
+
+/** The months (YYYY-MM) a period touches, and for each the days of it inside the period. */
+function monthsOf(f: Period): { month: string; from: string; to: string; whole: boolean }[] {
+  const out: { month: string; from: string; to: string; whole: boolean }[] = [];
+  for (let m = `${f.from.slice(0, 7)}-01`; m <= f.to; m = addMonths(m, 1)) {
+    const last = addDays(addMonths(m, 1), -1);
+    const from = m < f.from ? f.from : m;
+    // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, not numbers.
+    const to = last > f.to ? f.to : last;
+    out.push({ month: m.slice(0, 7), from, to, whole: from === m && to === last });
+  }
+  return out;
+}
+
+/**
+ * Exact held dagdelen of the given host × guest pairs in the period: whole months from
+ * `insight_pair_months`, the days of a partly covered month from the bookings.
+ */
+function exactHeld(db: DB, f: Period, pairs: [number, number][]): Map<string, number> {
+  const out = new Map<string, number>();
+  if (pairs.length === 0) return out;
+  const months = monthsOf(f);
+  const keys = JSON.stringify(pairs);
+  const add = (rows: { h: number; g: number; n: number }[]) => {
+    for (const r of rows) out.set(`${r.h}:${r.g}`, (out.get(`${r.h}:${r.g}`) ?? 0) + r.n);
+  };
+  const whole = months.filter((m) => m.whole).map((m) => m.month);
+  if (whole.length > 0)
+    add(
+      db.$client
+        .prepare(
+          `select p.host_org_id as h, p.guest_org_id as g, sum(p.held) as n
+           from json_each(@keys) k cross join json_each(@months) m
+           cross join insight_pair_months p on p.month = m.value and p.host_org_id = k.value ->> 0 and p.guest_org_id = k.value ->> 1
+           group by p.host_org_id, p.guest_org_id`,
+        )
+        .all({ keys, months: JSON.stringify(whole) }) as { h: number; g: number; n: number }[],
+    );
+  for (const m of months.filter((x) => !x.whole))
+    add(
+      db.$client
+        .prepare(
+          `select b.org_id as h, b.guest_org_id as g, count(*) as n from bookings b indexed by bookings_insight_idx
+           where b.date between @from and @to and b.status in ${HELD}
+             and (b.org_id, b.guest_org_id) in (select value ->> 0, value ->> 1 from json_each(@keys))
+           group by b.org_id, b.guest_org_id`,
+        )
+        .all({ from: m.from, to: m.to, keys }) as { h: number; g: number; n: number }[],
+    );
+  return out;
+}
+
+/**
+ * The `limit` largest host × guest pairs of the period (by held dagdelen, then names), without
+ * adding up all of them (a national network has ~60,000 pairs a quarter). A pair's dagdelen in the
+ * period are at most the sum over the months it touches of its month figures. Take the largest
+ * pairs of each month and count them exactly: the `limit`-th largest of those, T, is a lower bound
+ * of the `limit`-th largest pair. A pair whose month figures are all below ⌈T / months⌉ adds up to
+ * less than T, so only pairs with a month of at least ⌈T / months⌉ can be among the largest:
+ * count those exactly and sort.
+ */
+function largestPairs(db: DB, f: Period, limit: number, names: Map<number, string>): HostingPair[] {
+  const months = monthsOf(f).map((m) => m.month);
+  const named = (counts: Map<string, number>) =>
+    [...counts]
+      .filter(([, n]) => n > 0)
+      .map(([key, n]) => {
+        const [h, g] = key.split(':').map(Number) as [number, number];
+        return { guestOrgId: g, guestOrg: names.get(g) ?? '', hostOrgId: h, hostOrg: names.get(h) ?? '', dagdelen: n };
+      })
+      .sort(byPairOrder);
+  const monthTop = db.$client.prepare(
+    'select host_org_id as h, guest_org_id as g from insight_pair_months where month = @month and held > 0 order by held desc limit @limit',
+  );
+  const seeds = new Map<string, [number, number]>();
+  for (const month of months) for (const r of monthTop.all({ month, limit }) as { h: number; g: number }[]) seeds.set(`${r.h}:${r.g}`, [r.h, r.g]);
+  const seeded = named(exactHeld(db, f, [...seeds.values()]));
+  // Fewer than `limit` pairs with dagdelen among the seeds: a bound of 1 takes every pair there is.
+  const bound = seeded.length >= limit ? seeded[limit - 1]!.dagdelen : 1;
+  const least = Math.ceil(bound / months.length);
+  const candidates = db.$client
+    .prepare(
+      'select distinct host_org_id as h, guest_org_id as g from insight_pair_months where month in (select value from json_each(@months)) and held >= @least',
+    )
+    .all({ months: JSON.stringify(months), least }) as { h: number; g: number }[];
+  for (const r of candidates) seeds.set(`${r.h}:${r.g}`, [r.h, r.g]);
+  return named(exactHeld(db, f, [...seeds.values()])).slice(0, limit);
 }
 
 // ——— Occupancy ———
@@ -152,7 +327,8 @@ export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occup
     .join(' and ');
   const locs = db.$client
     .prepare(
-      `select l.id as id, l.name as name, l.town as town, o.name as hostOrg, l.open_weekdays as openWeekdays,
+      `select l.id as id, l.name as name, l.town as town, o.name as hostOrg, l.open_weekdays as openWeekdays, l.org_id as orgId,
+              l.closed_holidays as locationSet, o.closed_holidays as orgSet,
               coalesce((select sum(s.capacity) from spaces s where s.location_id = l.id and s.active = 1), 0) as capacity
        from locations l join organisations o on o.id = l.org_id where ${where} order by l.town, l.name`,
     )
@@ -162,6 +338,9 @@ export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occup
     town: string;
     hostOrg: string;
     openWeekdays: number;
+    orgId: number;
+    locationSet: string | null;
+    orgSet: string | null;
     capacity: number;
   }[];
   const booked = db.$client
@@ -172,14 +351,30 @@ export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occup
     )
     .all(params(f)) as { locationId: number; wd: number; daypart: 'morning' | 'afternoon'; n: number }[];
   const bookedAt = new Map(booked.map((r) => [`${r.locationId}:${r.wd === 0 ? 7 : r.wd}:${r.daypart}`, r.n]));
-  const dates: string[] = [];
-  for (let d = f.from; d <= f.to; d = addDays(d, 1)) dates.push(d);
+  const dates = [] as { date: string; wd: number }[];
+  for (let d = f.from; d <= f.to; d = addDays(d, 1)) dates.push({ date: d, wd: isoWeekday(d) });
+  // The closures of the period in one read (as `closuresFor` sees them for a location as a whole:
+  // its own without a space, its organisation's, the network's); open days per weekday are the same
+  // for locations with the same weekdays, holiday choices and closures.
+  const closures = db.$client
+    .prepare(
+      `select scope, location_id as locationId, org_id as orgId, start_date as start, end_date as end from closures
+       where start_date <= @to and end_date >= @from and ((scope = 'location' and space_id is null) or scope in ('org', 'network'))`,
+    )
+    .all(params(f)) as { scope: string; locationId: number | null; orgId: number | null; start: string; end: string }[];
+  const openDaysOf = new Map<string, Map<number, number>>();
   const locations = locs.map((l) => {
-    const closed = closuresFor(db, { id: NO_SPACE, locationId: l.id }, f.from, f.to);
-    const openDays = new Map<number, number>();
-    for (const d of dates) {
-      const wd = isoWeekday(d);
-      if ((l.openWeekdays & (1 << (wd - 1))) !== 0 && closed(d) === null) openDays.set(wd, (openDays.get(wd) ?? 0) + 1);
+    const own = closures.filter((c) => c.scope === 'network' || (c.scope === 'org' ? c.orgId === l.orgId : c.locationId === l.id));
+    const key = JSON.stringify([l.openWeekdays, l.locationSet, l.orgSet, own.map((c) => [c.start, c.end])]);
+    let openDays = openDaysOf.get(key);
+    if (!openDays) {
+      openDays = new Map<number, number>();
+      for (const { date: d, wd } of dates) {
+        if ((l.openWeekdays & (1 << (wd - 1))) === 0) continue;
+        if (own.some((c) => c.start <= d && d <= c.end) || holidayClosure(d, l.locationSet, l.orgSet) !== null) continue;
+        openDays.set(wd, (openDays.get(wd) ?? 0) + 1);
+      }
+      openDaysOf.set(key, openDays);
     }
     const cells: OccupancyCell[] = [];
     for (let wd = 1; wd <= 7; wd++) {
@@ -242,21 +437,50 @@ export type ReliabilityRow = {
  * requests, per host and per guest organisation, with the totals over the whole network. An org
  * admin gets their own organisation's two rows and the network row.
  */
-export function reliability(db: DB, scope: InsightScope, f: InsightFilters, all = pairFigures(db, f), names = orgNames(db)): ReliabilityRow[] {
+export function reliability(db: DB, scope: InsightScope, f: InsightFilters, names = orgNames(db)): ReliabilityRow[] {
   const keys = ['total', 'noShow', 'lateCancel', 'declined', 'expired'] as const;
   type Sums = Record<(typeof keys)[number], number>;
-  const add = (into: Map<number, Sums>, id: number, p: PairFigures) => {
-    const sums = into.get(id) ?? { total: 0, noShow: 0, lateCancel: 0, declined: 0, expired: 0 };
-    for (const k of keys) sums[k] += p[k];
-    into.set(id, sums);
-  };
   const hosts = new Map<number, Sums>();
   const guests = new Map<number, Sums>();
   const network = new Map<number, Sums>();
-  for (const p of all) {
-    add(hosts, p.hostOrgId, p);
-    add(guests, p.guestOrgId, p);
-    add(network, 0, p);
+  const add = (into: Map<number, Sums>, id: number, p: Partial<Sums>) => {
+    const sums = into.get(id) ?? { total: 0, noShow: 0, lateCancel: 0, declined: 0, expired: 0 };
+    for (const k of keys) sums[k] += p[k] ?? 0;
+    into.set(id, sums);
+  };
+  if (filtered(f)) {
+    for (const p of pairFigures(db, f)) {
+      add(hosts, p.hostOrgId, p);
+      add(guests, p.guestOrgId, p);
+      add(network, 0, p);
+    }
+  } else {
+    // Per organisation from the daily rollups; late cancellations (a time-zone question) from the period's cancellations.
+    const side = (s: 'host' | 'guest', into: Map<number, Sums>) => {
+      const rows = db.$client
+        .prepare(
+          `select ${s}_org_id as id, sum(total) as total, sum(no_show) as noShow, sum(declined) as declined, sum(expired) as expired
+           from insight_${s}_days where day between @from and @to group by ${s}_org_id having sum(total) > 0`,
+        )
+        .all(params(f)) as ({ id: number } & Sums)[];
+      for (const r of rows) add(into, r.id, r);
+    };
+    side('host', hosts);
+    side('guest', guests);
+    for (const sums of hosts.values()) add(network, 0, sums);
+    withDayStart(db);
+    const late = db.$client
+      .prepare(
+        `select b.org_id as h, b.guest_org_id as g, count(*) as n from bookings b indexed by bookings_cancelled_idx
+         where b.status = 'cancelled' and b.date between @from and @to and b.guest_org_id is not null
+           and b.updated_at >= day_start_ms(b.date) - 86400000 group by b.org_id, b.guest_org_id`,
+      )
+      .all(params(f)) as { h: number; g: number; n: number }[];
+    for (const r of late) {
+      add(hosts, r.h, { lateCancel: r.n });
+      add(guests, r.g, { lateCancel: r.n });
+      add(network, 0, { lateCancel: r.n });
+    }
   }
   const by = (role: 'host' | 'guest') =>
     [...(role === 'host' ? hosts : guests)]
@@ -358,17 +582,37 @@ export function trend(db: DB, scope: InsightScope, f: InsightFilters): TrendMont
   const lastMonth = f.to.slice(0, 7);
   const first = addMonths(`${lastMonth}-01`, -11);
   const end = addDays(addMonths(`${lastMonth}-01`, 1), -1);
-  const own = scope.kind === 'org' ? 'and (b.org_id = @org or b.guest_org_id = @org)' : '';
-  const desks = db.$client
-    .prepare(
-      `select substr(b.date, 1, 7) as month, sum(b.status in ${HELD}) as dagdelen, sum(b.status = 'no_show') as noShow
-       from bookings b where ${bookingsWhere({ ...f, from: first, to: end })} and b.guest_org_id is not null ${own} group by month`,
-    )
-    .all({ ...params({ ...f, from: first, to: end }), org: scope.kind === 'org' ? scope.orgId : null }) as {
-    month: string;
-    dagdelen: number;
-    noShow: number;
-  }[];
+  const org = scope.kind === 'org' ? scope.orgId : null;
+  type Desks = { month: string; dagdelen: number; noShow: number };
+  let desks: Desks[];
+  if (filtered(f)) {
+    const own = scope.kind === 'org' ? 'and (b.org_id = @org or b.guest_org_id = @org)' : '';
+    desks = db.$client
+      .prepare(
+        `select substr(b.date, 1, 7) as month, sum(b.status in ${HELD}) as dagdelen, sum(b.status = 'no_show') as noShow
+         from bookings b where ${bookingsWhere({ ...f, from: first, to: end })} and b.guest_org_id is not null ${own} group by month`,
+      )
+      .all({ ...params({ ...f, from: first, to: end }), org }) as Desks[];
+  } else if (org === null) {
+    desks = db.$client
+      .prepare(
+        `select substr(day, 1, 7) as month, sum(held) as dagdelen, sum(no_show) as noShow
+         from insight_host_days where day between @from and @to group by month`,
+      )
+      .all({ from: first, to: end }) as Desks[];
+  } else {
+    // As host or as guest, once: a booking of the organisation at its own place is in both.
+    desks = db.$client
+      .prepare(
+        `select month, sum(dagdelen) as dagdelen, sum(noShow) as noShow from (
+           select substr(day, 1, 7) as month, held - self_held as dagdelen, no_show - self_no_show as noShow
+             from insight_host_days where host_org_id = @org and day between @from and @to
+           union all
+           select substr(day, 1, 7), held, no_show from insight_guest_days where guest_org_id = @org and day between @from and @to)
+         group by month`,
+      )
+      .all({ from: first, to: end, org }) as Desks[];
+  }
   const meetingsByMonth = db.$client
     .prepare(
       `select month_of(m.starts_at) as month, count(distinct m.id) as meetings,
@@ -413,11 +657,14 @@ export type Insight = {
   trend: TrendMonth[];
 };
 
-/** Every section for the filters, read in one transaction so the figures agree with each other. */
-export function insight(db: DB, scope: InsightScope, f: InsightFilters, now: Date): Insight {
+/**
+ * Every section for the filters, read in one transaction so the figures agree with each other.
+ * `pairs`: how many of the largest host × guest pairs are needed (the page shows the first rows);
+ * without it every pair (the CSV).
+ */
+export function insight(db: DB, scope: InsightScope, f: InsightFilters, now: Date, pairs?: number): Insight {
   withInsightFunctions(db);
   return db.$client.transaction(() => {
-    const pairs = pairFigures(db, f);
     const names = orgNames(db);
     return {
       scope,
@@ -425,7 +672,7 @@ export function insight(db: DB, scope: InsightScope, f: InsightFilters, now: Dat
       previous: previousPeriod(f),
       hosting: hosting(db, scope, f, pairs, names),
       occupancy: occupancy(db, scope, f),
-      reliability: reliability(db, scope, f, pairs, names),
+      reliability: reliability(db, scope, f, names),
       learning: learning(db, scope, f, now),
       trend: trend(db, scope, f),
     };

@@ -11,6 +11,9 @@ import { shown, shownRate, type Shown, SUPPRESSED } from './present';
 export type Cell = string | Shown | { rate: number | typeof SUPPRESSED | null };
 export type DataTable = { title: string; headers: string[]; rows: Cell[][] };
 
+/** Rows per table on the page (a national network has tens of thousands of pairs; the CSV has every row). */
+export const PAGE_ROWS = 50;
+
 export const SECTIONS = ['hosting', 'occupancy', 'reliability', 'learning', 'trend'] as const;
 export type Section = (typeof SECTIONS)[number];
 

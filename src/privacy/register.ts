@@ -584,6 +584,27 @@ export const NOT_PERSONAL: Record<string, { columns: readonly string[]; reason: 
       'Counts per day: searches without a free desk and bookings refused as full, for Insight (no person, no search terms).',
     ),
   },
+  insight_host_days: {
+    columns: ['day', 'host_org_id', 'total', 'held', 'no_show', 'declined', 'expired', 'self_held', 'self_no_show'],
+    reason: t(
+      'Aantallen reserveringen per dag en gastorganisatie, voor Inzicht (geen persoon; bijgehouden door de database).',
+      'Counts of bookings per day and host organisation, for Insight (no person; kept by the database).',
+    ),
+  },
+  insight_guest_days: {
+    columns: ['day', 'guest_org_id', 'total', 'held', 'no_show', 'declined', 'expired'],
+    reason: t(
+      'Aantallen reserveringen per dag en organisatie van de gast, voor Inzicht (geen persoon; bijgehouden door de database).',
+      'Counts of bookings per day and guest organisation, for Insight (no person; kept by the database).',
+    ),
+  },
+  insight_pair_months: {
+    columns: ['month', 'host_org_id', 'guest_org_id', 'held'],
+    reason: t(
+      'Aantallen gebruikte dagdelen per maand, gastheer en gastorganisatie, voor Inzicht (geen persoon; bijgehouden door de database).',
+      'Counts of desk-dagdelen used per month, host and guest organisation, for Insight (no person; kept by the database).',
+    ),
+  },
 };
 
 /** The register as Markdown (docs/privacy/register.md), from the same entries as the page. */

@@ -4,7 +4,7 @@ import { ErrorSummary, Field, Select, type FormState } from '../partials/form';
 import { BarChart, ColumnChart, Heatmap, type Bar } from '../partials/insight/charts';
 import type { Insight } from '../../src/insight/insight';
 import { shown, SUPPRESSED, type Shown } from '../../src/insight/present';
-import { occupancyRate, sectionTable, type Cell, type DataTable, type Section } from '../../src/insight/tables';
+import { occupancyRate, PAGE_ROWS, sectionTable, type Cell, type DataTable, type Section } from '../../src/insight/tables';
 
 type Props = {
   t: Dict;
@@ -18,9 +18,6 @@ type Props = {
   orgOptions: { value: string; label: string }[];
   query: string;
 };
-
-/** Rows per table on the page (a national network has tens of thousands of pairs; the CSV has every row). */
-const PAGE_ROWS = 50;
 
 const num = (locale: Locale, v: Shown) => (v === SUPPRESSED ? SUPPRESSED : formatNumber(locale, v));
 const pct = (locale: Locale, v: number | typeof SUPPRESSED | null) => (v === null ? '–' : v === SUPPRESSED ? SUPPRESSED : formatPercent(locale, v));
@@ -75,31 +72,17 @@ function Table(p: { t: Dict; locale: Locale; table: DataTable; section: Section;
 /** Guest × host organisations as a matrix: the organisations with the most dagdelen, each cell coloured by its share of the largest. */
 function HostingMatrix(p: { t: Dict; locale: Locale; data: Insight }) {
   const i = p.t.insight.hosting;
-  const pairs = p.data.hosting.pairs;
-  const top = (key: 'guestOrg' | 'hostOrg') => {
-    const sums = new Map<string, number>();
-    for (const x of pairs) sums.set(x[key], (sums.get(x[key]) ?? 0) + x.dagdelen);
-    return [...sums]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MATRIX_SIZE)
-      .map(([name]) => name);
-  };
-  const guests = top('guestOrg');
-  const hosts = top('hostOrg');
-  const max = Math.max(1, ...pairs.map((x) => x.dagdelen));
-  const count = new Map(pairs.map((x) => [`${x.guestOrg}\u0000${x.hostOrg}`, x.dagdelen]));
-  const cells = guests.flatMap((g) =>
-    hosts.map((h) => {
-      const n = count.get(`${g}\u0000${h}`) ?? 0;
+  const m = p.data.hosting.matrix;
+  const max = Math.max(1, m.max);
+  const cells = m.guests.flatMap((g, gi) =>
+    m.hosts.map((h, hi) => {
+      const n = m.dagdelen[gi]![hi]!;
       const v = shown(n);
       return { row: g, col: h, share: v === SUPPRESSED ? null : n / max, text: num(p.locale, v) };
     }),
   );
-  return <Heatmap id="chart-hosting-matrix" title={i.matrix} desc={i.matrixDesc} rows={guests} cols={hosts} cells={cells} />;
+  return <Heatmap id="chart-hosting-matrix" title={i.matrix} desc={i.matrixDesc} rows={m.guests} cols={m.hosts} cells={cells} />;
 }
-
-/** Organisations per side of the matrix. */
-const MATRIX_SIZE = 8;
 
 /** The sections: what htmx swaps when the filters change. */
 export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | null; query: string }) {
