@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { BENCH_PASSWORD } from './generate';
@@ -155,5 +156,68 @@ export function integrity(file: string) {
     return { overbooked: over.n, doubleBooked: doubled.n };
   } finally {
     db.close();
+  }
+}
+
+/** Resident memory (MiB) of a process and its children (the cluster's workers), from /proc; 0 where /proc is missing. */
+export function treeRssMiB(pid: number): number {
+  const rss = (p: number) => {
+    try {
+      const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
+      return kb ? Number(kb) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    /* no /proc */
+  }
+  return rss(pid) + children.reduce((sum, c) => sum + treeRssMiB(c), 0);
+}
+
+/** Samples treeRssMiB every 250 ms until stopped; returns the highest value seen. */
+export function sampleRss(pid: number) {
+  let max = treeRssMiB(pid);
+  const timer = setInterval(() => {
+    max = Math.max(max, treeRssMiB(pid));
+  }, 250);
+  return {
+    peek: () => Math.max(max, treeRssMiB(pid)),
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(max, treeRssMiB(pid));
+    },
+  };
+}
+
+/**
+ * The physical limit of one SQLite writer on this machine (issue #18): a bare loop of committed
+ * write transactions, each `BEGIN IMMEDIATE; INSERT one booking-sized row; COMMIT`, with the
+ * project's durability settings (src/db.ts: WAL, synchronous=FULL), on a file in `dir` (the same
+ * disk as the bench database), for `seconds`. No HTTP, no rules, no outbox: what a booking can at
+ * best approach.
+ */
+export function sqliteWriteCeiling(dir: string, seconds = 3): { commitsPerSecond: number; commits: number } {
+  const file = path.join(dir, 'ceiling.db');
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec(`create table bookings (id integer primary key, space_id integer not null, user_id text not null, date text not null,
+      daypart text not null, status text not null, created_at integer not null)`);
+    db.exec('create index bookings_slot on bookings (space_id, date, daypart, status)');
+    const insert = db.prepare("insert into bookings (space_id, user_id, date, daypart, status, created_at) values (?, ?, ?, 'morning', 'confirmed', ?)");
+    const commit = db.transaction((i: number) => insert.run(i % 2500, `user-${i % 50_000}`, `2026-12-${String((i % 28) + 1).padStart(2, '0')}`, Date.now()));
+    const end = performance.now() + seconds * 1000;
+    const start = performance.now();
+    let n = 0;
+    while (performance.now() < end) commit.immediate(n++);
+    return { commitsPerSecond: n / ((performance.now() - start) / 1000), commits: n };
+  } finally {
+    db.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   }
 }
