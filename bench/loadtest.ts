@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { addDays, isoWeekday, localToday } from '../src/lib/time';
 import { FULL, generate, scaled } from './generate';
-import { drain, fmt, integrity, login, machine, measure, startChild, type Measured } from './lib';
+import { drain, fmt, integrity, login, machine, measure, sampleRss, startChild, type Measured } from './lib';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -84,7 +84,14 @@ async function main() {
     nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/tmp/prof')}`] : [],
   });
   const rows: (Measured & { verdict: string })[] = [];
-  const summary: { overbooked?: number; flood?: { total: number; tooMany: number; fiveXx: number; connections: number }; slowSocketsClosed?: number } = {};
+  const summary: {
+    overbooked?: number;
+    flood?: { total: number; tooMany: number; fiveXx: number; connections: number };
+    slowSocketsClosed?: number;
+    peakRssMiB?: number;
+  } = {};
+  // Issue #18: the server's memory under this load, all its processes (the primary and its workers), sampled every 250 ms.
+  const rss = sampleRss(server.proc.pid!);
   try {
     const emails = gen.reservedEmails.slice(0, 200);
     log(`logging in ${emails.length} users`);
@@ -219,8 +226,23 @@ async function main() {
       });
     }
   } finally {
+    summary.peakRssMiB = rss.stop();
     await server.stop();
   }
+  const peak = summary.peakRssMiB;
+  rows.push({
+    scenario: `M. server memory, peak over the run (${workers ?? 'one per core'} worker${workers === '1' ? '' : 's'} and the primary)`,
+    rps: NaN,
+    p50: NaN,
+    p99: NaN,
+    mean: NaN,
+    total: 0,
+    seconds: 0,
+    status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 },
+    errors: 0,
+    note: `${fmt(peak)} MiB RSS in all (${fmt((peak * 2 ** 20) / 1e6)} MB)`,
+    verdict: peak * 2 ** 20 <= 250e6 ? 'PASS' : 'FAIL (want ≤ 250 MB)',
+  });
 
   const m = machine();
   const lines = [
