@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { ACTIVE_STATUSES, bookings, closures, locations, organisations } from '../../db/schema';
-import { writeTx, type DB, type Queryable } from '../db';
+import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { formatHolidaySet, holidayClosure, type HolidayKey } from './holidays';
 import { noticeBookings } from './notices';
 
@@ -76,16 +76,18 @@ export function deleteWideClosure(db: DB, closureId: number, s: WideScope): bool
   );
 }
 
-/** Closures of whole organisations or the network on a date, by name, for the search. */
-export function wideClosuresOn(db: Queryable, date: string) {
-  return db
-    .select({ reason: closures.reason, orgName: organisations.name })
-    .from(closures)
-    .leftJoin(organisations, eq(organisations.id, closures.orgId))
-    .where(and(isNull(closures.locationId), lte(closures.startDate, date), gte(closures.endDate, date)))
-    .orderBy(asc(closures.startDate), asc(closures.id))
-    .limit(10)
-    .all();
+/** Closures of whole organisations or the network on a date, by name, for the search (on every search page: prepared once). */
+export function wideClosuresOn(db: DB, date: string) {
+  return prepared(db, 'closures.wideOn', (q) =>
+    q
+      .select({ reason: closures.reason, orgName: organisations.name })
+      .from(closures)
+      .leftJoin(organisations, eq(organisations.id, closures.orgId))
+      .where(and(isNull(closures.locationId), lte(closures.startDate, sql.placeholder('date')), gte(closures.endDate, sql.placeholder('date'))))
+      .orderBy(asc(closures.startDate), asc(closures.id))
+      .limit(10)
+      .prepare(),
+  ).all({ date });
 }
 
 /** The organisation's stored choice of closing holidays; null: the default set. */

@@ -15,7 +15,7 @@ import {
   type Daypart,
   type Sharing,
 } from '../../db/schema';
-import type { DB, Queryable } from '../db';
+import { prepared, type DB, type Queryable } from '../db';
 import { addDays, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
 import { dayOff, holidayClosure, type HolidayKey } from './holidays';
 
@@ -247,16 +247,25 @@ export const COLLEAGUE_LIST_MAX = 50;
  * The colleagues a form lists (`colleaguesOf`, without the user): at most COLLEAGUE_LIST_MAX + 1,
  * so the caller knows when there are too many to list (a national organisation has thousands).
  */
-export function colleaguesToList(db: Queryable, orgId: number, exceptUserId: string): { id: string; name: string }[] {
+export function colleaguesToList(db: DB, orgId: number, exceptUserId: string): { id: string; name: string }[] {
   // First, unsorted, whether there are more than the list holds: sorting a national organisation's
   // thousands by name only to find that out cost a third of a search page (bench, 2026-12-01).
-  const some = db
-    .select({ id: users.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'member'), isNull(users.deactivatedAt), ne(users.id, exceptUserId)))
-    .limit(COLLEAGUE_LIST_MAX + 1)
-    .all();
+  const some = prepared(db, 'rules.someColleagues', (q) =>
+    q
+      .select({ id: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(
+        and(
+          eq(memberships.orgId, sql.placeholder('orgId')),
+          eq(memberships.role, 'member'),
+          isNull(users.deactivatedAt),
+          ne(users.id, sql.placeholder('exceptUserId')),
+        ),
+      )
+      .limit(COLLEAGUE_LIST_MAX + 1)
+      .prepare(),
+  ).all({ orgId, exceptUserId });
   return some.length > COLLEAGUE_LIST_MAX ? some : colleaguesOf(db, orgId, undefined, { exceptUserId, limit: COLLEAGUE_LIST_MAX + 1 });
 }
 
