@@ -72,16 +72,23 @@ function cachePreparedStatements(sqlite: Database.Database, max = 500): void {
 }
 
 /**
- * A drizzle query built once per database handle and then only executed. drizzle builds the SQL
- * text again on every call, which cost ~0.15 ms for the meeting list's wide select (more than
- * running it; bench/RESULTS.md). `build` must take every value that varies as
- * `sql.placeholder(name)`; optional filters are written as `(? is null or col = ?)` so one
- * statement serves every combination, and id lists as `json_each(?)` with a JSON array.
- * Pass the database, not a transaction: a transaction object is new every time, so its queries
- * would be built again (still correct, but nothing is saved).
+ * A drizzle query built once per database and then only executed. drizzle builds the SQL text
+ * again on every call, which cost ~0.15 ms for the meeting list's wide select (more than running
+ * it; bench/RESULTS.md) and 0.2–0.5 ms for each small query of a booking on the 2026-12-01 machine.
+ * `build` must take every value that varies as `sql.placeholder(name)`; optional filters are
+ * written as `(? is null or col = ?)` so one statement serves every combination, and id lists as
+ * `json_each(?)` with a JSON array.
+ *
+ * Inside writeTx the transaction's database is used: the statement runs on the same connection,
+ * so it sees and joins the open transaction (better-sqlite3 has no per-transaction statements).
+ * Another transaction object (drizzle's own nested `transaction()`) builds its queries afresh:
+ * still correct, only nothing is saved.
  */
 const preparedQueries = new WeakMap<object, Map<string, unknown>>();
-export function prepared<T>(db: Queryable, key: string, build: (db: Queryable) => T): T {
+/** The database each writeTx transaction object belongs to, for `prepared`. */
+const rootOfTx = new WeakMap<Tx, DB>();
+export function prepared<T>(q: Queryable, key: string, build: (db: Queryable) => T): T {
+  const db: Queryable = '$client' in q ? q : (rootOfTx.get(q) ?? q);
   let byKey = preparedQueries.get(db);
   if (!byKey) preparedQueries.set(db, (byKey = new Map()));
   let query = byKey.get(key) as T | undefined;
@@ -127,6 +134,7 @@ export function writeTx<T>(db: DB | Tx, fn: (tx: Tx) => T): T {
   const run = () =>
     db.transaction(
       (tx) => {
+        rootOfTx.set(tx, db);
         const result = fn(tx);
         if (result instanceof Promise) throw new Error('writeTx callback must be synchronous');
         return result;

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { ACTIVE_STATUSES, bookings, locations, meetings, organisations, registrations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
-import type { Queryable } from '../db';
+import { prepared, type Queryable } from '../db';
 import { instantOf } from '../lib/time';
 import { DAYPART_TIMES } from '../desks/rules';
 import { holdsRoleSql } from '../orgs/orgs';
@@ -58,15 +58,17 @@ const bookingCalendarColumns = {
 /** Bookings by id, for the e-mails about them; always scoped to their owner. */
 export function bookingsForCalendar(db: Queryable, userId: string, ids: number[]): BookingForCalendar[] {
   if (ids.length === 0) return [];
-  return db
-    .select(bookingCalendarColumns)
-    .from(bookings)
-    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
-    .innerJoin(locations, eq(locations.id, bookings.locationId))
-    .innerJoin(organisations, eq(organisations.id, bookings.orgId))
-    .where(and(eq(bookings.userId, userId), inArray(bookings.id, ids)))
-    .orderBy(asc(bookings.date), asc(bookings.daypart))
-    .all();
+  return prepared(db, 'calendar.bookings', (q) =>
+    q
+      .select(bookingCalendarColumns)
+      .from(bookings)
+      .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+      .innerJoin(locations, eq(locations.id, bookings.locationId))
+      .innerJoin(organisations, eq(organisations.id, bookings.orgId))
+      .where(and(eq(bookings.userId, sql.placeholder('userId')), sql`${bookings.id} in (select value from json_each(${sql.placeholder('ids')}))`))
+      .orderBy(asc(bookings.date), asc(bookings.daypart))
+      .prepare(),
+  ).all({ userId, ids: JSON.stringify(ids) });
 }
 
 export type MeetingForCalendar = {

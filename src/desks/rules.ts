@@ -165,50 +165,58 @@ export type SpaceForRules = {
 export type BookableSpace = SpaceForRules & CheckinDeadlines & RequestDeadlineSetting & { sharedOrgIds: number[] };
 
 export function loadSpaceForRules(db: Queryable, spaceId: number): BookableSpace | undefined {
-  const row = db
-    .select({
-      id: spaces.id,
-      orgId: spaces.orgId,
-      locationId: spaces.locationId,
-      active: spaces.active,
-      capacity: spaces.capacity,
-      archivedAt: locations.archivedAt,
-      sharing: locations.sharing,
-      openWeekdays: locations.openWeekdays,
-      horizonWeeks: locations.horizonWeeks,
-      approvalRequired: locations.approvalRequired,
-      checkinDeadlineMorning: locations.checkinDeadlineMorning,
-      checkinDeadlineAfternoon: locations.checkinDeadlineAfternoon,
-      requestDeadlineDays: locations.requestDeadlineDays,
-      requestDeadlineTime: locations.requestDeadlineTime,
-      guestShareMax: locations.guestShareMax,
-      guestSharePer: locations.guestSharePer,
-      reservedForStaff: locations.reservedForStaff,
-      reservedUntilHours: locations.reservedUntilHours,
-    })
-    .from(spaces)
-    .innerJoin(locations, eq(locations.id, spaces.locationId))
-    .where(eq(spaces.id, spaceId))
-    .get();
+  const row = prepared(db, 'rules.spaceForRules', (q) =>
+    q
+      .select({
+        id: spaces.id,
+        orgId: spaces.orgId,
+        locationId: spaces.locationId,
+        active: spaces.active,
+        capacity: spaces.capacity,
+        archivedAt: locations.archivedAt,
+        sharing: locations.sharing,
+        openWeekdays: locations.openWeekdays,
+        horizonWeeks: locations.horizonWeeks,
+        approvalRequired: locations.approvalRequired,
+        checkinDeadlineMorning: locations.checkinDeadlineMorning,
+        checkinDeadlineAfternoon: locations.checkinDeadlineAfternoon,
+        requestDeadlineDays: locations.requestDeadlineDays,
+        requestDeadlineTime: locations.requestDeadlineTime,
+        guestShareMax: locations.guestShareMax,
+        guestSharePer: locations.guestSharePer,
+        reservedForStaff: locations.reservedForStaff,
+        reservedUntilHours: locations.reservedUntilHours,
+      })
+      .from(spaces)
+      .innerJoin(locations, eq(locations.id, spaces.locationId))
+      .where(eq(spaces.id, sql.placeholder('spaceId')))
+      .prepare(),
+  ).get({ spaceId });
   return row && { ...row, sharedOrgIds: sharedOrgIdsOf(db, row.locationId) };
 }
 
 /** The partner organisations a location admits when its sharing is 'list'. */
 export function sharedOrgIdsOf(db: Queryable, locationId: number): number[] {
-  return db
-    .select({ orgId: locationShares.orgId })
-    .from(locationShares)
-    .where(eq(locationShares.locationId, locationId))
-    .all()
+  return prepared(db, 'rules.sharedOrgIds', (q) =>
+    q
+      .select({ orgId: locationShares.orgId })
+      .from(locationShares)
+      .where(eq(locationShares.locationId, sql.placeholder('locationId')))
+      .prepare(),
+  )
+    .all({ locationId })
     .map((r) => r.orgId);
 }
 
 export function memberOrgIds(db: Queryable, userId: string): number[] {
-  return db
-    .selectDistinct({ orgId: memberships.orgId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId))
-    .all()
+  return prepared(db, 'rules.memberOrgIds', (q) =>
+    q
+      .selectDistinct({ orgId: memberships.orgId })
+      .from(memberships)
+      .where(eq(memberships.userId, sql.placeholder('userId')))
+      .prepare(),
+  )
+    .all({ userId })
     .map((r) => r.orgId);
 }
 
@@ -355,28 +363,32 @@ export type ClosedReason = { kind: 'holiday'; holiday: HolidayKey } | { kind: 'c
  * or a public holiday its location closes for (`holidayClosure`, which the search calls too).
  */
 export function closuresFor(db: Queryable, space: { id: number; locationId: number }, from: string, to: string): (d: string) => ClosedReason | null {
-  const loc = db
-    .select({ orgId: locations.orgId, locationSet: locations.closedHolidays, orgSet: organisations.closedHolidays })
-    .from(locations)
-    .innerJoin(organisations, eq(organisations.id, locations.orgId))
-    .where(eq(locations.id, space.locationId))
-    .get();
-  const rows = db
-    .select({ start: closures.startDate, end: closures.endDate, reason: closures.reason })
-    .from(closures)
-    .where(
-      and(
-        or(
-          and(eq(closures.locationId, space.locationId), or(isNull(closures.spaceId), eq(closures.spaceId, space.id))),
-          and(eq(closures.scope, 'org'), eq(closures.orgId, loc?.orgId ?? -1)),
-          eq(closures.scope, 'network'),
+  const loc = prepared(db, 'rules.closureSettings', (q) =>
+    q
+      .select({ orgId: locations.orgId, locationSet: locations.closedHolidays, orgSet: organisations.closedHolidays })
+      .from(locations)
+      .innerJoin(organisations, eq(organisations.id, locations.orgId))
+      .where(eq(locations.id, sql.placeholder('locationId')))
+      .prepare(),
+  ).get({ locationId: space.locationId });
+  const rows = prepared(db, 'rules.closures', (q) =>
+    q
+      .select({ start: closures.startDate, end: closures.endDate, reason: closures.reason })
+      .from(closures)
+      .where(
+        and(
+          or(
+            and(eq(closures.locationId, sql.placeholder('locationId')), or(isNull(closures.spaceId), eq(closures.spaceId, sql.placeholder('spaceId')))),
+            and(eq(closures.scope, 'org'), eq(closures.orgId, sql.placeholder('orgId'))),
+            eq(closures.scope, 'network'),
+          ),
+          lte(closures.startDate, sql.placeholder('to')),
+          gte(closures.endDate, sql.placeholder('from')),
         ),
-        lte(closures.startDate, to),
-        gte(closures.endDate, from),
-      ),
-    )
-    .orderBy(closures.startDate, closures.id)
-    .all();
+      )
+      .orderBy(closures.startDate, closures.id)
+      .prepare(),
+  ).all({ locationId: space.locationId, spaceId: space.id, orgId: loc?.orgId ?? -1, from, to });
   return (d) => {
     const c = rows.find((r) => r.start <= d && d <= r.end);
     if (c) return { kind: 'closure', reason: c.reason };
@@ -442,37 +454,57 @@ export function sharePeriod(per: SharePeriod, date: string): { from: string; to:
 /** Dagdelen a guest organisation holds at a location in the share period of `date` (the statuses that hold a desk). */
 export function countOrgShare(db: Queryable, locationId: number, guestOrgId: number, per: SharePeriod, date: string): number {
   const { from, to } = sharePeriod(per, date);
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.locationId, locationId),
-        eq(bookings.guestOrgId, guestOrgId),
-        gte(bookings.date, from),
-        lte(bookings.date, to),
-        inArray(bookings.status, ACTIVE_STATUSES),
-      ),
-    )
-    .get();
+  const row = prepared(db, 'rules.orgShare', (q) =>
+    q
+      .select({ n: sql<number>`count(*)` })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.locationId, sql.placeholder('locationId')),
+          eq(bookings.guestOrgId, sql.placeholder('guestOrgId')),
+          gte(bookings.date, sql.placeholder('from')),
+          lte(bookings.date, sql.placeholder('to')),
+          inArray(bookings.status, ACTIVE_STATUSES),
+        ),
+      )
+      .prepare(),
+  ).get({ locationId, guestOrgId, from, to });
   return row?.n ?? 0;
 }
 
 export function countActive(db: Queryable, spaceId: number, date: string, daypart: Daypart): number {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(bookings)
-    .where(and(eq(bookings.spaceId, spaceId), eq(bookings.date, date), eq(bookings.daypart, daypart), inArray(bookings.status, ACTIVE_STATUSES)))
-    .get();
+  const row = prepared(db, 'rules.countActive', (q) =>
+    q
+      .select({ n: sql<number>`count(*)` })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.spaceId, sql.placeholder('spaceId')),
+          eq(bookings.date, sql.placeholder('date')),
+          eq(bookings.daypart, sql.placeholder('daypart')),
+          inArray(bookings.status, ACTIVE_STATUSES),
+        ),
+      )
+      .prepare(),
+  ).get({ spaceId, date, daypart });
   return row?.n ?? 0;
 }
 
 export function hasActiveBooking(db: Queryable, userId: string, date: string, daypart: Daypart): boolean {
-  return !!db
-    .select({ one: sql`1` })
-    .from(bookings)
-    .where(and(eq(bookings.userId, userId), eq(bookings.date, date), eq(bookings.daypart, daypart), inArray(bookings.status, ACTIVE_STATUSES)))
-    .get();
+  return !!prepared(db, 'rules.hasActive', (q) =>
+    q
+      .select({ one: sql`1` })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.userId, sql.placeholder('userId')),
+          eq(bookings.date, sql.placeholder('date')),
+          eq(bookings.daypart, sql.placeholder('daypart')),
+          inArray(bookings.status, ACTIVE_STATUSES),
+        ),
+      )
+      .prepare(),
+  ).get({ userId, date, daypart });
 }
 
 /** better-sqlite3 raises SQLITE_CONSTRAINT_UNIQUE; drizzle may wrap it in an error with a cause. */

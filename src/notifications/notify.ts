@@ -27,19 +27,21 @@ export function notify(
   opts: { optional?: boolean; baseUrl?: string; own?: boolean } = {},
 ): void {
   if (userId === null) return;
-  const user = tx
-    .select({
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      emailReminders: users.emailReminders,
-      emailConfirmations: users.emailConfirmations,
-      deactivatedAt: users.deactivatedAt,
-      deletedAt: users.deletedAt,
-    })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
+  const user = prepared(tx, 'notify.recipient', (q) =>
+    q
+      .select({
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        emailReminders: users.emailReminders,
+        emailConfirmations: users.emailConfirmations,
+        deactivatedAt: users.deactivatedAt,
+        deletedAt: users.deletedAt,
+      })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('userId')))
+      .prepare(),
+  ).get({ userId });
   // A deactivated or deleted account is never written to.
   if (!user || user.deactivatedAt || user.deletedAt) return;
   const msg = compose(dictFor(user.locale), { locale: user.locale ?? 'nl', name: user.name });
