@@ -1,3 +1,4 @@
+import { renderAttachment } from '../src/calendar/ics';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { createApp, type App } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
@@ -164,4 +165,10 @@ export function text(el: HTMLElement | null | undefined): string {
 
 export function countRows(db: DB, table: string): number {
   return (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+}
+
+/** The attachments of an outbox row as they are sent (an .ics is written from its events then), their contents joined. */
+export function sentAttachments(stored: string | null | undefined): string {
+  if (!stored) return '';
+  return (JSON.parse(stored) as Parameters<typeof renderAttachment>[0][]).map((a) => renderAttachment(a).content).join('\n');
 }

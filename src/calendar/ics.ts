@@ -62,6 +62,29 @@ export function sequenceOf(createdAt: Date, updatedAt: Date | null): number {
   return Math.max(0, Math.floor((updatedAt.getTime() - createdAt.getTime()) / 1000));
 }
 
-export function icsAttachment(filename: string, ics: string, method: IcsMethod) {
-  return { filename, contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics };
+/**
+ * An .ics attachment as the outbox keeps it: the events, turned into RFC 5545 text by `toIcs` when
+ * the mail is sent (`renderAttachment`). Validating and writing the events (the `ics` package) took
+ * ~1 ms, which the booking's write transaction, holding the database's one write lock, no longer
+ * pays (issue #18). The outbox row still holds everything the mail says: nothing is read again.
+ */
+export type CalendarAttachment = {
+  filename: string;
+  contentType: string;
+  calendar: { method: IcsMethod; events: (Omit<CalEvent, 'start' | 'end'> & { start: number; end: number })[] };
+};
+
+export function icsAttachment(filename: string, events: CalEvent[], method: IcsMethod): CalendarAttachment {
+  return {
+    filename,
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+    calendar: { method, events: events.map((e) => ({ ...e, start: e.start.getTime(), end: e.end.getTime() })) },
+  };
+}
+
+/** A kept attachment as it is sent: an .ics written from its events, any other as it is. */
+export function renderAttachment<A extends { filename: string; contentType: string; content: string }>(a: A | CalendarAttachment) {
+  if (!('calendar' in a)) return a;
+  const events = a.calendar.events.map((e) => ({ ...e, start: new Date(e.start), end: new Date(e.end) }));
+  return { filename: a.filename, contentType: a.contentType, content: toIcs(events, a.calendar.method) };
 }

@@ -73,9 +73,14 @@ export function consultEvent(t: Dict, c: ConsultForCalendar, side: Side, baseUrl
 }
 
 export function consultIcs(t: Dict, c: ConsultForCalendar, side: Side, baseUrl: string): { ics: string; method: IcsMethod } {
-  const event = consultEvent(t, c, side, baseUrl);
-  const method: IcsMethod = event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH';
+  const { event, method } = consultCalendar(t, c, side, baseUrl);
   return { ics: toIcs([event], method), method };
+}
+
+/** A consult's event and whether it publishes or cancels it, for the .ics (`consultIcs`) or a mail's attachment. */
+export function consultCalendar(t: Dict, c: ConsultForCalendar, side: Side, baseUrl: string): { event: CalEvent; method: IcsMethod } {
+  const event = consultEvent(t, c, side, baseUrl);
+  return { event, method: event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH' };
 }
 
 /** A consult's calendar file for whoever asks: its booker, or the expert whose hours it is; else undefined (→ 404). */

@@ -2,7 +2,7 @@ import type { Queryable } from '../db';
 import { icsAttachment } from '../calendar/ics';
 import { notify } from '../notifications/notify';
 import { formatLocalDate, formatTime } from '../../views/i18n/format';
-import { consultForCalendar, consultIcs, placeOf, type ConsultForCalendar, type Side } from './calendar';
+import { consultCalendar, consultForCalendar, placeOf, type ConsultForCalendar, type Side } from './calendar';
 import { slotStart } from './slots';
 
 /**
@@ -36,12 +36,12 @@ function send(tx: Queryable, c: ConsultForCalendar, side: Side, kind: Kind, now:
             : kind === 'reminder'
               ? [m.reminderSubject(who, when), m.reminderBody(r.name, who, when, place, topic)]
               : [m.bookerCancelledSubject(who, when), m.bookerCancelledBody(r.name, who, when)];
-      const { ics, method } = consultIcs(t, c, side, baseUrl ?? '');
+      const { event, method } = consultCalendar(t, c, side, baseUrl ?? '');
       return {
         subject: text[0],
         body: text[1],
         link: side === 'booker' ? '/bookings' : '/consults/mine',
-        attachments: [icsAttachment(`gastplek-spreekuur-${c.id}.ics`, ics, method)],
+        attachments: [icsAttachment(`gastplek-spreekuur-${c.id}.ics`, [event], method)],
       };
     },
     now,

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { bookings, locations, memberships, organisations, users } from '../../db/schema';
 import type { Queryable } from '../db';
 import { bookingEvent, bookingsForCalendar, type BookingForCalendar } from '../calendar/events';
-import { icsAttachment, toIcs, type IcsMethod } from '../calendar/ics';
+import { icsAttachment, type IcsMethod } from '../calendar/ics';
 import { notify } from '../notifications/notify';
 import type { Dict, Locale } from '../../views/i18n';
 import { formatDateTime, formatLocalDate } from '../../views/i18n/format';
@@ -49,7 +49,7 @@ function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: Bookin
       .filter((s) => s !== null)
       .join('\n\n'),
     link: '/bookings',
-    attachments: [icsAttachment(`gastplek-${first.id}.ics`, toIcs(events, method), method)],
+    attachments: [icsAttachment(`gastplek-${first.id}.ics`, events, method)],
   };
 }
 

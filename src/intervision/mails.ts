@@ -3,7 +3,7 @@ import { intervisionGroups } from '../../db/schema';
 import type { Queryable } from '../db';
 import { notify } from '../notifications/notify';
 import { meetingEvent, meetingForCalendar } from '../calendar/events';
-import { icsAttachment, toIcs, type IcsMethod } from '../calendar/ics';
+import { icsAttachment, type IcsMethod } from '../calendar/ics';
 import type { Dict, Locale } from '../../views/i18n';
 import { formatDateTime, formatTime } from '../../views/i18n/format';
 
@@ -37,7 +37,7 @@ function toUser(
           ? [
               icsAttachment(
                 `gastplek-bijeenkomst-${meeting.id}.ics`,
-                toIcs([meetingEvent(t, meeting, ics.baseUrl, ics.method === 'CANCEL' ? 'CANCELLED' : undefined)], ics.method),
+                [meetingEvent(t, meeting, ics.baseUrl, ics.method === 'CANCEL' ? 'CANCELLED' : undefined)],
                 ics.method,
               ),
             ]

@@ -1,15 +1,18 @@
 import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { outbox } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
+import { renderAttachment, type CalendarAttachment } from '../calendar/ics';
 
 export type Attachment = { filename: string; contentType: string; content: string };
+/** What a queued mail holds: its text, and attachments as they are or (an .ics) as events written when it is sent. */
+export type QueuedMail = { to: string; subject: string; body: string; attachments?: (Attachment | CalendarAttachment)[] };
 export type Mail = { to: string; subject: string; body: string; attachments?: Attachment[] };
 
 /**
  * Queues a message. Call it with the transaction that makes the change the message is about:
  * the message exists exactly when the change does (transactional outbox).
  */
-export function queueMail(tx: Queryable, mail: Mail, now: Date): void {
+export function queueMail(tx: Queryable, mail: QueuedMail, now: Date): void {
   tx.insert(outbox)
     .values({
       toAddress: mail.to,
@@ -61,7 +64,7 @@ export async function deliverDue(db: DB, transport: Transport, from: string, now
         to: m.toAddress,
         subject: m.subject,
         body: m.body,
-        attachments: m.attachments ? (JSON.parse(m.attachments) as Attachment[]) : undefined,
+        attachments: m.attachments ? (JSON.parse(m.attachments) as (Attachment | CalendarAttachment)[]).map(renderAttachment) : undefined,
       });
       db.update(outbox)
         .set({ status: 'sent', sentAt: now(), leaseUntil: null, attempts: sql`${outbox.attempts} + 1` })

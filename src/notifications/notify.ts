@@ -1,10 +1,10 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { notifications, users } from '../../db/schema';
 import { prepared, type Queryable } from '../db';
-import { queueMail, type Attachment } from '../mail/outbox';
+import { queueMail, type QueuedMail } from '../mail/outbox';
 import { dictFor, type Dict, type Locale } from '../../views/i18n';
 
-export type Message = { subject: string; body: string; link?: string; attachments?: Attachment[] };
+export type Message = { subject: string; body: string; link?: string; attachments?: QueuedMail['attachments'] };
 
 /**
  * Tells a person about a change: an in-app notification plus an e-mail, both in the recipient's

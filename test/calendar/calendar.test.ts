@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { Client, countRows, createTestApp, html, loginAs, text, TestClock } from '../helpers';
+import { Client, countRows, createTestApp, html, loginAs, text, TestClock, sentAttachments } from '../helpers';
 import { desksWorld } from '../desks/factory';
 import { makeMeeting, member, network } from '../intervision/fixtures';
 import { notifications, outbox, users } from '../../db/schema';
@@ -36,8 +36,7 @@ function attachmentOf(db: ReturnType<typeof createTestApp>['db'], subjectStart: 
     .all()
     .find((m) => m.subject.startsWith(subjectStart));
   expect(mail, subjectStart).toBeTruthy();
-  const [att] = JSON.parse(mail!.attachments!) as { content: string; contentType: string }[];
-  return att!.content;
+  return sentAttachments(mail!.attachments);
 }
 
 describe('calendar: bookings', () => {
@@ -127,7 +126,7 @@ describe('calendar: meetings', () => {
     expect((await a.client.post(`/meetings/${id}/cancel-registration`)).status).toBe(303);
     const moved = ta.db.select().from(outbox).where(eq(outbox.toAddress, b.email)).all().at(-1)!;
     expect(moved.subject).toMatch(/^You/);
-    const [ev] = parseIcs((JSON.parse(moved.attachments!) as { content: string }[])[0]!.content);
+    const [ev] = parseIcs(sentAttachments(moved.attachments));
     expect(ev).toMatchObject({
       uid: `meeting-${id}@gastplek`,
       start: '2026-10-25T13:00:00.000Z',
@@ -147,7 +146,7 @@ describe('calendar: meetings', () => {
     const facClient = await loginAs(ta.app, ta.facilitator.email);
     expect((await facClient.post(`/facilitate/meetings/${id}/cancel`, { confirm: 'yes' })).status).toBe(303);
     const mail = ta.db.select().from(outbox).where(eq(outbox.toAddress, a.email)).all().at(-1)!;
-    const [ev] = parseIcs((JSON.parse(mail.attachments!) as { content: string }[])[0]!.content);
+    const [ev] = parseIcs(sentAttachments(mail.attachments));
     expect(ev).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: `meeting-${id}@gastplek` });
   });
 });

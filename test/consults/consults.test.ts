@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp, createUser, countRows, html, loginAs, TestClock, text, type Client } from '../helpers';
+import { createTestApp, createUser, countRows, html, loginAs, TestClock, text, type Client, sentAttachments } from '../helpers';
 import { instantOf } from '../../src/lib/time';
 import type { DB } from '../../src/db';
 import { sendReminders } from '../../src/notifications/reminders';
@@ -17,11 +17,13 @@ const rows = (t: { db: DB }, sql: string, ...a: unknown[]) => t.db.$client.prepa
 
 const book = (c: Client, hourId: number, body: Record<string, string>) => c.post(`/consults/${hourId}/book`, body);
 const mails = (db: Parameters<typeof countRows>[0], to: string) =>
-  db.$client.prepare('select subject, body, attachments from outbox where to_address = ? order by id').all(to) as {
-    subject: string;
-    body: string;
-    attachments: string | null;
-  }[];
+  (
+    db.$client.prepare('select subject, body, attachments from outbox where to_address = ? order by id').all(to) as {
+      subject: string;
+      body: string;
+      attachments: string | null;
+    }[]
+  ).map((m) => ({ ...m, attachments: sentAttachments(m.attachments) }));
 
 const PUBLISH = { place: 'online', onlineUrl: 'https://meet.example.nl/spreekuur', date: '2026-11-26', startTime: '13:00', slots: '4', slotMinutes: '20' };
 

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { Client, createTestApp, createUser } from '../helpers';
 import { outbox, users } from '../../db/schema';
 import { deliverDue, queueMail } from '../../src/mail/outbox';
+import { icsAttachment } from '../../src/calendar/ics';
 import { smtpTransport } from '../../src/mail/smtp';
 import { openDatabase } from '../../src/db';
 import { freePort, tempDir } from '../faults/server-process';
@@ -126,5 +127,32 @@ describe('mail: transactional outbox delivered over SMTP', () => {
     await deliverDue(db, smtpTransport(inbox.url), FROM, clock.now);
     expect(inbox.mails[0]?.attachments[0]?.filename).toBe('reservering.ics');
     expect(inbox.mails[0]?.attachments[0]?.content.toString()).toContain('BEGIN:VCALENDAR');
+  });
+
+  it('an .ics kept as its events in the outbox is written when the mail is sent (issue #18), with the event as queued', async () => {
+    const inbox = await startSmtp();
+    const { db, clock } = createTestApp();
+    const event = {
+      uid: 'booking-42@gastplek',
+      start: new Date('2026-10-26T08:00:00Z'),
+      end: new Date('2026-10-26T12:00:00Z'),
+      title: 'Werkplek: Flexplekken',
+      location: 'CJG Ede',
+      sequence: 3,
+      status: 'CONFIRMED' as const,
+    };
+    queueMail(db, { to: 'x@example.test', subject: 'Met agenda', body: 'Zie bijlage', attachments: [icsAttachment('gastplek-42.ics', [event], 'PUBLISH')] }, clock.now());
+    const stored = db.select({ attachments: outbox.attachments }).from(outbox).get()!.attachments!;
+    expect(stored).not.toContain('BEGIN:VCALENDAR');
+    await deliverDue(db, smtpTransport(inbox.url), FROM, clock.now);
+    const att = inbox.mails[0]!.attachments[0]!;
+    expect(att.filename).toBe('gastplek-42.ics');
+    expect(att.contentType).toBe('text/calendar');
+    const ics = att.content.toString();
+    expect(ics).toContain('METHOD:PUBLISH');
+    expect(ics).toContain('UID:booking-42@gastplek');
+    expect(ics).toContain('DTSTART:20261026T080000Z');
+    expect(ics).toContain('SEQUENCE:3');
+    expect(ics).toContain('LOCATION:CJG Ede');
   });
 });
