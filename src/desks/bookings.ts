@@ -470,11 +470,20 @@ export function releaseNoShows(db: DB, now: Date, ctx: { baseUrl?: string } = {}
 /** May this user see a location's guest instructions? Hosts of its organisation, and people with an active booking there. */
 export function canSeeInstructions(db: Queryable, userId: string, location: { id: number; orgId: number }, hostOrgIds: number[], today: string): boolean {
   if (hostOrgIds.includes(location.orgId)) return true;
-  return !!db
-    .select({ one: sql`1` })
-    .from(bookings)
-    .where(and(eq(bookings.userId, userId), eq(bookings.locationId, location.id), gte(bookings.date, today), inArray(bookings.status, ACTIVE_STATUSES)))
-    .get();
+  return !!prepared(db, 'bookings.heldAtLocation', (q) =>
+    q
+      .select({ one: sql`1` })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.userId, sql.placeholder('userId')),
+          eq(bookings.locationId, sql.placeholder('locationId')),
+          gte(bookings.date, sql.placeholder('today')),
+          inArray(bookings.status, ACTIVE_STATUSES),
+        ),
+      )
+      .prepare(),
+  ).get({ userId, locationId: location.id, today });
 }
 
 // ——— Host side ———

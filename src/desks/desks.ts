@@ -13,7 +13,7 @@ import {
   type Sharing,
   type SpaceKind,
 } from '../../db/schema';
-import { writeTx, type DB, type Queryable } from '../db';
+import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { addDays, isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
@@ -578,22 +578,24 @@ export function hostSuggestions(db: DB, guestOrgId: number, ownOrgIds: number[],
 export function getVisibleSpace(db: Queryable, spaceId: number, userOrgIds: number[], guestOrgId: number | null) {
   const rules = loadSpaceForRules(db, spaceId);
   if (!rules || !maySee(rules, { orgIds: userOrgIds, asOrgId: guestOrgId })) return undefined;
-  const row = db
-    .select({
-      id: spaces.id,
-      name: spaces.name,
-      kind: spaces.kind,
-      capacity: spaces.capacity,
-      amenities: spaces.amenities,
-      active: spaces.active,
-      location: locations,
-      orgName: organisations.name,
-    })
-    .from(spaces)
-    .innerJoin(locations, eq(locations.id, spaces.locationId))
-    .innerJoin(organisations, eq(organisations.id, locations.orgId))
-    .where(eq(spaces.id, spaceId))
-    .get();
+  const row = prepared(db, 'desks.visibleSpace', (q) =>
+    q
+      .select({
+        id: spaces.id,
+        name: spaces.name,
+        kind: spaces.kind,
+        capacity: spaces.capacity,
+        amenities: spaces.amenities,
+        active: spaces.active,
+        location: locations,
+        orgName: organisations.name,
+      })
+      .from(spaces)
+      .innerJoin(locations, eq(locations.id, spaces.locationId))
+      .innerJoin(organisations, eq(organisations.id, locations.orgId))
+      .where(eq(spaces.id, sql.placeholder('spaceId')))
+      .prepare(),
+  ).get({ spaceId });
   return row && { ...row, rules };
 }
 
@@ -601,12 +603,21 @@ export type VisibleSpace = NonNullable<ReturnType<typeof getVisibleSpace>>;
 
 /** Desks held per date and dagdeel in [from, to], keyed "YYYY-MM-DD:daypart". One grouped query. */
 export function takenBetween(db: Queryable, spaceId: number, from: string, to: string): Map<string, number> {
-  const rows = db
-    .select({ date: bookings.date, daypart: bookings.daypart, n: sql<number>`count(*)` })
-    .from(bookings)
-    .where(and(eq(bookings.spaceId, spaceId), gte(bookings.date, from), sql`${bookings.date} <= ${to}`, inArray(bookings.status, ACTIVE_STATUSES)))
-    .groupBy(bookings.date, bookings.daypart)
-    .all();
+  const rows = prepared(db, 'desks.takenBetween', (q) =>
+    q
+      .select({ date: bookings.date, daypart: bookings.daypart, n: sql<number>`count(*)` })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.spaceId, sql.placeholder('spaceId')),
+          gte(bookings.date, sql.placeholder('from')),
+          sql`${bookings.date} <= ${sql.placeholder('to')}`,
+          inArray(bookings.status, ACTIVE_STATUSES),
+        ),
+      )
+      .groupBy(bookings.date, bookings.daypart)
+      .prepare(),
+  ).all({ spaceId, from, to });
   return new Map(rows.map((r) => [`${r.date}:${r.daypart}`, r.n]));
 }
 
