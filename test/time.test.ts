@@ -36,3 +36,19 @@ describe('time: Amsterdam wall clock and UTC instants', () => {
     expect(isoWeekday('2026-11-29')).toBe(7);
   });
 });
+
+describe('local date and time of an instant (remembered per UTC minute, issue #18)', () => {
+  it('is exact at midnight and across both daylight-saving changes, also when instants alternate', () => {
+    const at = (iso: string) => ({ date: localDateOf(new Date(iso)), time: localTimeOf(new Date(iso)) });
+    for (let round = 0; round < 2; round++) {
+      expect(at('2026-12-31T22:59:59.999Z')).toEqual({ date: '2026-12-31', time: '23:59' });
+      expect(at('2026-12-31T23:00:00.000Z')).toEqual({ date: '2027-01-01', time: '00:00' });
+      expect(at('2026-03-29T00:59:59.000Z')).toEqual({ date: '2026-03-29', time: '01:59' });
+      expect(at('2026-03-29T01:00:00.000Z')).toEqual({ date: '2026-03-29', time: '03:00' });
+      expect(at('2026-10-25T00:59:30.000Z')).toEqual({ date: '2026-10-25', time: '02:59' });
+      expect(at('2026-10-25T01:00:00.000Z')).toEqual({ date: '2026-10-25', time: '02:00' });
+      expect(at('2026-10-24T21:59:59.000Z')).toEqual({ date: '2026-10-24', time: '23:59' });
+      expect(at('2026-10-24T22:00:00.000Z')).toEqual({ date: '2026-10-25', time: '00:00' });
+    }
+  });
+});

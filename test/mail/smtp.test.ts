@@ -141,7 +141,11 @@ describe('mail: transactional outbox delivered over SMTP', () => {
       sequence: 3,
       status: 'CONFIRMED' as const,
     };
-    queueMail(db, { to: 'x@example.test', subject: 'Met agenda', body: 'Zie bijlage', attachments: [icsAttachment('gastplek-42.ics', [event], 'PUBLISH')] }, clock.now());
+    queueMail(
+      db,
+      { to: 'x@example.test', subject: 'Met agenda', body: 'Zie bijlage', attachments: [icsAttachment('gastplek-42.ics', [event], 'PUBLISH')] },
+      clock.now(),
+    );
     const stored = db.select({ attachments: outbox.attachments }).from(outbox).get()!.attachments!;
     expect(stored).not.toContain('BEGIN:VCALENDAR');
     await deliverDue(db, smtpTransport(inbox.url), FROM, clock.now);
