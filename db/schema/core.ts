@@ -204,7 +204,9 @@ export const remindersSent = sqliteTable(
  * Change counters, bumped by triggers (migration 0003) on every write to the tables a counter
  * covers, from any process. A per-process cache keyed by the counter (src/lib/versioned.ts) can
  * therefore never answer with data older than the database: 'filters' covers what the search and
- * meeting-list filters offer (organisations, locations, meetings and their visibility).
+ * meeting-list filters offer (organisations, locations, meetings and their visibility), 'desks'
+ * which spaces a desk search finds (spaces, locations, location shares, closures, organisations;
+ * migration 0018).
  */
 export const changeCounters = sqliteTable('change_counters', {
   name: text('name').primaryKey(),

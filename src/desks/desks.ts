@@ -460,13 +460,21 @@ export function searchSpaces(
   const moment = localMoment(at);
   const today = moment.today;
   return sqlite.transaction(() => {
+    const matching = () =>
+      sqlite
+        .prepare(`select s.id ${searchFrom(p)} order by l.town, l.name, s.name, s.id`)
+        .pluck()
+        .all(searchValues(p, viewer, today)) as number[];
+    // Which spaces match depends only on tables behind the 'desks' change counter (never on bookings),
+    // so the list is kept per search while none of them changed; the free places below are always read fresh.
     const ids: number[] =
       p.date < today
         ? []
-        : (sqlite
-            .prepare(`select s.id ${searchFrom(p)} order by l.town, l.name, s.name, s.id`)
-            .pluck()
-            .all(searchValues(p, viewer, today)) as number[]);
+        : p.spaceId
+          ? matching()
+          : matchingSpaces(db, JSON.stringify([p.date, today, p.town, p.host, p.amenities, viewer.guestOrgId, viewer.userOrgIds]), 0, () => ({
+              value: matching(),
+            }));
     const pg = paging(page.requested, ids.length, page.size);
     const shown = ids.slice(pg.offset, pg.offset + pg.size);
     const rows = shown.length ? spaceCards(sqlite, shown, p.date) : [];
@@ -522,6 +530,9 @@ function spaceCards(sqlite: DB['$client'], ids: number[], date: string): CardRow
 }
 
 const searchTownsCache = versionedCache<string[]>('filters');
+
+/** The ids of the spaces a search finds, in result order, per search (ADR 019); at most 500 searches are kept. */
+const matchingSpaces = versionedCache<number[]>('desks', 500);
 
 /** A LIKE pattern matching `text` anywhere (`%` and `_` typed by the user match themselves). */
 const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

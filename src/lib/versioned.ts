@@ -6,10 +6,15 @@ import type { DB } from '../db';
  * process) and is used only while the counter still has that value. Reading the counter is one
  * primary-key lookup; the counter and the computation share one read transaction.
  *
- * Only for lists that change rarely and are costly to compute (the filter lists of the desk search
- * and the meeting list); never for anything a booking or sign-up changes. See ADR 007.
+ * Only for what changes rarely and is costly to compute, never for anything a booking or sign-up
+ * changes: 'filters' covers the meeting list's filter lists and the towns of the desk search
+ * (organisations, locations, meetings and their visibility; ADR 007), 'desks' which spaces a desk
+ * search finds (spaces, locations, their sharing, closures, organisations; ADR 019). Free places
+ * are never cached.
  */
-export function versionedCache<V>(counter: 'filters', maxEntries = 500) {
+export type ChangeCounter = 'filters' | 'desks';
+
+export function versionedCache<V>(counter: ChangeCounter, maxEntries = 500) {
   type Entry = { version: number; value: V; validUntil: number };
   const byDatabase = new WeakMap<object, Map<string, Entry>>();
   /** `compute` may say until when (ms) its answer holds regardless of writes, e.g. until the next meeting starts. */

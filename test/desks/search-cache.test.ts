@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bookSpace } from '../../src/desks/bookings';
+import { searchSpaces } from '../../src/desks/desks';
+import { instantOf } from '../../src/lib/time';
+import { createOrg, createTestApp, createUser, TestClock } from '../helpers';
+import { createSpace } from './factory';
+
+// Issue #18, ADR 019: the desk search keeps, per search, which spaces match (behind the 'desks'
+// change counter). Every write that changes the answer — from this process or another — must show
+// at once; free places are never kept.
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('desk search: the kept list of matching spaces is never stale', () => {
+  it('every kind of write by another process shows in the next search: spaces, locations, sharing, closures, holidays, names', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-search-cache-'));
+    dirs.push(dir);
+    const file = path.join(dir, 's.db');
+    // Tuesday 24 November 2026, 08:00; searching Thursday 26 November and Monday 28 December (Tweede kerstdag is the 26th).
+    const t = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const host = createOrg(t.db, { name: 'CJG Harderwijk' });
+    const guest = createOrg(t.db, { name: 'GGD Noord' });
+    const a = createSpace(t.db, host.id, { name: 'Flexplekken' });
+    const viewer = { userId: 'nobody', userOrgIds: [guest.id], guestOrgId: guest.id };
+    const found = (date = '2026-11-26', filters: { host?: string } = {}) =>
+      searchSpaces(t.db, { date, town: null, amenities: [], host: filters.host ?? null }, viewer, t.clock.now()).rows.map((r) => r.spaceName);
+    const other = new Database(file);
+    other.pragma('busy_timeout = 5000');
+    const run = (sql: string, ...args: unknown[]) => other.prepare(sql).run(...args);
+
+    expect(found()).toEqual(['Flexplekken']);
+    expect(found()).toEqual(['Flexplekken']); // now kept
+
+    run(`insert into spaces (location_id, org_id, name, kind, capacity, amenities) values (?, ?, 'Stilteruimte', 'stilteruimte', 2, 0)`, a.locationId, host.id);
+    expect(found()).toEqual(['Flexplekken', 'Stilteruimte']);
+    run(`update spaces set active = 0 where name = 'Stilteruimte'`);
+    expect(found()).toEqual(['Flexplekken']);
+
+    run(`update locations set sharing = 'list' where id = ?`, a.locationId);
+    expect(found()).toEqual([]);
+    run('insert into location_shares (location_id, org_id) values (?, ?)', a.locationId, guest.id);
+    expect(found()).toEqual(['Flexplekken']);
+    run('delete from location_shares where location_id = ?', a.locationId);
+    expect(found()).toEqual([]);
+    run(`update locations set sharing = 'all' where id = ?`, a.locationId);
+    expect(found()).toEqual(['Flexplekken']);
+
+    run(
+      `insert into closures (scope, location_id, org_id, start_date, end_date, reason) values ('location', ?, ?, '2026-11-26', '2026-11-26', 'Verbouwing')`,
+      a.locationId,
+      host.id,
+    );
+    expect(found()).toEqual([]);
+    run('delete from closures');
+    expect(found()).toEqual(['Flexplekken']);
+    run(`insert into closures (scope, org_id, start_date, end_date, reason) values ('org', ?, '2026-11-26', '2026-11-27', 'Heidag')`, host.id);
+    expect(found()).toEqual([]);
+    run(`update closures set start_date = '2026-11-27'`);
+    expect(found()).toEqual(['Flexplekken']);
+
+    // Eerste kerstdag (Friday 25 December) closes by default; an organisation that stays open that day is found again.
+    expect(found('2026-12-24')).toEqual(['Flexplekken']);
+    expect(found('2026-12-25')).toEqual([]);
+    run(`update organisations set closed_holidays = '' where id = ?`, host.id);
+    expect(found('2026-12-25')).toEqual(['Flexplekken']);
+
+    expect(found('2026-11-26', { host: 'Harderwijk' })).toEqual(['Flexplekken']);
+    run(`update organisations set name = 'CJG Ermelo' where id = ?`, host.id);
+    expect(found('2026-11-26', { host: 'Harderwijk' })).toEqual([]);
+    run(`update locations set archived_at = 1 where id = ?`, a.locationId);
+    expect(found()).toEqual([]);
+    other.close();
+  });
+
+  it('free places are read fresh: a booking by another process shows in the counts of a kept search', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-search-cache-'));
+    dirs.push(dir);
+    const file = path.join(dir, 's.db');
+    const t = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const host = createOrg(t.db, { name: 'CJG Harderwijk' });
+    const guest = createOrg(t.db, { name: 'GGD Noord' });
+    const a = createSpace(t.db, host.id, { capacity: 2 });
+    const viewer = { userId: 'nobody', userOrgIds: [guest.id], guestOrgId: guest.id };
+    const taken = () => searchSpaces(t.db, { date: '2026-11-26', town: null, amenities: [], host: null }, viewer, t.clock.now()).rows[0]!.takenMorning;
+    expect(taken()).toBe(0);
+    expect(taken()).toBe(0);
+    // A second app on the same file: another server process.
+    const second = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const worker = await createUser(second.db, { orgId: guest.id });
+    const r = bookSpace(
+      second.db,
+      { spaceId: a.spaceId, userId: worker.id, guestOrgId: guest.id, date: '2026-11-26', dayparts: ['morning'], note: null },
+      second.clock.now(),
+    );
+    expect(r.ok).toBe(true);
+    expect(taken()).toBe(1);
+  });
+});
