@@ -1,16 +1,9 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
-import { createApp } from './app';
 import { loadConfigOrExit, type Config } from './config';
 import { openDatabase } from './db';
 import { runningClock, type Clock } from './lib/clock';
 import { createLogger, type Logger } from './lib/log';
-import { smtpTransport } from './mail/smtp';
-import { startMailWorker } from './mail/worker';
-import { jobs } from './jobs/registry';
-import { startJobs } from './jobs/runner';
-import { isEmpty, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/index';
 
 /**
  * One process serves everything (WORKERS=1, the default outside production), or a primary forks
@@ -25,9 +18,12 @@ async function main() {
   if (cluster.isPrimary) {
     // Migrations and demo data run once, before any server process opens the file.
     const db = openDatabase(config.databasePath, { busyTimeoutMs: config.dbBusyTimeoutMs });
-    if (config.nodeEnv !== 'production' && isEmpty(db)) {
-      await seedDemoData(db, now());
-      log.info('seeded_demo_data');
+    if (config.nodeEnv !== 'production') {
+      const { isEmpty, seedDemoData } = await import('../db/seed/index');
+      if (isEmpty(db)) {
+        await seedDemoData(db, now());
+        log.info('seeded_demo_data');
+      }
     }
     if (config.devOidcPort !== null) {
       const { startDevOidc, DEV_OIDC_DOMAIN } = await import('./dev/oidc');
@@ -43,18 +39,31 @@ async function main() {
   return serveHere(config, log, db, now, { runJobs: process.env.GASTPLEK_WORKER_INDEX === '1' });
 }
 
-function announce(config: Config, port: number, now: Clock) {
+async function announce(config: Config, port: number, now: Clock) {
   const processes = config.workers > 1 ? `, ${config.workers} processen` : '';
   console.log(`Gastplek draait op ${config.baseUrl} (${config.host}:${port}, database ${config.databasePath}${processes})`);
   if (config.clockStart) console.log(`Klok verzet (TEST_NOW): het is hier nu ${now().toISOString()}`);
   if (config.nodeEnv !== 'production') {
+    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('../db/seed/index');
     console.log(`Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(28)} ${a.description}`);
   }
 }
 
-/** Serves HTTP in this process. Jobs and the mail worker run in one process only (`runJobs`). */
-function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDatabase>, now: Clock, opts: { runJobs: boolean }) {
+/**
+ * Serves HTTP in this process. Jobs and the mail worker run in one process only (`runJobs`). The
+ * app is loaded here, not at the top: with WORKERS > 1 the primary only migrates and forks, and
+ * does not hold the whole app in memory (issue #18, memory under load).
+ */
+async function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDatabase>, now: Clock, opts: { runJobs: boolean }) {
+  const [{ serve }, { createApp }, { jobs }, { startJobs }, { startMailWorker }, { smtpTransport }] = await Promise.all([
+    import('@hono/node-server'),
+    import('./app'),
+    import('./jobs/registry'),
+    import('./jobs/runner'),
+    import('./mail/worker'),
+    import('./mail/smtp'),
+  ]);
   const app = createApp({ db, config, logger: log, now });
   // Slow or half-open clients must not tie up the server. Node checks these timeouts only every
   // connectionsCheckingInterval (30 s by default), so a half-open socket lived up to 40 s; checking
@@ -63,7 +72,7 @@ function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDataba
   // Only the interface in HOST (127.0.0.1 by default): in development /dev/outbox holds working
   // invitation and reset links, and behind a proxy nobody should reach the app around it.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, (info) => {
-    if (cluster.isPrimary) announce(config, info.port, now);
+    if (cluster.isPrimary) void announce(config, info.port, now);
   }) as Server;
 
   const timers: (() => void)[] = [];
@@ -108,7 +117,7 @@ function runPrimary(config: Config, log: Logger, now: Clock) {
     const worker = cluster.fork({ GASTPLEK_WORKER_INDEX: String(index), ...(config.clockStart ? { TEST_NOW: now().toISOString() } : {}) });
     alive.set(worker, index);
     worker.once('listening', (address) => {
-      if (++listening === config.workers) announce(config, address.port, now);
+      if (++listening === config.workers) void announce(config, address.port, now);
     });
   };
   cluster.on('exit', (worker, code, signal) => {

@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import fs from 'node:fs';
+import HolidaysParser from 'date-holidays-parser';
 import { addDays, isoWeekday } from '../lib/time';
 
 /**
@@ -53,7 +54,13 @@ const BY_RULE: [RegExp, HolidayKey][] = [
   [/^12-26$/, 'tweede_kerstdag'],
 ];
 
-const nl = new Holidays('NL');
+/**
+ * date-holidays' own engine (date-holidays-parser) with only the Dutch part of its data
+ * (src/desks/holidays-nl.json, written by `npm run holidays:nl`): the package's data for every
+ * country cost ~24 MB in each server process (issue #18). test/desks/holidays.test.ts checks the
+ * file against the installed package and the dates against the package itself.
+ */
+const nl = new HolidaysParser(JSON.parse(fs.readFileSync(new URL('./holidays-nl.json', import.meta.url), 'utf8')), 'NL');
 /** Pure computation per year, so a cache that is never stale; a handful of years at most. */
 const byYear = new Map<number, Map<string, HolidayKey[]>>();
 

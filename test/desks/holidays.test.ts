@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { bookings, closures, locations, organisations, outbox, type Daypart } from '../../db/schema';
@@ -314,5 +316,25 @@ describe('closures of a whole organisation (org admin) and of the network (netwo
         .all()
         .map((b) => b.status),
     ).toEqual(['confirmed']);
+  });
+});
+
+describe('holiday data: the Dutch part of date-holidays (issue #18: memory)', () => {
+  it('src/desks/holidays-nl.json is what `npm run holidays:nl` writes from the installed date-holidays', async () => {
+    const { nlHolidayData } = await import('../../scripts/holidays-nl-data.mjs');
+    const committed = JSON.parse(fs.readFileSync(path.resolve('src/desks/holidays-nl.json'), 'utf8')) as unknown;
+    expect(committed, 'date-holidays was updated: run `npm run holidays:nl`').toEqual(nlHolidayData(path.resolve('.')));
+  });
+
+  it('the Dutch part alone gives exactly the holidays date-holidays gives for NL, 2020–2040; every key is found each year', async () => {
+    const { default: Holidays } = await import('date-holidays');
+    const { default: HolidaysParser } = await import('date-holidays-parser');
+    const full = new Holidays('NL');
+    const part = new HolidaysParser(JSON.parse(fs.readFileSync(path.resolve('src/desks/holidays-nl.json'), 'utf8')) as object, 'NL');
+    for (let year = 2020; year <= 2040; year++) {
+      expect(part.getHolidays(year), `${year}`).toEqual(full.getHolidays(year));
+      const keys = new Set(holidaysIn(year).flatMap(([, k]) => k));
+      for (const key of HOLIDAY_KEYS) if (key !== 'bevrijdingsdag_lustrum' || year % 5 === 0) expect(keys.has(key), `${key} in ${year}`).toBe(true);
+    }
   });
 });
