@@ -343,14 +343,7 @@ export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occup
     orgSet: string | null;
     capacity: number;
   }[];
-  const booked = db.$client
-    .prepare(
-      `select b.location_id as locationId, cast(strftime('%w', b.date) as integer) as wd, b.daypart as daypart, count(*) as n
-       from bookings b where ${bookingsWhere(f)} and b.status in ('confirmed','no_show','pending')
-       group by b.location_id, wd, b.daypart`,
-    )
-    .all(params(f)) as { locationId: number; wd: number; daypart: 'morning' | 'afternoon'; n: number }[];
-  const bookedAt = new Map(booked.map((r) => [`${r.locationId}:${r.wd === 0 ? 7 : r.wd}:${r.daypart}`, r.n]));
+  const bookedAt = takenAt(db, scope, f);
   const dates = [] as { date: string; wd: number }[];
   for (let d = f.from; d <= f.to; d = addDays(d, 1)) dates.push({ date: d, wd: isoWeekday(d) });
   // The closures of the period in one read (as `closuresFor` sees them for a location as a whole:
@@ -398,6 +391,65 @@ export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occup
     demand: demand(db, scope, f, ids),
   };
 }
+
+/**
+ * Desk-dagdelen taken (confirmed, no-show, pending) in the period per `location:weekday:daypart`,
+ * from the occupancy rollups (kept by triggers on bookings, migration 0019) instead of grouping the
+ * period's bookings: whole months from `insight_location_months`, a partly covered month from
+ * `insight_location_days` — its days in the period, or, when those are the larger part, the whole
+ * month less the days outside. Per location, so exact for any location, town or organisation.
+ */
+function takenAt(db: DB, scope: InsightScope, f: InsightFilters): Map<string, number> {
+  const at = [
+    f.locationId !== null ? 'and x.location_id = @locationId' : '',
+    f.town !== null ? 'and x.location_id in (select id from locations where lower(town) = lower(@town))' : '',
+    scope.kind === 'org' ? 'and x.location_id in (select id from locations where org_id = @org)' : '',
+  ].join(' ');
+  const p = { ...params(f), org: scope.kind === 'org' ? scope.orgId : null };
+  const months: string[] = [];
+  const days: { from: string; to: string; sign: 1 | -1 }[] = [];
+  for (const m of monthsOf(f)) {
+    const first = `${m.month}-01`;
+    const last = addDays(addMonths(first, 1), -1);
+    const inside = dayCount(m.from, m.to);
+    if (m.whole || inside > dayCount(first, last) - inside) {
+      months.push(m.month);
+      if (m.from > first) days.push({ from: first, to: addDays(m.from, -1), sign: -1 });
+      if (m.to < last) days.push({ from: addDays(m.to, 1), to: last, sign: -1 });
+    } else days.push({ from: m.from, to: m.to, sign: 1 });
+  }
+  type Row = { l: number; wd: number; morning: number; afternoon: number };
+  const out = new Map<string, number>();
+  const add = (rows: Row[], sign: number) => {
+    for (const r of rows)
+      for (const [daypart, n] of [
+        ['morning', r.morning],
+        ['afternoon', r.afternoon],
+      ] as const) {
+        const key = `${r.l}:${r.wd === 0 ? 7 : r.wd}:${daypart}`;
+        out.set(key, (out.get(key) ?? 0) + sign * n);
+      }
+  };
+  if (months.length > 0)
+    add(
+      db.$client
+        .prepare(
+          `select x.location_id as l, x.weekday as wd, sum(x.morning) as morning, sum(x.afternoon) as afternoon from insight_location_months x
+           where x.month in (select value from json_each(@months)) ${at} group by x.location_id, x.weekday`,
+        )
+        .all({ ...p, months: JSON.stringify(months) }) as Row[],
+      1,
+    );
+  const byDay = db.$client.prepare(
+    `select x.location_id as l, cast(strftime('%w', x.day) as integer) as wd, sum(x.morning) as morning, sum(x.afternoon) as afternoon
+     from insight_location_days x where x.day between @from and @to ${at} group by x.location_id, wd`,
+  );
+  for (const d of days) add(byDay.all({ ...p, from: d.from, to: d.to }) as Row[], d.sign);
+  return out;
+}
+
+/** Days from `from` to `to`, both included. */
+const dayCount = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 
 /** Demand that found nothing: searches without a result (network-wide) and bookings refused as full (at the locations shown). */
 function demand(db: DB, scope: InsightScope, f: InsightFilters, locationIds: number[]) {

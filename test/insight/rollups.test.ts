@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db';
 import { bookSpace, cancelBooking, hostBookingAction } from '../../src/desks/bookings';
-import { insight, type InsightFilters } from '../../src/insight/insight';
-import { instantOf } from '../../src/lib/time';
+import { insight, type InsightFilters, type InsightScope } from '../../src/insight/insight';
+import { addDays, instantOf, isoWeekday } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, TestClock } from '../helpers';
 import { createSpace } from '../desks/factory';
 
@@ -26,6 +26,7 @@ function rollups(db: DB) {
                 from bookings where guest_org_id is not null group by date, guest_org_id order by 1, 2`),
       pairs: q(`select substr(date, 1, 7) as month, org_id as host, guest_org_id as guest, count(*) as held from bookings
                 where guest_org_id is not null and status in ${HELD} group by 1, 2, 3 order by 1, 2, 3`),
+      ...takenFromBookings(db),
     },
     tables: {
       host: q(`select day, host_org_id as org, total, held, no_show as noShow, declined, expired, self_held as selfHeld, self_no_show as selfNoShow
@@ -33,8 +34,49 @@ function rollups(db: DB) {
       guest: q(`select day, guest_org_id as org, total, held, no_show as noShow, declined, expired
                 from insight_guest_days where total <> 0 order by 1, 2`),
       pairs: q('select month, host_org_id as host, guest_org_id as guest, held from insight_pair_months where held <> 0 order by 1, 2, 3'),
+      ...takenTables(db),
     },
   };
+}
+
+const TAKEN = `('confirmed','no_show','pending')`;
+
+/** The occupancy rollups as the bookings give them (any guest; weekday 1 = Monday … 7 = Sunday). */
+function takenFromBookings(db: DB) {
+  const q = (sql: string) => db.$client.prepare(sql).all();
+  return {
+    locationMonths: q(`select substr(date, 1, 7) as month, location_id as location, (cast(strftime('%w', date) as integer) + 6) % 7 + 1 as weekday,
+                         sum(daypart = 'morning') as morning, sum(daypart = 'afternoon') as afternoon
+                       from bookings where status in ${TAKEN} group by 1, 2, 3 order by 1, 2, 3`),
+    locationDays: q(`select date as day, location_id as location, sum(daypart = 'morning') as morning, sum(daypart = 'afternoon') as afternoon
+                     from bookings where status in ${TAKEN} group by 1, 2 order by 1, 2`),
+  };
+}
+
+/** The occupancy rollups as the tables hold them (rows of zeros left out). */
+function takenTables(db: DB) {
+  const q = (sql: string) => db.$client.prepare(sql).all();
+  return {
+    locationMonths: q(`select month, location_id as location, weekday, morning, afternoon from insight_location_months
+                       where morning <> 0 or afternoon <> 0 order by 1, 2, 3`),
+    locationDays: q(`select day, location_id as location, morning, afternoon from insight_location_days
+                     where morning <> 0 or afternoon <> 0 order by 1, 2`),
+  };
+}
+
+/** Booked desk-dagdelen per `location:weekday:daypart` in a period, counted from the bookings one by one. */
+function bookedFromBookings(db: DB, from: string, to: string): Map<string, number> {
+  const rows = db.$client.prepare(`select location_id as l, date, daypart from bookings where status in ${TAKEN} and date between ? and ?`).all(from, to) as {
+    l: number;
+    date: string;
+    daypart: string;
+  }[];
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.l}:${isoWeekday(r.date)}:${r.daypart}`;
+    out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
 }
 
 async function world() {
@@ -135,6 +177,112 @@ describe('Inzicht rollups: kept by triggers on bookings', () => {
           expect(x.occupancy.locations).toEqual(raw.occupancy.locations);
         }
       }
+    }
+  });
+  it('occupancy rollups: every write that changes whether, on which day, where or in which dagdeel a booking takes a place', async () => {
+    const w = await world();
+    const db = w.t.db;
+    const insert = db.$client.prepare(
+      'insert into bookings (space_id, location_id, org_id, user_id, guest_org_id, date, daypart, status, updated_at) values (?, ?, ?, null, ?, ?, ?, ?, 0)',
+    );
+    const add = (guest: number | null, date: string, daypart: string, status: string) => {
+      insert.run(w.la.spaceId, w.la.locationId, w.la.orgId, guest, date, daypart, status);
+      return (db.$client.prepare('select max(id) as id from bookings').get() as { id: number }).id;
+    };
+    const set = (assignments: string, id: number, ...values: (string | number)[]) =>
+      db.$client.prepare(`update bookings set ${assignments} where id = ?`).run(...values, id);
+    const same = () => {
+      expect(takenTables(db)).toEqual(takenFromBookings(db));
+      expect(takenTables(db).locationDays.length).toBeGreaterThan(0);
+    };
+    // Taken (confirmed, pending, no-show; with or without a guest organisation) and not taken.
+    const x = add(w.b.id, '2026-10-23', 'morning', 'confirmed');
+    const y = add(null, '2026-10-23', 'afternoon', 'pending');
+    add(w.c.id, '2026-10-26', 'morning', 'no_show');
+    const z = add(w.b.id, '2026-10-26', 'morning', 'cancelled');
+    const d = add(w.b.id, '2026-10-27', 'afternoon', 'declined');
+    add(w.b.id, '2026-10-27', 'afternoon', 'expired');
+    same();
+    // One thing at a time: the dagdeel, the location, the day (same month, another weekday; another month).
+    set('daypart = ?', x, 'afternoon');
+    same();
+    set('location_id = ?, space_id = ?', x, w.lc.locationId, w.lc.spaceId);
+    same();
+    set('date = ?', x, '2026-10-28');
+    same();
+    set('date = ?', x, '2026-11-02');
+    same();
+    // Taken → not, not → taken, taken → taken, not → not.
+    set('status = ?', x, 'cancelled');
+    same();
+    set('status = ?', z, 'confirmed');
+    same();
+    set('status = ?', y, 'confirmed');
+    same();
+    set('status = ?', d, 'expired');
+    same();
+    // Writes that do not touch where a booking is (a guest organisation, a note) change nothing.
+    set('guest_org_id = ?, note = ?', z, w.c.id, 'x');
+    same();
+    // A delete of a booking that takes a place, and of one that does not.
+    db.$client.prepare('delete from bookings where id = ?').run(y);
+    same();
+    db.$client.prepare('delete from bookings where id = ?').run(x);
+    same();
+  });
+
+  it('occupancy on the page equals the bookings counted one by one: periods from and to mid-month, across the change to winter time (2026-10-25) and month boundaries', async () => {
+    const w = await world();
+    const db = w.t.db;
+    const now = w.t.clock.now();
+    // Open every day (Sunday 25 October included), and another organisation's location in another town.
+    const every = createSpace(db, w.b.id, { capacity: 3, name: 'Elke dag', openWeekdays: 127, town: 'Zwolle' });
+    const spaces = [w.la, w.lc, every];
+    const insert = db.$client.prepare(
+      'insert into bookings (space_id, location_id, org_id, user_id, guest_org_id, date, daypart, status, updated_at) values (?, ?, ?, null, ?, ?, ?, ?, 0)',
+    );
+    const statuses = ['confirmed', 'pending', 'no_show', 'cancelled', 'declined', 'expired', 'confirmed', 'pending'];
+    let n = 0;
+    for (let date = '2026-09-20'; date <= '2026-12-10'; date = addDays(date, 1))
+      for (const [si, s] of spaces.entries())
+        for (let k = 0; k < ((si * 3 + n) % 4) + 1; k++, n++)
+          insert.run(s.spaceId, s.locationId, s.orgId, n % 5 ? w.b.id : null, date, (n * 7 + k) % 3 ? 'morning' : 'afternoon', statuses[n % statuses.length]);
+    const periods: [string, string][] = [
+      ['2026-10-14', '2026-11-12'], // the larger part of October (whole month less days), a smaller part of November (its days)
+      ['2026-10-20', '2026-12-03'], // a smaller part of October, the whole of November, three days of December
+      ['2026-09-25', '2026-11-28'], // days of September, the whole of October, November less two days
+      ['2026-10-05', '2026-10-27'], // within one month, days off on both sides
+      ['2026-10-25', '2026-10-25'], // the day of the change itself
+      ['2026-10-01', '2026-11-30'], // whole months
+    ];
+    const scopes: [InsightScope, Partial<InsightFilters>][] = [
+      [{ kind: 'network' }, {}],
+      [{ kind: 'org', orgId: w.b.id }, {}],
+      [{ kind: 'network' }, { locationId: every.locationId }],
+      [{ kind: 'network' }, { town: 'Harderwijk' }],
+    ];
+    for (const [from, to] of periods) {
+      const raw = bookedFromBookings(db, from, to);
+      for (const [scope, filter] of scopes) {
+        const page = insight(db, scope, { from, to, locationId: null, town: null, ...filter }, now, 5).occupancy;
+        expect(page.locations.length).toBeGreaterThan(0);
+        let booked = 0;
+        for (const l of page.locations) {
+          for (const c of l.cells)
+            expect([l.location, c.weekday, c.daypart, c.booked]).toEqual([
+              l.location,
+              c.weekday,
+              c.daypart,
+              raw.get(`${l.locationId}:${c.weekday}:${c.daypart}`) ?? 0,
+            ]);
+          expect(l.booked).toBe(l.cells.reduce((a, c) => a + c.booked, 0));
+          booked += l.booked;
+        }
+        if (scope.kind === 'network' && !filter.town) expect(booked).toBeGreaterThan(0);
+      }
+      // Every place taken at the location open every day is on the page.
+      const at = insight(db, { kind: 'network' }, { from, to, locationId: every.locationId, town: null }, now, 5).occupancy.locations[0]!;
+      expect(at.booked).toBe([...raw].filter(([k]) => k.startsWith(`${every.locationId}:`)).reduce((a, [, v]) => a + v, 0));
     }
   });
 });
