@@ -1,4 +1,4 @@
-import { addDays, addMonths, instantOf, isoWeekday, localToday } from '../lib/time';
+import { addDays, addMonths, instantOf, isoWeekday } from '../lib/time';
 import type { DB } from '../db';
 import { holidayClosure } from '../desks/holidays';
 
@@ -146,15 +146,32 @@ function hostingFromPairs(scope: InsightScope, all: PairFigures[], names: Map<nu
   return { pairs, matrix, dagdelen: held.reduce((a, p) => a + p.held, 0), orgsAway: new Set(held.map((p) => p.guestOrgId)).size, previous };
 }
 
-/** Held dagdelen and organisations away in a period, from the rollup (no location filter) or the bookings. */
-function hostingTotals(db: DB, f: InsightFilters): { dagdelen: number; orgsAway: number } {
-  if (!filtered(f))
-    return db.$client
+/** An organisation's bookings on one side (host or guest) in a period, from the daily rollups. */
+type SideSums = { id: number; total: number; held: number; noShow: number; declined: number; expired: number };
+/** Side sums already read while reading one page (`insight()`): hosting and reliability need the same. Lives for one call, never across requests. */
+type Reading = Map<string, SideSums[]>;
+
+function sideSums(db: DB, side: 'host' | 'guest', p: Period, reading?: Reading): SideSums[] {
+  const key = `${side}:${p.from}:${p.to}`;
+  let rows = reading?.get(key);
+  if (!rows) {
+    rows = db.$client
       .prepare(
-        `select coalesce(sum(held), 0) as dagdelen, count(*) as orgsAway from
-           (select sum(held) as held from insight_guest_days where day between @from and @to group by guest_org_id having sum(held) > 0)`,
+        `select ${side}_org_id as id, sum(total) as total, sum(held) as held, sum(no_show) as noShow, sum(declined) as declined, sum(expired) as expired
+         from insight_${side}_days where day between @from and @to group by ${side}_org_id`,
       )
-      .get(params(f)) as { dagdelen: number; orgsAway: number };
+      .all({ from: p.from, to: p.to }) as SideSums[];
+    reading?.set(key, rows);
+  }
+  return rows;
+}
+
+/** Held dagdelen and organisations away in a period, from the rollup (no location filter) or the bookings. */
+function hostingTotals(db: DB, f: InsightFilters, reading?: Reading): { dagdelen: number; orgsAway: number } {
+  if (!filtered(f)) {
+    const away = sideSums(db, 'guest', f, reading).filter((r) => r.held > 0);
+    return { dagdelen: away.reduce((a, r) => a + r.held, 0), orgsAway: away.length };
+  }
   return db.$client
     .prepare(
       `select count(*) as dagdelen, count(distinct b.guest_org_id) as orgsAway from bookings b
@@ -168,21 +185,14 @@ function hostingTotals(db: DB, f: InsightFilters): { dagdelen: number; orgsAway:
  * organisation. An org admin gets the pairs their organisation is part of, and the network totals.
  * `limit`: how many of the largest pairs are needed (the page); without it every pair (the CSV).
  */
-export function hosting(db: DB, scope: InsightScope, f: InsightFilters, limit?: number, names = orgNames(db)): Hosting {
-  const previous = hostingTotals(db, { ...f, ...previousPeriod(f) });
+export function hosting(db: DB, scope: InsightScope, f: InsightFilters, limit?: number, names = orgNames(db), reading?: Reading): Hosting {
+  const previous = hostingTotals(db, { ...f, ...previousPeriod(f) }, reading);
   if (filtered(f) || limit === undefined) return hostingFromPairs(scope, pairFigures(db, f), names, previous);
-  if (scope.kind === 'org') return { ...hostingFromPairs(scope, pairFigures(db, f, scope.orgId), names, previous), ...hostingTotals(db, f) };
+  if (scope.kind === 'org') return { ...hostingFromPairs(scope, pairFigures(db, f, scope.orgId), names, previous), ...hostingTotals(db, f, reading) };
   // The whole network without a location filter: the largest pairs from the monthly bound, the
   // matrix from per-organisation sums, the totals from the daily rollup.
   const pairs = largestPairs(db, f, limit, names);
-  const sums = (side: 'host' | 'guest') =>
-    new Map(
-      (
-        db.$client
-          .prepare(`select ${side}_org_id as id, sum(held) as n from insight_${side}_days where day between @from and @to group by ${side}_org_id`)
-          .all(params(f)) as { id: number; n: number }[]
-      ).map((r) => [r.id, r.n]),
-    );
+  const sums = (side: 'host' | 'guest') => new Map(sideSums(db, side, f, reading).map((r) => [r.id, r.held]));
   const guests = topOrgs(sums('guest'), names);
   const hosts = topOrgs(sums('host'), names);
   const cells = exactHeld(
@@ -193,7 +203,7 @@ export function hosting(db: DB, scope: InsightScope, f: InsightFilters, limit?: 
   return {
     pairs,
     matrix: matrixOf(guests, hosts, (h, g) => cells.get(`${h}:${g}`) ?? 0, pairs[0]?.dagdelen ?? 0, names),
-    ...hostingTotals(db, f),
+    ...hostingTotals(db, f, reading),
     previous,
   };
 }
@@ -489,7 +499,7 @@ export type ReliabilityRow = {
  * requests, per host and per guest organisation, with the totals over the whole network. An org
  * admin gets their own organisation's two rows and the network row.
  */
-export function reliability(db: DB, scope: InsightScope, f: InsightFilters, names = orgNames(db)): ReliabilityRow[] {
+export function reliability(db: DB, scope: InsightScope, f: InsightFilters, names = orgNames(db), reading?: Reading): ReliabilityRow[] {
   const keys = ['total', 'noShow', 'lateCancel', 'declined', 'expired'] as const;
   type Sums = Record<(typeof keys)[number], number>;
   const hosts = new Map<number, Sums>();
@@ -509,30 +519,28 @@ export function reliability(db: DB, scope: InsightScope, f: InsightFilters, name
   } else {
     // Per organisation from the daily rollups; late cancellations (a time-zone question) from the period's cancellations.
     const side = (s: 'host' | 'guest', into: Map<number, Sums>) => {
-      const rows = db.$client
-        .prepare(
-          `select ${s}_org_id as id, sum(total) as total, sum(no_show) as noShow, sum(declined) as declined, sum(expired) as expired
-           from insight_${s}_days where day between @from and @to group by ${s}_org_id having sum(total) > 0`,
-        )
-        .all(params(f)) as ({ id: number } & Sums)[];
-      for (const r of rows) add(into, r.id, r);
+      for (const { id, total, noShow, declined, expired } of sideSums(db, s, f, reading)) if (total > 0) add(into, id, { total, noShow, declined, expired });
     };
     side('host', hosts);
     side('guest', guests);
     for (const sums of hosts.values()) add(network, 0, sums);
-    withDayStart(db);
-    const late = db.$client
-      .prepare(
-        `select b.org_id as h, b.guest_org_id as g, count(*) as n from bookings b indexed by bookings_cancelled_idx
-         where b.status = 'cancelled' and b.date between @from and @to and b.guest_org_id is not null
-           and b.updated_at >= day_start_ms(b.date) - 86400000 group by b.org_id, b.guest_org_id`,
-      )
-      .all(params(f)) as { h: number; g: number; n: number }[];
-    for (const r of late) {
-      add(hosts, r.h, { lateCancel: r.n });
-      add(guests, r.g, { lateCancel: r.n });
+    // A cancellation is late from 00:00 Amsterdam on the day before: that instant per day of the
+    // period, computed here once, instead of a time-zone function called for every cancelled row.
+    const days: [string, number][] = [];
+    for (let d = f.from; d <= f.to; d = addDays(d, 1)) days.push([d, instantOf(d, '00:00').getTime() - 86_400_000]);
+    const late = (s: 'org_id' | 'guest_org_id') =>
+      db.$client
+        .prepare(
+          `select b.${s} as id, count(*) as n from json_each(@days) d cross join bookings b indexed by bookings_cancelled_idx
+           where b.status = 'cancelled' and b.date = d.value ->> 0 and b.guest_org_id is not null and b.updated_at >= d.value ->> 1
+           group by b.${s}`,
+        )
+        .all({ days: JSON.stringify(days) }) as { id: number; n: number }[];
+    for (const r of late('org_id')) {
+      add(hosts, r.id, { lateCancel: r.n });
       add(network, 0, { lateCancel: r.n });
     }
+    for (const r of late('guest_org_id')) add(guests, r.id, { lateCancel: r.n });
   }
   const by = (role: 'host' | 'guest') =>
     [...(role === 'host' ? hosts : guests)]
@@ -665,18 +673,19 @@ export function trend(db: DB, scope: InsightScope, f: InsightFilters): TrendMont
       )
       .all({ from: first, to: end, org }) as Desks[];
   }
+  // Meetings by Amsterdam month: each month's bounds as instants, computed here, so SQL compares
+  // numbers through the index instead of calling a time-zone function for every meeting.
+  const bounds: [string, number, number][] = [];
+  for (let m = first; m <= end; m = addMonths(m, 1))
+    bounds.push([m.slice(0, 7), instantOf(m, '00:00').getTime(), instantOf(addMonths(m, 1), '00:00').getTime()]);
   const meetingsByMonth = db.$client
     .prepare(
-      `select month_of(m.starts_at) as month, count(distinct m.id) as meetings,
+      `select k.value ->> 0 as month, count(distinct m.id) as meetings,
               sum(r.presence = 'present' ${scope.kind === 'org' ? 'and r.org_id = @org' : ''}) as present
-       from meetings m left join registrations r on r.meeting_id = m.id
-       where m.status = 'scheduled' and m.starts_at >= @start and m.starts_at < @end group by month`,
+       from json_each(@bounds) k cross join meetings m left join registrations r on r.meeting_id = m.id
+       where m.status = 'scheduled' and m.starts_at >= k.value ->> 1 and m.starts_at < k.value ->> 2 group by k.key`,
     )
-    .all({
-      start: instantOf(first, '00:00').getTime(),
-      end: instantOf(addDays(end, 1), '00:00').getTime(),
-      org: scope.kind === 'org' ? scope.orgId : null,
-    }) as { month: string; meetings: number; present: number | null }[];
+    .all({ bounds: JSON.stringify(bounds), org: scope.kind === 'org' ? scope.orgId : null }) as { month: string; meetings: number; present: number | null }[];
   const out: TrendMonth[] = [];
   for (let m = first; m <= end; m = addMonths(m, 1)) {
     const key = m.slice(0, 7);
@@ -687,14 +696,9 @@ export function trend(db: DB, scope: InsightScope, f: InsightFilters): TrendMont
   return out;
 }
 
-const monthOn = new WeakSet<object>();
-/** `month_of(ms)`: the Amsterdam month (YYYY-MM) of an instant, for SQL. */
+/** The SQL functions Inzicht's queries use (`day_start_ms`). */
 export function withInsightFunctions(db: DB): DB {
   withDayStart(db);
-  if (!monthOn.has(db.$client)) {
-    db.$client.function('month_of', { deterministic: true }, (ms) => localToday(new Date(Number(ms))).slice(0, 7));
-    monthOn.add(db.$client);
-  }
   return db;
 }
 
@@ -718,13 +722,14 @@ export function insight(db: DB, scope: InsightScope, f: InsightFilters, now: Dat
   withInsightFunctions(db);
   return db.$client.transaction(() => {
     const names = orgNames(db);
+    const reading: Reading = new Map();
     return {
       scope,
       filters: f,
       previous: previousPeriod(f),
-      hosting: hosting(db, scope, f, pairs, names),
+      hosting: hosting(db, scope, f, pairs, names, reading),
       occupancy: occupancy(db, scope, f),
-      reliability: reliability(db, scope, f, names),
+      reliability: reliability(db, scope, f, names, reading),
       learning: learning(db, scope, f, now),
       trend: trend(db, scope, f),
     };

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db';
 import { bookSpace, cancelBooking, hostBookingAction } from '../../src/desks/bookings';
 import { insight, type InsightFilters, type InsightScope } from '../../src/insight/insight';
-import { addDays, instantOf, isoWeekday } from '../../src/lib/time';
+import { addDays, instantOf, isoWeekday, localDateOf } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, TestClock } from '../helpers';
 import { createSpace } from '../desks/factory';
+import { makeMeeting } from '../intervision/fixtures';
 
 // The Inzicht rollups (ADR 015, "Speed") are kept by triggers on bookings. Whatever writes a
 // booking, the rollups must equal what the bookings say, and the page (which reads the rollups)
@@ -284,5 +285,52 @@ describe('Inzicht rollups: kept by triggers on bookings', () => {
       const at = insight(db, { kind: 'network' }, { from, to, locationId: every.locationId, town: null }, now, 5).occupancy.locations[0]!;
       expect(at.booked).toBe([...raw].filter(([k]) => k.startsWith(`${every.locationId}:`)).reduce((a, [, v]) => a + v, 0));
     }
+  });
+
+  it('late cancellations and meetings per month keep to Amsterdam time across the change to winter time', async () => {
+    const w = await world();
+    const db = w.t.db;
+    const now = instantOf('2026-12-01', '10:00');
+    const insert = db.$client.prepare(
+      "insert into bookings (space_id, location_id, org_id, user_id, guest_org_id, date, daypart, status, updated_at) values (?, ?, ?, null, ?, ?, 'morning', 'cancelled', ?)",
+    );
+    // On the edge of late (from 24 hours before 00:00 of the day), either side, around 25 October.
+    for (const date of ['2026-10-25', '2026-10-26', '2026-10-27']) {
+      const edge = instantOf(date, '00:00').getTime() - 86_400_000;
+      insert.run(w.la.spaceId, w.la.locationId, w.la.orgId, w.b.id, date, edge);
+      insert.run(w.la.spaceId, w.la.locationId, w.la.orgId, w.b.id, date, edge - 1);
+    }
+    // Meetings either side of midnight at the end of a month, in summer and in winter time.
+    const facilitator = await createUser(db, { orgId: w.a.id, roles: ['facilitator'] });
+    const starts = [
+      ['2026-09-30', '23:30'],
+      ['2026-10-01', '00:30'],
+      ['2026-10-31', '23:30'],
+      ['2026-11-01', '00:30'],
+      ['2026-11-30', '23:30'],
+    ] as const;
+    for (const [date, time] of starts) {
+      const id = makeMeeting(db, facilitator.id, w.a.id, {});
+      const at = instantOf(date, time).getTime();
+      db.$client
+        .prepare(
+          "update meetings set status = 'scheduled', signup_opens_at = ?, signup_closes_at = ?, cancel_deadline_at = ?, starts_at = ?, ends_at = ? where id = ?",
+        )
+        .run(at - 86_400_000, at, at, at, at + 3_600_000, id);
+    }
+    const f: InsightFilters = { from: '2026-10-01', to: '2026-11-30', locationId: null, town: null };
+    const page = insight(db, { kind: 'network' }, f, now, 5);
+    const raw = insight(db, { kind: 'network' }, { ...f, town: 'Harderwijk' }, now);
+    expect(page.reliability).toEqual(raw.reliability);
+    expect(page.reliability.find((r) => r.role === 'network')?.lateCancel).toBe(3);
+    const months = (db.$client.prepare("select starts_at as s from meetings where status = 'scheduled'").all() as { s: number }[]).map((m) =>
+      localDateOf(new Date(m.s)).slice(0, 7),
+    );
+    for (const m of page.trend) expect([m.month, m.meetings]).toEqual([m.month, months.filter((x) => x === m.month).length]);
+    expect(page.trend.filter((m) => m.meetings > 0).map((m) => [m.month, m.meetings])).toEqual([
+      ['2026-09', 1],
+      ['2026-10', 2],
+      ['2026-11', 2],
+    ]);
   });
 });
