@@ -191,13 +191,15 @@ export function hosting(db: DB, scope: InsightScope, f: InsightFilters, limit?: 
   if (scope.kind === 'org') return { ...hostingFromPairs(scope, pairFigures(db, f, scope.orgId), names, previous), ...hostingTotals(db, f, reading) };
   // The whole network without a location filter: the largest pairs from the monthly bound, the
   // matrix from per-organisation sums, the totals from the daily rollup.
-  const pairs = largestPairs(db, f, limit, names);
   const sums = (side: 'host' | 'guest') => new Map(sideSums(db, side, f, reading).map((r) => [r.id, r.held]));
   const guests = topOrgs(sums('guest'), names);
   const hosts = topOrgs(sums('host'), names);
-  const cells = exactHeld(
+  // The matrix's cells are counted exactly with the candidate pairs, in the same pass.
+  const { pairs, counts: cells } = largestPairs(
     db,
     f,
+    limit,
+    names,
     guests.flatMap((g) => hosts.map((h): [number, number] => [h, g])),
   );
   return {
@@ -225,40 +227,63 @@ function monthsOf(f: Period): { month: string; from: string; to: string; whole: 
 }
 
 /**
+ * A period as whole months and days to add or subtract: a partly covered month is its days in the
+ * period or, when those are the larger part, the whole month less the days outside (so at most
+ * about half a month of days is read per end of the period).
+ */
+function monthParts(f: Period): { months: string[]; days: { from: string; to: string; sign: 1 | -1 }[] } {
+  const months: string[] = [];
+  const days: { from: string; to: string; sign: 1 | -1 }[] = [];
+  for (const m of monthsOf(f)) {
+    const first = `${m.month}-01`;
+    const last = addDays(addMonths(first, 1), -1);
+    const inside = dayCount(m.from, m.to);
+    if (m.whole || inside > dayCount(first, last) - inside) {
+      months.push(m.month);
+      if (m.from > first) days.push({ from: first, to: addDays(m.from, -1), sign: -1 });
+      if (m.to < last) days.push({ from: addDays(m.to, 1), to: last, sign: -1 });
+    } else days.push({ from: m.from, to: m.to, sign: 1 });
+  }
+  return { months, days };
+}
+
+/** Days from `from` to `to`, both included. */
+const dayCount = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+
+/** Held dagdelen of the given host × guest pairs (JSON) in the given months, from `insight_pair_months`. */
+function monthsHeld(db: DB, keys: string, months: string[]): { h: number; g: number; n: number }[] {
+  if (months.length === 0) return [];
+  return db.$client
+    .prepare(
+      `select p.host_org_id as h, p.guest_org_id as g, sum(p.held) as n
+       from json_each(@keys) k cross join json_each(@months) m
+       cross join insight_pair_months p on p.month = m.value and p.host_org_id = k.value ->> 0 and p.guest_org_id = k.value ->> 1
+       group by p.host_org_id, p.guest_org_id`,
+    )
+    .all({ keys, months: JSON.stringify(months) }) as { h: number; g: number; n: number }[];
+}
+
+/**
  * Exact held dagdelen of the given host × guest pairs in the period: whole months from
- * `insight_pair_months`, the days of a partly covered month from the bookings.
+ * `insight_pair_months`, the days of a partly covered month (or the days outside it, subtracted
+ * from the whole month) from the bookings.
  */
 function exactHeld(db: DB, f: Period, pairs: [number, number][]): Map<string, number> {
   const out = new Map<string, number>();
   if (pairs.length === 0) return out;
-  const months = monthsOf(f);
+  const { months, days } = monthParts(f);
   const keys = JSON.stringify(pairs);
-  const add = (rows: { h: number; g: number; n: number }[]) => {
-    for (const r of rows) out.set(`${r.h}:${r.g}`, (out.get(`${r.h}:${r.g}`) ?? 0) + r.n);
+  const add = (rows: { h: number; g: number; n: number }[], sign = 1) => {
+    for (const r of rows) out.set(`${r.h}:${r.g}`, (out.get(`${r.h}:${r.g}`) ?? 0) + sign * r.n);
   };
-  const whole = months.filter((m) => m.whole).map((m) => m.month);
-  if (whole.length > 0)
-    add(
-      db.$client
-        .prepare(
-          `select p.host_org_id as h, p.guest_org_id as g, sum(p.held) as n
-           from json_each(@keys) k cross join json_each(@months) m
-           cross join insight_pair_months p on p.month = m.value and p.host_org_id = k.value ->> 0 and p.guest_org_id = k.value ->> 1
-           group by p.host_org_id, p.guest_org_id`,
-        )
-        .all({ keys, months: JSON.stringify(whole) }) as { h: number; g: number; n: number }[],
-    );
-  for (const m of months.filter((x) => !x.whole))
-    add(
-      db.$client
-        .prepare(
-          `select b.org_id as h, b.guest_org_id as g, count(*) as n from bookings b indexed by bookings_insight_idx
-           where b.date between @from and @to and b.status in ${HELD}
-             and (b.org_id, b.guest_org_id) in (select value ->> 0, value ->> 1 from json_each(@keys))
-           group by b.org_id, b.guest_org_id`,
-        )
-        .all({ from: m.from, to: m.to, keys }) as { h: number; g: number; n: number }[],
-    );
+  add(monthsHeld(db, keys, months));
+  const byDay = db.$client.prepare(
+    `select b.org_id as h, b.guest_org_id as g, count(*) as n from bookings b indexed by bookings_insight_idx
+     where b.date between @from and @to and b.status in ${HELD}
+       and (b.org_id, b.guest_org_id) in (select value ->> 0, value ->> 1 from json_each(@keys))
+     group by b.org_id, b.guest_org_id`,
+  );
+  for (const d of days) add(byDay.all({ from: d.from, to: d.to, keys }) as { h: number; g: number; n: number }[], d.sign);
   return out;
 }
 
@@ -266,12 +291,19 @@ function exactHeld(db: DB, f: Period, pairs: [number, number][]): Map<string, nu
  * The `limit` largest host × guest pairs of the period (by held dagdelen, then names), without
  * adding up all of them (a national network has ~60,000 pairs a quarter). A pair's dagdelen in the
  * period are at most the sum over the months it touches of its month figures. Take the largest
- * pairs of each month and count them exactly: the `limit`-th largest of those, T, is a lower bound
- * of the `limit`-th largest pair. A pair whose month figures are all below ⌈T / months⌉ adds up to
+ * pairs of each month; the `limit`-th largest of their figures for the months wholly inside the
+ * period (or, without enough of those, of their exact dagdelen), T, is a lower bound of the
+ * `limit`-th largest pair. A pair whose month figures are all below ⌈T / months⌉ adds up to
  * less than T, so only pairs with a month of at least ⌈T / months⌉ can be among the largest:
- * count those exactly and sort.
+ * count those exactly and sort. `also`: more pairs to count exactly in the same pass (the matrix).
  */
-function largestPairs(db: DB, f: Period, limit: number, names: Map<number, string>): HostingPair[] {
+function largestPairs(
+  db: DB,
+  f: Period,
+  limit: number,
+  names: Map<number, string>,
+  also: [number, number][],
+): { pairs: HostingPair[]; counts: Map<string, number> } {
   const months = monthsOf(f).map((m) => m.month);
   const named = (counts: Map<string, number>) =>
     [...counts]
@@ -286,9 +318,21 @@ function largestPairs(db: DB, f: Period, limit: number, names: Map<number, strin
   );
   const seeds = new Map<string, [number, number]>();
   for (const month of months) for (const r of monthTop.all({ month, limit }) as { h: number; g: number }[]) seeds.set(`${r.h}:${r.g}`, [r.h, r.g]);
-  const seeded = named(exactHeld(db, f, [...seeds.values()]));
-  // Fewer than `limit` pairs with dagdelen among the seeds: a bound of 1 takes every pair there is.
-  const bound = seeded.length >= limit ? seeded[limit - 1]!.dagdelen : 1;
+  // T from the seeds' months wholly inside the period (a lower bound of their dagdelen, counts are
+  // never negative; no bookings read); when fewer than `limit` of them have any, from the seeds
+  // counted exactly; fewer than `limit` pairs with dagdelen among those: a bound of 1 takes every pair.
+  const whole = monthsHeld(
+    db,
+    JSON.stringify([...seeds.values()]),
+    monthsOf(f)
+      .filter((m) => m.whole)
+      .map((m) => m.month),
+  )
+    .map((r) => r.n)
+    .filter((n) => n > 0)
+    .sort((a, b) => b - a);
+  const seeded = whole.length >= limit ? whole : named(exactHeld(db, f, [...seeds.values()])).map((p) => p.dagdelen);
+  const bound = seeded.length >= limit ? seeded[limit - 1]! : 1;
   const least = Math.ceil(bound / months.length);
   const candidates = db.$client
     .prepare(
@@ -296,7 +340,9 @@ function largestPairs(db: DB, f: Period, limit: number, names: Map<number, strin
     )
     .all({ months: JSON.stringify(months), least }) as { h: number; g: number }[];
   for (const r of candidates) seeds.set(`${r.h}:${r.g}`, [r.h, r.g]);
-  return named(exactHeld(db, f, [...seeds.values()])).slice(0, limit);
+  for (const [h, g] of also) seeds.set(`${h}:${g}`, [h, g]);
+  const counts = exactHeld(db, f, [...seeds.values()]);
+  return { pairs: named(counts).slice(0, limit), counts };
 }
 
 // ——— Occupancy ———
@@ -405,9 +451,9 @@ export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occup
 /**
  * Desk-dagdelen taken (confirmed, no-show, pending) in the period per `location:weekday:daypart`,
  * from the occupancy rollups (kept by triggers on bookings, migration 0019) instead of grouping the
- * period's bookings: whole months from `insight_location_months`, a partly covered month from
- * `insight_location_days` — its days in the period, or, when those are the larger part, the whole
- * month less the days outside. Per location, so exact for any location, town or organisation.
+ * period's bookings: whole months from `insight_location_months`, the days of a partly covered
+ * month (or the days outside it, subtracted) from `insight_location_days` (`monthParts`). Per
+ * location, so exact for any location, town or organisation.
  */
 function takenAt(db: DB, scope: InsightScope, f: InsightFilters): Map<string, number> {
   const at = [
@@ -416,18 +462,7 @@ function takenAt(db: DB, scope: InsightScope, f: InsightFilters): Map<string, nu
     scope.kind === 'org' ? 'and x.location_id in (select id from locations where org_id = @org)' : '',
   ].join(' ');
   const p = { ...params(f), org: scope.kind === 'org' ? scope.orgId : null };
-  const months: string[] = [];
-  const days: { from: string; to: string; sign: 1 | -1 }[] = [];
-  for (const m of monthsOf(f)) {
-    const first = `${m.month}-01`;
-    const last = addDays(addMonths(first, 1), -1);
-    const inside = dayCount(m.from, m.to);
-    if (m.whole || inside > dayCount(first, last) - inside) {
-      months.push(m.month);
-      if (m.from > first) days.push({ from: first, to: addDays(m.from, -1), sign: -1 });
-      if (m.to < last) days.push({ from: addDays(m.to, 1), to: last, sign: -1 });
-    } else days.push({ from: m.from, to: m.to, sign: 1 });
-  }
+  const { months, days } = monthParts(f);
   type Row = { l: number; wd: number; morning: number; afternoon: number };
   const out = new Map<string, number>();
   const add = (rows: Row[], sign: number) => {
@@ -457,9 +492,6 @@ function takenAt(db: DB, scope: InsightScope, f: InsightFilters): Map<string, nu
   for (const d of days) add(byDay.all({ ...p, from: d.from, to: d.to }) as Row[], d.sign);
   return out;
 }
-
-/** Days from `from` to `to`, both included. */
-const dayCount = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 
 /** Demand that found nothing: searches without a result (network-wide) and bookings refused as full (at the locations shown). */
 function demand(db: DB, scope: InsightScope, f: InsightFilters, locationIds: number[]) {

@@ -161,8 +161,14 @@ describe('Inzicht rollups: kept by triggers on bookings', () => {
     }
     expect(rollups(db).tables).toEqual(rollups(db).fromBookings);
     // Every location is in Harderwijk: the town filter reads the bookings, the same figures.
-    for (const from of ['2026-08-24', '2026-09-01']) {
-      const f: InsightFilters = { from, to: '2026-11-22', locationId: null, town: null };
+    // Periods with whole months, a small part of a month (its days) and a large part (the whole month less the days outside), and without a whole month.
+    for (const [from, to] of [
+      ['2026-08-24', '2026-11-22'],
+      ['2026-09-01', '2026-11-22'],
+      ['2026-08-13', '2026-11-18'],
+      ['2026-09-10', '2026-10-20'],
+    ] as const) {
+      const f: InsightFilters = { from, to, locationId: null, town: null };
       for (const scope of [{ kind: 'network' as const }, { kind: 'org' as const, orgId: w.b.id }]) {
         const page = insight(db, scope, f, now, 5);
         const all = insight(db, scope, f, now);
@@ -180,6 +186,25 @@ describe('Inzicht rollups: kept by triggers on bookings', () => {
       }
     }
   });
+  it('the largest pairs: a pair that is no month’s largest is found when another month’s largest lies mostly outside the period', async () => {
+    const w = await world();
+    const db = w.t.db;
+    const insert = db.$client.prepare(
+      "insert into bookings (space_id, location_id, org_id, user_id, guest_org_id, date, daypart, status, updated_at) values (?, ?, ?, null, ?, ?, 'morning', 'confirmed', 0)",
+    );
+    const book = (space: typeof w.la, guest: number, date: string, times: number) => {
+      for (let i = 0; i < times; i++) insert.run(space.spaceId, space.locationId, space.orgId, guest, date);
+    };
+    book(w.la, w.b.id, '2026-08-10', 10); // August's largest, before the period
+    book(w.la, w.c.id, '2026-09-10', 4); // September's largest
+    book(w.lc, w.b.id, '2026-08-31', 3); // largest in the period, neither month's largest
+    book(w.lc, w.b.id, '2026-09-15', 3);
+    const f: InsightFilters = { from: '2026-08-30', to: '2026-09-30', locationId: null, town: null };
+    const page = insight(db, { kind: 'network' }, f, w.t.clock.now(), 1).hosting.pairs;
+    expect(page).toEqual(insight(db, { kind: 'network' }, { ...f, town: 'Harderwijk' }, w.t.clock.now()).hosting.pairs.slice(0, 1));
+    expect(page.map((p) => [p.hostOrgId, p.guestOrgId, p.dagdelen])).toEqual([[w.c.id, w.b.id, 6]]);
+  });
+
   it('occupancy rollups: every write that changes whether, on which day, where or in which dagdeel a booking takes a place', async () => {
     const w = await world();
     const db = w.t.db;
