@@ -66,3 +66,28 @@ export const insightPairMonths = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.month, t.hostOrgId, t.guestOrgId] }), index('insight_pair_months_held_idx').on(t.month, t.held)],
 );
+
+/*
+ * Occupancy (issue #18): desk-dagdelen taken (confirmed, no-show or pending: the place was held)
+ * at a location, morning and afternoon, whatever the guest. Kept by triggers on `bookings`
+ * (migration 0019). A period's occupancy is its whole months from the monthly table and the days
+ * of a partly covered month from the daily one, without grouping the period's bookings.
+ */
+const taken = {
+  morning: integer('morning').notNull().default(0),
+  afternoon: integer('afternoon').notNull().default(0),
+};
+
+/** Per month (YYYY-MM), location and ISO weekday (1 = Monday … 7 = Sunday). */
+export const insightLocationMonths = sqliteTable(
+  'insight_location_months',
+  { month: text('month').notNull(), locationId: integer('location_id').notNull(), weekday: integer('weekday').notNull(), ...taken },
+  (t) => [primaryKey({ columns: [t.month, t.locationId, t.weekday] })],
+);
+
+/** Per day and location. */
+export const insightLocationDays = sqliteTable(
+  'insight_location_days',
+  { day: text('day').notNull(), locationId: integer('location_id').notNull(), ...taken },
+  (t) => [primaryKey({ columns: [t.day, t.locationId] })],
+);

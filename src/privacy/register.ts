@@ -605,6 +605,20 @@ export const NOT_PERSONAL: Record<string, { columns: readonly string[]; reason: 
       'Counts of desk-dagdelen used per month, host and guest organisation, for Insight (no person; kept by the database).',
     ),
   },
+  insight_location_months: {
+    columns: ['month', 'location_id', 'weekday', 'morning', 'afternoon'],
+    reason: t(
+      'Aantallen bezette dagdelen per maand, locatie en weekdag, voor Inzicht (geen persoon; bijgehouden door de database).',
+      'Counts of desk-dagdelen taken per month, location and weekday, for Insight (no person; kept by the database).',
+    ),
+  },
+  insight_location_days: {
+    columns: ['day', 'location_id', 'morning', 'afternoon'],
+    reason: t(
+      'Aantallen bezette dagdelen per dag en locatie, voor Inzicht (geen persoon; bijgehouden door de database).',
+      'Counts of desk-dagdelen taken per day and location, for Insight (no person; kept by the database).',
+    ),
+  },
 };
 
 /** The register as Markdown (docs/privacy/register.md), from the same entries as the page. */

@@ -33,12 +33,23 @@ export function formatTime(locale: Locale, instant: Date): string {
   return fmt(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, style: 'decimal' | 'percent'): Intl.NumberFormat {
+  const key = `${locale}:${style}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style, maximumFractionDigits: 1 });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
 /** A whole number in the reader's format (Dutch: 1.234). */
 export function formatNumber(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+  return numberFormat(locale, 'decimal').format(n);
 }
 
 /** A share as a percentage in the reader's format (Dutch: 12,5%). */
 export function formatPercent(locale: Locale, share: number): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  return numberFormat(locale, 'percent').format(share);
 }
