@@ -206,7 +206,7 @@ export const remindersSent = sqliteTable(
  * therefore never answer with data older than the database: 'filters' covers what the search and
  * meeting-list filters offer (organisations, locations, meetings and their visibility), 'desks'
  * which spaces a desk search finds (spaces, locations, location shares, closures, organisations;
- * migration 0018).
+ * migration 0020).
  */
 export const changeCounters = sqliteTable('change_counters', {
   name: text('name').primaryKey(),
