@@ -45,14 +45,15 @@ function startGastplek(file: string, name: string): Promise<Child> {
 }
 
 /**
- * Not recorded: 3 s of searching right after start. A freshly started server compiles (JIT) and
+ * Not recorded: 4 s of searching right after start, on 10 connections (so every server process gets some). A freshly started server compiles (JIT) and
  * runs its first job ticks, e.g. the no-show release catching up on today's generated bookings,
  * which is ten times more work on the full set and would otherwise show up as "search got slower
  * with more bookings" in the 1-connection rows.
  */
 async function warmUp(server: Child, p: Plan, cookie: string) {
-  log('warm-up: 3 s of search, not recorded');
-  await measureSearch(server, p, cookie, 'warm-up', 1, 3);
+  log('warm-up: 4 s of search, not recorded');
+  // Several connections, so that every server process (WORKERS, one per core) is warmed, not only the first.
+  await measureSearch(server, p, cookie, 'warm-up', 10, 4);
   await drain(server);
 }
 
@@ -200,17 +201,25 @@ async function measureSearch(
   return m;
 }
 
-/** Inzicht for the whole network (default period), one request at a time: the page's own latency. */
+/**
+ * Inzicht for the whole network (default period), one request at a time: the page's own latency.
+ * The first request of each server process also loads the year's holidays, compiles the page's
+ * code and fills SQLite's cache: it is timed and reported on its own, then three more requests
+ * (new connections, so every process gets one) warm up before the measured run, as the search does.
+ */
 async function measureInsight(server: Child, cookie: string): Promise<Measured> {
+  const t0 = performance.now();
   const probe = await fetch(`${server.url}/insight`, { headers: { cookie }, redirect: 'manual' });
   const body = await probe.text();
+  const coldMs = performance.now() - t0;
+  for (let i = 0; i < 3; i++) await (await fetch(`${server.url}/insight`, { headers: { cookie, connection: 'close' }, redirect: 'manual' })).text();
   const m = await measure('inzicht, whole network, 1 connection', {
     url: `${server.url}/insight`,
     headers: { cookie },
     connections: 1,
     duration: Math.min(5, DURATION),
   });
-  m.note = `${probe.status}, ${fmt(body.length / 1024, 1)} KiB, ${(body.match(/<svg/g) ?? []).length} charts`;
+  m.note = `${probe.status}, ${fmt(body.length / 1024, 1)} KiB, ${(body.match(/<svg/g) ?? []).length} charts; the first request of a fresh process took ${fmt(coldMs)} ms`;
   return m;
 }
 
@@ -419,7 +428,7 @@ async function main() {
     `bookings/s spread = ${fmt(spreadRate)} successful = ${fmt(ofCeiling * 100, 1)}% of the ceiling (target ≥ 70%: ${target(ofCeiling >= 0.7)})`,
     `overbooked=${checks.overbooked} (target 0: ${target(checks.overbooked === 0)}); double-booked people=${checks.doubleBooked}`,
     `Inzicht, whole network = ${fmt(inzicht.mean, 0)} ms mean, ${fmt(inzicht.p99, 0)} ms p99 at 1 connection (target < 300 ms: ${target(inzicht.p99 < 300)})`,
-    `server memory (all processes) peak = ${fmt(peakRss)} MiB RSS during the bench (target ≤ 250 MB under the load test: see its section)`,
+    `server memory peak during the bench = ${fmt(peakRss.total)} MiB RSS for all ${peakRss.processes} processes, ${fmt(peakRss.largestProcess)} MiB the largest one (target ≤ 250 MB under the load test: see its section)`,
     `search latency growth with 10× bookings = ${fmt(growth50, 2)}× p50 at ${CONNECTIONS} connections, ${fmt(growth1, 2)}× mean at 1 connection (target < 1.5×: ${target(Math.max(growth50, growth1) < 1.5)})`,
   ];
   const notes = rows.filter((r) => r.note).map((r) => `- ${r.scenario}: ${r.note}`);

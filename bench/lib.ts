@@ -159,36 +159,37 @@ export function integrity(file: string) {
   }
 }
 
-/** Resident memory (MiB) of a process and its children (the cluster's workers), from /proc; 0 where /proc is missing. */
-export function treeRssMiB(pid: number): number {
-  const rss = (p: number) => {
-    try {
-      const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
-      return kb ? Number(kb) / 1024 : 0;
-    } catch {
-      return 0;
-    }
-  };
-  let children: number[] = [];
+/** Resident memory (MiB) of a process and of each of its children (the cluster's workers), from /proc; empty where /proc is missing. */
+export function rssByProcess(pid: number, into = new Map<number, number>()): Map<number, number> {
   try {
-    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    if (kb) into.set(pid, Number(kb) / 1024);
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    for (const c of children) rssByProcess(c, into);
   } catch {
-    /* no /proc */
+    /* gone, or no /proc */
   }
-  return rss(pid) + children.reduce((sum, c) => sum + treeRssMiB(c), 0);
+  return into;
 }
 
-/** Samples treeRssMiB every 250 ms until stopped; returns the highest value seen. */
+export type RssPeak = { total: number; largestProcess: number; processes: number };
+
+/** Samples rssByProcess every 250 ms until stopped: the highest total, and the highest of any one process. */
 export function sampleRss(pid: number) {
-  let max = treeRssMiB(pid);
-  const timer = setInterval(() => {
-    max = Math.max(max, treeRssMiB(pid));
-  }, 250);
+  const peak: RssPeak = { total: 0, largestProcess: 0, processes: 0 };
+  const sample = () => {
+    const by = rssByProcess(pid);
+    const total = [...by.values()].reduce((a, b) => a + b, 0);
+    if (total > peak.total) Object.assign(peak, { total, processes: by.size });
+    peak.largestProcess = Math.max(peak.largestProcess, ...by.values());
+  };
+  sample();
+  const timer = setInterval(sample, 250);
   return {
-    peek: () => Math.max(max, treeRssMiB(pid)),
-    stop: () => {
+    stop: (): RssPeak => {
       clearInterval(timer);
-      return Math.max(max, treeRssMiB(pid));
+      sample();
+      return { ...peak };
     },
   };
 }

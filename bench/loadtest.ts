@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { addDays, isoWeekday, localToday } from '../src/lib/time';
 import { FULL, generate, scaled } from './generate';
-import { drain, fmt, integrity, login, machine, measure, sampleRss, startChild, type Measured } from './lib';
+import { drain, fmt, integrity, login, machine, measure, sampleRss, startChild, type Measured, type RssPeak } from './lib';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -88,7 +88,7 @@ async function main() {
     overbooked?: number;
     flood?: { total: number; tooMany: number; fiveXx: number; connections: number };
     slowSocketsClosed?: number;
-    peakRssMiB?: number;
+    peakRss?: RssPeak;
   } = {};
   // Issue #18: the server's memory under this load, all its processes (the primary and its workers), sampled every 250 ms.
   const rss = sampleRss(server.proc.pid!);
@@ -226,12 +226,14 @@ async function main() {
       });
     }
   } finally {
-    summary.peakRssMiB = rss.stop();
+    summary.peakRss = rss.stop();
     await server.stop();
   }
-  const peak = summary.peakRssMiB;
+  const peak = summary.peakRss!;
+  // Each server process is a Node process with its own copy of the app and SQLite's cache; the
+  // primary only forks and watches (ADR 019). The verdict is on all of them together.
   rows.push({
-    scenario: `M. server memory, peak over the run (${workers ?? 'one per core'} worker${workers === '1' ? '' : 's'} and the primary)`,
+    scenario: `M. server memory, peak over the run (${peak.processes} processes: the primary and ${workers ?? 'one per core'} worker${workers === '1' ? '' : 's'})`,
     rps: NaN,
     p50: NaN,
     p99: NaN,
@@ -240,8 +242,8 @@ async function main() {
     seconds: 0,
     status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 },
     errors: 0,
-    note: `${fmt(peak)} MiB RSS in all (${fmt((peak * 2 ** 20) / 1e6)} MB)`,
-    verdict: peak * 2 ** 20 <= 250e6 ? 'PASS' : 'FAIL (want ≤ 250 MB)',
+    note: `${fmt(peak.total)} MiB RSS in all (${fmt((peak.total * 2 ** 20) / 1e6)} MB); the largest process ${fmt(peak.largestProcess)} MiB`,
+    verdict: peak.total * 2 ** 20 <= 250e6 ? 'PASS' : 'FAIL (want ≤ 250 MB in all)',
   });
 
   const m = machine();
