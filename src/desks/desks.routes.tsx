@@ -159,21 +159,19 @@ desksRoutes.get('/', (c) => {
 // A national network has hundreds of organisations and tens of towns: too many to send with every
 // search page. Without JavaScript the fields are plain text fields.
 
-/** Towns with a location open to the guest organisation, containing what was typed. */
-desksRoutes.get('/towns', (c) => {
+/** The datalist's options from the form's values (town, host, as); a bad value is a 422 with none. */
+function suggest(c: Ctx, pick: (q: { asOrg: number; town: string | null; host: string | null }) => string[]) {
   const form = validate(suggestionSchema(c.var.t), queryValues(c), c.var.t);
   const asOrg = guestOrgFor(c, form.ok ? form.data.as : null);
-  const values = form.ok && asOrg !== null ? townSuggestions(c.var.deps.db, asOrg, form.data.town) : [];
+  const values = form.ok && asOrg !== null ? pick({ asOrg, town: form.data.town, host: form.data.host }) : [];
   return fragment(c, <SuggestedOptions values={values} />, form.ok ? 200 : 422);
-});
+}
+
+/** Towns with a location open to the guest organisation, containing what was typed. */
+desksRoutes.get('/towns', (c) => suggest(c, (q) => townSuggestions(c.var.deps.db, q.asOrg, q.town)));
 
 /** Host organisations (in the town, when given) whose name contains what was typed. */
-desksRoutes.get('/hosts', (c) => {
-  const form = validate(suggestionSchema(c.var.t), queryValues(c), c.var.t);
-  const asOrg = guestOrgFor(c, form.ok ? form.data.as : null);
-  const values = form.ok && asOrg !== null ? hostSuggestions(c.var.deps.db, asOrg, userOrgIds(c), form.data.town, form.data.host) : [];
-  return fragment(c, <SuggestedOptions values={values} />, form.ok ? 200 : 422);
-});
+desksRoutes.get('/hosts', (c) => suggest(c, (q) => hostSuggestions(c.var.deps.db, q.asOrg, userOrgIds(c), q.town, q.host)));
 
 /** What closes many locations on the date, by name (a public holiday, an organisation's or the network's closure). */
 function closedNote(c: Ctx, date: string): string | null {

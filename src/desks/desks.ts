@@ -337,6 +337,14 @@ export function anyBookable(rows: SpaceResult[], daypart: Daypart | 'whole'): bo
 export const SEARCH_PAGE_SIZE = 20;
 
 /**
+ * The open locations (`l`) a guest organisation (@guestOrgId) may book at: not archived, shared
+ * with everyone or with that organisation. Part of SEARCH_ACCESS; the search form's suggestions
+ * use it alone.
+ */
+const OPEN_TO_GUEST = `l.archived_at is null
+      and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = @guestOrgId))`;
+
+/**
  * `accessRefusal` (rules.ts) as SQL over `spaces s join locations l`: booking on behalf of one of
  * the viewer's own organisations, not the own organisation's space, space active and location
  * not archived, location shared with all or with that organisation. A copy for speed; the
@@ -345,8 +353,7 @@ export const SEARCH_PAGE_SIZE = 20;
  */
 const SEARCH_ACCESS = `@guestOrgId in (select value from json_each(@ownOrgIds))
       and l.org_id not in (select value from json_each(@ownOrgIds))
-      and s.active = 1 and l.archived_at is null
-      and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = @guestOrgId))`;
+      and s.active = 1 and ${OPEN_TO_GUEST}`;
 
 /**
  * The rules of the search as SQL over `spaces s join locations l` (the same rules as rules.ts), as
@@ -537,9 +544,6 @@ const matchingSpaces = versionedCache<number[]>('desks', 500);
 /** A LIKE pattern matching `text` anywhere (`%` and `_` typed by the user match themselves). */
 const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
-/** The open locations a guest organisation may book at: shared with everyone, or with that organisation. */
-const OPEN_TO_GUEST = `l.archived_at is null and (l.sharing = 'all' or exists (select 1 from location_shares ls where ls.location_id = l.id and ls.org_id = @guest))`;
-
 /**
  * Towns of the open locations a guest organisation may book at (shared with everyone, or with
  * that organisation): a location shared with a list of partners is not advertised to others.
@@ -548,7 +552,7 @@ const OPEN_TO_GUEST = `l.archived_at is null and (l.sharing = 'all' or exists (s
  */
 function townsOpenTo(db: DB, guestOrgId: number): string[] {
   return searchTownsCache(db, String(guestOrgId), 0, () => ({
-    value: db.$client.prepare(`select distinct l.town from locations l where ${OPEN_TO_GUEST} order by l.town`).pluck().all({ guest: guestOrgId }) as string[],
+    value: db.$client.prepare(`select distinct l.town from locations l where ${OPEN_TO_GUEST} order by l.town`).pluck().all({ guestOrgId }) as string[],
   }));
 }
 
@@ -578,7 +582,7 @@ export function hostSuggestions(db: DB, guestOrgId: number, ownOrgIds: number[],
        order by o.name limit ${SUGGESTIONS}`,
     )
     .pluck()
-    .all({ guest: guestOrgId, own: JSON.stringify(ownOrgIds), town, text: likeContaining(text ?? '') }) as string[];
+    .all({ guestOrgId, own: JSON.stringify(ownOrgIds), town, text: likeContaining(text ?? '') }) as string[];
 }
 
 /**
