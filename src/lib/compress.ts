@@ -11,7 +11,7 @@ export type Encoding = 'br' | 'gzip';
 export const COMPRESS_MIN_BYTES = 1024;
 
 /**
- * Brotli quality for HTML made per request: 1 is ~3× faster than gzip's default here and ~10 %
+ * Brotli quality for HTML made per request: 1 is ~2× faster than gzip level 6 here and ~10 %
  * larger than brotli 4; the CPU of a server-rendered page is what bounds throughput (bench/RESULTS.md).
  */
 const BROTLI_QUALITY = 1;
