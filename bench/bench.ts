@@ -11,7 +11,22 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { addDays, isoWeekday, localToday } from '../src/lib/time';
 import { FULL, generate, scaled, type Generated, type Scale } from './generate';
-import { drain, fmt, formHeaders, integrity, login, machine, measure, sampleRss, sqliteWriteCeiling, startChild, type Child, type Measured } from './lib';
+import {
+  buildServer,
+  drain,
+  fmt,
+  formHeaders,
+  integrity,
+  login,
+  machine,
+  measure,
+  sampleRss,
+  sqliteWriteCeiling,
+  startChild,
+  startNodeArgs,
+  type Child,
+  type Measured,
+} from './lib';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -33,14 +48,17 @@ const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slic
 
 // ——— servers ———
 
+/** The server as `npm start` runs it: built (scripts/build.mjs), with the same Node options. */
+const serverEntry = buildServer();
+
 function startGastplek(file: string, name: string): Promise<Child> {
-  return startChild('src/server.ts', {
+  return startChild(serverEntry, {
     // production: no demo data is seeded; the CSRF guard checks Origin against BASE_URL.
     env: { NODE_ENV: 'production', DATABASE_PATH: file, LOG_LEVEL: logLevel, SMTP_URL: '' },
     logFile: path.join(tmp, `${name}.log`),
     readyPath: '/healthz',
     // No --cpu-prof-name: with WORKERS > 1 every server process writes its own profile (CPU.<date>.<pid>…).
-    nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, name)}`] : [],
+    nodeArgs: [...startNodeArgs(), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, name)}`] : [])],
   });
 }
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -21,8 +21,26 @@ export async function freePort(): Promise<number> {
 export type Child = { url: string; proc: ChildProcess; stop: () => Promise<void> };
 
 /**
- * A server as its own OS process (`node --import tsx <entry>`), output to a log file so that the
- * bench process does not spend CPU on it. Ready when `readyPath` answers.
+ * The Node options `npm start` gives the built server (package.json), so that the bench and the
+ * load test measure the server as production runs it.
+ */
+export function startNodeArgs(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  const run = /node ((?:--\S+ )*)dist\/server\.mjs/.exec(pkg.scripts.start);
+  if (!run) throw new Error(`package.json start script does not run dist/server.mjs: ${pkg.scripts.start}`);
+  return run[1]!.trim().split(' ').filter(Boolean);
+}
+
+/** Builds the server as `npm start` does (scripts/build.mjs) and returns its entry, dist/server.mjs. */
+export function buildServer(): string {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('scripts/build.mjs failed');
+  return 'dist/server.mjs';
+}
+
+/**
+ * A server as its own OS process (`node <entry>` for a built .mjs, else `node --import tsx <entry>`),
+ * output to a log file so that the bench process does not spend CPU on it. Ready when `readyPath` answers.
  */
 export async function startChild(
   entry: string,
@@ -34,7 +52,7 @@ export async function startChild(
   const env = { ...process.env };
   // TEST_NOW shifts only development and test servers; the bench data is generated for the real today.
   for (const k of ['BASE_URL', 'NODE_ENV', 'DATABASE_PATH', 'SMTP_URL', 'LOG_LEVEL', 'TEST_NOW']) delete env[k];
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', entry], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(entry.endsWith('.mjs') ? [] : ['--import', 'tsx']), entry], {
     env: { ...env, PORT: String(port), BASE_URL: url, ...opts.env },
     stdio: ['ignore', out, out],
   });

@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { addDays, isoWeekday, localToday } from '../src/lib/time';
 import { FULL, generate, scaled } from './generate';
-import { drain, fmt, integrity, login, machine, measure, sampleRss, startChild, type Measured, type RssPeak } from './lib';
+import { buildServer, drain, fmt, integrity, login, machine, measure, sampleRss, startChild, startNodeArgs, type Measured, type RssPeak } from './lib';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -77,11 +77,12 @@ async function main() {
   const file = path.join(tmp, 'load.db');
   const gen = await generate(file, scale, today);
   const plan = readPlan(file, gen.partnerOrgId);
-  const server = await startChild('src/server.ts', {
+  // The server as `npm start` runs it: built (scripts/build.mjs), with the same Node options.
+  const server = await startChild(buildServer(), {
     env: { NODE_ENV: 'production', DATABASE_PATH: file, LOG_LEVEL: 'error', SMTP_URL: '', ...(workers ? { WORKERS: workers } : {}) },
     logFile: path.join(tmp, 'server.log'),
     readyPath: '/healthz',
-    nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/tmp/prof')}`] : [],
+    nodeArgs: [...startNodeArgs(), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/tmp/prof')}`] : [])],
   });
   const rows: (Measured & { verdict: string })[] = [];
   const summary: {
@@ -233,7 +234,7 @@ async function main() {
   // Each server process is a Node process with its own copy of the app and SQLite's cache; the
   // primary only forks and watches (ADR 019). The verdict is on all of them together.
   rows.push({
-    scenario: `M. server memory, peak over the run (${peak.processes} processes: the primary and ${workers ?? 'one per core'} worker${workers === '1' ? '' : 's'})`,
+    scenario: `M. server memory, peak over the run (${peak.processes === 1 ? 'one process, WORKERS=1' : `${peak.processes} processes: the primary and ${workers ?? 'one per core'} workers`})`,
     rps: NaN,
     p50: NaN,
     p99: NaN,

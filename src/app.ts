@@ -7,13 +7,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createAuth } from './auth/auth';
 import { sessionMiddleware } from './auth/middleware';
 import { authRoutes, LANG_COOKIE } from './auth/routes';
 import type { Config } from './config';
 import type { DB } from './db';
 import { createLogger, type Logger } from './lib/log';
+import { projectRoot } from './lib/paths';
 import { errorPage, notFound } from './lib/render';
 import { CsrfError, sameOriginForms, saneHost, UnsupportedBodyError } from './lib/security';
 import { orgRoutes } from './orgs/routes';
@@ -42,7 +42,7 @@ import { dictFor, localeFromAcceptLanguage, type Locale } from '../views/i18n';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-const staticRoot = path.relative(process.cwd(), path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../static')) || '.';
+const staticRoot = path.relative(process.cwd(), path.join(projectRoot, 'static')) || '.';
 
 export type AppOptions = { db: DB; config: Config; now?: () => Date; logger?: Logger };
 

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import HolidaysParser from 'date-holidays-parser';
+import { projectRoot } from '../lib/paths';
 import { addDays, isoWeekday } from '../lib/time';
 
 /**
@@ -60,7 +62,7 @@ const BY_RULE: [RegExp, HolidayKey][] = [
  * country cost ~24 MB in each server process (issue #18). test/desks/holidays.test.ts checks the
  * file against the installed package and the dates against the package itself.
  */
-const nl = new HolidaysParser(JSON.parse(fs.readFileSync(new URL('./holidays-nl.json', import.meta.url), 'utf8')), 'NL');
+const nl = new HolidaysParser(JSON.parse(fs.readFileSync(path.join(projectRoot, 'src/desks/holidays-nl.json'), 'utf8')), 'NL');
 /** Pure computation per year, so a cache that is never stale; a handful of years at most. */
 const byYear = new Map<number, Map<string, HolidayKey[]>>();
 

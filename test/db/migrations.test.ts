@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db';
+import { openDatabase, schema, type DB } from '../../src/db';
+import { createSpace } from '../desks/factory';
+import { createOrg, createUser } from '../helpers';
 
 // Migrations that rebuild a table (SQLite's create-copy-drop-rename) must not lose the rows that
 // refer to it: 0010 rebuilds registrations, and attendance_changes refers to registrations with ON
@@ -53,6 +55,51 @@ describe('migrations keep the data that refers to a rebuilt table', () => {
     // A registration can now be anonymised (0010), keeping what other people's statements count.
     sqlite.prepare('update registrations set user_id = null').run();
     expect(sqlite.prepare('select count(*) as n from registrations where user_id is null').get()).toEqual({ n: 1 });
+    sqlite.close();
+  });
+});
+
+describe('0021 stores the Inzicht rollups WITHOUT ROWID', () => {
+  const ROLLUPS = ['insight_host_days', 'insight_guest_days', 'insight_pair_months', 'insight_location_days', 'insight_location_months'];
+  const contents = (sqlite: Database.Database) => Object.fromEntries(ROLLUPS.map((t) => [t, sqlite.prepare(`select * from ${t} order by 1, 2, 3`).all()]));
+
+  it('keeps every row of the rollups, and the triggers on bookings keep them up to date afterwards', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-db-')), 'old.db');
+    const old = new Database(file);
+    migrate(drizzle(old), { migrationsFolder: migrationsUpTo(21) });
+    const oldDb = drizzle(old, { schema }) as unknown as DB;
+    const host = createOrg(oldDb);
+    const guest = createOrg(oldDb);
+    const space = createSpace(oldDb, host.id, { capacity: 3 });
+    const worker = await createUser(oldDb, { orgId: guest.id });
+    const book = (sqlite: Database.Database, date: string, daypart: string, status: string) =>
+      sqlite
+        .prepare(
+          `insert into bookings (space_id, location_id, org_id, user_id, guest_org_id, date, daypart, status, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
+        )
+        .run(space.spaceId, space.locationId, host.id, worker.id, guest.id, date, daypart, status);
+    book(old, '2026-03-30', 'morning', 'confirmed');
+    book(old, '2026-03-30', 'afternoon', 'no_show');
+    book(old, '2026-04-01', 'morning', 'declined');
+    book(old, '2026-04-02', 'afternoon', 'pending');
+    const before = contents(old);
+    expect(before.insight_host_days).toHaveLength(3);
+    old.close();
+
+    const db = openDatabase(file);
+    const sqlite = db.$client;
+    for (const t of ROLLUPS) expect(sqlite.prepare("select sql from sqlite_master where type = 'table' and name = ?").pluck().get(t)).toMatch(/WITHOUT ROWID$/);
+    expect(contents(sqlite)).toEqual(before);
+    // The triggers were made again: a new booking and a cancellation reach every rollup.
+    book(sqlite, '2026-04-02', 'morning', 'confirmed');
+    sqlite.prepare("update bookings set status = 'cancelled' where date = '2026-03-30' and daypart = 'morning'").run();
+    expect(sqlite.prepare("select held, total from insight_host_days where day = '2026-04-02'").get()).toEqual({ held: 1, total: 2 });
+    expect(sqlite.prepare("select held from insight_guest_days where day = '2026-03-30'").pluck().get()).toBe(1);
+    expect(sqlite.prepare("select held from insight_pair_months where month = '2026-03'").pluck().get()).toBe(1);
+    expect(sqlite.prepare("select morning, afternoon from insight_location_days where day = '2026-04-02'").get()).toEqual({ morning: 1, afternoon: 1 });
+    expect(sqlite.prepare("select morning from insight_location_months where month = '2026-03'").pluck().get()).toBe(0);
+    expect(sqlite.prepare("select count(*) from sqlite_master where type = 'trigger' and name like 'bookings_%'").pluck().get()).toBeGreaterThanOrEqual(6);
     sqlite.close();
   });
 });
