@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Client } from '../helpers';
 import { validForms } from './forms';
-import { routeKeys, row, seededWithClients } from './support';
+import { routeKeys, row, rowOrder, seededWithClients } from './support';
 import type { DB } from '../../src/db';
 
 /**
@@ -12,7 +12,7 @@ import type { DB } from '../../src/db';
 const EVIL_ORG = 9; // CJG Ede: none of the demo accounts belongs to it
 const EVIL_CAPACITY = 77;
 
-type Rows = Map<string, Map<number, Record<string, unknown>>>;
+type Rows = Map<string, Map<string, Record<string, unknown>>>;
 function allRows(db: DB): Rows {
   const tables = (
     db.$client
@@ -24,7 +24,12 @@ function allRows(db: DB): Rows {
   return new Map(
     tables.map((t) => [
       t,
-      new Map((db.$client.prepare(`select rowid as __rowid, * from "${t}"`).all() as Record<string, unknown>[]).map((r) => [r.__rowid as number, r])),
+      new Map(
+        (db.$client.prepare(`select json_array(${rowOrder(db, t)}) as __rowid, * from "${t}"`).all() as Record<string, unknown>[]).map((r) => [
+          r.__rowid as string,
+          r,
+        ]),
+      ),
     ]),
   );
 }

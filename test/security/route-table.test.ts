@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, ORIGIN } from '../helpers';
 import { seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/index';
 import type { DB } from '../../src/db';
+import { rowOrder } from './support';
 
 /** Every route the app serves, from Hono's own route table (middleware excluded). */
 function routeTable(app: ReturnType<typeof createTestApp>['app']) {
@@ -37,7 +38,7 @@ function snapshot(db: DB, except: string[] = []): string {
   )
     .map((t) => t.name)
     .filter((t) => !except.includes(t));
-  return tables.map((t) => `${t}:${JSON.stringify(db.$client.prepare(`select * from "${t}" order by rowid`).all())}`).join('\n');
+  return tables.map((t) => `${t}:${JSON.stringify(db.$client.prepare(`select * from "${t}" order by ${rowOrder(db, t)}`).all())}`).join('\n');
 }
 
 async function seeded() {

@@ -8,6 +8,16 @@ export function routeKeys(app: App): string[] {
   return [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
 }
 
+/**
+ * What identifies a row of table `t`, as SQL: its rowid, or for a table WITHOUT ROWID (the Inzicht
+ * rollups, migration 0021) its primary-key columns.
+ */
+export function rowOrder(db: DB, t: string): string {
+  const sql = db.$client.prepare("select sql from sqlite_master where type = 'table' and name = ?").pluck().get(t) as string;
+  if (!/WITHOUT ROWID\s*$/i.test(sql)) return 'rowid';
+  return (db.$client.prepare('select name from pragma_table_info(?) where pk > 0 order by pk').pluck().all(t) as string[]).map((c) => `"${c}"`).join(', ');
+}
+
 /** A fingerprint of everything stored, except session bookkeeping (login itself writes sessions). */
 export function snapshot(db: DB): string {
   const tables = (
@@ -17,7 +27,7 @@ export function snapshot(db: DB): string {
       )
       .all() as { name: string }[]
   ).map((t) => t.name);
-  return tables.map((t) => `${t}:${JSON.stringify(db.$client.prepare(`select * from "${t}" order by rowid`).all())}`).join('\n');
+  return tables.map((t) => `${t}:${JSON.stringify(db.$client.prepare(`select * from "${t}" order by ${rowOrder(db, t)}`).all())}`).join('\n');
 }
 
 /** Differences between two snapshots, table by table, for a readable failure. */
