@@ -3,8 +3,10 @@ import { formatLocalDate } from '../../i18n/format';
 import type { Daypart } from '../../../db/schema/desks';
 import type { NoResults, SpaceResult } from '../../../src/desks/desks';
 import type { Paging } from '../../../src/lib/paging';
+import { raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { fromPager, Pager } from '../pager';
-import { SpaceCard } from './cards';
+import { type CardProps, SpaceCard } from './cards';
 
 export type ResultsProps = {
   t: Dict;
@@ -43,6 +45,30 @@ function noneText(p: ResultsProps): string {
   return t.why[why.kind];
 }
 
+/**
+ * A search card's HTML by everything it is drawn from. `SpaceCard` is a pure function of its props
+ * (the dictionary follows from the locale), and the key holds all of them, free places included: a
+ * booking changes the row and so the key, so a remembered card can never show old availability.
+ * Most cards of a busy search are the same from one request to the next, and drawing 20 cards
+ * with hono/jsx was the largest part of the page's cost (issue #18, bench/RESULTS.md).
+ * At most RENDERED_CARDS_MAX (~1.5 KiB each); the oldest go first.
+ */
+const renderedCards = new Map<string, HtmlEscapedString>();
+export const RENDERED_CARDS_MAX = 2000;
+
+export function renderedCard(p: Omit<CardProps, 'notice'>): HtmlEscapedString {
+  const key = JSON.stringify([p.locale, p.row, p.date, p.daypart, p.mine, p.asOrg, p.forUser ?? null]);
+  let html = renderedCards.get(key);
+  if (html === undefined) {
+    const drawn = (<SpaceCard {...p} />).toString();
+    if (typeof drawn !== 'string') throw new Error('SpaceCard must render synchronously');
+    html = raw(drawn);
+    if (renderedCards.size >= RENDERED_CARDS_MAX) renderedCards.delete(renderedCards.keys().next().value!);
+    renderedCards.set(key, html);
+  }
+  return html;
+}
+
 /** The search results: rendered inside the search page, and alone for htmx's active search. */
 export function SearchResults(p: ResultsProps) {
   const t = p.t.desks.search;
@@ -60,18 +86,18 @@ export function SearchResults(p: ResultsProps) {
       {p.results && p.results.length > 0 && (
         // Every card's booking form swaps its own card, and asks for the card back (not the whole page).
         <div class="space-cards" hx-target="closest article" hx-swap="outerHTML" hx-push-url="false" hx-vals={'{"fragment":"card"}'}>
-          {p.results.map((r) => (
-            <SpaceCard
-              t={p.t}
-              locale={p.locale}
-              row={r}
-              date={p.date}
-              daypart={p.daypart}
-              mine={p.mine.get(r.spaceId) ?? []}
-              asOrg={p.asOrg}
-              forUser={p.forUser}
-            />
-          ))}
+          {p.results.map((r) =>
+            renderedCard({
+              t: p.t,
+              locale: p.locale,
+              row: r,
+              date: p.date,
+              daypart: p.daypart,
+              mine: p.mine.get(r.spaceId) ?? [],
+              asOrg: p.asOrg,
+              forUser: p.forUser,
+            }),
+          )}
         </div>
       )}
       {p.paging && <Pager t={p.t} paging={p.paging} url={p.url} target="#desk-results" id={PAGER_ID} />}

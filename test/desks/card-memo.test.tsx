@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { SpaceResult } from '../../src/desks/desks';
+import { dictFor } from '../../views/i18n';
+import { type CardProps, SpaceCard } from '../../views/partials/desks/cards';
+import { RENDERED_CARDS_MAX, renderedCard } from '../../views/partials/desks/results';
+
+// Issue #18: search cards are remembered by everything they are drawn from. A remembered card must
+// always be exactly what drawing it afresh gives, so a booking (another free count) or another
+// viewer (their own booking, booking for a colleague, another language) is never shown an old card.
+const row: SpaceResult = {
+  spaceId: 7,
+  spaceName: 'Flexplek 1',
+  kind: 'flexplek',
+  capacity: 4,
+  amenities: 3,
+  locationId: 2,
+  locationName: 'Stationslaan',
+  street: 'Stationslaan 1',
+  town: 'Harderwijk',
+  hostOrgId: 1,
+  hostOrgName: 'CJG Harderwijk',
+  approvalRequired: 0,
+  takenMorning: 1,
+  takenAfternoon: 0,
+  overMorning: false,
+  overAfternoon: false,
+  reserved: 0,
+  share: { morning: null, afternoon: null, whole: null },
+};
+const base: Omit<CardProps, 'notice'> = { t: dictFor('nl'), locale: 'nl', row, date: '2026-11-26', daypart: 'morning', mine: [], asOrg: null };
+const fresh = (p: Omit<CardProps, 'notice'>) => String((<SpaceCard {...p} />).toString());
+
+describe('remembered search cards', () => {
+  it('are what SpaceCard draws, for every input that changes a card', () => {
+    const variants = [
+      base,
+      { ...base, row: { ...row, takenMorning: 2 } },
+      { ...base, row: { ...row, takenMorning: 4 } },
+      { ...base, row: { ...row, share: { ...row.share, morning: 'org_share_full' as const } } },
+      { ...base, row: { ...row, overMorning: true } },
+      { ...base, mine: ['morning' as const] },
+      { ...base, asOrg: 3 },
+      { ...base, forUser: { id: 'u2', name: 'Anna' } },
+      { ...base, daypart: 'whole' as const },
+      { ...base, date: '2026-11-27' },
+      { ...base, t: dictFor('en'), locale: 'en' as const },
+    ];
+    const drawn = variants.map((v) => String(renderedCard(v)));
+    expect(new Set(drawn).size).toBe(variants.length);
+    for (const [i, v] of variants.entries()) {
+      expect(drawn[i]).toBe(fresh(v));
+      expect(String(renderedCard(v))).toBe(fresh(v)); // remembered the second time
+    }
+    expect(drawn[0]).toContain('3 van 4');
+    expect(drawn[1]).toContain('2 van 4');
+  });
+
+  it('keep at most RENDERED_CARDS_MAX and stay right past it', () => {
+    for (let n = 0; n <= RENDERED_CARDS_MAX; n++) renderedCard({ ...base, row: { ...row, spaceId: 1000 + n } });
+    expect(String(renderedCard(base))).toBe(fresh(base));
+  });
+});
