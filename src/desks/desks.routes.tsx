@@ -32,7 +32,6 @@ import {
 } from './desks';
 import {
   closuresFor,
-  COLLEAGUE_LIST_MAX,
   defaultDaypartOn,
   nextBookableDaypart,
   colleagueByEmail,
@@ -73,7 +72,7 @@ type Colleague = { id: string; name: string };
 function colleagueChoice(c: Ctx, asOrg: number | null): { list: Colleague[]; byEmail: boolean } {
   if (asOrg === null) return { list: [], byEmail: false };
   const list = colleaguesToList(c.var.deps.db, asOrg, c.var.user!.id);
-  return list.length > COLLEAGUE_LIST_MAX ? { list: [], byEmail: true } : { list, byEmail: false };
+  return list === 'many' ? { list: [], byEmail: true } : { list, byEmail: false };
 }
 
 /** Shown as "booking on behalf of" only to people in more than one organisation. */

@@ -16,6 +16,7 @@ import {
   type Sharing,
 } from '../../db/schema';
 import { prepared, type DB, type Queryable } from '../db';
+import { versionedCache } from '../lib/versioned';
 import { addDays, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
 import { dayOff, holidayClosure, type HolidayKey } from './holidays';
 
@@ -252,29 +253,35 @@ export function colleaguesOf(
 export const COLLEAGUE_LIST_MAX = 50;
 
 /**
- * The colleagues a form lists (`colleaguesOf`, without the user): at most COLLEAGUE_LIST_MAX + 1,
- * so the caller knows when there are too many to list (a national organisation has thousands).
+ * The colleagues a form lists for `orgId` (`colleaguesOf`, without the user), or 'many' when there
+ * are more than COLLEAGUE_LIST_MAX: then the form asks for a colleague's e-mail address instead (a
+ * national organisation has thousands). Every search page asks this, so the organisation's list is
+ * kept per process while the 'people' change counter (memberships, names, deactivation; migration
+ * 0022) is unchanged: a membership or account change in any process is seen at the next request.
  */
-export function colleaguesToList(db: DB, orgId: number, exceptUserId: string): { id: string; name: string }[] {
-  // First, unsorted, whether there are more than the list holds: sorting a national organisation's
-  // thousands by name only to find that out cost a third of a search page (bench, 2026-12-01).
-  const some = prepared(db, 'rules.someColleagues', (q) =>
+export function colleaguesToList(db: DB, orgId: number, exceptUserId: string): { id: string; name: string }[] | 'many' {
+  const members = colleagueLists(db, String(orgId), 0, () => ({ value: listableMembers(db, orgId) }));
+  if (members === 'many') return 'many';
+  const others = members.filter((m) => m.id !== exceptUserId);
+  return others.length > COLLEAGUE_LIST_MAX ? 'many' : others;
+}
+
+const colleagueLists = versionedCache<{ id: string; name: string }[] | 'many'>('people', 1000);
+
+/** An organisation's members by name (`colleaguesOf`) when the user's colleagues among them can be few enough to list; else 'many'. */
+function listableMembers(db: DB, orgId: number): { id: string; name: string }[] | 'many' {
+  // First, unsorted, whether there are more than a list can hold with the user left out: sorting a
+  // national organisation's thousands by name only to find that out cost a third of a search page (bench, 2026-12-01).
+  const some = prepared(db, 'rules.someMembers', (q) =>
     q
-      .select({ id: users.id, name: users.name })
+      .select({ id: users.id })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(
-          eq(memberships.orgId, sql.placeholder('orgId')),
-          eq(memberships.role, 'member'),
-          isNull(users.deactivatedAt),
-          ne(users.id, sql.placeholder('exceptUserId')),
-        ),
-      )
-      .limit(COLLEAGUE_LIST_MAX + 1)
+      .where(and(eq(memberships.orgId, sql.placeholder('orgId')), eq(memberships.role, 'member'), isNull(users.deactivatedAt)))
+      .limit(COLLEAGUE_LIST_MAX + 2)
       .prepare(),
-  ).all({ orgId, exceptUserId });
-  return some.length > COLLEAGUE_LIST_MAX ? some : colleaguesOf(db, orgId, undefined, { exceptUserId, limit: COLLEAGUE_LIST_MAX + 1 });
+  ).all({ orgId });
+  return some.length > COLLEAGUE_LIST_MAX + 1 ? 'many' : colleaguesOf(db, orgId, undefined, { limit: COLLEAGUE_LIST_MAX + 2 });
 }
 
 /** A colleague found by e-mail address (the same rule as `colleaguesOf`). */

@@ -9,10 +9,11 @@ import type { DB } from '../db';
  * Only for what changes rarely and is costly to compute, never for anything a booking or sign-up
  * changes: 'filters' covers the meeting list's filter lists and the towns of the desk search
  * (organisations, locations, meetings and their visibility; ADR 007), 'desks' which spaces a desk
- * search finds (spaces, locations, their sharing, closures, organisations; ADR 019). Free places
- * are never cached.
+ * search finds (spaces, locations, their sharing, closures, organisations; ADR 019), 'people' an
+ * organisation's colleague list (memberships, people's names and deactivation). Free places are
+ * never cached.
  */
-export type ChangeCounter = 'filters' | 'desks';
+export type ChangeCounter = 'filters' | 'desks' | 'people';
 
 export function versionedCache<V>(counter: ChangeCounter, maxEntries = 500) {
   type Entry = { version: number; value: V; validUntil: number };
