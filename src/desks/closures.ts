@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { ACTIVE_STATUSES, bookings, closures, locations, organisations } from '../../db/schema';
 import { prepared, writeTx, type DB, type Queryable } from '../db';
+import { versionedCache } from '../lib/versioned';
 import { formatHolidaySet, holidayClosure, type HolidayKey } from './holidays';
 import { noticeBookings } from './notices';
 
@@ -76,8 +77,18 @@ export function deleteWideClosure(db: DB, closureId: number, s: WideScope): bool
   );
 }
 
-/** Closures of whole organisations or the network on a date, by name, for the search (on every search page: prepared once). */
-export function wideClosuresOn(db: DB, date: string) {
+/**
+ * Closures of whole organisations or the network on a date, by name, for the search. On every
+ * search page, so kept per date while the 'desks' change counter (closures, organisations) is
+ * unchanged (src/lib/versioned.ts).
+ */
+export function wideClosuresOn(db: DB, date: string): { reason: string; orgName: string | null }[] {
+  return wideClosuresKept(db, date, 0, () => ({ value: readWideClosuresOn(db, date) }));
+}
+
+const wideClosuresKept = versionedCache<{ reason: string; orgName: string | null }[]>('desks', 400);
+
+function readWideClosuresOn(db: DB, date: string) {
   return prepared(db, 'closures.wideOn', (q) =>
     q
       .select({ reason: closures.reason, orgName: organisations.name })

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookSpace } from '../../src/desks/bookings';
+import { wideClosuresOn } from '../../src/desks/closures';
 import { searchSpaces } from '../../src/desks/desks';
 import { instantOf } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, TestClock } from '../helpers';
@@ -75,6 +76,33 @@ describe('desk search: the kept list of matching spaces is never stale', () => {
     expect(found('2026-11-26', { host: 'Harderwijk' })).toEqual([]);
     run(`update locations set archived_at = 1 where id = ?`, a.locationId);
     expect(found()).toEqual([]);
+    other.close();
+  });
+
+  it('the closed note: a network or organisation closure, its change and the organisation’s new name by another process show at once', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-search-cache-'));
+    dirs.push(dir);
+    const file = path.join(dir, 's.db');
+    const t = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const host = createOrg(t.db, { name: 'CJG Harderwijk' });
+    const other = new Database(file);
+    other.pragma('busy_timeout = 5000');
+    const run = (sql: string, ...args: unknown[]) => other.prepare(sql).run(...args);
+    const closedOn = (date: string) => wideClosuresOn(t.db, date).map((w) => `${w.reason} ${w.orgName ?? 'netwerk'}`);
+
+    expect(closedOn('2026-11-26')).toEqual([]);
+    expect(closedOn('2026-11-26')).toEqual([]); // now kept
+    run(`insert into closures (scope, org_id, start_date, end_date, reason) values ('org', ?, '2026-11-26', '2026-11-27', 'Heidag')`, host.id);
+    expect(closedOn('2026-11-26')).toEqual(['Heidag CJG Harderwijk']);
+    run(`update organisations set name = 'CJG Ermelo' where id = ?`, host.id);
+    expect(closedOn('2026-11-26')).toEqual(['Heidag CJG Ermelo']);
+    run(`update closures set start_date = '2026-11-27'`);
+    expect(closedOn('2026-11-26')).toEqual([]);
+    expect(closedOn('2026-11-27')).toEqual(['Heidag CJG Ermelo']);
+    run(`insert into closures (scope, start_date, end_date, reason) values ('network', '2026-11-26', '2026-11-26', 'Netwerkdag')`);
+    expect(closedOn('2026-11-26')).toEqual(['Netwerkdag netwerk']);
+    run('delete from closures');
+    expect(closedOn('2026-11-26')).toEqual([]);
     other.close();
   });
 
