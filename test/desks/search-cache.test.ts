@@ -106,6 +106,45 @@ describe('desk search: the kept list of matching spaces is never stale', () => {
     other.close();
   });
 
+  it('the card columns kept per page: what another process changes of a space, its location or its host shows at once', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-search-cache-'));
+    dirs.push(dir);
+    const file = path.join(dir, 's.db');
+    const t = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const host = createOrg(t.db, { name: 'CJG Harderwijk' });
+    const guest = createOrg(t.db, { name: 'GGD Noord' });
+    const a = createSpace(t.db, host.id, { name: 'Flexplekken', capacity: 4 });
+    const viewer = { userId: 'nobody', userOrgIds: [guest.id], guestOrgId: guest.id };
+    const card = (date = '2026-11-24') => {
+      const r = searchSpaces(t.db, { date, town: null, amenities: [], host: null }, viewer, t.clock.now()).rows[0]!;
+      return `${r.spaceName} ${r.capacity} ${r.amenities} ${r.locationName} ${r.street} ${r.hostOrgName} ${r.approvalRequired} over:${r.overMorning} reserved:${r.reserved}`;
+    };
+    const other = new Database(file);
+    other.pragma('busy_timeout = 5000');
+    const run = (sql: string, ...args: unknown[]) => other.prepare(sql).run(...args);
+    const before = card();
+    expect(card()).toBe(before); // now kept
+
+    run(`update spaces set name = 'Stilteplek', capacity = 6, amenities = 3 where id = ?`, a.spaceId);
+    expect(card()).toMatch(/^Stilteplek 6 3 /);
+    run(`update locations set name = 'Stationslaan', approval_required = 1 where id = ?`, a.locationId);
+    expect(card()).toContain(' Stationslaan ');
+    expect(card()).toContain(' CJG Harderwijk 1 ');
+    run(`update organisations set name = 'CJG Ermelo' where id = ?`, host.id);
+    expect(card()).toContain(' CJG Ermelo 1 ');
+    // Tuesday 08:00: the morning is over once its check-in deadline is 08:00 or earlier.
+    expect(card()).toContain('over:false');
+    run(`update locations set checkin_deadline_morning = '07:30' where id = ?`, a.locationId);
+    expect(card()).toContain('over:true');
+    // Friday: held for the host's staff until 48 hours before, so still held on Tuesday.
+    expect(card('2026-11-27')).toContain('reserved:0');
+    run(`update locations set reserved_for_staff = 2, reserved_until_hours = 48 where id = ?`, a.locationId);
+    expect(card('2026-11-27')).toContain('reserved:2');
+    run(`update locations set street = 'Kerkplein 1' where id = ?`, a.locationId);
+    expect(card()).toContain(' Kerkplein 1 ');
+    other.close();
+  });
+
   it('free places are read fresh: a booking by another process shows in the counts of a kept search', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-search-cache-'));
     dirs.push(dir);
