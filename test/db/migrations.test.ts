@@ -103,3 +103,30 @@ describe('0021 stores the Inzicht rollups WITHOUT ROWID', () => {
     sqlite.close();
   });
 });
+
+describe('the foreign key check after migrating', () => {
+  const dangling = (sqlite: Database.Database) => {
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.prepare("insert into memberships (user_id, org_id, role) values ('nobody', 999, 'member')").run();
+  };
+
+  it('stops the start when the migrations applied leave a row that refers to nothing', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-db-')), 'old.db');
+    const old = new Database(file);
+    migrate(drizzle(old), { migrationsFolder: migrationsUpTo(21) });
+    dangling(old);
+    old.close();
+    expect(() => openDatabase(file)).toThrow(/foreign key violation/);
+  });
+
+  it('is skipped when no migration was pending (a start of an up-to-date file does not read every key)', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-db-')), 'new.db');
+    openDatabase(file).$client.close();
+    const current = new Database(file);
+    dangling(current);
+    current.close();
+    const db = openDatabase(file);
+    expect(db.$client.pragma('foreign_key_check')).toHaveLength(2); // the unknown person and the unknown organisation
+    db.$client.close();
+  });
+});
