@@ -3,6 +3,7 @@ import type { SpaceResult } from '../../src/desks/desks';
 import { dictFor } from '../../views/i18n';
 import { type CardProps, SpaceCard } from '../../views/partials/desks/cards';
 import { RENDERED_CARDS_MAX, renderedCard } from '../../views/partials/desks/results';
+import { REMEMBERED_FORMS_MAX, rememberedSearchForm, SearchForm } from '../../views/pages/desks/search';
 
 // Issue #18: search cards are remembered by everything they are drawn from. A remembered card must
 // always be exactly what drawing it afresh gives, so a booking (another free count) or another
@@ -58,5 +59,47 @@ describe('remembered search cards', () => {
   it('keep at most RENDERED_CARDS_MAX and stay right past it', () => {
     for (let n = 0; n <= RENDERED_CARDS_MAX; n++) renderedCard({ ...base, row: { ...row, spaceId: 1000 + n } });
     expect(String(renderedCard(base))).toBe(fresh(base));
+  });
+});
+
+describe('the remembered search form', () => {
+  type FormProps = Parameters<typeof rememberedSearchForm>[0];
+  const form: FormProps = {
+    t: dictFor('nl'),
+    locale: 'nl',
+    state: { values: { date: '2026-11-26', daypart: 'morning', town: 'Harderwijk' } },
+    myOrgs: [{ orgId: 1, orgName: 'GGD Noord' }],
+    colleagues: [],
+    colleagueByEmail: false,
+  };
+  const freshForm = (p: FormProps) => String((<SearchForm {...p} />).toString());
+
+  it('is what SearchForm draws, for every input that changes the form', () => {
+    const variants: FormProps[] = [
+      form,
+      { ...form, state: { values: { ...form.state.values, town: 'Ermelo' } } },
+      { ...form, state: { values: { ...form.state.values, daypart: 'whole' } } },
+      { ...form, state: { values: { ...form.state.values, amenities: ['wifi', 'parking'] } } },
+      { ...form, state: { values: { ...form.state.values, host: 'CJG' } } },
+      { ...form, state: { values: form.state.values, errors: { town: 'Te lang' } } },
+      { ...form, myOrgs: [...form.myOrgs, { orgId: 2, orgName: 'CJG Harderwijk' }] },
+      { ...form, colleagues: [{ id: 'u2', name: 'Anna de Vries' }] },
+      { ...form, colleagues: [{ id: 'u2', name: 'Anna de Wit' }] },
+      { ...form, colleagueByEmail: true },
+      { ...form, t: dictFor('en'), locale: 'en' },
+    ];
+    const drawn = variants.map((v) => String(rememberedSearchForm(v)));
+    expect(new Set(drawn).size).toBe(variants.length);
+    for (const [i, v] of variants.entries()) {
+      expect(drawn[i]).toBe(freshForm(v));
+      expect(String(rememberedSearchForm(v))).toBe(freshForm(v)); // remembered the second time
+    }
+    expect(drawn[7]).toContain('Anna de Vries');
+    expect(drawn[8]).toContain('Anna de Wit');
+  });
+
+  it('keeps at most REMEMBERED_FORMS_MAX and stays right past it', () => {
+    for (let n = 0; n <= REMEMBERED_FORMS_MAX; n++) rememberedSearchForm({ ...form, state: { values: { ...form.state.values, town: `Plaats ${n}` } } });
+    expect(String(rememberedSearchForm(form))).toBe(freshForm(form));
   });
 });

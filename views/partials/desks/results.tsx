@@ -3,9 +3,9 @@ import { formatLocalDate } from '../../i18n/format';
 import type { Daypart } from '../../../db/schema/desks';
 import type { NoResults, SpaceResult } from '../../../src/desks/desks';
 import type { Paging } from '../../../src/lib/paging';
-import { raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { fromPager, Pager } from '../pager';
+import { rememberedHtml } from '../remembered';
 import { type CardProps, SpaceCard } from './cards';
 
 export type ResultsProps = {
@@ -58,15 +58,7 @@ export const RENDERED_CARDS_MAX = 2000;
 
 export function renderedCard(p: Omit<CardProps, 'notice'>): HtmlEscapedString {
   const key = JSON.stringify([p.locale, p.row, p.date, p.daypart, p.mine, p.asOrg, p.forUser ?? null]);
-  let html = renderedCards.get(key);
-  if (html === undefined) {
-    const drawn = (<SpaceCard {...p} />).toString();
-    if (typeof drawn !== 'string') throw new Error('SpaceCard must render synchronously');
-    html = raw(drawn);
-    if (renderedCards.size >= RENDERED_CARDS_MAX) renderedCards.delete(renderedCards.keys().next().value!);
-    renderedCards.set(key, html);
-  }
-  return html;
+  return rememberedHtml(renderedCards, RENDERED_CARDS_MAX, key, () => <SpaceCard {...p} />);
 }
 
 /** The search results: rendered inside the search page, and alone for htmx's active search. */
