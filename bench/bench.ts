@@ -159,7 +159,7 @@ function removeDb(file: string) {
 async function measureHello(): Promise<Measured> {
   const hello = await startChild(path.join('bench', 'hello-server.ts'), { logFile: path.join(tmp, 'hello.log'), readyPath: '/' });
   try {
-    return await measure('hello (bare Hono)', { url: `${hello.url}/`, connections: CONNECTIONS, duration: DURATION });
+    return await measure('hello (bare Hono)', { url: `${hello.url}/`, connections: CONNECTIONS, duration: DURATION }, hello.proc.pid);
   } finally {
     await hello.stop();
   }
@@ -212,11 +212,24 @@ async function measureSearch(
     };
   }
   const headers = encoding ? { cookie, 'accept-encoding': encoding } : { cookie };
-  const m = await measure(label, { url: server.url + searchPath, headers, connections, duration });
+  const m = await measure(label, { url: server.url + searchPath, headers, connections, duration }, server.proc.pid);
   m.note = `${probe.cards} result cards, ${fmt(probe.bytes / 1024, 1)} KiB of HTML per page, ${
     encoding ? `sent as ${fmt(probe.sent / 1024, 1)} KiB (${probe.encoding})` : 'sent uncompressed (no Accept-Encoding)'
   }`;
   return m;
+}
+
+/**
+ * The app's floor: `GET /healthz` with a session, the smallest answer that passes through all of
+ * the app's middleware (session lookup, language, security headers, request log) and a database
+ * read. No page can be cheaper; it is what the search is measured against besides bare Hono.
+ */
+async function measureFloor(server: Child, cookie: string): Promise<Measured> {
+  return measure(
+    'floor: /healthz, logged in',
+    { url: `${server.url}/healthz`, headers: { cookie }, connections: CONNECTIONS, duration: DURATION },
+    server.proc.pid,
+  );
 }
 
 /**
@@ -231,12 +244,11 @@ async function measureInsight(server: Child, cookie: string): Promise<Measured> 
   const body = await probe.text();
   const coldMs = performance.now() - t0;
   for (let i = 0; i < 3; i++) await (await fetch(`${server.url}/insight`, { headers: { cookie, connection: 'close' }, redirect: 'manual' })).text();
-  const m = await measure('inzicht, whole network, 1 connection', {
-    url: `${server.url}/insight`,
-    headers: { cookie },
-    connections: 1,
-    duration: Math.min(5, DURATION),
-  });
+  const m = await measure(
+    'inzicht, whole network, 1 connection',
+    { url: `${server.url}/insight`, headers: { cookie }, connections: 1, duration: Math.min(5, DURATION) },
+    server.proc.pid,
+  );
   m.note = `${probe.status}, ${fmt(body.length / 1024, 1)} KiB, ${(body.match(/<svg/g) ?? []).length} charts; the first request of a fresh process took ${fmt(coldMs)} ms`;
   return m;
 }
@@ -244,22 +256,26 @@ async function measureInsight(server: Child, cookie: string): Promise<Measured> 
 async function measureContention(server: Child, p: Plan, cookies: string[]): Promise<Measured> {
   const body = new URLSearchParams({ date: p.bookDate, daypart: 'morning' }).toString();
   let n = 0;
-  return measure('book: contended', {
-    url: server.url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          // Any of the logged-in people, any of the few desks: everybody wants the same morning.
-          const k = n++;
-          const space = p.contended[k % p.contended.length]!;
-          return { ...req, path: `/desks/spaces/${space.id}/book`, headers: formHeaders(server.url, cookies[(k * 7919) % cookies.length]), body };
+  return measure(
+    'book: contended',
+    {
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            // Any of the logged-in people, any of the few desks: everybody wants the same morning.
+            const k = n++;
+            const space = p.contended[k % p.contended.length]!;
+            return { ...req, path: `/desks/spaces/${space.id}/book`, headers: formHeaders(server.url, cookies[(k * 7919) % cookies.length]), body };
+          },
         },
-      },
-    ],
-  });
+      ],
+    },
+    server.proc.pid,
+  );
 }
 
 async function measureSpread(server: Child, p: Plan, cookies: string[]): Promise<Measured & { slots: number }> {
@@ -269,35 +285,39 @@ async function measureSpread(server: Child, p: Plan, cookies: string[]): Promise
   const slots = dates.flatMap((date) => (['morning', 'afternoon'] as const).map((daypart) => ({ date, daypart })));
   const cursor = new Array<number>(cookies.length).fill(0);
   let n = 0;
-  const m = await measure('book: spread', {
-    url: server.url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const k = n++;
-          const u = k % cookies.length;
-          const slot = slots[cursor[u]!++ % slots.length]!;
-          const space = p.spread[(k * 7919) % p.spread.length]!;
-          return {
-            ...req,
-            path: `/desks/spaces/${space}/book`,
-            headers: formHeaders(server.url, cookies[u]),
-            body: new URLSearchParams({ date: slot.date, daypart: slot.daypart }).toString(),
-          };
+  const m = await measure(
+    'book: spread',
+    {
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const k = n++;
+            const u = k % cookies.length;
+            const slot = slots[cursor[u]!++ % slots.length]!;
+            const space = p.spread[(k * 7919) % p.spread.length]!;
+            return {
+              ...req,
+              path: `/desks/spaces/${space}/book`,
+              headers: formHeaders(server.url, cookies[u]),
+              body: new URLSearchParams({ date: slot.date, daypart: slot.daypart }).toString(),
+            };
+          },
         },
-      },
-    ],
-  });
+      ],
+    },
+    server.proc.pid,
+  );
   return { ...m, slots: slots.length * cookies.length };
 }
 
 // ——— report ———
 
 function table(rows: Measured[]): string {
-  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', '2xx', '3xx', '4xx', '5xx', 'errors'];
+  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', '2xx', '3xx', '4xx', '5xx', 'errors', 'server CPU ms/req', 'load gen. CPU ms/req'];
   const body = rows.map((r) => [
     r.scenario,
     fmt(r.rps),
@@ -308,6 +328,8 @@ function table(rows: Measured[]): string {
     fmt(r.status['4xx']),
     fmt(r.status['5xx']),
     fmt(r.errors),
+    fmt(r.serverCpuMs ?? NaN, 3),
+    fmt(r.loadCpuMs ?? NaN, 3),
   ]);
   const lines = [head, head.map(() => '---'), ...body];
   return lines.map((l) => `| ${l.join(' | ')} |`).join('\n');
@@ -359,7 +381,13 @@ async function main() {
   setup.prepare('update users set is_network_admin = 1 where email = ?').run(coordinator);
   setup.close();
   const server = await startGastplek(fullFile, 'full');
-  let search: Measured, search1: Measured, searchPlain: Measured, contention: Measured, spread: Measured & { slots: number }, inzicht: Measured;
+  let floor: Measured,
+    search: Measured,
+    search1: Measured,
+    searchPlain: Measured,
+    contention: Measured,
+    spread: Measured & { slots: number },
+    inzicht: Measured;
   let weight = lastWeight;
   // The server's memory (all its processes) over the whole run, sampled every 250 ms.
   const rss = sampleRss(server.proc.pid!);
@@ -370,6 +398,9 @@ async function main() {
   try {
     const [searcher] = await loginMany(server.url, [users[0]!], 1);
     await warmUp(server, p, searcher!);
+    log('floor: /healthz with a session');
+    floor = await measureFloor(server, searcher!);
+    await drain(server);
     log('search: measuring (1 connection, then 50)');
     search1 = await measureSearch(server, p, searcher!, 'search, 1 connection', 1, Math.min(5, DURATION));
     search = await measureSearch(server, p, searcher!, 'search (busy town/date)');
@@ -424,7 +455,7 @@ async function main() {
   if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
 
   // 4. One table.
-  const rows = [hello, search, search1, searchPlain, searchSmall, searchSmall1, contention, spread, inzicht];
+  const rows = [hello, floor, search, search1, searchPlain, searchSmall, searchSmall1, contention, spread, inzicht];
   const ratio = search.rps / hello.rps;
   const growth50 = search.p50 / searchSmall.p50;
   // autocannon reports whole milliseconds; at 1 connection the mean is the finer measure.
@@ -435,8 +466,15 @@ async function main() {
   const serviceMs = search1.mean;
   const compressionCost = 1 - search.rps / searchPlain.rps;
   const ofCeiling = spreadRate / ceiling.commitsPerSecond;
+  // What bounds a rate: the server and the load generator share the cores, so neither can answer
+  // more than cores ÷ (CPU both spend per request), however the work is spread over processes.
+  const cpuPerRequest = (r: Measured) => (r.serverCpuMs ?? NaN) + (r.loadCpuMs ?? NaN);
+  const cpuBound = (r: Measured) => (m.cores * 1000) / cpuPerRequest(r);
+  const cpuLine = (r: Measured) =>
+    `server ${fmt(r.serverCpuMs ?? NaN, 3)} ms + load generator ${fmt(r.loadCpuMs ?? NaN, 3)} ms of CPU per request → at most ${fmt(cpuBound(r))} req/s on ${m.cores} cores`;
   const summary = [
     `search/hello throughput = ${fmt(ratio * 100, 1)}% (target ≥ 15%: ${target(ratio >= 0.15)})`,
+    `what bounds it — hello: ${cpuLine(hello)}; the app's floor (/healthz, logged in; ${fmt((floor.rps / hello.rps) * 100, 1)}% of hello): ${cpuLine(floor)}; search: ${cpuLine(search)}. 15% of hello is ${fmt(0.15 * hello.rps)} req/s: ${fmt((m.cores * 1000) / (0.15 * hello.rps), 3)} ms of CPU per request for server and load generator together`,
     `search p99 at ${CONNECTIONS} connections = ${fmt(search.p99, 1)} ms (target ≤ 25 ms: ${target(search.p99 <= 25)})`,
     `search service time at 1 connection = ${fmt(serviceMs, 2)} ms mean (target ≤ 0.5 ms: ${target(serviceMs <= 0.5)})`,
     `search page weight = ${fmt(weight.bytes / 1024, 1)} KiB of HTML for ${search.note?.match(/^\d+/)?.[0] ?? '?'} results (target ≤ 20 KiB: ${target(weight.bytes <= 20 * 1024)}); sent as ${fmt(weight.sent / 1024, 1)} KiB (${weight.encoding})`,
@@ -444,9 +482,10 @@ async function main() {
     `SQLite write ceiling = ${fmt(ceiling.commitsPerSecond)} commits/s (bare loop: BEGIN IMMEDIATE, one insert, COMMIT; WAL, synchronous=FULL)`,
     `bookings/s contended = ${fmt(contendedRate, 1)} successful (${fmt(contention.rps)} booking requests/s answered; only ${freeAtStart} desks were free)`,
     `bookings/s spread = ${fmt(spreadRate)} successful = ${fmt(ofCeiling * 100, 1)}% of the ceiling (target ≥ 70%: ${target(ofCeiling >= 0.7)})`,
+    `what bounds it — spread bookings: ${cpuLine(spread)}. 70% of the ceiling is ${fmt(0.7 * ceiling.commitsPerSecond)} bookings/s: ${fmt((m.cores * 1000) / (0.7 * ceiling.commitsPerSecond), 3)} ms of CPU per booking for both`,
     `overbooked=${checks.overbooked} (target 0: ${target(checks.overbooked === 0)}); double-booked people=${checks.doubleBooked}`,
     `Inzicht, whole network = ${fmt(inzicht.mean, 0)} ms mean, ${fmt(inzicht.p99, 0)} ms p99 at 1 connection (target < 300 ms: ${target(inzicht.p99 < 300)})`,
-    `server memory peak during the bench = ${fmt(peakRss.total)} MiB RSS for all ${peakRss.processes} processes, ${fmt(peakRss.largestProcess)} MiB the largest one (target ≤ 250 MB under the load test: see its section)`,
+    `server memory peak during the bench = ${fmt(peakRss.total)} MiB RSS for all ${peakRss.processes} processes, ${fmt(peakRss.largestProcess)} MiB the largest one, ${fmt(peakRss.pss)} MiB PSS in all (shared pages once) (target ≤ 250 MB under the load test: see its section)`,
     `search latency growth with 10× bookings = ${fmt(growth50, 2)}× p50 at ${CONNECTIONS} connections, ${fmt(growth1, 2)}× mean at 1 connection (target < 1.5×: ${target(Math.max(growth50, growth1) < 1.5)})`,
   ];
   const notes = rows.filter((r) => r.note).map((r) => `- ${r.scenario}: ${r.note}`);

@@ -90,12 +90,28 @@ export type Measured = {
   seconds: number;
   status: { '2xx': number; '3xx': number; '4xx': number; '5xx': number };
   errors: number;
+  /** CPU time the server's processes spent per answered request (ms), when the server was given. */
+  serverCpuMs?: number;
+  /** CPU time the load generator (autocannon, in this process) spent per answered request (ms). */
+  loadCpuMs?: number;
   note?: string;
 };
 
-export async function measure(scenario: string, opts: autocannon.Options): Promise<Measured> {
+/**
+ * Runs autocannon; given the server's pid, also the CPU time per request of the server (all its
+ * processes, from /proc) and of the load generator, which share the machine's cores: what bounds
+ * a rate is the CPU both need per request (bench/RESULTS.md).
+ */
+export async function measure(scenario: string, opts: autocannon.Options, serverPid?: number): Promise<Measured> {
+  const server0 = serverPid ? cpuMsOfTree(serverPid) : NaN;
+  const load0 = process.cpuUsage();
   const r = await autocannon(opts);
+  const load = process.cpuUsage(load0);
+  const server = serverPid ? cpuMsOfTree(serverPid) - server0 : NaN;
+  const answered = Math.max(1, r.requests.total);
   return {
+    ...(serverPid ? { serverCpuMs: server / answered } : {}),
+    loadCpuMs: (load.user + load.system) / 1000 / answered,
     scenario,
     rps: r.requests.average,
     p50: r.latency.p50,
@@ -177,6 +193,25 @@ export function integrity(file: string) {
   }
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (`getconf CLK_TCK`, 100 on Linux). */
+const CLOCK_TICKS = (() => {
+  const r = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  return Number(r.stdout?.trim()) || 100;
+})();
+
+/** CPU time (ms, user + system) used so far by a process and its children (the cluster's workers), from /proc; NaN without /proc. */
+export function cpuMsOfTree(pid: number): number {
+  try {
+    // Fields after the command name: state is the 1st, utime the 12th, stime the 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.reduce((sum, c) => sum + (cpuMsOfTree(c) || 0), own);
+  } catch {
+    return NaN;
+  }
+}
+
 /** Resident memory (MiB) of a process and of each of its children (the cluster's workers), from /proc; empty where /proc is missing. */
 export function rssByProcess(pid: number, into = new Map<number, number>()): Map<number, number> {
   try {
@@ -190,16 +225,34 @@ export function rssByProcess(pid: number, into = new Map<number, number>()): Map
   return into;
 }
 
-export type RssPeak = { total: number; largestProcess: number; processes: number };
+/**
+ * Proportional set size (MiB) of a process and its children: each page shared between them (the
+ * node binary and libraries every process maps) counted once in all, so the sum is the memory the
+ * server really occupies; a sum of RSS counts the shared pages once per process.
+ */
+export function pssOfTree(pid: number): number {
+  try {
+    const kb = /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.reduce((sum, c) => sum + (pssOfTree(c) || 0), Number(kb ?? NaN) / 1024);
+  } catch {
+    return NaN;
+  }
+}
 
-/** Samples rssByProcess every 250 ms until stopped: the highest total, and the highest of any one process. */
+/** Peaks over a run: `total` the sum of RSS over all processes, `pss` the sum of their PSS (shared pages once). */
+export type RssPeak = { total: number; largestProcess: number; processes: number; pss: number };
+
+/** Samples rssByProcess and pssOfTree every 250 ms until stopped: the highest totals, and the highest RSS of any one process. */
 export function sampleRss(pid: number) {
-  const peak: RssPeak = { total: 0, largestProcess: 0, processes: 0 };
+  const peak: RssPeak = { total: 0, largestProcess: 0, processes: 0, pss: 0 };
   const sample = () => {
     const by = rssByProcess(pid);
     const total = [...by.values()].reduce((a, b) => a + b, 0);
     if (total > peak.total) Object.assign(peak, { total, processes: by.size });
     peak.largestProcess = Math.max(peak.largestProcess, ...by.values());
+    const pss = pssOfTree(pid);
+    if (pss > peak.pss) peak.pss = pss;
   };
   sample();
   const timer = setInterval(sample, 250);

@@ -243,7 +243,7 @@ async function main() {
     seconds: 0,
     status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 },
     errors: 0,
-    note: `${fmt(peak.total)} MiB RSS in all (${fmt((peak.total * 2 ** 20) / 1e6)} MB); the largest process ${fmt(peak.largestProcess)} MiB`,
+    note: `${fmt(peak.total)} MiB RSS in all (${fmt((peak.total * 2 ** 20) / 1e6)} MB); the largest process ${fmt(peak.largestProcess)} MiB; PSS in all (pages the processes share counted once) ${fmt(peak.pss)} MiB (${fmt((peak.pss * 2 ** 20) / 1e6)} MB)`,
     verdict: peak.total * 2 ** 20 <= 250e6 ? 'PASS' : 'FAIL (want ≤ 250 MB in all)',
   });
 
