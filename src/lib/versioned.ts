@@ -4,7 +4,8 @@ import type { DB } from '../db';
  * A small per-process cache that can never be stale: every entry remembers the database's change
  * counter (`change_counters`, bumped by triggers on every write to the covered tables, from any
  * process) and is used only while the counter still has that value. Reading the counter is one
- * primary-key lookup; the counter and the computation share one read transaction.
+ * primary-key lookup, all a hit costs; on a miss the counter and the computation share one read
+ * transaction.
  *
  * Only for what changes rarely and is costly to compute, never for anything a booking or sign-up
  * changes: 'filters' covers the meeting list's filter lists and the towns of the desk search
@@ -23,13 +24,17 @@ export function versionedCache<V>(counter: ChangeCounter, maxEntries = 500) {
     const sqlite = db.$client;
     let entries = byDatabase.get(sqlite);
     if (!entries) byDatabase.set(sqlite, (entries = new Map()));
+    const version = () => sqlite.prepare('select n from change_counters where name = ?').pluck().get(counter) as number;
+    // A hit needs one read of the counter: the value was computed while the counter had this
+    // value, so nothing it covers has changed since. No transaction (a savepoint when nested).
+    const hit = entries.get(key);
+    if (hit && now < hit.validUntil && hit.version === version()) return hit.value;
+    // A miss: the counter and the computation read one snapshot.
     return sqlite.transaction(() => {
-      const version = sqlite.prepare('select n from change_counters where name = ?').pluck().get(counter) as number;
-      const hit = entries.get(key);
-      if (hit && hit.version === version && now < hit.validUntil) return hit.value;
+      const at = version();
       const { value, validUntil = Infinity } = compute();
-      if (!hit && entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-      entries.set(key, { version, value, validUntil });
+      if (!entries.has(key) && entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+      entries.set(key, { version: at, value, validUntil });
       return value;
     })();
   };
