@@ -11,6 +11,9 @@ import { createLogger, type Logger } from './lib/log';
  * and sign-up rules hold across processes (immediate transactions, unique indexes; see the
  * multi-process tests), so more processes only add capacity. See docs/decisions/007.
  */
+/** libuv threads per forked server process unless UV_THREADPOOL_SIZE is set (see `fork` below). */
+const WORKER_THREADPOOL_SIZE = 2;
+
 async function main() {
   const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
@@ -114,7 +117,14 @@ function runPrimary(config: Config, log: Logger, now: Clock) {
   let restarts: number[] = [];
   const fork = (index: number) => {
     // A shifted clock (TEST_NOW) carries on where the primary's is, also in a replaced process.
-    const worker = cluster.fork({ GASTPLEK_WORKER_INDEX: String(index), ...(config.clockStart ? { TEST_NOW: now().toISOString() } : {}) });
+    const worker = cluster.fork({
+      GASTPLEK_WORKER_INDEX: String(index),
+      // Each password check (argon2id) holds 19 MiB while it runs on libuv's thread pool, 4 threads
+      // by default: 2 per process bound that to 38 MiB and still keep every core busy with one
+      // process per core (issue #18, memory under the load test's login flood).
+      UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? String(WORKER_THREADPOOL_SIZE),
+      ...(config.clockStart ? { TEST_NOW: now().toISOString() } : {}),
+    });
     alive.set(worker, index);
     worker.once('listening', (address) => {
       if (++listening === config.workers) void announce(config, address.port, now);
