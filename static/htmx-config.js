@@ -17,3 +17,12 @@ Object.assign(htmx.config, {
     { code: '[45]..', swap: false, error: true },
   ],
 });
+
+// A search form (hx-trigger "change, input changed delay:…") already searches while one types in
+// its text fields; the change event those fields fire when they lose the focus would start the
+// same search again — and when the focus left because a card's Reserveren was pressed, that second
+// search replaced the results while the booking was under way, and its outcome was lost.
+document.addEventListener('htmx:confirm', (event) => {
+  const cause = event.detail.triggeringEvent;
+  if (cause?.type === 'change' && cause.target instanceof HTMLInputElement && cause.target.type === 'search') event.preventDefault();
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { instantOf } from '../../src/lib/time';
 import { axeViolations, journey, login, newPage, type RunningServer, nav } from './harness';
-import { dutchDate, englishDate, nextOpenWeekday } from './dates';
+import { dutchDate, englishDate, nextOpenWeekday, openWeekdaysAfter } from './dates';
 
 let server: RunningServer;
 let browser: Browser;
@@ -161,6 +161,40 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     expect(await free()).toBe(before);
 
     expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it('typing a town and pressing Reserveren at once: the outcome stays on the card (leaving the field starts no second search)', async () => {
+    server.clock.reset();
+    // The third open weekday: the other journeys here book and cancel on the first.
+    const date = openWeekdaysAfter(server.clock.now(), 3)[2]!;
+    const { page, context } = await newPage(browser, server);
+    await login(page, server, 'ruben.mulder@gastplek.test');
+    await page.goto(`${server.url}/desks?date=${date}&daypart=morning`);
+    const searches: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/desks' && r.headers()['hx-request']) searches.push(r.url());
+    });
+    const results = page.locator('#desk-results');
+    await page.getByLabel('Plaats').fill('Ede');
+    await expect.poll(() => results.locator('article.space-card').count()).toBe(1);
+    expect(searches).toHaveLength(1);
+    // The town field still has the focus: the click moves it, which fires the field's change event.
+    const card = results.locator('article.space-card', { hasText: SPACE });
+    await card.getByRole('button', { name: /^Reserveren/ }).click();
+    await expect.poll(() => card.getByRole('status').innerText()).toBe(`Gereserveerd: ${SPACE}, ${dutchDate(date)}, ochtend.`);
+    await page.waitForLoadState('networkidle');
+    expect(await card.getByRole('status').innerText()).toBe(`Gereserveerd: ${SPACE}, ${dutchDate(date)}, ochtend.`);
+    expect(await card.locator('.free').innerText()).toBe('3 van 4 vrij');
+    expect(searches).toHaveLength(1);
+    await accessible(page);
+
+    // Cancelled again, so the other journeys find the desk as the demo data has it.
+    await page.goto(`${server.url}/bookings`);
+    const item = page.locator('article.booking-item', { hasText: SPACE }).filter({ hasText: `${dutchDate(date)} · ochtend` });
+    await item.getByText('Annuleren', { exact: true }).click();
+    await item.getByRole('button', { name: 'Ja, annuleer deze reservering' }).click();
+    await expect.poll(() => item.getByRole('status').innerText()).toBe('Je reservering is geannuleerd; de plek is weer vrij.');
     await context.close();
   });
 
