@@ -36,7 +36,7 @@ describe('look and weight', () => {
       '/static/vendor/htmx.min.js',
       '/static/vendor/pico.min.css',
     ]);
-    // Compressed, except htmx's settings: under 1 KiB, where compression does not pay (hono's compress() threshold).
+    // Compressed (hono's compress() leaves files under 1 KiB alone, where it does not pay; htmx's settings are about that size).
     for (const [, r] of assets) if (!r.url.endsWith('/htmx-config.js')) expect(r.encoding, r.url).toBe('gzip');
     const total = assets.reduce((sum, [id]) => sum + transferred.get(id)!, 0);
     console.info(`first load: ${assets.length} CSS/JS files, ${(total / 1024).toFixed(1)} KB transferred`);
@@ -50,14 +50,23 @@ describe('look and weight', () => {
     await context.close();
   });
 
-  it('no page of a logged-in worker asks for fonts, CDNs or analytics', async () => {
+  it('no page of a logged-in worker asks for fonts, CDNs or analytics, nor for anything that is not there (e.g. /favicon.ico)', async () => {
     const { page, context, external } = await newPage(browser, server);
+    // Chromium reports a missing favicon only on the console (no response event for it).
+    const missing: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') missing.push(`${m.text()} ${m.location().url}`);
+    });
     await login(page, server, 'worker@gastplek.test');
     for (const path of ['/', '/desks', '/bookings', '/meetings', '/reflection', '/notifications', '/account']) {
       await page.goto(`${server.url}${path}`);
       await page.waitForLoadState('load');
     }
     expect(external).toEqual([]);
+    expect(missing).toEqual([]);
     await context.close();
   });
 

@@ -35,6 +35,8 @@ export function Layout(p: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${p.title} · ${p.t.appName}`}</title>
+        {/* Without an icon of its own the browser asks for /favicon.ico, a 404 on every first visit. */}
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/vendor/pico.min.css" />
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/vendor/htmx.min.js" defer></script>
