@@ -24,7 +24,10 @@ const spaceId = (location: string, space: string) =>
   row<{ id: number }>('select s.id from spaces s join locations l on l.id = s.location_id where l.name = ? and s.name = ?', location, space).id;
 const userId = (name: string) => row<{ id: string }>('select id from users where name = ?', name).id;
 
-/** A day some weeks ahead on which GGD has no booking at the location (demo data varies with the date). */
+/**
+ * A day some weeks ahead on which GGD has no booking at the location and no closure shuts it
+ * (demo data varies with the date: from early December the day falls in the seeded Christmas closure).
+ */
 function quietDay(location: string, skip: number): string {
   const days = openWeekdaysAfter(server.clock.now(), 35).slice(skip);
   return days.find(
@@ -33,6 +36,14 @@ function quietDay(location: string, skip: number): string {
         `select count(*) as n from bookings b join locations l on l.id = b.location_id join organisations o on o.id = b.guest_org_id
          where l.name = ? and o.name = 'GGD Noord- en Oost-Gelderland' and b.date = ? and b.status in ('confirmed','pending')`,
         location,
+        d,
+      ).n === 0 &&
+      row<{ n: number }>(
+        `select count(*) as n from closures c join locations l on l.name = ?
+         where c.start_date <= ? and c.end_date >= ?
+           and (c.scope = 'network' or (c.scope = 'org' and c.org_id = l.org_id) or (c.scope = 'location' and c.location_id = l.id))`,
+        location,
+        d,
         d,
       ).n === 0,
   )!;
