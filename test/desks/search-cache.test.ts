@@ -167,5 +167,10 @@ describe('desk search: the kept list of matching spaces is never stale', () => {
     );
     expect(r.ok).toBe(true);
     expect(taken()).toBe(1);
+    // Only bookings that hold a desk count: cancelled, declined, expired and no-show ones do not.
+    for (const status of ['cancelled', 'declined', 'expired', 'no_show', 'pending', 'confirmed'] as const) {
+      second.db.$client.prepare('update bookings set status = ? where space_id = ?').run(status, a.spaceId);
+      expect(taken(), status).toBe(status === 'pending' || status === 'confirmed' ? 1 : 0);
+    }
   });
 });
