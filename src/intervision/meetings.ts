@@ -112,7 +112,9 @@ const cardColumns = {
 };
 
 function toCard(r: { meeting: Meeting; orgName: string; facilitatorName: string; registered: number; waiting: number }): MeetingCard {
-  return { ...r.meeting, orgName: r.orgName, facilitatorName: r.facilitatorName, registered: r.registered, waiting: r.waiting };
+  // The row's own meeting object, completed in place: copying it (`{ ...r.meeting }`, 28 fields
+  // added one by one by drizzle) cost ~6 µs a card (issue #18).
+  return Object.assign(r.meeting, { orgName: r.orgName, facilitatorName: r.facilitatorName, registered: r.registered, waiting: r.waiting });
 }
 
 /** Meetings per page of the meeting list. */
