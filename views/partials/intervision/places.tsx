@@ -1,10 +1,8 @@
-import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Dict, Locale } from '../../i18n';
 import { formatDateTime, formatTime } from '../../i18n/format';
 import type { MeetingCard as Card } from '../../../src/intervision/meetings';
 import type { Paging } from '../../../src/lib/paging';
 import { fromPager, Pager } from '../pager';
-import { rememberedHtml } from '../remembered';
 
 type PlaceFields = { placeKind: 'location' | 'address' | 'online'; placeName: string | null; address: string | null; town: string | null };
 
@@ -38,22 +36,7 @@ export function Places(p: { t: Dict; m: { id: number; maxParticipants: number; s
   );
 }
 
-type MeetingCardProps = { t: Dict; locale: Locale; m: Card; myStatus?: string };
-
-const rememberedMeetingCards = new Map<string, HtmlEscapedString>();
-export const REMEMBERED_MEETING_CARDS_MAX = 1000;
-
-/**
- * A meeting card's HTML by everything it is drawn from: the whole meeting row with its counts, the
- * person's status and the locale (the dictionary follows from it), like the desk search's cards
- * (issue #18). A sign-up changes the counts and so the key.
- */
-export function rememberedMeetingCard(p: MeetingCardProps): HtmlEscapedString {
-  const key = JSON.stringify([p.locale, p.m, p.myStatus ?? null]);
-  return rememberedHtml(rememberedMeetingCards, REMEMBERED_MEETING_CARDS_MAX, key, () => <MeetingCard {...p} />);
-}
-
-export function MeetingCard(p: MeetingCardProps) {
+export function MeetingCard(p: { t: Dict; locale: Locale; m: Card; myStatus?: string }) {
   const t = p.t.intervision;
   return (
     <article class="meeting-card">
@@ -115,7 +98,11 @@ export function MeetingResults(p: { t: Dict; locale: Locale; meetings: Card[]; m
             {t.empty} <a href="/meetings">{t.showAll}</a>
           </p>
         ) : (
-          <div class="cards">{p.meetings.map((m) => rememberedMeetingCard({ t: p.t, locale: p.locale, m, myStatus: p.mine.get(m.id) }))}</div>
+          <div class="cards">
+            {p.meetings.map((m) => (
+              <MeetingCard t={p.t} locale={p.locale} m={m} myStatus={p.mine.get(m.id)} />
+            ))}
+          </div>
         )}
         <Pager t={p.t} paging={pg} url={p.url} target="#meeting-results" id={PAGER_ID} />
       </div>
