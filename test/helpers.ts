@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { onTestFinished } from 'vitest';
 import { renderAttachment } from '../src/calendar/ics';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { createApp, type App } from '../src/app';
@@ -30,6 +35,26 @@ export function createTestApp(opts: { env?: Record<string, string>; dbFile?: str
   const clock = opts.clock ?? new TestClock();
   const app = createApp({ db, config, now: clock.now });
   return { app, db, config, clock };
+}
+
+/**
+ * A test app on a fresh database file, and a second connection to that file as another server
+ * process has it (`other`; `run` writes through it). Both go when the test ends.
+ */
+export function createTestAppWithOtherProcess(
+  clock: TestClock,
+): TestApp & { file: string; other: Database.Database; run: (sql: string, ...args: unknown[]) => Database.RunResult } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-two-processes-'));
+  const file = path.join(dir, 'g.db');
+  const t = createTestApp({ dbFile: file, clock });
+  const other = new Database(file);
+  other.pragma('busy_timeout = 5000');
+  onTestFinished(() => {
+    other.close();
+    t.db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { ...t, file, other, run: (sql, ...args) => other.prepare(sql).run(...args) };
 }
 
 let passwordHash: Promise<string> | undefined;

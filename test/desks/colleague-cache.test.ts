@@ -1,27 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COLLEAGUE_LIST_MAX, colleaguesToList } from '../../src/desks/rules';
 import { newId } from '../../src/lib/tokens';
 import { instantOf } from '../../src/lib/time';
-import { createOrg, createTestApp, createUser, TestClock } from '../helpers';
+import { createOrg, createTestAppWithOtherProcess, createUser, TestClock } from '../helpers';
 
 // Issue #18: the search form's colleague list is kept per organisation behind the 'people' change
 // counter (migration 0022). Every write that changes whom a worker may book for — from this process
 // or another — must show at the next request.
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
 
 describe('colleague list: kept per organisation, never stale', () => {
   it('joining, leaving, renaming, deactivating and deleting by another process show at once; past 50 colleagues the form asks for an address', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-colleague-cache-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'c.db');
-    const t = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const t = createTestAppWithOtherProcess(new TestClock(instantOf('2026-11-24', '08:00')));
+    const { run, other } = t;
     const org = createOrg(t.db, { name: 'GGD Noord' });
     const otherOrg = createOrg(t.db, { name: 'CJG Harderwijk' });
     const me = await createUser(t.db, { orgId: org.id, name: 'Ik' });
@@ -30,9 +20,6 @@ describe('colleague list: kept per organisation, never stale', () => {
       const l = colleaguesToList(t.db, org.id, me.id);
       return l === 'many' ? 'many' : l.map((c) => c.name);
     };
-    const other = new Database(file);
-    other.pragma('busy_timeout = 5000');
-    const run = (sql: string, ...args: unknown[]) => other.prepare(sql).run(...args);
 
     expect(listed()).toEqual(['Anna']);
     expect(listed()).toEqual(['Anna']); // now kept
@@ -80,6 +67,5 @@ describe('colleague list: kept per organisation, never stale', () => {
     expect(listed()).toBe('many');
     run(`update users set deactivated_at = 1 where id = 'x1'`);
     expect(listed()).toHaveLength(COLLEAGUE_LIST_MAX);
-    other.close();
   });
 });

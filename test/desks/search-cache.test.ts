@@ -1,39 +1,26 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookSpace } from '../../src/desks/bookings';
 import { wideClosuresOn } from '../../src/desks/closures';
 import { searchSpaces } from '../../src/desks/desks';
 import { instantOf } from '../../src/lib/time';
-import { createOrg, createTestApp, createUser, TestClock } from '../helpers';
+import { createOrg, createTestApp, createTestAppWithOtherProcess, createUser, TestClock } from '../helpers';
 import { createSpace } from './factory';
 
 // Issue #18, ADR 019: the desk search keeps, per search, which spaces match (behind the 'desks'
 // change counter). Every write that changes the answer — from this process or another — must show
 // at once; free places are never kept.
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
 
 describe('desk search: the kept list of matching spaces is never stale', () => {
   it('every kind of write by another process shows in the next search: spaces, locations, sharing, closures, holidays, names', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-search-cache-'));
-    dirs.push(dir);
-    const file = path.join(dir, 's.db');
     // Tuesday 24 November 2026, 08:00; searching Thursday 26 November and Monday 28 December (Tweede kerstdag is the 26th).
-    const t = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const t = createTestAppWithOtherProcess(new TestClock(instantOf('2026-11-24', '08:00')));
+    const { run } = t;
     const host = createOrg(t.db, { name: 'CJG Harderwijk' });
     const guest = createOrg(t.db, { name: 'GGD Noord' });
     const a = createSpace(t.db, host.id, { name: 'Flexplekken' });
     const viewer = { userId: 'nobody', userOrgIds: [guest.id], guestOrgId: guest.id };
     const found = (date = '2026-11-26', filters: { host?: string } = {}) =>
       searchSpaces(t.db, { date, town: null, amenities: [], host: filters.host ?? null }, viewer, t.clock.now()).rows.map((r) => r.spaceName);
-    const other = new Database(file);
-    other.pragma('busy_timeout = 5000');
-    const run = (sql: string, ...args: unknown[]) => other.prepare(sql).run(...args);
 
     expect(found()).toEqual(['Flexplekken']);
     expect(found()).toEqual(['Flexplekken']); // now kept
@@ -76,18 +63,12 @@ describe('desk search: the kept list of matching spaces is never stale', () => {
     expect(found('2026-11-26', { host: 'Harderwijk' })).toEqual([]);
     run(`update locations set archived_at = 1 where id = ?`, a.locationId);
     expect(found()).toEqual([]);
-    other.close();
   });
 
   it('the closed note: a network or organisation closure, its change and the organisation’s new name by another process show at once', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-search-cache-'));
-    dirs.push(dir);
-    const file = path.join(dir, 's.db');
-    const t = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const t = createTestAppWithOtherProcess(new TestClock(instantOf('2026-11-24', '08:00')));
+    const { run } = t;
     const host = createOrg(t.db, { name: 'CJG Harderwijk' });
-    const other = new Database(file);
-    other.pragma('busy_timeout = 5000');
-    const run = (sql: string, ...args: unknown[]) => other.prepare(sql).run(...args);
     const closedOn = (date: string) => wideClosuresOn(t.db, date).map((w) => `${w.reason} ${w.orgName ?? 'netwerk'}`);
 
     expect(closedOn('2026-11-26')).toEqual([]);
@@ -103,14 +84,11 @@ describe('desk search: the kept list of matching spaces is never stale', () => {
     expect(closedOn('2026-11-26')).toEqual(['Netwerkdag netwerk']);
     run('delete from closures');
     expect(closedOn('2026-11-26')).toEqual([]);
-    other.close();
   });
 
   it('the card columns kept per page: what another process changes of a space, its location or its host shows at once', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-search-cache-'));
-    dirs.push(dir);
-    const file = path.join(dir, 's.db');
-    const t = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const t = createTestAppWithOtherProcess(new TestClock(instantOf('2026-11-24', '08:00')));
+    const { run } = t;
     const host = createOrg(t.db, { name: 'CJG Harderwijk' });
     const guest = createOrg(t.db, { name: 'GGD Noord' });
     const a = createSpace(t.db, host.id, { name: 'Flexplekken', capacity: 4 });
@@ -119,9 +97,6 @@ describe('desk search: the kept list of matching spaces is never stale', () => {
       const r = searchSpaces(t.db, { date, town: null, amenities: [], host: null }, viewer, t.clock.now()).rows[0]!;
       return `${r.spaceName} ${r.capacity} ${r.amenities} ${r.locationName} ${r.street} ${r.hostOrgName} ${r.approvalRequired} over:${r.overMorning} reserved:${r.reserved}`;
     };
-    const other = new Database(file);
-    other.pragma('busy_timeout = 5000');
-    const run = (sql: string, ...args: unknown[]) => other.prepare(sql).run(...args);
     const before = card();
     expect(card()).toBe(before); // now kept
 
@@ -142,14 +117,11 @@ describe('desk search: the kept list of matching spaces is never stale', () => {
     expect(card('2026-11-27')).toContain('reserved:2');
     run(`update locations set street = 'Kerkplein 1' where id = ?`, a.locationId);
     expect(card()).toContain(' Kerkplein 1 ');
-    other.close();
   });
 
   it('free places are read fresh: a booking by another process shows in the counts of a kept search', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gastplek-search-cache-'));
-    dirs.push(dir);
-    const file = path.join(dir, 's.db');
-    const t = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const t = createTestAppWithOtherProcess(new TestClock(instantOf('2026-11-24', '08:00')));
+    const { run } = t;
     const host = createOrg(t.db, { name: 'CJG Harderwijk' });
     const guest = createOrg(t.db, { name: 'GGD Noord' });
     const a = createSpace(t.db, host.id, { capacity: 2 });
@@ -158,7 +130,7 @@ describe('desk search: the kept list of matching spaces is never stale', () => {
     expect(taken()).toBe(0);
     expect(taken()).toBe(0);
     // A second app on the same file: another server process.
-    const second = createTestApp({ dbFile: file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
+    const second = createTestApp({ dbFile: t.file, clock: new TestClock(instantOf('2026-11-24', '08:00')) });
     const worker = await createUser(second.db, { orgId: guest.id });
     const r = bookSpace(
       second.db,
@@ -169,7 +141,7 @@ describe('desk search: the kept list of matching spaces is never stale', () => {
     expect(taken()).toBe(1);
     // Only bookings that hold a desk count: cancelled, declined, expired and no-show ones do not.
     for (const status of ['cancelled', 'declined', 'expired', 'no_show', 'pending', 'confirmed'] as const) {
-      second.db.$client.prepare('update bookings set status = ? where space_id = ?').run(status, a.spaceId);
+      run('update bookings set status = ? where space_id = ?', status, a.spaceId);
       expect(taken(), status).toBe(status === 'pending' || status === 'confirmed' ? 1 : 0);
     }
   });
