@@ -199,30 +199,48 @@ const CLOCK_TICKS = (() => {
   return Number(r.stdout?.trim()) || 100;
 })();
 
-/** CPU time (ms, user + system) used so far by a process and its children (the cluster's workers), from /proc; NaN without /proc. */
-export function cpuMsOfTree(pid: number): number {
+/** A process and all its descendants (the cluster's workers), from /proc; empty where /proc is missing or the process is gone. */
+function processTree(pid: number): number[] {
   try {
-    // Fields after the command name: state is the 1st, utime the 12th, stime the 13th.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
     const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    return children.reduce((sum, c) => sum + (cpuMsOfTree(c) || 0), own);
+    return [pid, ...children.flatMap(processTree)];
   } catch {
-    return NaN;
+    return [];
   }
 }
 
-/** Resident memory (MiB) of a process and of each of its children (the cluster's workers), from /proc; empty where /proc is missing. */
-export function rssByProcess(pid: number, into = new Map<number, number>()): Map<number, number> {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    if (kb) into.set(pid, Number(kb) / 1024);
-    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    for (const c of children) rssByProcess(c, into);
-  } catch {
-    /* gone, or no /proc */
+/** `read` of each process of the tree that answers (a process may end while it is read). */
+function perProcess(pid: number, read: (pid: number) => number): Map<number, number> {
+  const by = new Map<number, number>();
+  for (const p of processTree(pid)) {
+    try {
+      const v = read(p);
+      if (Number.isFinite(v)) by.set(p, v);
+    } catch {
+      /* gone */
+    }
   }
-  return into;
+  return by;
+}
+
+/** The sum over a process tree; NaN where nothing could be read (no /proc). */
+function sumOfTree(pid: number, read: (pid: number) => number): number {
+  const by = perProcess(pid, read);
+  return by.size ? [...by.values()].reduce((a, b) => a + b, 0) : NaN;
+}
+
+/** CPU time (ms, user + system) used so far by a process and its children (the cluster's workers), from /proc; NaN without /proc. */
+export function cpuMsOfTree(pid: number): number {
+  return sumOfTree(pid, (p) => {
+    // Fields after the command name: state is the 1st, utime the 12th, stime the 13th.
+    const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  });
+}
+
+/** Resident memory (MiB) of a process and of each of its children (the cluster's workers), from /proc; empty where /proc is missing. */
+export function rssByProcess(pid: number): Map<number, number> {
+  return perProcess(pid, (p) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? NaN) / 1024);
 }
 
 /**
@@ -231,13 +249,7 @@ export function rssByProcess(pid: number, into = new Map<number, number>()): Map
  * server really occupies; a sum of RSS counts the shared pages once per process.
  */
 export function pssOfTree(pid: number): number {
-  try {
-    const kb = /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
-    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    return children.reduce((sum, c) => sum + (pssOfTree(c) || 0), Number(kb ?? NaN) / 1024);
-  } catch {
-    return NaN;
-  }
+  return sumOfTree(pid, (p) => Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? NaN) / 1024);
 }
 
 /** Peaks over a run: `total` the sum of RSS over all processes, `pss` the sum of their PSS (shared pages once). */
