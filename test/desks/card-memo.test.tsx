@@ -31,6 +31,20 @@ const row: SpaceResult = {
 const base: Omit<CardProps, 'notice'> = { t: dictFor('nl'), locale: 'nl', row, date: '2026-11-26', daypart: 'morning', mine: [], asOrg: null };
 const fresh = (p: Omit<CardProps, 'notice'>) => String((<SpaceCard {...p} />).toString());
 
+/**
+ * Each variant drawn through the memo (`remembered`) is exactly its fresh drawing, the first time
+ * and the second (remembered) time, and no two variants give the same HTML. Returns the drawings.
+ */
+function expectRememberedAsDrawn<P>(variants: P[], remembered: (p: P) => unknown, fresh: (p: P) => string): string[] {
+  const drawn = variants.map((v) => String(remembered(v)));
+  expect(new Set(drawn).size).toBe(variants.length);
+  for (const [i, v] of variants.entries()) {
+    expect(drawn[i]).toBe(fresh(v));
+    expect(String(remembered(v))).toBe(fresh(v)); // remembered the second time
+  }
+  return drawn;
+}
+
 describe('remembered search cards', () => {
   it('are what SpaceCard draws, for every input that changes a card', () => {
     const variants = [
@@ -46,12 +60,7 @@ describe('remembered search cards', () => {
       { ...base, date: '2026-11-27' },
       { ...base, t: dictFor('en'), locale: 'en' as const },
     ];
-    const drawn = variants.map((v) => String(renderedCard(v)));
-    expect(new Set(drawn).size).toBe(variants.length);
-    for (const [i, v] of variants.entries()) {
-      expect(drawn[i]).toBe(fresh(v));
-      expect(String(renderedCard(v))).toBe(fresh(v)); // remembered the second time
-    }
+    const drawn = expectRememberedAsDrawn(variants, renderedCard, fresh);
     expect(drawn[0]).toContain('3 van 4');
     expect(drawn[1]).toContain('2 van 4');
   });
@@ -88,12 +97,7 @@ describe('the remembered search form', () => {
       { ...form, colleagueByEmail: true },
       { ...form, t: dictFor('en'), locale: 'en' },
     ];
-    const drawn = variants.map((v) => String(rememberedSearchForm(v)));
-    expect(new Set(drawn).size).toBe(variants.length);
-    for (const [i, v] of variants.entries()) {
-      expect(drawn[i]).toBe(freshForm(v));
-      expect(String(rememberedSearchForm(v))).toBe(freshForm(v)); // remembered the second time
-    }
+    const drawn = expectRememberedAsDrawn(variants, rememberedSearchForm, freshForm);
     expect(drawn[7]).toContain('Anna de Vries');
     expect(drawn[8]).toContain('Anna de Wit');
   });
