@@ -5,15 +5,15 @@ import { openDatabase } from './db';
 import { runningClock, type Clock } from './lib/clock';
 import { createLogger, type Logger } from './lib/log';
 
+/** libuv threads per forked server process unless UV_THREADPOOL_SIZE is set (see `fork` below). */
+const WORKER_THREADPOOL_SIZE = 2;
+
 /**
  * One process serves everything (WORKERS=1, the default outside production), or a primary forks
  * WORKERS server processes that share the port (node:cluster) and the database file. The booking
  * and sign-up rules hold across processes (immediate transactions, unique indexes; see the
  * multi-process tests), so more processes only add capacity. See docs/decisions/007.
  */
-/** libuv threads per forked server process unless UV_THREADPOOL_SIZE is set (see `fork` below). */
-const WORKER_THREADPOOL_SIZE = 2;
-
 async function main() {
   const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
