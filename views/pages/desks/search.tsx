@@ -56,8 +56,8 @@ export function SearchPage(p: SearchPageProps) {
 
 type SearchFormProps = Pick<SearchPageProps, 't' | 'state' | 'myOrgs' | 'colleagues' | 'colleagueByEmail'> & { locale: Locale };
 
-const rememberedForms = new Map<string, HtmlEscapedString>();
 export const REMEMBERED_FORMS_MAX = 500;
+const rememberedForms = rememberedHtml(REMEMBERED_FORMS_MAX);
 
 /**
  * The search form's HTML by everything it is drawn from (the dictionary follows from the locale),
@@ -66,7 +66,7 @@ export const REMEMBERED_FORMS_MAX = 500;
  */
 export function rememberedSearchForm(p: SearchFormProps): HtmlEscapedString {
   const key = JSON.stringify([p.locale, p.state.values ?? null, p.state.errors ?? null, p.myOrgs, p.colleagues, p.colleagueByEmail]);
-  return rememberedHtml(rememberedForms, REMEMBERED_FORMS_MAX, key, () => <SearchForm {...p} />);
+  return rememberedForms(key, () => <SearchForm {...p} />);
 }
 
 export function SearchForm(p: SearchFormProps) {

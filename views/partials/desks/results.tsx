@@ -53,12 +53,12 @@ function noneText(p: ResultsProps): string {
  * with hono/jsx was the largest part of the page's cost (issue #18, bench/RESULTS.md).
  * At most RENDERED_CARDS_MAX (~1.5 KiB each); the oldest go first.
  */
-const renderedCards = new Map<string, HtmlEscapedString>();
 export const RENDERED_CARDS_MAX = 2000;
+const renderedCards = rememberedHtml(RENDERED_CARDS_MAX);
 
 export function renderedCard(p: Omit<CardProps, 'notice'>): HtmlEscapedString {
   const key = JSON.stringify([p.locale, p.row, p.date, p.daypart, p.mine, p.asOrg, p.forUser ?? null]);
-  return rememberedHtml(renderedCards, RENDERED_CARDS_MAX, key, () => <SpaceCard {...p} />);
+  return renderedCards(key, () => <SpaceCard {...p} />);
 }
 
 /** The search results: rendered inside the search page, and alone for htmx's active search. */
