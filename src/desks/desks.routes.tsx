@@ -255,6 +255,7 @@ function spacePage(
     return { date, morning: cell(date, 'morning'), afternoon: cell(date, 'afternoon') };
   });
   const canBook = mayBook(space.rules, { orgIds: userOrgIds(c), asOrgId: asOrg });
+  const colleagues = canBook ? colleagueChoice(c, asOrg) : { list: [], byEmail: false };
   return page(
     c,
     c.var.t.desks.space.title(space.name, space.location.name),
@@ -270,8 +271,8 @@ function spacePage(
       canBook={canBook}
       asOrg={asOrgShown(c, asOrg)}
       seriesState={extra.seriesState ?? { values: { weekday: '2', daypart: 'morning', weeks: '6', startDate: now, for: forUser?.id ?? '' } }}
-      colleagues={canBook ? colleagueChoice(c, asOrg).list : []}
-      colleagueByEmail={canBook && colleagueChoice(c, asOrg).byEmail}
+      colleagues={colleagues.list}
+      colleagueByEmail={colleagues.byEmail}
       forUser={forUser}
       week={week && isValidLocalDate(week) ? weekStart : null}
       closedAhead={canBook ? closedRunsAhead(db, { ...space.rules, locationId: space.location.id }, now) : []}
