@@ -10,7 +10,8 @@ import type { DB } from '../db';
  * Only for what changes rarely and is costly to compute, never for anything a booking or sign-up
  * changes: 'filters' covers the meeting list's filter lists and the towns of the desk search
  * (organisations, locations, meetings and their visibility; ADR 007), 'desks' which spaces a desk
- * search finds (spaces, locations, their sharing, closures, organisations; ADR 019), 'people' an
+ * search finds, what their cards say of space, location and host, and the closures of a date
+ * (spaces, locations, their sharing, closures, organisations; ADR 019, 021), 'people' an
  * organisation's colleague list (memberships, people's names and deactivation). Free places are
  * never cached.
  */
