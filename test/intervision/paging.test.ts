@@ -84,6 +84,33 @@ describe('meeting list: pages of 20', () => {
     expect(plain.box!.querySelector('h2')!.hasAttribute('autofocus')).toBe(false);
   });
 
+  it('soonest first whatever the order they were made in, equal starts by creation, also on the second page', async () => {
+    const n = await network();
+    // Made latest first, so that the order of the rows in the table is the reverse of the list's.
+    for (let i = 25; i >= 1; i--) {
+      const day = addDays('2026-12-01', i - 1);
+      makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, {
+        title: `Laat ${String(i).padStart(2, '0')}`,
+        startsAt: instantOf(day, '14:00'),
+        endsAt: instantOf(day, '16:00'),
+        ...window(day),
+      });
+    }
+    for (const title of ['Gelijk A', 'Gelijk B'])
+      makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, {
+        title,
+        startsAt: instantOf('2026-12-01', '09:00'),
+        endsAt: instantOf('2026-12-01', '10:00'),
+        ...window('2026-12-01'),
+      });
+    const worker = await member(n, n.orgs.ggd.id, 'Sanne de Vries');
+    const shown = async (q: string) =>
+      (await html(await worker.client.get(`/meetings${q}`))).querySelectorAll('#meeting-results .cards h3').map((h) => text(h));
+    const late = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Laat ${String(from + i).padStart(2, '0')}`);
+    expect(await shown('')).toEqual(['Gelijk A', 'Gelijk B', ...late(1, 18)]);
+    expect(await shown('?page=2')).toEqual(late(19, 25));
+  });
+
   it('one page: a plain count and no page links', async () => {
     const n = await network();
     makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id);

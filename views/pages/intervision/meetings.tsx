@@ -1,7 +1,7 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { MEETING_KINDS, MEETING_METHODS } from '../../../db/schema/intervision';
-import type { Meeting, MeetingCard as Card, Participant } from '../../../src/intervision/meetings';
+import type { Meeting, MeetingCard as Card, MeetingListCard, Participant } from '../../../src/intervision/meetings';
 import type { Group } from '../../../src/intervision/groups';
 import type { Membership } from '../../../src/types';
 import { ErrorSummary, type FormState } from '../../partials/form';
@@ -10,7 +10,7 @@ import { MeetingResults, Places, placeText, whenText, type Listing } from '../..
 export function MeetingsPage(p: {
   t: Dict;
   locale: Locale;
-  meetings: Card[];
+  meetings: MeetingListCard[];
   mine: Map<number, string>;
   listing: Listing;
   filters: Record<string, string>;

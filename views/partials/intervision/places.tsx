@@ -1,6 +1,6 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatDateTime, formatTime } from '../../i18n/format';
-import type { MeetingCard as Card } from '../../../src/intervision/meetings';
+import type { MeetingListCard as Card } from '../../../src/intervision/meetings';
 import type { Paging } from '../../../src/lib/paging';
 import { fromPager, Pager } from '../pager';
 
