@@ -113,6 +113,20 @@ describe('limits', () => {
     await stillUp();
   });
 
+  it('reads a form of exactly the limit over a socket: Content-Length decides, one byte more is 413', async () => {
+    const before = snapshot(t.db);
+    const head = 'startDate=2026-12-24&endDate=2026-12-26&reason=';
+    const atLimit = head + 'x'.repeat(BODY_LIMIT_BYTES - head.length);
+    const post = (body: string) =>
+      send({ method: 'POST', path: '/host/locations/1/closures', headers: { ...formHeaders(), 'content-length': String(Buffer.byteLength(body)) }, chunks: [body] });
+    // Read whole and validated: the reason is too long (422), not the body.
+    const read = await post(atLimit);
+    expect(read.status).toBe(422);
+    expect(read.body).toContain('2026-12-24');
+    expect((await post(`${atLimit}x`)).status).toBe(413);
+    expect(changedTables(before, snapshot(t.db))).toEqual([]);
+  });
+
   it('answers thousands of fields with a 4xx, never a 5xx, urlencoded and multipart', async () => {
     const before = snapshot(t.db);
     const many = Array.from({ length: 20_000 }, (_, i) => `f${i}=1`).join('&');
