@@ -21,6 +21,7 @@ import {
   machine,
   measure,
   sampleRss,
+  bookingTransactionCeiling,
   sqliteWriteCeiling,
   startChild,
   startNodeArgs,
@@ -156,13 +157,23 @@ function removeDb(file: string) {
 
 // ——— scenarios ———
 
-async function measureHello(): Promise<Measured> {
+/** Bare Hono at 50 connections, then at 1: the throughput and the round trip nothing of ours is in. */
+async function measureHello(): Promise<[Measured, Measured]> {
   const hello = await startChild(path.join('bench', 'hello-server.ts'), { logFile: path.join(tmp, 'hello.log'), readyPath: '/' });
   try {
-    return await measure('hello (bare Hono)', { url: `${hello.url}/`, connections: CONNECTIONS, duration: DURATION }, hello.proc.pid);
+    const many = await measure('hello (bare Hono)', { url: `${hello.url}/`, connections: CONNECTIONS, duration: DURATION }, hello.proc.pid);
+    const one = await measure('hello, 1 connection', { url: `${hello.url}/`, connections: 1, duration: Math.min(5, DURATION) }, hello.proc.pid);
+    return [many, one];
   } finally {
     await hello.stop();
   }
+}
+
+/** Weekdays from tomorrow to `days` ahead. */
+function weekdaysAhead(days: number): string[] {
+  const dates: string[] = [];
+  for (let d = addDays(today, 1); d <= addDays(today, days); d = addDays(d, 1)) if (isoWeekday(d) <= 5) dates.push(d);
+  return dates;
 }
 
 /** What a browser sends: the search is measured as browsers get it, compressed (issue #18). */
@@ -225,10 +236,10 @@ async function measureSearch(
  * the app's middleware (session lookup, language, security headers, request log) and a database
  * read. No page can be cheaper; it is what the search is measured against besides bare Hono.
  */
-async function measureFloor(server: Child, cookie: string): Promise<Measured> {
+async function measureFloor(server: Child, cookie: string, connections = CONNECTIONS, duration = DURATION): Promise<Measured> {
   return measure(
-    'floor: /healthz, logged in',
-    { url: `${server.url}/healthz`, headers: { cookie }, connections: CONNECTIONS, duration: DURATION },
+    `floor: /healthz, logged in${connections === 1 ? ', 1 connection' : ''}`,
+    { url: `${server.url}/healthz`, headers: { cookie }, connections, duration },
     server.proc.pid,
   );
 }
@@ -281,8 +292,7 @@ async function measureContention(server: Child, p: Plan, cookies: string[]): Pro
 
 async function measureSpread(server: Child, p: Plan, cookies: string[]): Promise<Measured & { slots: number }> {
   // Each person books their own free dagdelen (never the contended one), each on some space.
-  const dates: string[] = [];
-  for (let d = addDays(today, 1); d <= addDays(today, 49); d = addDays(d, 1)) if (isoWeekday(d) <= 5 && d !== p.bookDate) dates.push(d);
+  const dates = weekdaysAhead(49).filter((d) => d !== p.bookDate);
   const slots = dates.flatMap((date) => (['morning', 'afternoon'] as const).map((daypart) => ({ date, daypart })));
   const cursor = new Array<number>(cookies.length).fill(0);
   let n = 0;
@@ -362,7 +372,7 @@ async function main() {
 
   // 1. The baseline, before anything else uses the CPU.
   log('hello: measuring');
-  const hello = await measureHello();
+  const [hello, hello1] = await measureHello();
   log('SQLite write ceiling: a bare loop of committed write transactions (WAL, synchronous=FULL), 3 s');
   const ceiling = sqliteWriteCeiling(tmp);
   log(`ceiling: ${fmt(ceiling.commitsPerSecond)} commits/s`);
@@ -385,6 +395,7 @@ async function main() {
   setup.close();
   const server = await startGastplek(fullFile, 'full');
   let floor: Measured,
+    floor1: Measured,
     search: Measured,
     search1: Measured,
     searchPlain: Measured,
@@ -409,8 +420,10 @@ async function main() {
     // What compression costs: the same search from a client that does not accept it.
     searchPlain = await measureSearch(server, p, searcher!, 'search, uncompressed', CONNECTIONS, DURATION, null);
     await drain(server);
-    log('floor: /healthz with a session');
+    log('floor: /healthz with a session (50 connections, then 1)');
     floor = await measureFloor(server, searcher!);
+    await drain(server);
+    floor1 = await measureFloor(server, searcher!, 1, Math.min(5, DURATION));
     await drain(server);
     log('inzicht: measuring (the whole network, last 3 months, 1 connection)');
     inzicht = await measureInsight(server, (await loginMany(server.url, [coordinator], 1))[0]!);
@@ -438,6 +451,16 @@ async function main() {
   contention.note = `${freeAtStart} desks free at start; ${contention.status['3xx']} successful responses (303), ${wonContention} new active bookings in the database`;
   spread.note = `${fmt(spread.status['3xx'])} successful responses (303) of ${fmt(spread.total)}, ${fmt(wonSpread)} new active bookings in the database (${fmt(spread.slots)} free dagdelen available to the ${bookers.length} people)`;
   const checks = integrity(fullFile);
+  // The booking transaction alone, in this process on the same data: what a booking over HTTP can
+  // at best approach, by people who have not booked yet.
+  log('booking transaction in process (bookSpace, no HTTP), 3 s');
+  const inProcess = bookingTransactionCeiling(fullFile, {
+    people: gen.reservedEmails.slice(LOGINS + 1, -1),
+    spaces: p.spread,
+    guestOrgId: gen.partnerOrgId,
+    dates: weekdaysAhead(49).filter((d) => d !== p.bookDate),
+  });
+  log(`in process: ${fmt(inProcess.perSecond)} bookings/s`);
   removeDb(fullFile);
 
   // 3. Same organisations, locations and spaces, a tenth of the bookings.
@@ -458,7 +481,7 @@ async function main() {
   if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
 
   // 4. One table.
-  const rows = [hello, floor, search, search1, searchPlain, searchSmall, searchSmall1, contention, spread, inzicht];
+  const rows = [hello, hello1, floor, floor1, search, search1, searchPlain, searchSmall, searchSmall1, contention, spread, inzicht];
   const ratio = search.rps / hello.rps;
   // Means from each response's own timer: autocannon's histogram keeps whole milliseconds, which
   // made the 1-connection service time read ~0.4 ms low until 2026-12-02 (bench/RESULTS.md).
@@ -480,10 +503,11 @@ async function main() {
     `search/hello throughput = ${fmt(ratio * 100, 1)}% (target ≥ 15%: ${target(ratio >= 0.15)})`,
     `what bounds it — hello: ${cpuLine(hello)}; the app's floor (/healthz, logged in; ${fmt((floor.rps / hello.rps) * 100, 1)}% of hello): ${cpuLine(floor)}; search: ${cpuLine(search)}. 15% of hello is ${fmt(0.15 * hello.rps)} req/s: ${fmt((m.cores * 1000) / (0.15 * hello.rps), 3)} ms of CPU per request for server and load generator together`,
     `search p99 at ${CONNECTIONS} connections = ${fmt(search.p99, 1)} ms (target ≤ 25 ms: ${target(search.p99 <= 25)}); with ${CONNECTIONS} requests always open the mean latency is ${CONNECTIONS} ÷ throughput = ${fmt((CONNECTIONS * 1000) / search.rps, 1)} ms (Little's law): a p99 ≤ 25 ms needs more than ${fmt((CONNECTIONS * 1000) / 25)} req/s`,
-    `search service time at 1 connection = ${fmt(serviceMs, 2)} ms mean (target ≤ 0.5 ms: ${target(serviceMs <= 0.5)}); the server alone spends ${fmt(search1.serverCpuMs ?? NaN, 3)} ms of CPU per request there`,
+    `search service time at 1 connection = ${fmt(serviceMs, 2)} ms mean (target ≤ 0.5 ms: ${target(serviceMs <= 0.5)}); the server alone spends ${fmt(search1.serverCpuMs ?? NaN, 3)} ms of CPU per request there; the app's floor (/healthz, logged in) answers in ${fmt(floor1.meanExact, 2)} ms at 1 connection, hello in ${fmt(hello1.meanExact, 2)} ms`,
     `search page weight = ${fmt(weight.bytes / 1024, 1)} KiB of HTML for ${search.note?.match(/^\d+/)?.[0] ?? '?'} results (target ≤ 20 KiB: ${target(weight.bytes <= 20 * 1024)}); sent as ${fmt(weight.sent / 1024, 1)} KiB (${weight.encoding})`,
     `compression costs ${fmt(compressionCost * 100, 1)}% of search throughput (${fmt(search.rps)} req/s compressed against ${fmt(searchPlain.rps)} uncompressed)`,
-    `SQLite write ceiling = ${fmt(ceiling.commitsPerSecond)} commits/s (bare loop: BEGIN IMMEDIATE, one insert, COMMIT; WAL, synchronous=FULL)`,
+    `SQLite write ceiling = ${fmt(ceiling.commitsPerSecond)} commits/s (bare loop: BEGIN IMMEDIATE, one insert, COMMIT; WAL, synchronous=FULL; ${fmt(ceiling.pagesPerCommit, 1)} pages written per commit)`,
+    `booking transaction alone = ${fmt(inProcess.perSecond)} bookings/s = ${fmt((inProcess.perSecond / ceiling.commitsPerSecond) * 100, 1)}% of the ceiling (bookSpace in one process on the same data, no HTTP: ${fmt(inProcess.wallMs, 3)} ms, ${fmt(inProcess.cpuMs, 3)} ms of CPU and ${fmt(inProcess.pagesPerCommit, 1)} pages written per booking: the booking, its 8 indexes, 5 Inzicht rollups and the outbox)`,
     `bookings/s contended = ${fmt(contendedRate, 1)} successful (${fmt(contention.rps)} booking requests/s answered; only ${freeAtStart} desks were free)`,
     `bookings/s spread = ${fmt(spreadRate)} successful = ${fmt(ofCeiling * 100, 1)}% of the ceiling (target ≥ 70%: ${target(ofCeiling >= 0.7)})`,
     `what bounds it — spread bookings: ${cpuLine(spread)}. 70% of the ceiling is ${fmt(0.7 * ceiling.commitsPerSecond)} bookings/s: ${fmt((m.cores * 1000) / (0.7 * ceiling.commitsPerSecond), 3)} ms of CPU per booking for both`,

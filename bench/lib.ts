@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { openDatabase } from '../src/db';
+import { bookSpace } from '../src/desks/bookings';
 import { BENCH_PASSWORD } from './generate';
 
 export async function freePort(): Promise<number> {
@@ -299,7 +301,7 @@ export function sampleRss(pid: number) {
  * disk as the bench database), for `seconds`. No HTTP, no rules, no outbox: what a booking can at
  * best approach.
  */
-export function sqliteWriteCeiling(dir: string, seconds = 3): { commitsPerSecond: number; commits: number } {
+export function sqliteWriteCeiling(dir: string, seconds = 3): { commitsPerSecond: number; commits: number; pagesPerCommit: number } {
   const file = path.join(dir, 'ceiling.db');
   const db = new Database(file);
   try {
@@ -314,9 +316,79 @@ export function sqliteWriteCeiling(dir: string, seconds = 3): { commitsPerSecond
     const start = performance.now();
     let n = 0;
     while (performance.now() < end) commit.immediate(n++);
-    return { commitsPerSecond: n / ((performance.now() - start) / 1000), commits: n };
+    const commitsPerSecond = n / ((performance.now() - start) / 1000);
+    return { commitsPerSecond, commits: n, pagesPerCommit: pagesPerCommit(db, 200, () => commit.immediate(n++)) };
   } finally {
     db.close();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  }
+}
+
+/**
+ * Pages a write transaction puts in the WAL (what its COMMIT writes and syncs), counted apart from
+ * the timed loop: automatic checkpoints are off for these `runs` transactions only.
+ */
+function pagesPerCommit(db: Database.Database, runs: number, write: () => void): number {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const auto = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    for (let i = 0; i < runs; i++) write();
+    const { log } = (db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!;
+    return log / runs;
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${auto}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+}
+
+/**
+ * The booking transaction alone (issue #18): `bookSpace` in this process, one booking after the
+ * other on `file` with the server's own connection settings (openDatabase: WAL, synchronous=FULL),
+ * each person taking their own free dagdelen on the given spaces, for `seconds`. No HTTP, no
+ * session, no page: the most one writer can book with every rule checked and everything a booking
+ * writes (the row, its indexes, the Inzicht rollups by trigger, the confirmation in the outbox).
+ */
+export function bookingTransactionCeiling(
+  file: string,
+  o: { people: string[]; spaces: number[]; guestOrgId: number; dates: string[]; seconds?: number },
+): { perSecond: number; booked: number; wallMs: number; cpuMs: number; pagesPerCommit: number } {
+  const db = openDatabase(file, { migrate: false });
+  try {
+    const sqlite = db.$client;
+    const ids = sqlite.prepare(`select id from users where email in (select value from json_each(?))`).pluck().all(JSON.stringify(o.people)) as string[];
+    const slots = o.dates.flatMap((date) => (['morning', 'afternoon'] as const).map((daypart) => ({ date, daypart })));
+    const now = new Date();
+    let k = 0;
+    const bookOne = () => {
+      const i = k++;
+      const slot = slots[Math.floor(i / ids.length) % slots.length]!;
+      const input = {
+        spaceId: o.spaces[(i * 7919) % o.spaces.length]!,
+        userId: ids[i % ids.length]!,
+        guestOrgId: o.guestOrgId,
+        date: slot.date,
+        dayparts: [slot.daypart],
+        note: null,
+        baseUrl: 'http://localhost',
+      };
+      return bookSpace(db, input, now).ok;
+    };
+    const cpu0 = process.cpuUsage();
+    const start = performance.now();
+    const end = start + (o.seconds ?? 3) * 1000;
+    let booked = 0;
+    while (performance.now() < end && k < ids.length * slots.length) if (bookOne()) booked++;
+    const ms = performance.now() - start;
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      perSecond: booked / (ms / 1000),
+      booked,
+      wallMs: ms / k,
+      cpuMs: (cpu.user + cpu.system) / 1000 / k,
+      pagesPerCommit: pagesPerCommit(sqlite, 200, bookOne),
+    };
+  } finally {
+    db.$client.close();
   }
 }
