@@ -118,7 +118,12 @@ describe('limits', () => {
     const head = 'startDate=2026-12-24&endDate=2026-12-26&reason=';
     const atLimit = head + 'x'.repeat(BODY_LIMIT_BYTES - head.length);
     const post = (body: string) =>
-      send({ method: 'POST', path: '/host/locations/1/closures', headers: { ...formHeaders(), 'content-length': String(Buffer.byteLength(body)) }, chunks: [body] });
+      send({
+        method: 'POST',
+        path: '/host/locations/1/closures',
+        headers: { ...formHeaders(), 'content-length': String(Buffer.byteLength(body)) },
+        chunks: [body],
+      });
     // Read whole and validated: the reason is too long (422), not the body.
     const read = await post(atLimit);
     expect(read.status).toBe(422);
