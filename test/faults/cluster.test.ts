@@ -73,8 +73,8 @@ describe('several server processes (WORKERS=2, node:cluster)', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       expect([...answered()].every((p) => first.includes(p))).toBe(true);
-      // Each process gets a thread pool of 2 (argon2 holds 19 MiB per password check on it).
-      for (const pid of first) expect(fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')).toContain('UV_THREADPOOL_SIZE=2');
+      // Each process gets a thread pool of 2 (argon2 holds 19 MiB per password check on it) and one malloc arena.
+      for (const pid of first) expect(fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')).toEqual(expect.arrayContaining(['UV_THREADPOOL_SIZE=2', 'MALLOC_ARENA_MAX=1']));
 
       const cookies = await Promise.all(
         workers.map(async (w) => {
