@@ -74,7 +74,8 @@ describe('several server processes (WORKERS=2, node:cluster)', () => {
       }
       expect([...answered()].every((p) => first.includes(p))).toBe(true);
       // Each process gets a thread pool of 2 (argon2 holds 19 MiB per password check on it) and one malloc arena.
-      for (const pid of first) expect(fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')).toEqual(expect.arrayContaining(['UV_THREADPOOL_SIZE=2', 'MALLOC_ARENA_MAX=1']));
+      for (const pid of first)
+        expect(fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')).toEqual(expect.arrayContaining(['UV_THREADPOOL_SIZE=2', 'MALLOC_ARENA_MAX=1']));
 
       const cookies = await Promise.all(
         workers.map(async (w) => {
