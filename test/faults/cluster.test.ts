@@ -7,7 +7,11 @@ import { createSpace } from '../desks/factory';
 import { formPost, processClock, startServerProcess, tempDir } from './server-process';
 import { nextOpenWeekday } from '../browser/dates';
 
-/** Process ids whose parent is `pid` (from /proc, so no ps or pgrep is needed). */
+/**
+ * The server processes the primary `pid` forked (from /proc, so no ps or pgrep is needed): its
+ * children that carry GASTPLEK_WORKER_INDEX. Not every child: with a cold transform cache, tsx
+ * gives the primary an esbuild service process too, and the count of two never came.
+ */
 function childPids(pid: number): number[] {
   const kids: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
@@ -16,7 +20,14 @@ function childPids(pid: number): number[] {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       // pid (comm) state ppid …: comm may contain spaces, so read after the last ')'.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) kids.push(Number(entry));
+      if (
+        ppid === pid &&
+        fs
+          .readFileSync(`/proc/${entry}/environ`, 'utf8')
+          .split('\0')
+          .some((v) => v.startsWith('GASTPLEK_WORKER_INDEX='))
+      )
+        kids.push(Number(entry));
     } catch {
       /* the process ended while we looked */
     }
