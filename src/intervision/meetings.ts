@@ -104,25 +104,7 @@ export type MeetingFilters = { kind?: MeetingKind; method?: MeetingMethod; town?
 export type MeetingCard = Meeting & { orgName: string; facilitatorName: string; registered: number; waiting: number };
 
 /** What a card in the meeting list shows: the meeting's own columns it needs, not all of them. */
-export type MeetingListCard = Pick<
-  MeetingCard,
-  | 'id'
-  | 'title'
-  | 'startsAt'
-  | 'endsAt'
-  | 'placeKind'
-  | 'placeName'
-  | 'address'
-  | 'town'
-  | 'kind'
-  | 'method'
-  | 'maxParticipants'
-  | 'status'
-  | 'orgName'
-  | 'facilitatorName'
-  | 'registered'
-  | 'waiting'
->;
+export type MeetingListCard = Pick<MeetingCard, keyof typeof listCardColumns>;
 
 /**
  * The list's columns, flat. Reading a whole meeting row (28 columns, description and online link
