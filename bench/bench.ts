@@ -22,10 +22,12 @@ import {
   measure,
   sampleRss,
   bookingTransactionCeiling,
+  dagdelen,
   sqliteWriteCeiling,
   startChild,
   startNodeArgs,
   type Child,
+  type Dagdeel,
   type Measured,
 } from './lib';
 
@@ -169,11 +171,11 @@ async function measureHello(): Promise<[Measured, Measured]> {
   }
 }
 
-/** Weekdays from tomorrow to `days` ahead. */
-function weekdaysAhead(days: number): string[] {
+/** The dagdelen spread bookings take: every weekday of the coming 7 weeks but the contended date. */
+function spreadSlots(p: Plan): Dagdeel[] {
   const dates: string[] = [];
-  for (let d = addDays(today, 1); d <= addDays(today, days); d = addDays(d, 1)) if (isoWeekday(d) <= 5) dates.push(d);
-  return dates;
+  for (let d = addDays(today, 1); d <= addDays(today, 49); d = addDays(d, 1)) if (isoWeekday(d) <= 5 && d !== p.bookDate) dates.push(d);
+  return dagdelen(dates);
 }
 
 /** What a browser sends: the search is measured as browsers get it, compressed (issue #18). */
@@ -292,8 +294,7 @@ async function measureContention(server: Child, p: Plan, cookies: string[]): Pro
 
 async function measureSpread(server: Child, p: Plan, cookies: string[]): Promise<Measured & { slots: number }> {
   // Each person books their own free dagdelen (never the contended one), each on some space.
-  const dates = weekdaysAhead(49).filter((d) => d !== p.bookDate);
-  const slots = dates.flatMap((date) => (['morning', 'afternoon'] as const).map((daypart) => ({ date, daypart })));
+  const slots = spreadSlots(p);
   const cursor = new Array<number>(cookies.length).fill(0);
   let n = 0;
   const m = await measure(
@@ -458,7 +459,7 @@ async function main() {
     people: gen.reservedEmails.slice(LOGINS + 1, -1),
     spaces: p.spread,
     guestOrgId: gen.partnerOrgId,
-    dates: weekdaysAhead(49).filter((d) => d !== p.bookDate),
+    slots: spreadSlots(p),
   });
   log(`in process: ${fmt(inProcess.perSecond)} bookings/s`);
   removeDb(fullFile);

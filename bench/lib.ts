@@ -342,6 +342,13 @@ function pagesPerCommit(db: Database.Database, runs: number, write: () => void):
   }
 }
 
+export type Dagdeel = { date: string; daypart: 'morning' | 'afternoon' };
+
+/** Both dagdelen of each date, in date order. */
+export function dagdelen(dates: string[]): Dagdeel[] {
+  return dates.flatMap((date) => (['morning', 'afternoon'] as const).map((daypart) => ({ date, daypart })));
+}
+
 /**
  * The booking transaction alone (issue #18): `bookSpace` in this process, one booking after the
  * other on `file` with the server's own connection settings (openDatabase: WAL, synchronous=FULL),
@@ -351,13 +358,13 @@ function pagesPerCommit(db: Database.Database, runs: number, write: () => void):
  */
 export function bookingTransactionCeiling(
   file: string,
-  o: { people: string[]; spaces: number[]; guestOrgId: number; dates: string[]; seconds?: number },
+  o: { people: string[]; spaces: number[]; guestOrgId: number; slots: Dagdeel[]; seconds?: number },
 ): { perSecond: number; booked: number; wallMs: number; cpuMs: number; pagesPerCommit: number } {
   const db = openDatabase(file, { migrate: false });
   try {
     const sqlite = db.$client;
     const ids = sqlite.prepare(`select id from users where email in (select value from json_each(?))`).pluck().all(JSON.stringify(o.people)) as string[];
-    const slots = o.dates.flatMap((date) => (['morning', 'afternoon'] as const).map((daypart) => ({ date, daypart })));
+    const slots = o.slots;
     const now = new Date();
     let k = 0;
     const bookOne = () => {
