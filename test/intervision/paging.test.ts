@@ -9,29 +9,24 @@ import { makeMeeting, member, network } from './fixtures';
 
 const window = (day: string) => ({ signupClosesAt: instantOf(addDays(day, -1), '17:00'), cancelDeadlineAt: instantOf(addDays(day, -1), '17:00') });
 
+/** An open meeting of Icare JGZ on `day` from `from` to `to`, sign-up closing the day before. */
+function meetingOn(
+  n: Awaited<ReturnType<typeof network>>,
+  title: string,
+  day: string,
+  from = '14:00',
+  to = '16:00',
+  extra: Parameters<typeof makeMeeting>[3] = {},
+) {
+  return makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, { title, startsAt: instantOf(day, from), endsAt: instantOf(day, to), ...window(day), ...extra });
+}
+
 /** 25 open meetings on consecutive days from 1 December, and 3 online ones that the town filter leaves out. */
 async function busyNetwork() {
   const n = await network();
-  for (let i = 1; i <= 25; i++) {
-    const day = addDays('2026-12-01', i - 1);
-    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, {
-      title: `Intervisie ${String(i).padStart(2, '0')}`,
-      startsAt: instantOf(day, '14:00'),
-      endsAt: instantOf(day, '16:00'),
-      ...window(day),
-    });
-  }
+  for (let i = 1; i <= 25; i++) meetingOn(n, `Intervisie ${String(i).padStart(2, '0')}`, addDays('2026-12-01', i - 1));
   for (let i = 1; i <= 3; i++)
-    makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, {
-      title: `Online ${i}`,
-      placeKind: 'online',
-      address: null,
-      town: null,
-      onlineUrl: 'https://meet.example.test/x',
-      startsAt: instantOf('2026-12-02', '09:00'),
-      endsAt: instantOf('2026-12-02', '10:00'),
-      ...window('2026-12-02'),
-    });
+    meetingOn(n, `Online ${i}`, '2026-12-02', '09:00', '10:00', { placeKind: 'online', address: null, town: null, onlineUrl: 'https://meet.example.test/x' });
   const worker = await member(n, n.orgs.ggd.id, 'Sanne de Vries');
   const list = async (q: string, headers: Record<string, string> = {}) => {
     const doc = await html(await worker.client.get(`/meetings${q}`, headers));
@@ -46,7 +41,10 @@ async function busyNetwork() {
   return { ...n, worker, list };
 }
 
-const titles = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Intervisie ${String(from + i).padStart(2, '0')}`);
+/** `prefix 01` … for the numbers from `from` to `to`. */
+const numbered = (prefix: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${prefix} ${String(from + i).padStart(2, '0')}`);
+const titles = (from: number, to: number) => numbered('Intervisie', from, to);
 
 describe('meeting list: pages of 20', () => {
   it('28 meetings: page 1 has the 20 soonest, page 2 the rest; the filter survives the page link', async () => {
@@ -87,26 +85,12 @@ describe('meeting list: pages of 20', () => {
   it('soonest first whatever the order they were made in, equal starts by creation, also on the second page', async () => {
     const n = await network();
     // Made latest first, so that the order of the rows in the table is the reverse of the list's.
-    for (let i = 25; i >= 1; i--) {
-      const day = addDays('2026-12-01', i - 1);
-      makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, {
-        title: `Laat ${String(i).padStart(2, '0')}`,
-        startsAt: instantOf(day, '14:00'),
-        endsAt: instantOf(day, '16:00'),
-        ...window(day),
-      });
-    }
-    for (const title of ['Gelijk A', 'Gelijk B'])
-      makeMeeting(n.db, n.facilitator.id, n.orgs.icare.id, {
-        title,
-        startsAt: instantOf('2026-12-01', '09:00'),
-        endsAt: instantOf('2026-12-01', '10:00'),
-        ...window('2026-12-01'),
-      });
+    for (let i = 25; i >= 1; i--) meetingOn(n, `Laat ${String(i).padStart(2, '0')}`, addDays('2026-12-01', i - 1));
+    for (const title of ['Gelijk A', 'Gelijk B']) meetingOn(n, title, '2026-12-01', '09:00', '10:00');
     const worker = await member(n, n.orgs.ggd.id, 'Sanne de Vries');
     const shown = async (q: string) =>
       (await html(await worker.client.get(`/meetings${q}`))).querySelectorAll('#meeting-results .cards h3').map((h) => text(h));
-    const late = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Laat ${String(from + i).padStart(2, '0')}`);
+    const late = (from: number, to: number) => numbered('Laat', from, to);
     expect(await shown('')).toEqual(['Gelijk A', 'Gelijk B', ...late(1, 18)]);
     expect(await shown('?page=2')).toEqual(late(19, 25));
   });
