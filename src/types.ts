@@ -2,7 +2,7 @@ import type { Auth } from './auth/auth';
 import type { Config } from './config';
 import type { DB } from './db';
 import type { Dict, Locale } from '../views/i18n';
-import type { OrgRole } from '../db/schema';
+import type { Membership } from './orgs/orgs';
 
 export type SessionUser = {
   id: string;
@@ -12,7 +12,7 @@ export type SessionUser = {
   isNetworkAdmin: boolean;
 };
 
-export type Membership = { orgId: number; orgName: string; roles: OrgRole[] };
+export type { Membership };
 
 export type Deps = {
   db: DB;

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { DB } from '../db';
+import type { Membership } from '../orgs/orgs';
 import { hashToken, newToken } from '../lib/tokens';
 import { createLucia } from './lucia';
 
@@ -20,6 +21,8 @@ export type SessionCheck =
       fresh: boolean;
       deactivated: boolean;
       user: { id: string; email: string; name: string; locale: 'nl' | 'en' | null; isNetworkAdmin: boolean };
+      /** Read with the session, in the same statement. */
+      memberships: Membership[];
     }
   | { ok: false };
 
@@ -59,6 +62,7 @@ export function createAuth(db: DB, config: Config): Auth {
         fresh: session.fresh,
         deactivated: user.deactivatedAt !== null,
         user: { id: user.id, email: user.email, name: user.name, locale: user.locale, isNetworkAdmin: user.isNetworkAdmin },
+        memberships: user.memberships,
       };
     },
     sessionCookie: (token) => lucia.createSessionCookie(token).serialize(),

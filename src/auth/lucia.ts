@@ -1,6 +1,9 @@
 import { DrizzleSQLiteAdapter } from '@lucia-auth/adapter-drizzle';
+import { sql } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser } from 'lucia';
 import { sessions, users } from '../../db/schema';
+import { type Membership, membershipsFromJson, membershipsJsonOf } from '../orgs/orgs';
 import type { Config } from '../config';
 import type { DB } from '../db';
 
@@ -13,7 +16,15 @@ type SessionRow = {
   locale: 'nl' | 'en' | null;
   isNetworkAdmin: number;
   deactivatedAt: number | null;
+  memberships: string;
 };
+
+/** The session, its user and the user's memberships: the one statement every request with a session runs. */
+const SESSION_LOOKUP = new SQLiteSyncDialect().sqlToQuery(
+  sql`select s.id as id, s.user_id as userId, s.expires_at as expiresAt, u.email as email, u.name as name, u.locale as locale,
+             u.is_network_admin as isNetworkAdmin, u.deactivated_at as deactivatedAt, ${membershipsJsonOf(sql.raw('u.id'))} as memberships
+      from sessions s join users u on u.id = s.user_id where s.id = ?`,
+).sql;
 
 /**
  * The drizzle adapter, with the lookup that runs on every request replaced: the stock one builds
@@ -30,13 +41,7 @@ class SessionAdapter extends DrizzleSQLiteAdapter {
   }
 
   override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = this.sqlite
-      .prepare(
-        `select s.id as id, s.user_id as userId, s.expires_at as expiresAt, u.email as email, u.name as name, u.locale as locale,
-                u.is_network_admin as isNetworkAdmin, u.deactivated_at as deactivatedAt
-         from sessions s join users u on u.id = s.user_id where s.id = ?`,
-      )
-      .get(sessionId) as SessionRow | undefined;
+    const row = this.sqlite.prepare(SESSION_LOOKUP).get(sessionId) as SessionRow | undefined;
     if (!row) return [null, null];
     return [
       { id: row.id, userId: row.userId, expiresAt: new Date(row.expiresAt * 1000), attributes: {} },
@@ -48,6 +53,7 @@ class SessionAdapter extends DrizzleSQLiteAdapter {
           locale: row.locale,
           isNetworkAdmin: row.isNetworkAdmin === 1,
           deactivatedAt: row.deactivatedAt === null ? null : new Date(row.deactivatedAt),
+          memberships: membershipsFromJson(row.memberships),
         },
       },
     ];
@@ -74,6 +80,7 @@ export function createLucia(db: DB, config: Config) {
       locale: a.locale,
       isNetworkAdmin: Boolean(a.isNetworkAdmin),
       deactivatedAt: a.deactivatedAt,
+      memberships: a.memberships,
     }),
   });
 }
@@ -89,6 +96,7 @@ declare module 'lucia' {
       locale: 'nl' | 'en' | null;
       isNetworkAdmin: boolean;
       deactivatedAt: Date | null;
+      memberships: Membership[];
     };
   }
 }

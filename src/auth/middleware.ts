@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { hasRole, listMemberships } from '../orgs/orgs';
+import { hasRole } from '../orgs/orgs';
 import type { AppEnv } from '../types';
 import { forbidden, type Ctx } from '../lib/render';
 import { htmx } from '../lib/htmx';
@@ -13,7 +13,7 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     c.set('user', null);
     c.set('sessionId', null);
     c.set('memberships', []);
-    const { auth, db } = c.var.deps;
+    const { auth } = c.get('deps');
     const sessionId = getCookie(c, auth.cookieName);
     if (sessionId) {
       const check = await auth.validate(sessionId);
@@ -24,15 +24,15 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
         c.header('Set-Cookie', auth.blankCookie(), { append: true });
       } else {
         if (check.fresh) c.header('Set-Cookie', auth.sessionCookie(check.sessionId), { append: true });
-        // lucia's session lookup already joined the user row: no second query.
+        // lucia's session lookup already read the user and the memberships: no second query.
         c.set('user', check.user);
         c.set('sessionId', check.sessionId);
-        c.set('memberships', listMemberships(db, check.user.id));
+        c.set('memberships', check.memberships);
       }
     }
     // Pages for a logged-in person must never be stored by a browser or proxy. Set before the
     // handler runs: setting a header after the response exists makes hono copy the response.
-    if (c.var.user) c.header('Cache-Control', 'no-store');
+    if (c.get('user')) c.header('Cache-Control', 'no-store');
     await next();
   };
 }
@@ -43,13 +43,13 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
  * `HX-Redirect`, so the whole page goes to the login, and back to the page it was on.
  */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.var.user) return next();
+  if (c.get('user')) return next();
   if (htmx(c).request) {
     const current = c.req.header('HX-Current-URL');
     let back = '/';
     try {
       const url = current ? new URL(current) : null;
-      if (url && url.origin === c.var.config.origin) back = safeRedirectPath(url.pathname + url.search, c.var.config.origin);
+      if (url && url.origin === c.get('config').origin) back = safeRedirectPath(url.pathname + url.search, c.get('config').origin);
     } catch {
       /* not a URL: back to the start page */
     }
@@ -61,12 +61,13 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export const requireNetworkAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.user) return requireUser(c, next);
-  if (!c.var.user.isNetworkAdmin) return forbidden(c);
+  const user = c.get('user');
+  if (!user) return requireUser(c, next);
+  if (!user.isNetworkAdmin) return forbidden(c);
   return next();
 };
 
 /** True when the current user holds `role` in organisation `orgId`. */
 export function can(c: Ctx, orgId: number, role: OrgRole): boolean {
-  return hasRole(c.var.memberships, orgId, role);
+  return hasRole(c.get('memberships'), orgId, role);
 }

@@ -1,27 +1,33 @@
 import { and, asc, eq, gt, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { invitations, memberships, organisations, users, type OrgKind, type OrgRole, ORG_ROLES } from '../../db/schema';
-import { prepared, type Queryable } from '../db';
-import type { Membership } from '../types';
+import type { Queryable } from '../db';
+
+/** A person's roles in one organisation (the session's memberships). */
+export type Membership = { orgId: number; orgName: string; roles: OrgRole[] };
+
+/**
+ * A person's memberships as one JSON array of `[orgId, orgName, role]`, by organisation name, for
+ * a user id or an SQL expression (a column). The session lookup reads it in the same statement as
+ * the session and the user: one statement per request instead of two (issue #18).
+ */
+export const membershipsJsonOf = (userId: string | SQL) =>
+  sql`(select json_group_array(json_array(m.org_id, o.name, m.role) order by o.name, m.org_id, m.role)
+       from ${memberships} m join ${organisations} o on o.id = m.org_id where m.user_id = ${userId})`;
+
+/** `membershipsJsonOf`'s array as one Membership per organisation, its roles in ORG_ROLES order. */
+export function membershipsFromJson(json: string): Membership[] {
+  const byOrg = new Map<number, Membership>();
+  for (const [orgId, orgName, role] of JSON.parse(json) as [number, string, OrgRole][]) {
+    const m = byOrg.get(orgId);
+    if (m) m.roles.push(role);
+    else byOrg.set(orgId, { orgId, orgName, roles: [role] });
+  }
+  for (const m of byOrg.values()) if (m.roles.length > 1) m.roles.sort((a, b) => ORG_ROLES.indexOf(a) - ORG_ROLES.indexOf(b));
+  return [...byOrg.values()];
+}
 
 export function listMemberships(db: Queryable, userId: string): Membership[] {
-  const query = prepared(db, 'orgs.memberships', (q) =>
-    q
-      .select({ orgId: memberships.orgId, orgName: organisations.name, role: memberships.role })
-      .from(memberships)
-      .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-      .where(eq(memberships.userId, sql.placeholder('userId')))
-      .orderBy(asc(organisations.name))
-      .prepare(),
-  );
-  const rows = query.all({ userId });
-  const byOrg = new Map<number, Membership>();
-  for (const r of rows) {
-    const m = byOrg.get(r.orgId) ?? { orgId: r.orgId, orgName: r.orgName, roles: [] };
-    m.roles.push(r.role);
-    byOrg.set(r.orgId, m);
-  }
-  for (const m of byOrg.values()) m.roles.sort((a, b) => ORG_ROLES.indexOf(a) - ORG_ROLES.indexOf(b));
-  return [...byOrg.values()];
+  return membershipsFromJson(db.get<{ json: string }>(sql`select ${membershipsJsonOf(userId)} as json`).json);
 }
 
 export function hasRole(ms: Membership[], orgId: number, role: OrgRole): boolean {
