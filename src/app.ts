@@ -69,12 +69,12 @@ export function createApp(opts: AppOptions) {
     await next();
     // Route patterns, not paths: a path may hold an invitation or reset token.
     log.info('request', {
-      requestId: c.var.requestId,
+      requestId: c.get('requestId'),
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
-      user: c.var.user?.id,
+      user: c.get('user')?.id,
     });
   });
 
@@ -108,7 +108,7 @@ export function createApp(opts: AppOptions) {
   app.use('*', saneHost());
   app.use('/static/*', serveStatic({ root: staticRoot, rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
 
-  const tooLarge = (c: Context<AppEnv>) => c.text(dictFor(c.var.locale).errors.tooLarge, 413);
+  const tooLarge = (c: Context<AppEnv>) => c.text(dictFor(c.get('locale')).errors.tooLarge, 413);
   const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: tooLarge });
   app.use('*', (c, next) => {
     // GET and HEAD carry no body we read. bodyLimit asks for the body as a stream, which makes the
@@ -129,8 +129,8 @@ export function createApp(opts: AppOptions) {
   app.use('*', sessionMiddleware());
   app.use('*', async (c, next) => {
     // A saved language preference wins over the cookie and the browser's languages.
-    const saved = c.var.user?.locale;
-    if (saved && saved !== c.var.locale) {
+    const saved = c.get('user')?.locale;
+    if (saved && saved !== c.get('locale')) {
       c.set('locale', saved);
       c.set('t', dictFor(saved));
     }
@@ -164,22 +164,22 @@ export function createApp(opts: AppOptions) {
   app.route('/people', peopleRoutes);
   app.route('/consults', consultsRoutes);
 
-  app.notFound((c) => (c.var.t ? notFound(c) : c.text('Not found', 404)));
+  app.notFound((c) => (c.get('t') ? notFound(c) : c.text('Not found', 404)));
 
   app.onError((err, c) => {
-    const t = c.var.t ?? dictFor('nl');
+    const t = c.get('t') ?? dictFor('nl');
     if (err instanceof CsrfError) return c.text(t.errors.csrf, 403);
     if (err instanceof UnsupportedBodyError) return c.text(t.errors.unsupportedBody, 415);
     if (err instanceof HTTPException) return err.getResponse();
     const code = String((err as { code?: unknown }).code ?? '');
     // Also the extended codes (SQLITE_BUSY_RECOVERY, SQLITE_LOCKED_SHAREDCACHE, SQLITE_FULL…).
     if (/^SQLITE_(BUSY|FULL|LOCKED)/.test(code)) {
-      log.error('db_unavailable', { requestId: c.var.requestId, code });
+      log.error('db_unavailable', { requestId: c.get('requestId'), code });
       c.header('Retry-After', '5');
-      return c.var.t ? errorPage(c, 503, t.errors.title, t.errors.busy) : c.text(t.errors.busy, 503);
+      return c.get('t') ? errorPage(c, 503, t.errors.title, t.errors.busy) : c.text(t.errors.busy, 503);
     }
-    log.error('unhandled', { requestId: c.var.requestId, route: c.req.routePath, error: String(err?.stack ?? err) });
-    return c.var.t ? errorPage(c, 500, t.errors.title, `${t.errors.generic} ${t.errors.requestId(c.var.requestId)}`) : c.text(t.errors.generic, 500);
+    log.error('unhandled', { requestId: c.get('requestId'), route: c.req.routePath, error: String(err?.stack ?? err) });
+    return c.get('t') ? errorPage(c, 500, t.errors.title, `${t.errors.generic} ${t.errors.requestId(c.get('requestId'))}`) : c.text(t.errors.generic, 500);
   });
 
   return app;

@@ -102,6 +102,22 @@ function routeFileProblems(file: string): string[] {
   return found;
 }
 
+/**
+ * Reads of `c.var`: hono's getter copies every request variable into a new object on each read
+ * (`Object.fromEntries`), 33 times for one desk search (issue #18); `c.get('user')` is a map lookup.
+ */
+function contextVarReads(file: string): string[] {
+  const source = parse(file);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'var')
+      found.push(`${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe('the shape of the code', () => {
   it('no import cycles between our modules, type-only imports included', () => {
     const graph = importGraph();
@@ -135,6 +151,18 @@ describe('the shape of the code', () => {
       "export const h = (c: any) => { c.header('Vary', 'HX-Request'); writeTx(db, (tx: any) => tx.update(t)); return c.html(<td class=\"slot\"><Cell /></td>); };\n",
     );
     expect(routeFileProblems(tmp).map((p) => p.slice(p.indexOf(': ') + 2))).toEqual(["'Vary'", "'HX-Request'", 'writeTx', '.update', '<td>']);
+    fs.rmSync(path.dirname(tmp), { recursive: true });
+  });
+
+  it("request variables are read with c.get('name'), never through c.var, which copies them all on every read", () => {
+    const files = ['src', 'views'].flatMap((d) => sourceFiles(path.join(ROOT, d)));
+    expect(files.flatMap(contextVarReads)).toEqual([]);
+  });
+
+  it('the c.var check itself finds a read', () => {
+    const tmp = path.join(fs.mkdtempSync(path.join(ROOT, 'node_modules', '.arch-')), 'bad.ts');
+    fs.writeFileSync(tmp, "export const h = (c: any) => c.get('t') ?? c.var.t;\n");
+    expect(contextVarReads(tmp).map((p) => p.slice(p.lastIndexOf(':') + 1))).toEqual(['1']);
     fs.rmSync(path.dirname(tmp), { recursive: true });
   });
 });

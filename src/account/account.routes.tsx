@@ -26,16 +26,16 @@ accountRoutes.use('*', requireUser);
 
 /** The account page; `feedUrl` is the new feed link, shown once, right after it was made. */
 function accountPage(c: Ctx, opts: { errors?: Record<string, string>; feedUrl?: string } = {}) {
-  const { db } = c.var.deps;
-  const user = getUser(db, c.var.user!.id)!;
+  const { db } = c.get('deps');
+  const user = getUser(db, c.get('user')!.id)!;
   return page(
     c,
-    c.var.t.auth.account.title,
+    c.get('t').auth.account.title,
     <AccountPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       user={user}
-      memberships={c.var.memberships}
+      memberships={c.get('memberships')}
       state={opts.errors ? { errors: opts.errors } : {}}
       feed={{ active: opts.feedUrl !== undefined || hasFeed(db, user.id), url: opts.feedUrl ?? null }}
     />,
@@ -46,19 +46,19 @@ function accountPage(c: Ctx, opts: { errors?: Record<string, string>; feedUrl?: 
 accountRoutes.get('/', (c) => accountPage(c));
 
 accountRoutes.post('/password', async (c) => {
-  const { db } = c.var.deps;
-  const t = c.var.t;
+  const { db } = c.get('deps');
+  const t = c.get('t');
   const form = await readForm(c, changePasswordSchema(t));
   if (!form.ok) return accountPage(c, { errors: form.errors });
-  const me = getUser(db, c.var.user!.id)!;
+  const me = getUser(db, c.get('user')!.id)!;
   const wrong = () => accountPage(c, { errors: { currentPassword: t.auth.account.wrongCurrent } });
   if (!me.passwordHash || !(await verifyPassword(me.passwordHash, form.data.currentPassword))) return wrong();
   // One transaction: the new hash only if the password is still the one just checked; open reset
   // links close and other sessions end with it.
   const changed = changePassword(
     db,
-    { userId: me.id, checkedHash: me.passwordHash, newHash: await hashPassword(form.data.password), keepSessionId: c.var.sessionId! },
-    c.var.deps.now(),
+    { userId: me.id, checkedHash: me.passwordHash, newHash: await hashPassword(form.data.password), keepSessionId: c.get('sessionId')! },
+    c.get('deps').now(),
   );
   if (changed === 'stale') return wrong();
   return redirectWithFlash(c, '/account', t.auth.account.passwordChanged);
@@ -67,26 +67,26 @@ accountRoutes.post('/password', async (c) => {
 accountRoutes.post('/preferences', async (c) => {
   const form = await readForm(c, z.object({ emailReminders: fields.checkbox(), emailConfirmations: fields.checkbox() }));
   if (!form.ok) return redirectWithFlash(c, '/account');
-  setEmailPreferences(c.var.deps.db, c.var.user!.id, { reminders: form.data.emailReminders, confirmations: form.data.emailConfirmations });
-  return redirectWithFlash(c, '/account', c.var.t.notifications.preferencesSaved);
+  setEmailPreferences(c.get('deps').db, c.get('user')!.id, { reminders: form.data.emailReminders, confirmations: form.data.emailConfirmations });
+  return redirectWithFlash(c, '/account', c.get('t').notifications.preferencesSaved);
 });
 
 /** Makes (or replaces) the feed link and shows it once, on this response only. */
 accountRoutes.post('/calendar-feed', (c) => {
-  const token = renewFeedToken(c.var.deps.db, c.var.user!.id);
+  const token = renewFeedToken(c.get('deps').db, c.get('user')!.id);
   c.header('Referrer-Policy', 'no-referrer');
-  return accountPage(c, { feedUrl: `${c.var.config.baseUrl}/calendar/${token}.ics` });
+  return accountPage(c, { feedUrl: `${c.get('config').baseUrl}/calendar/${token}.ics` });
 });
 
 accountRoutes.post('/calendar-feed/revoke', (c) => {
-  revokeFeed(c.var.deps.db, c.var.user!.id);
-  return redirectWithFlash(c, '/account', c.var.t.calendar.feed.revoked);
+  revokeFeed(c.get('deps').db, c.get('user')!.id);
+  return redirectWithFlash(c, '/account', c.get('t').calendar.feed.revoked);
 });
 
 /** "Mijn gegevens": a JSON download of what is stored about the logged-in person, and only them. */
 accountRoutes.get('/export.json', (c) => {
-  const data = exportPersonalData(c.var.deps.db, c.var.user!.id, c.var.deps.now());
-  logRead(c, { action: 'export', orgId: null, object: `user:${c.var.user!.id}`, subjectIds: [c.var.user!.id] });
+  const data = exportPersonalData(c.get('deps').db, c.get('user')!.id, c.get('deps').now());
+  logRead(c, { action: 'export', orgId: null, object: `user:${c.get('user')!.id}`, subjectIds: [c.get('user')!.id] });
   return c.body(JSON.stringify(data, null, 2), 200, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Disposition': 'attachment; filename="gastplek-mijn-gegevens.json"',
@@ -95,13 +95,13 @@ accountRoutes.get('/export.json', (c) => {
 
 /** "Mijn account verwijderen": first what will happen, then the password and a tick (issue #13). */
 function deletePage(c: Ctx, state: FormState = {}, status: 200 | 409 | 422 = 200) {
-  const { db, now } = c.var.deps;
-  const me = c.var.user!;
+  const { db, now } = c.get('deps');
+  const me = c.get('user')!;
   const preview = deletionPreview(db, me.id, { self: true, id: me.id, name: me.name }, now());
   return page(
     c,
-    c.var.t.rights.deleteTitle,
-    <DeleteAccountPage t={c.var.t} title={c.var.t.rights.deleteTitle} preview={preview} self action="/account/delete" back="/account" state={state} />,
+    c.get('t').rights.deleteTitle,
+    <DeleteAccountPage t={c.get('t')} title={c.get('t').rights.deleteTitle} preview={preview} self action="/account/delete" back="/account" state={state} />,
     status,
   );
 }
@@ -109,17 +109,17 @@ function deletePage(c: Ctx, state: FormState = {}, status: 200 | 409 | 422 = 200
 accountRoutes.get('/delete', (c) => deletePage(c));
 
 accountRoutes.post('/delete', async (c) => {
-  const { db, now, auth } = c.var.deps;
-  const t = c.var.t;
+  const { db, now, auth } = c.get('deps');
+  const t = c.get('t');
   const form = await readForm(c, z.object({ password: z.string().optional(), understand: z.string().optional() }));
   const values = form.values;
   const errors: Record<string, string> = {};
-  const me = getUser(db, c.var.user!.id)!;
+  const me = getUser(db, c.get('user')!.id)!;
   const password = typeof values.password === 'string' ? values.password : '';
   if (!me.passwordHash || !(await verifyPassword(me.passwordHash, password))) errors.password = t.rights.wrongPassword;
   if (values.understand !== 'yes') errors.understand = t.rights.mustConfirm;
   if (Object.keys(errors).length > 0) return deletePage(c, { errors }, 422);
-  const r = deleteAccount(db, me.id, { self: true, id: me.id, name: me.name }, now(), c.var.config.baseUrl);
+  const r = deleteAccount(db, me.id, { self: true, id: me.id, name: me.name }, now(), c.get('config').baseUrl);
   if (!r.ok) return deletePage(c, {}, 409);
   // Every session of the account ended in that transaction; this browser forgets its cookie too.
   c.header('Set-Cookie', auth.blankCookie(), { append: true });

@@ -15,13 +15,13 @@ import { toIcs } from './ics';
 export const calendarRoutes = new Hono<AppEnv>();
 
 calendarRoutes.get('/:token{[A-Za-z0-9_-]{20,100}\\.ics}', (c) => {
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const token = c.req.param('token').replace(/\.ics$/, '');
   const userId = feedOwner(db, token);
   const user = userId ? getUser(db, userId) : undefined;
   if (!user || user.deactivatedAt) return c.text('Not found', 404);
   const t = dictFor(user.locale);
-  const events = feedEvents(db, t, user.id, localToday(now()), now(), c.var.config.baseUrl);
+  const events = feedEvents(db, t, user.id, localToday(now()), now(), c.get('config').baseUrl);
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
   return c.body(toIcs(events, 'PUBLISH', t.calendar.feed.calName), 200, { 'Content-Type': 'text/calendar; charset=utf-8' });

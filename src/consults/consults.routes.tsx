@@ -44,41 +44,41 @@ export const consultsRoutes = new Hono<AppEnv>();
 
 consultsRoutes.use('*', requireUser);
 
-const today = (c: Ctx) => localToday(c.var.deps.now());
+const today = (c: Ctx) => localToday(c.get('deps').now());
 
 consultsRoutes.get('/', (c) => {
-  const q = validate(listSchema(c.var.t), queryValues(c), c.var.t);
+  const q = validate(listSchema(c.get('t')), queryValues(c), c.get('t'));
   const town = q.ok ? q.data.town : null;
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const from = today(c);
-  const userId = c.var.user!.id;
+  const userId = c.get('user')!.id;
   return page(
     c,
-    c.var.t.consults.title,
+    c.get('t').consults.title,
     <ConsultListPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       hours={listOpenConsultHours(db, userId, { from, town }, now())}
       towns={consultTowns(db, userId, from)}
       town={town}
       from={from}
       to={addDays(from, LIST_DAYS - 1)}
-      isExpert={holdsRole(c.var.memberships, 'expert')}
+      isExpert={holdsRole(c.get('memberships'), 'expert')}
     />,
   );
 });
 
 function hoursPage(c: Ctx, hourId: number, state: FormState = {}, status: 200 | 409 | 422 = 200) {
-  const { db, now } = c.var.deps;
-  const userId = c.var.user!.id;
+  const { db, now } = c.get('deps');
+  const userId = c.get('user')!.id;
   const h = getConsultHours(db, hourId, userId);
   if (!h) return notFound(c);
   return page(
     c,
-    c.var.t.consults.title,
+    c.get('t').consults.title,
     <ConsultHoursPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       h={h}
       slots={slotViews(db, h, userId, now())}
       tags={listActiveTags(db)}
@@ -113,41 +113,41 @@ const REFUSAL_FIELD: Record<ConsultRefusal, string> = {
 consultsRoutes.post('/:id{[0-9]+}/book', async (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const { db, now } = c.var.deps;
-  const userId = c.var.user!.id;
+  const { db, now } = c.get('deps');
+  const userId = c.get('user')!.id;
   const h = getConsultHours(db, id, userId);
   if (!h) return notFound(c);
-  const form = await readForm(c, bookConsultSchema(c.var.t));
+  const form = await readForm(c, bookConsultSchema(c.get('t')));
   if (!form.ok) return hoursPage(c, id, form, 422);
   const r = bookConsultSlot(
     db,
     { hourId: id, slot: form.data.slot, userId, tagId: form.data.tagId, noClientData: form.data.noClientData },
     now(),
-    c.var.config.baseUrl,
+    c.get('config').baseUrl,
   );
   if (!r.ok) {
     if (r.reason === 'not_found') return notFound(c);
-    const errors: FieldErrors = { [REFUSAL_FIELD[r.reason]]: c.var.t.consults.refusals[r.reason] };
+    const errors: FieldErrors = { [REFUSAL_FIELD[r.reason]]: c.get('t').consults.refusals[r.reason] };
     return hoursPage(c, id, { values: form.values, errors }, r.reason === 'taken' ? 409 : 422);
   }
-  return redirectWithFlash(c, `/consults/${id}`, c.var.t.consults.book.booked(slotWhen(c.var.locale, h, form.data.slot)));
+  return redirectWithFlash(c, `/consults/${id}`, c.get('t').consults.book.booked(slotWhen(c.get('locale'), h, form.data.slot)));
 });
 
 /** Cancelling one's own booking: the first POST shows the confirmation, the second (`confirm=yes`) cancels. */
 consultsRoutes.post('/bookings/:id{[0-9]+}/cancel', async (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const { db, now } = c.var.deps;
-  const userId = c.var.user!.id;
+  const { db, now } = c.get('deps');
+  const userId = c.get('user')!.id;
   const mine = getMyConsult(db, id, userId);
   if (!mine) return notFound(c);
-  const t = c.var.t.consults;
-  const form = await readForm(c, confirmSchema(c.var.t));
+  const t = c.get('t').consults;
+  const form = await readForm(c, confirmSchema(c.get('t')));
   if (!form.ok || !form.data.confirm) {
     if (mine.status !== 'booked' || mine.hourStatus !== 'open') return errorPage(c, 409, t.cancel.confirmTitle, t.cancel.notCancellable);
-    return page(c, t.cancel.confirmTitle, <ConfirmCancelBookingPage t={c.var.t} locale={c.var.locale} c={mine} back="/bookings#consults" />);
+    return page(c, t.cancel.confirmTitle, <ConfirmCancelBookingPage t={c.get('t')} locale={c.get('locale')} c={mine} back="/bookings#consults" />);
   }
-  const r = cancelConsultBooking(db, id, userId, now(), c.var.config.baseUrl);
+  const r = cancelConsultBooking(db, id, userId, now(), c.get('config').baseUrl);
   if (!r.ok) return r.reason === 'not_found' ? notFound(c) : errorPage(c, 409, t.cancel.confirmTitle, t.cancel.notCancellable);
   return redirectWithFlash(c, '/bookings#consults', t.cancel.done);
 });
@@ -155,7 +155,7 @@ consultsRoutes.post('/bookings/:id{[0-9]+}/cancel', async (c) => {
 /** The calendar file of a consult, for the person who booked it and for the expert. */
 consultsRoutes.get('/bookings/:id{[0-9]+}/calendar.ics', (c) => {
   const id = parseId(c.req.param('id'));
-  const file = id ? consultIcsFor(c.var.deps.db, c.var.t, id, c.var.user!.id, c.var.config.baseUrl) : undefined;
+  const file = id ? consultIcsFor(c.get('deps').db, c.get('t'), id, c.get('user')!.id, c.get('config').baseUrl) : undefined;
   if (!file) return notFound(c);
   return c.body(file.ics, 200, {
     'Content-Type': 'text/calendar; charset=utf-8',
@@ -165,22 +165,22 @@ consultsRoutes.get('/bookings/:id{[0-9]+}/calendar.ics', (c) => {
 
 /** /consults/mine: only with the expert role; without it a 403 that says who grants it. */
 function notExpert(c: Ctx) {
-  return errorPage(c, 403, c.var.t.errors.forbiddenTitle, c.var.t.consults.mine.notExpert);
+  return errorPage(c, 403, c.get('t').errors.forbiddenTitle, c.get('t').consults.mine.notExpert);
 }
 
 consultsRoutes.get('/mine', (c) => {
-  if (!holdsRole(c.var.memberships, 'expert')) return notExpert(c);
-  const hours = listMyConsultHours(c.var.deps.db, c.var.user!.id, today(c));
-  return page(c, c.var.t.consults.mine.title, <MyConsultHoursPage t={c.var.t} locale={c.var.locale} hours={hours} />);
+  if (!holdsRole(c.get('memberships'), 'expert')) return notExpert(c);
+  const hours = listMyConsultHours(c.get('deps').db, c.get('user')!.id, today(c));
+  return page(c, c.get('t').consults.mine.title, <MyConsultHoursPage t={c.get('t')} locale={c.get('locale')} hours={hours} />);
 });
 
 function publishPage(c: Ctx, state: FormState, status: 200 | 422 = 200) {
-  const places = expertPlaces(c.var.deps.db, orgIdsWithRole(c.var.memberships, 'expert'));
-  return page(c, c.var.t.consults.publish.title, <PublishConsultPage t={c.var.t} places={places} state={state} />, status);
+  const places = expertPlaces(c.get('deps').db, orgIdsWithRole(c.get('memberships'), 'expert'));
+  return page(c, c.get('t').consults.publish.title, <PublishConsultPage t={c.get('t')} places={places} state={state} />, status);
 }
 
 consultsRoutes.get('/mine/new', (c) => {
-  if (!holdsRole(c.var.memberships, 'expert')) return notExpert(c);
+  if (!holdsRole(c.get('memberships'), 'expert')) return notExpert(c);
   return publishPage(c, { values: { date: addDays(today(c), 1), startTime: '13:00', slots: '4', slotMinutes: '20' } });
 });
 
@@ -188,42 +188,42 @@ consultsRoutes.get('/mine/new', (c) => {
 const PUBLISH_FIELD = { forbidden: '_form', location: 'place', past: 'date', horizon: 'date', too_late: 'startTime', overlap: 'startTime' } as const;
 
 consultsRoutes.post('/mine/new', async (c) => {
-  if (!holdsRole(c.var.memberships, 'expert')) return notExpert(c);
-  const form = await readForm(c, publishSchema(c.var.t));
+  if (!holdsRole(c.get('memberships'), 'expert')) return notExpert(c);
+  const form = await readForm(c, publishSchema(c.get('t')));
   if (!form.ok) return publishPage(c, form, 422);
-  const r = publishConsultHours(c.var.deps.db, { expertId: c.var.user!.id, ...form.data }, c.var.deps.now());
+  const r = publishConsultHours(c.get('deps').db, { expertId: c.get('user')!.id, ...form.data }, c.get('deps').now());
   if (!r.ok) {
     if (r.reason === 'forbidden') return notExpert(c);
-    return publishPage(c, { values: form.values, errors: { [PUBLISH_FIELD[r.reason]]: c.var.t.consults.publish.refusals[r.reason] } }, 422);
+    return publishPage(c, { values: form.values, errors: { [PUBLISH_FIELD[r.reason]]: c.get('t').consults.publish.refusals[r.reason] } }, 422);
   }
-  return redirectWithFlash(c, '/consults/mine', c.var.t.consults.publish.published);
+  return redirectWithFlash(c, '/consults/mine', c.get('t').consults.publish.published);
 });
 
 /** Cancelling whole hours (the expert, or an org admin of its organisation): confirmation first; every booker is told. */
 consultsRoutes.post('/mine/:id{[0-9]+}/cancel', async (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const { db, now } = c.var.deps;
-  const userId = c.var.user!.id;
+  const { db, now } = c.get('deps');
+  const userId = c.get('user')!.id;
   const h = getConsultHours(db, id, userId);
   if (!h || !mayManageHours(db, h, userId)) return notFound(c);
-  const t = c.var.t.consults;
-  const form = await readForm(c, confirmSchema(c.var.t));
+  const t = c.get('t').consults;
+  const form = await readForm(c, confirmSchema(c.get('t')));
   if (!form.ok || !form.data.confirm) {
     if (h.status !== 'open') return errorPage(c, 409, t.mine.confirmTitle, t.mine.notCancellable);
     return page(
       c,
       t.mine.confirmTitle,
       <ConfirmCancelHoursPage
-        t={c.var.t}
-        locale={c.var.locale}
+        t={c.get('t')}
+        locale={c.get('locale')}
         h={h}
         booked={countBooked(db, id)}
         back={h.expertId === userId ? '/consults/mine' : `/consults/${id}`}
       />,
     );
   }
-  const r = cancelConsultHours(db, id, userId, now(), c.var.config.baseUrl);
+  const r = cancelConsultHours(db, id, userId, now(), c.get('config').baseUrl);
   if (!r.ok) return r.reason === 'not_found' ? notFound(c) : errorPage(c, 409, t.mine.confirmTitle, t.mine.notCancellable);
   return redirectWithFlash(c, h.expertId === userId ? '/consults/mine' : `/consults/${id}`, t.mine.cancelled(r.cancelled));
 });

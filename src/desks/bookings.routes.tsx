@@ -19,9 +19,9 @@ bookingsRoutes.use('*', requireUser);
 
 bookingsRoutes.get('/', (c) => {
   const now = today(c);
-  const groups = listMyBookings(c.var.deps.db, c.var.user!.id, now);
-  const consults = listMyConsults(c.var.deps.db, c.var.user!.id, c.var.deps.now());
-  return page(c, c.var.t.desks.bookings.title, <MyBookingsPage t={c.var.t} locale={c.var.locale} {...groups} now={now} consults={consults} />);
+  const groups = listMyBookings(c.get('deps').db, c.get('user')!.id, now);
+  const consults = listMyConsults(c.get('deps').db, c.get('user')!.id, c.get('deps').now());
+  return page(c, c.get('t').desks.bookings.title, <MyBookingsPage t={c.get('t')} locale={c.get('locale')} {...groups} now={now} consults={consults} />);
 });
 
 /**
@@ -33,23 +33,23 @@ bookingsRoutes.get('/at/:locationId', (c) => {
   const locationId = parseId(c.req.param('locationId'));
   if (!locationId) return notFound(c);
   const now = today(c);
-  const list = listMyBookingsAt(c.var.deps.db, c.var.user!.id, locationId, now);
-  return page(c, c.var.t.desks.checkinHere.title, <CheckinHerePage t={c.var.t} locale={c.var.locale} bookings={list} today={now} />);
+  const list = listMyBookingsAt(c.get('deps').db, c.get('user')!.id, locationId, now);
+  return page(c, c.get('t').desks.checkinHere.title, <CheckinHerePage t={c.get('t')} locale={c.get('locale')} bookings={list} today={now} />);
 });
 
 /** After cancel or check-in: the item itself for htmx, POST → 303 → GET otherwise. */
 function bookingOutcome(c: Ctx, bookingId: number, notice: Notice, status: 200 | 422) {
   if (!isHtmx(c)) return redirectWithFlash(c, '/bookings', notice.text);
-  const b = getMyBooking(c.var.deps.db, bookingId, c.var.user!.id);
+  const b = getMyBooking(c.get('deps').db, bookingId, c.get('user')!.id);
   if (!b) return notFound(c);
-  return fragment(c, <BookingItem t={c.var.t} locale={c.var.locale} b={b} today={today(c)} notice={notice} />, status);
+  return fragment(c, <BookingItem t={c.get('t')} locale={c.get('locale')} b={b} today={today(c)} notice={notice} />, status);
 }
 
 bookingsRoutes.post('/:id/cancel', (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const t = c.var.t.desks;
-  const r = cancelBooking(c.var.deps.db, id, c.var.user!.id, c.var.deps.now(), c.var.config.baseUrl);
+  const t = c.get('t').desks;
+  const r = cancelBooking(c.get('deps').db, id, c.get('user')!.id, c.get('deps').now(), c.get('config').baseUrl);
   if (!r.ok && r.reason === 'not_found') return notFound(c);
   return r.ok
     ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.cancelled }, 200)
@@ -59,8 +59,8 @@ bookingsRoutes.post('/:id/cancel', (c) => {
 bookingsRoutes.post('/:id/checkin', (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const t = c.var.t.desks;
-  const r = checkIn(c.var.deps.db, id, c.var.user!.id, c.var.deps.now());
+  const t = c.get('t').desks;
+  const r = checkIn(c.get('deps').db, id, c.get('user')!.id, c.get('deps').now());
   if (!r.ok && r.reason === 'not_found') return notFound(c);
   return r.ok
     ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.checkedInFlash }, 200)
@@ -69,9 +69,9 @@ bookingsRoutes.post('/:id/checkin', (c) => {
 
 bookingsRoutes.get('/:file{[0-9]+\\.ics}', (c) => {
   const id = parseId(c.req.param('file').replace(/\.ics$/, ''));
-  const b = id ? getMyBooking(c.var.deps.db, id, c.var.user!.id) : undefined;
+  const b = id ? getMyBooking(c.get('deps').db, id, c.get('user')!.id) : undefined;
   if (!b) return notFound(c);
-  const ics = bookingIcs(c.var.t, b, c.var.config.baseUrl);
+  const ics = bookingIcs(c.get('t'), b, c.get('config').baseUrl);
   if (!ics) return notFound(c);
   return c.body(ics, 200, {
     'Content-Type': 'text/calendar; charset=utf-8',

@@ -32,19 +32,19 @@ closuresRoutes.use('*', requireUser);
 function adminOrg(c: Ctx) {
   const orgId = parseId(c.req.param('orgId'));
   if (!orgId || !can(c, orgId, 'org_admin')) return undefined;
-  return getOrganisation(c.var.deps.db, orgId);
+  return getOrganisation(c.get('deps').db, orgId);
 }
 
 closuresRoutes.get('/', (c) => {
-  const orgs = orgsWithRole(c.var.memberships, 'org_admin');
-  const network = c.var.user!.isNetworkAdmin;
+  const orgs = orgsWithRole(c.get('memberships'), 'org_admin');
+  const network = c.get('user')!.isNetworkAdmin;
   if (orgs.length === 0 && !network) return forbidden(c);
   if (orgs.length === 1 && !network) return c.redirect(`/closures/org/${orgs[0]!.orgId}`, 303);
-  return page(c, c.var.t.closures.nav, <ChooseClosuresPage t={c.var.t} orgs={orgs} network={network} />);
+  return page(c, c.get('t').closures.nav, <ChooseClosuresPage t={c.get('t')} orgs={orgs} network={network} />);
 });
 
 function orgPage(c: Ctx, org: { id: number; name: string }, states: { holidaysState?: FormState; closureState?: FormState } = {}, status: 200 | 422 = 200) {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const stored = orgHolidaySet(db, org.id);
   const closed = closedHolidaySet(null, stored);
   const year = Number(today(c).slice(0, 4));
@@ -54,10 +54,10 @@ function orgPage(c: Ctx, org: { id: number; name: string }, states: { holidaysSt
   }));
   return page(
     c,
-    c.var.t.closures.title(org.name),
+    c.get('t').closures.title(org.name),
     <OrgClosuresPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       org={org}
       holidaysState={states.holidaysState ?? { values: { closedHolidays: [...closed] } }}
       upcoming={upcoming}
@@ -71,11 +71,11 @@ function orgPage(c: Ctx, org: { id: number; name: string }, states: { holidaysSt
 function networkPage(c: Ctx, closureState: FormState = {}, status: 200 | 422 = 200) {
   return page(
     c,
-    c.var.t.closures.networkTitle,
+    c.get('t').closures.networkTitle,
     <NetworkClosuresPage
-      t={c.var.t}
-      locale={c.var.locale}
-      closures={listWideClosures(c.var.deps.db, { scope: 'network', orgId: null }, today(c))}
+      t={c.get('t')}
+      locale={c.get('locale')}
+      closures={listWideClosures(c.get('deps').db, { scope: 'network', orgId: null }, today(c))}
       closureState={closureState}
     />,
     status,
@@ -91,10 +91,10 @@ closuresRoutes.get('/org/:orgId', (c) => {
 closuresRoutes.post('/org/:orgId/holidays', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
-  const form = await readForm(c, holidaysSchema(c.var.t));
+  const form = await readForm(c, holidaysSchema(c.get('t')));
   if (!form.ok) return orgPage(c, org, { holidaysState: form }, 422);
-  const { db, now } = c.var.deps;
-  const t = c.var.t;
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
   const back = `/closures/org/${org.id}`;
   // Closing more holidays cancels bookings on them: that takes a second, confirming click.
   if (form.data.confirm !== 'yes') {
@@ -106,7 +106,7 @@ closuresRoutes.post('/org/:orgId/holidays', async (c) => {
         <ConfirmHolidayChangePage t={t} action={`${back}/holidays`} back={back} values={form.values} count={count} />,
       );
   }
-  const cancelled = setOrgHolidays(db, org.id, form.data.closedHolidays, today(c), now(), c.var.config.baseUrl);
+  const cancelled = setOrgHolidays(db, org.id, form.data.closedHolidays, today(c), now(), c.get('config').baseUrl);
   return redirectWithFlash(c, `${back}#holidays`, cancelled > 0 ? t.closures.holidaysSavedCancelled(cancelled) : t.closures.holidaysSaved);
 });
 
@@ -115,25 +115,25 @@ closuresRoutes.post('/org/:orgId/holidays', async (c) => {
  * bookings will be cancelled, and only the confirmation (`confirm=yes`) closes.
  */
 async function closeWide(c: Ctx, s: WideScope, back: string, scopeText: string, again: (state: FormState) => Response | Promise<Response>) {
-  const t = c.var.t;
+  const t = c.get('t');
   const form = await readForm(c, wideClosureSchema(t, today(c)));
   if (!form.ok) return again(form);
   const { confirm, ...input } = form.data;
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   if (confirm !== 'yes')
     return page(
       c,
       t.closures.confirmTitle,
-      <ConfirmClosurePage t={t} locale={c.var.locale} action={back} back={back} scope={scopeText} input={input} count={countAffected(db, s, input)} />,
+      <ConfirmClosurePage t={t} locale={c.get('locale')} action={back} back={back} scope={scopeText} input={input} count={countAffected(db, s, input)} />,
     );
-  const r = addWideClosure(db, s, input, now(), c.var.config.baseUrl);
+  const r = addWideClosure(db, s, input, now(), c.get('config').baseUrl);
   return redirectWithFlash(c, `${back}#closures`, t.closures.added(r.cancelled));
 }
 
 closuresRoutes.post('/org/:orgId', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
-  return closeWide(c, { scope: 'org', orgId: org.id }, `/closures/org/${org.id}`, c.var.t.closures.scopeOrg(org.name), (state) =>
+  return closeWide(c, { scope: 'org', orgId: org.id }, `/closures/org/${org.id}`, c.get('t').closures.scopeOrg(org.name), (state) =>
     orgPage(c, org, { closureState: state }, 422),
   );
 });
@@ -141,23 +141,23 @@ closuresRoutes.post('/org/:orgId', async (c) => {
 closuresRoutes.post('/org/:orgId/:closureId/delete', (c) => {
   const org = adminOrg(c);
   const id = parseId(c.req.param('closureId'));
-  if (!org || !id || !deleteWideClosure(c.var.deps.db, id, { scope: 'org', orgId: org.id })) return notFound(c);
-  return redirectWithFlash(c, `/closures/org/${org.id}#closures`, c.var.t.closures.deleted);
+  if (!org || !id || !deleteWideClosure(c.get('deps').db, id, { scope: 'org', orgId: org.id })) return notFound(c);
+  return redirectWithFlash(c, `/closures/org/${org.id}#closures`, c.get('t').closures.deleted);
 });
 
 closuresRoutes.get('/network', (c) => {
-  if (!c.var.user!.isNetworkAdmin) return forbidden(c);
+  if (!c.get('user')!.isNetworkAdmin) return forbidden(c);
   return networkPage(c);
 });
 
 closuresRoutes.post('/network', async (c) => {
-  if (!c.var.user!.isNetworkAdmin) return forbidden(c);
-  return closeWide(c, { scope: 'network', orgId: null }, '/closures/network', c.var.t.closures.scopeNetwork, (state) => networkPage(c, state, 422));
+  if (!c.get('user')!.isNetworkAdmin) return forbidden(c);
+  return closeWide(c, { scope: 'network', orgId: null }, '/closures/network', c.get('t').closures.scopeNetwork, (state) => networkPage(c, state, 422));
 });
 
 closuresRoutes.post('/network/:closureId/delete', (c) => {
-  if (!c.var.user!.isNetworkAdmin) return forbidden(c);
+  if (!c.get('user')!.isNetworkAdmin) return forbidden(c);
   const id = parseId(c.req.param('closureId'));
-  if (!id || !deleteWideClosure(c.var.deps.db, id, { scope: 'network', orgId: null })) return notFound(c);
-  return redirectWithFlash(c, '/closures/network#closures', c.var.t.closures.deleted);
+  if (!id || !deleteWideClosure(c.get('deps').db, id, { scope: 'network', orgId: null })) return notFound(c);
+  return redirectWithFlash(c, '/closures/network#closures', c.get('t').closures.deleted);
 });

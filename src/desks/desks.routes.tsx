@@ -57,7 +57,7 @@ desksRoutes.use('*', requireUser);
 
 /** The organisation a worker books on behalf of: the one asked for if it is theirs, else their first. */
 function guestOrgFor(c: Ctx, requested: number | null | undefined): number | null {
-  const ms = c.var.memberships;
+  const ms = c.get('memberships');
   if (requested && ms.some((m) => m.orgId === requested)) return requested;
   return ms[0]?.orgId ?? null;
 }
@@ -71,22 +71,22 @@ type Colleague = { id: string; name: string };
  */
 function colleagueChoice(c: Ctx, asOrg: number | null): { list: Colleague[]; byEmail: boolean } {
   if (asOrg === null) return { list: [], byEmail: false };
-  const list = colleaguesToList(c.var.deps.db, asOrg, c.var.user!.id);
+  const list = colleaguesToList(c.get('deps').db, asOrg, c.get('user')!.id);
   return list === 'many' ? { list: [], byEmail: true } : { list, byEmail: false };
 }
 
 /** Shown as "booking on behalf of" only to people in more than one organisation. */
-const asOrgShown = (c: Ctx, asOrg: number | null) => (c.var.memberships.length > 1 ? asOrg : null);
+const asOrgShown = (c: Ctx, asOrg: number | null) => (c.get('memberships').length > 1 ? asOrg : null);
 
 // ——— Search ———
 
 desksRoutes.get('/', (c) => {
-  const { db } = c.var.deps;
-  const t = c.var.t;
+  const { db } = c.get('deps');
+  const t = c.get('t');
   const now = today(c);
   const asked = queryValues(c);
   // Without a date the search opens on the next bookable dagdeel; without a dagdeel, on the first one not over that day.
-  const at = localMoment(c.var.deps.now());
+  const at = localMoment(c.get('deps').now());
   const next = nextBookableDaypart(at);
   const askedDate = typeof asked.date === 'string' && asked.date.trim() ? asked.date.trim() : null;
   const values = {
@@ -113,12 +113,12 @@ desksRoutes.get('/', (c) => {
   let full = false;
   if (valid && asOrg !== null) {
     const params = { date, town: form.data.town, amenities: form.data.amenities, host: form.data.host };
-    const viewer = { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg };
-    const found = searchSpaces(db, params, viewer, c.var.deps.now(), { requested: requestedPage(c.req.query('page')), size: SEARCH_PAGE_SIZE });
+    const viewer = { userId: c.get('user')!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg };
+    const found = searchSpaces(db, params, viewer, c.get('deps').now(), { requested: requestedPage(c.req.query('page')), size: SEARCH_PAGE_SIZE });
     results = found.rows;
     pages = found.paging;
     // Nothing to book: say why when one rule explains it (weekend, closure, horizon, filters), or that everything is full.
-    if (pages.total === 0) why = whyNoResults(db, params, viewer, c.var.deps.now());
+    if (pages.total === 0) why = whyNoResults(db, params, viewer, c.get('deps').now());
     else full = pages.pages <= 1 && allFull(results, daypart);
     // Demand that found nothing (Inzicht): no space at all, or every space full for the dagdeel asked for.
     if (pages.page === 1 && pages.pages <= 1 && date >= today(c) && !anyBookable(results, daypart)) recordDemand(db, 'search_empty', date);
@@ -127,13 +127,13 @@ desksRoutes.get('/', (c) => {
   const forUser = form.ok ? colleagueFor(c, asOrg, form.data.for, form.data.forEmail) : null;
   if (form.ok && form.data.forEmail && !forUser) state.errors = { ...state.errors, forEmail: t.desks.colleague.notFound };
   const mine = new Map<number, Daypart[]>();
-  if (results) for (const b of myActiveOn(db, forUser?.id ?? c.var.user!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
+  if (results) for (const b of myActiveOn(db, forUser?.id ?? c.get('user')!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
   const resultsProps = {
     closedNote: valid ? closedNote(c, date) : null,
     why,
     full,
     t,
-    locale: c.var.locale,
+    locale: c.get('locale'),
     results,
     date,
     daypart,
@@ -148,7 +148,7 @@ desksRoutes.get('/', (c) => {
   return pageOrFragment(
     c,
     t.desks.search.title,
-    <SearchPage t={t} state={state} myOrgs={c.var.memberships} colleagues={colleagues.list} colleagueByEmail={colleagues.byEmail} results={resultsProps} />,
+    <SearchPage t={t} state={state} myOrgs={c.get('memberships')} colleagues={colleagues.list} colleagueByEmail={colleagues.byEmail} results={resultsProps} />,
     <SearchResults {...resultsProps} />,
     valid ? 200 : 422,
   );
@@ -160,24 +160,24 @@ desksRoutes.get('/', (c) => {
 
 /** The datalist's options from the form's values (town, host, as); a bad value is a 422 with none. */
 function suggest(c: Ctx, pick: (q: { asOrg: number; town: string | null; host: string | null }) => string[]) {
-  const form = validate(suggestionSchema(c.var.t), queryValues(c), c.var.t);
+  const form = validate(suggestionSchema(c.get('t')), queryValues(c), c.get('t'));
   const asOrg = guestOrgFor(c, form.ok ? form.data.as : null);
   const values = form.ok && asOrg !== null ? pick({ asOrg, town: form.data.town, host: form.data.host }) : [];
   return fragment(c, <SuggestedOptions values={values} />, form.ok ? 200 : 422);
 }
 
 /** Towns with a location open to the guest organisation, containing what was typed. */
-desksRoutes.get('/towns', (c) => suggest(c, (q) => townSuggestions(c.var.deps.db, q.asOrg, q.town)));
+desksRoutes.get('/towns', (c) => suggest(c, (q) => townSuggestions(c.get('deps').db, q.asOrg, q.town)));
 
 /** Host organisations (in the town, when given) whose name contains what was typed. */
-desksRoutes.get('/hosts', (c) => suggest(c, (q) => hostSuggestions(c.var.deps.db, q.asOrg, userOrgIds(c), q.town, q.host)));
+desksRoutes.get('/hosts', (c) => suggest(c, (q) => hostSuggestions(c.get('deps').db, q.asOrg, userOrgIds(c), q.town, q.host)));
 
 /** What closes many locations on the date, by name (a public holiday, an organisation's or the network's closure). */
 function closedNote(c: Ctx, date: string): string | null {
-  const t = c.var.t;
+  const t = c.get('t');
   const names = [
     ...new Set(holidaysOn(date).map((k) => t.closures.holidays[k])),
-    ...wideClosuresOn(c.var.deps.db, date).map((w) => `${w.reason} (${w.orgName ? t.closures.byOrg(w.orgName) : t.closures.byNetwork})`),
+    ...wideClosuresOn(c.get('deps').db, date).map((w) => `${w.reason} (${w.orgName ? t.closures.byOrg(w.orgName) : t.closures.byNetwork})`),
   ];
   return names.length ? t.closures.closedOn(names.join('; ')) : null;
 }
@@ -187,24 +187,24 @@ function closedNote(c: Ctx, date: string): string | null {
 /** The colleague asked for (`for` by id, or `forEmail`), when they are one of the user's for `asOrg`; else null (booking for oneself). */
 function colleagueFor(c: Ctx, asOrg: number | null, forId: string | null | undefined, forEmail?: string | null): Colleague | null {
   if (asOrg === null) return null;
-  const found = forId ? colleaguesOf(c.var.deps.db, asOrg, forId)[0] : forEmail ? colleagueByEmail(c.var.deps.db, asOrg, forEmail) : undefined;
-  return found && found.id !== c.var.user!.id ? found : null;
+  const found = forId ? colleaguesOf(c.get('deps').db, asOrg, forId)[0] : forEmail ? colleagueByEmail(c.get('deps').db, asOrg, forEmail) : undefined;
+  return found && found.id !== c.get('user')!.id ? found : null;
 }
 
 /** The week-view cells of [from, to] for a space, as the viewer sees them (or as booked for `forUser`). */
 function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: string, to: string, forUser: Colleague | null = null) {
-  const { db } = c.var.deps;
-  const t = c.var.t;
+  const { db } = c.get('deps');
+  const t = c.get('t');
   const taken = takenBetween(db, space.id, from, to);
   const mine = new Set(
-    myActiveOn(db, forUser?.id ?? c.var.user!.id, from, to)
+    myActiveOn(db, forUser?.id ?? c.get('user')!.id, from, to)
       .filter((b) => b.spaceId === space.id)
       .map((b) => `${b.date}:${b.daypart}`),
   );
   const closed = closuresFor(db, { id: space.id, locationId: space.location.id }, from, to);
-  const at = localMoment(c.var.deps.now());
+  const at = localMoment(c.get('deps').now());
   const canBook = mayBook(space.rules, { orgIds: userOrgIds(c), asOrgId: asOrg });
-  const now = c.var.deps.now();
+  const now = c.get('deps').now();
   // The fair share (ADR 011) for the guest organisation, by the booking's own rule; the host's staff see the plain counts.
   const orgUsed = new Map<string, number>();
   const used = (date: string) => {
@@ -218,7 +218,7 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
     const share = canBook && !refusal && n < space.capacity ? shareRefusal(space.rules, date, [daypart], () => n, used(date), now) : null;
     return {
       t,
-      locale: c.var.locale,
+      locale: c.get('locale'),
       spaceId: space.id,
       date,
       daypart,
@@ -243,7 +243,7 @@ function spacePage(
   extra: { seriesState?: FormState; notice?: Notice | null; forUser?: Colleague | null } = {},
   status: 200 | 409 | 422 = 200,
 ) {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const now = today(c);
   const thisWeek = mondayOf(now);
   const weekStart = week && isValidLocalDate(week) ? mondayOf(week) : thisWeek;
@@ -258,16 +258,16 @@ function spacePage(
   const colleagues = canBook ? colleagueChoice(c, asOrg) : { list: [], byEmail: false };
   return page(
     c,
-    c.var.t.desks.space.title(space.name, space.location.name),
+    c.get('t').desks.space.title(space.name, space.location.name),
     <SpacePage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       space={space}
       weekStart={weekStart}
       prevWeek={weekStart > thisWeek ? addDays(weekStart, -7) : null}
       nextWeek={addDays(weekStart, 7)}
       days={days}
-      showInstructions={canSeeInstructions(db, c.var.user!.id, { id: space.location.id, orgId: space.location.orgId }, hostOrgIds(c), now)}
+      showInstructions={canSeeInstructions(db, c.get('user')!.id, { id: space.location.id, orgId: space.location.orgId }, hostOrgIds(c), now)}
       canBook={canBook}
       asOrg={asOrgShown(c, asOrg)}
       seriesState={extra.seriesState ?? { values: { weekday: '2', daypart: 'morning', weeks: '6', startDate: now, for: forUser?.id ?? '' } }}
@@ -286,7 +286,7 @@ function spacePage(
 function visibleSpace(c: Ctx, rawId: string, asOrg: number | null) {
   const spaceId = parseId(rawId);
   if (!spaceId) return undefined;
-  return getVisibleSpace(c.var.deps.db, spaceId, userOrgIds(c), asOrg);
+  return getVisibleSpace(c.get('deps').db, spaceId, userOrgIds(c), asOrg);
 }
 
 desksRoutes.get('/spaces/:spaceId', (c) => {
@@ -297,8 +297,8 @@ desksRoutes.get('/spaces/:spaceId', (c) => {
 });
 
 desksRoutes.post('/spaces/:spaceId/book', async (c) => {
-  const { db, now } = c.var.deps;
-  const t = c.var.t;
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
   const form = await readForm(c, bookSchema(t));
   const asOrg = guestOrgFor(c, form.ok ? form.data.as : parseId(typeof form.values.as === 'string' ? form.values.as : undefined));
   const space = visibleSpace(c, c.req.param('spaceId'), asOrg);
@@ -310,16 +310,16 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
   }
   const { date, daypart, note, fragment: shape } = form.data;
   const dayparts: Daypart[] = daypart === 'whole' ? ['morning', 'afternoon'] : [daypart];
-  const me = c.var.user!.id;
+  const me = c.get('user')!.id;
   // Booking for a colleague: they are the booker of record; bookSpace refuses anyone who is not one.
   const forId = form.data.for && form.data.for !== me ? form.data.for : null;
   const forUser = forId && asOrg !== null ? (colleaguesOf(db, asOrg, forId)[0] ?? null) : null;
   const result = bookSpace(
     db,
-    { spaceId: space.id, userId: forId ?? me, bookedBy: forId ? me : null, guestOrgId: asOrg, date, dayparts, note, baseUrl: c.var.config.baseUrl },
+    { spaceId: space.id, userId: forId ?? me, bookedBy: forId ? me : null, guestOrgId: asOrg, date, dayparts, note, baseUrl: c.get('config').baseUrl },
     now(),
   );
-  const when = formatLocalDate(c.var.locale, date, true);
+  const when = formatLocalDate(c.get('locale'), date, true);
   const said = result.ok
     ? (result.status === 'pending' ? t.desks.bookings.requested : t.desks.bookings.booked)(space.name, when, t.dayparts[daypart])
     : forUser && result.reason === 'already_booked'
@@ -336,8 +336,8 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
   const row = searchSpaces(
     db,
     { date, town: null, amenities: [], host: null, spaceId: space.id },
-    { userId: c.var.user!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg },
-    c.var.deps.now(),
+    { userId: c.get('user')!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg },
+    c.get('deps').now(),
   ).rows[0];
   if (!row) return fragment(c, <CardAlert title={space.name} message={notice.text} />, status);
   const mine = myActiveOn(db, forUser?.id ?? me, date, date)
@@ -347,7 +347,7 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
     c,
     <SpaceCard
       t={t}
-      locale={c.var.locale}
+      locale={c.get('locale')}
       row={row}
       date={date}
       daypart={daypart}
@@ -361,24 +361,24 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
 });
 
 desksRoutes.post('/spaces/:spaceId/book-series', async (c) => {
-  const { db, now } = c.var.deps;
-  const t = c.var.t;
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
   const form = await readForm(c, seriesSchema(t));
   const asOrg = guestOrgFor(c, form.ok ? form.data.as : null);
   const space = visibleSpace(c, c.req.param('spaceId'), asOrg);
   if (!space) return notFound(c);
   if (!form.ok) return spacePage(c, space, asOrg, undefined, { seriesState: form }, 422);
   const { for: forId, ...series } = form.data;
-  const me = c.var.user!.id;
+  const me = c.get('user')!.id;
   const forUser = colleagueFor(c, asOrg, forId);
   // Someone who is not a colleague: refused before anything is booked (bookSpace would refuse each date too).
   if (forId && forId !== me && !forUser)
     return spacePage(c, space, asOrg, undefined, { seriesState: form, notice: { kind: 'error', text: t.desks.refusals.not_colleague } }, 422);
   const result = bookSeries(
     db,
-    { spaceId: space.id, userId: forUser?.id ?? me, bookedBy: forUser ? me : null, guestOrgId: asOrg, ...series, baseUrl: c.var.config.baseUrl },
+    { spaceId: space.id, userId: forUser?.id ?? me, bookedBy: forUser ? me : null, guestOrgId: asOrg, ...series, baseUrl: c.get('config').baseUrl },
     now(),
   );
   // The result lists the skipped dates with reasons; it is shown directly rather than after a redirect.
-  return page(c, t.desks.series.title, <SeriesResultPage t={t} locale={c.var.locale} spaceId={space.id} result={result} forUser={forUser} />);
+  return page(c, t.desks.series.title, <SeriesResultPage t={t} locale={c.get('locale')} spaceId={space.id} result={result} forUser={forUser} />);
 });

@@ -93,11 +93,11 @@ const NEW_LOCATION_DEFAULTS: FormValues = {
 
 /** Reads and checks the location form; shared organisations must exist. */
 async function readLocationForm(c: Ctx) {
-  const form = await readForm(c, locationSchema(c.var.t));
+  const form = await readForm(c, locationSchema(c.get('t')));
   if (!form.ok) return form;
-  const known = new Set(listPartnerOrgs(c.var.deps.db).map((o) => o.id));
+  const known = new Set(listPartnerOrgs(c.get('deps').db).map((o) => o.id));
   if (form.data.sharedOrgIds.some((id) => !known.has(id)))
-    return { ok: false as const, values: form.values, errors: { sharedOrgIds: c.var.t.errors.invalidChoice } };
+    return { ok: false as const, values: form.values, errors: { sharedOrgIds: c.get('t').errors.invalidChoice } };
   const d = form.data;
   const input: LocationInput = {
     name: d.name,
@@ -132,15 +132,15 @@ function locationPage(
   states: { locationState?: FormState; spaceState?: FormState; closureState?: FormState } = {},
   status: 200 | 422 = 200,
 ) {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   return page(
     c,
-    c.var.t.desks.host.editLocation(loc.name),
+    c.get('t').desks.host.editLocation(loc.name),
     <LocationPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       location={loc}
-      orgs={orgsWithRole(c.var.memberships, 'host')}
+      orgs={orgsWithRole(c.get('memberships'), 'host')}
       partners={listPartnerOrgs(db)}
       spaces={listSpacesOf(db, loc.id)}
       closures={listClosures(db, loc.id, today(c))}
@@ -157,35 +157,35 @@ function locationPage(
 /** The location in the path, scoped to the host's organisations in the query; undefined → 404. */
 function hostLocation(c: Ctx, rawId: string) {
   const id = parseId(rawId);
-  return id ? getHostLocation(c.var.deps.db, id, hostOrgIds(c)) : undefined;
+  return id ? getHostLocation(c.get('deps').db, id, hostOrgIds(c)) : undefined;
 }
 
 hostRoutes.get('/locations', (c) => {
   if (hostOrgIds(c).length === 0) return forbidden(c);
-  return page(c, c.var.t.desks.host.locationsTitle, <LocationsPage t={c.var.t} locations={listHostLocations(c.var.deps.db, hostOrgIds(c))} />);
+  return page(c, c.get('t').desks.host.locationsTitle, <LocationsPage t={c.get('t')} locations={listHostLocations(c.get('deps').db, hostOrgIds(c))} />);
 });
 
 hostRoutes.get('/locations/new', (c) => {
-  const orgs = orgsWithRole(c.var.memberships, 'host');
+  const orgs = orgsWithRole(c.get('memberships'), 'host');
   if (orgs.length === 0) return forbidden(c);
   return page(
     c,
-    c.var.t.desks.host.newLocation,
-    <NewLocationPage t={c.var.t} state={{ values: NEW_LOCATION_DEFAULTS }} orgs={orgs} partners={listPartnerOrgs(c.var.deps.db)} />,
+    c.get('t').desks.host.newLocation,
+    <NewLocationPage t={c.get('t')} state={{ values: NEW_LOCATION_DEFAULTS }} orgs={orgs} partners={listPartnerOrgs(c.get('deps').db)} />,
   );
 });
 
 hostRoutes.post('/locations/new', async (c) => {
-  const orgs = orgsWithRole(c.var.memberships, 'host');
+  const orgs = orgsWithRole(c.get('memberships'), 'host');
   if (orgs.length === 0) return forbidden(c);
-  const t = c.var.t;
+  const t = c.get('t');
   const form = await readLocationForm(c);
   const again = (state: FormState) =>
-    page(c, t.desks.host.newLocation, <NewLocationPage t={t} state={state} orgs={orgs} partners={listPartnerOrgs(c.var.deps.db)} />, 422);
+    page(c, t.desks.host.newLocation, <NewLocationPage t={t} state={state} orgs={orgs} partners={listPartnerOrgs(c.get('deps').db)} />, 422);
   if (!form.ok) return again(form);
   const orgId = form.orgId ?? orgs[0]!.orgId;
   if (!orgs.some((o) => o.orgId === orgId)) return again({ values: form.values, errors: { orgId: t.errors.invalidChoice } });
-  const id = createLocation(c.var.deps.db, orgId, form.input);
+  const id = createLocation(c.get('deps').db, orgId, form.input);
   return redirectWithFlash(c, `/host/locations/${id}`, t.desks.host.created(form.input.name));
 });
 
@@ -198,11 +198,11 @@ hostRoutes.get('/locations/:id', (c) => {
 hostRoutes.get('/locations/:id/poster', (c) => {
   const loc = hostLocation(c, c.req.param('id'));
   if (!loc) return notFound(c);
-  const url = `${c.var.config.baseUrl}/bookings/at/${loc.id}`;
+  const url = `${c.get('config').baseUrl}/bookings/at/${loc.id}`;
   return page(
     c,
-    c.var.t.desks.checkinHere.posterTitle(loc.name),
-    <CheckinPosterPage t={c.var.t} locationName={loc.name} url={url} qrSrc={`/host/locations/${loc.id}/poster.svg`} />,
+    c.get('t').desks.checkinHere.posterTitle(loc.name),
+    <CheckinPosterPage t={c.get('t')} locationName={loc.name} url={url} qrSrc={`/host/locations/${loc.id}/poster.svg`} />,
   );
 });
 
@@ -210,7 +210,7 @@ hostRoutes.get('/locations/:id/poster', (c) => {
 hostRoutes.get('/locations/:id/poster.svg', (c) => {
   const loc = hostLocation(c, c.req.param('id'));
   if (!loc) return notFound(c);
-  return c.body(checkinQrSvg(`${c.var.config.baseUrl}/bookings/at/${loc.id}`), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
+  return c.body(checkinQrSvg(`${c.get('config').baseUrl}/bookings/at/${loc.id}`), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
 });
 
 hostRoutes.post('/locations/:id', async (c) => {
@@ -218,8 +218,8 @@ hostRoutes.post('/locations/:id', async (c) => {
   if (!loc) return notFound(c);
   const form = await readLocationForm(c);
   if (!form.ok) return locationPage(c, loc, { locationState: form }, 422);
-  const { db, now } = c.var.deps;
-  const t = c.var.t;
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
   const back = `/host/locations/${loc.id}`;
   // A holiday choice that closes booked days cancels those bookings: that takes a second, confirming click.
   if (!form.confirmed) {
@@ -227,7 +227,7 @@ hostRoutes.post('/locations/:id', async (c) => {
     if (count > 0)
       return page(c, t.closures.holidayConfirmTitle, <ConfirmHolidayChangePage t={t} action={back} back={back} values={form.values} count={count} />);
   }
-  const r = updateLocation(db, loc.id, hostOrgIds(c), form.input, { today: today(c), now: now(), baseUrl: c.var.config.baseUrl });
+  const r = updateLocation(db, loc.id, hostOrgIds(c), form.input, { today: today(c), now: now(), baseUrl: c.get('config').baseUrl });
   if (!r) return notFound(c);
   return redirectWithFlash(c, back, r.cancelled > 0 ? t.closures.holidaysSavedCancelled(r.cancelled) : t.desks.host.saved);
 });
@@ -235,20 +235,20 @@ hostRoutes.post('/locations/:id', async (c) => {
 hostRoutes.post('/locations/:id/spaces', async (c) => {
   const loc = hostLocation(c, c.req.param('id'));
   if (!loc) return notFound(c);
-  const form = await readForm(c, spaceSchema(c.var.t));
+  const form = await readForm(c, spaceSchema(c.get('t')));
   if (!form.ok) return locationPage(c, loc, { spaceState: form }, 422);
-  const id = addSpace(c.var.deps.db, loc.id, hostOrgIds(c), form.data);
+  const id = addSpace(c.get('deps').db, loc.id, hostOrgIds(c), form.data);
   if (!id) return notFound(c);
-  return redirectWithFlash(c, `/host/locations/${loc.id}#spaces`, c.var.t.desks.host.spaceAdded(form.data.name));
+  return redirectWithFlash(c, `/host/locations/${loc.id}#spaces`, c.get('t').desks.host.spaceAdded(form.data.name));
 });
 
 hostRoutes.post('/locations/:id/closures', async (c) => {
   const loc = hostLocation(c, c.req.param('id'));
   if (!loc) return notFound(c);
-  const t = c.var.t;
+  const t = c.get('t');
   const form = await readForm(c, closureSchema(t));
   if (!form.ok) return locationPage(c, loc, { closureState: form }, 422);
-  const r = addClosure(c.var.deps.db, loc.id, hostOrgIds(c), form.data, c.var.deps.now());
+  const r = addClosure(c.get('deps').db, loc.id, hostOrgIds(c), form.data, c.get('deps').now());
   if (!r.ok && r.reason === 'not_found') return notFound(c);
   if (!r.ok) return locationPage(c, loc, { closureState: { values: form.values, errors: { spaceId: t.errors.invalidChoice } } }, 422);
   return redirectWithFlash(c, `/host/locations/${loc.id}#closures`, t.desks.host.closureAdded(r.cancelled));
@@ -256,9 +256,9 @@ hostRoutes.post('/locations/:id/closures', async (c) => {
 
 hostRoutes.post('/closures/:id/delete', (c) => {
   const id = parseId(c.req.param('id'));
-  const locationId = id ? deleteClosure(c.var.deps.db, id, hostOrgIds(c)) : null;
+  const locationId = id ? deleteClosure(c.get('deps').db, id, hostOrgIds(c)) : null;
   if (!locationId) return notFound(c);
-  return redirectWithFlash(c, `/host/locations/${locationId}#closures`, c.var.t.desks.host.closureDeleted);
+  return redirectWithFlash(c, `/host/locations/${locationId}#closures`, c.get('t').desks.host.closureDeleted);
 });
 
 function spaceFormValues(s: { name: string; kind: string; capacity: number; amenities: number; active: boolean }): FormValues {
@@ -267,15 +267,15 @@ function spaceFormValues(s: { name: string; kind: string; capacity: number; amen
 
 hostRoutes.get('/spaces/:id', (c) => {
   const id = parseId(c.req.param('id'));
-  const found = id ? getHostSpace(c.var.deps.db, id, hostOrgIds(c)) : undefined;
+  const found = id ? getHostSpace(c.get('deps').db, id, hostOrgIds(c)) : undefined;
   if (!found) return notFound(c);
   const s = found.space;
   return page(
     c,
-    c.var.t.desks.host.editSpace(s.name),
+    c.get('t').desks.host.editSpace(s.name),
     <SpaceEditPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       spaceId={s.id}
       spaceName={s.name}
       locationId={s.locationId}
@@ -287,10 +287,10 @@ hostRoutes.get('/spaces/:id', (c) => {
 
 hostRoutes.post('/spaces/:id', async (c) => {
   const id = parseId(c.req.param('id'));
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const found = id ? getHostSpace(db, id, hostOrgIds(c)) : undefined;
   if (!found) return notFound(c);
-  const t = c.var.t;
+  const t = c.get('t');
   const s = found.space;
   const again = (state: FormState, status: 409 | 422, conflicts?: Parameters<typeof SpaceEditPage>[0]['conflicts']) =>
     page(
@@ -298,7 +298,7 @@ hostRoutes.post('/spaces/:id', async (c) => {
       t.desks.host.editSpace(s.name),
       <SpaceEditPage
         t={t}
-        locale={c.var.locale}
+        locale={c.get('locale')}
         spaceId={s.id}
         spaceName={s.name}
         locationId={s.locationId}
@@ -322,8 +322,8 @@ hostRoutes.post('/spaces/:id', async (c) => {
 hostRoutes.get('/guests', (c) => {
   const orgIds = hostOrgIds(c);
   if (orgIds.length === 0) return forbidden(c);
-  const { db } = c.var.deps;
-  const t = c.var.t;
+  const { db } = c.get('deps');
+  const t = c.get('t');
   const now = today(c);
   const values = queryValues(c);
   const form = validate(guestListSchema(t, now), values, t);
@@ -345,7 +345,7 @@ hostRoutes.get('/guests', (c) => {
     t.desks.guests.title,
     <GuestListPage
       t={t}
-      locale={c.var.locale}
+      locale={c.get('locale')}
       locations={locs}
       locationId={loc?.id ?? null}
       locationName={loc?.name ?? null}
@@ -361,19 +361,19 @@ hostRoutes.get('/guests', (c) => {
 hostRoutes.get('/requests', (c) => {
   const orgIds = hostOrgIds(c);
   if (orgIds.length === 0) return forbidden(c);
-  const t = c.var.t;
+  const t = c.get('t');
   return page(
     c,
     t.requests.title,
-    <RequestsPage t={t} locale={c.var.locale} requests={listOpenRequests(c.var.deps.db, orgIds, today(c))} today={today(c)} now={c.var.deps.now()} />,
+    <RequestsPage t={t} locale={c.get('locale')} requests={listOpenRequests(c.get('deps').db, orgIds, today(c))} today={today(c)} now={c.get('deps').now()} />,
   );
 });
 
 hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const { db, now } = c.var.deps;
-  const t = c.var.t;
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
   const orgIds = hostOrgIds(c);
   const r = hostBookingAction(db, id, orgIds, c.req.param('action') as HostAction, now());
   if (!r.ok && r.reason === 'not_found') return notFound(c);
@@ -385,7 +385,7 @@ hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) =>
     const notice: Notice = r.ok
       ? { kind: 'ok', text: t.desks.guests.saved(req.name ?? t.desks.guests.nameRemoved) }
       : { kind: 'error', text: t.desks.guests.notAllowed };
-    return fragment(c, <RequestRow t={t} locale={c.var.locale} r={req} today={today(c)} now={now()} notice={notice} />, r.ok ? 200 : 422);
+    return fragment(c, <RequestRow t={t} locale={c.get('locale')} r={req} today={today(c)} now={now()} notice={notice} />, r.ok ? 200 : 422);
   }
   if (!isHtmx(c)) {
     const g = getGuest(db, id, orgIds);
@@ -398,5 +398,5 @@ hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) =>
   const notice: Notice = r.ok
     ? { kind: 'ok', text: t.desks.guests.saved(g.name ?? t.desks.guests.nameRemoved) }
     : { kind: 'error', text: t.desks.guests.notAllowed };
-  return fragment(c, <GuestRow t={t} locale={c.var.locale} g={g} today={today(c)} notice={notice} />, r.ok ? 200 : 422);
+  return fragment(c, <GuestRow t={t} locale={c.get('locale')} g={g} today={today(c)} notice={notice} />, r.ok ? 200 : 422);
 });

@@ -21,7 +21,7 @@ walkInRoutes.use('*', requireUser);
 
 function hostLocation(c: Ctx, rawId: string) {
   const id = parseId(rawId);
-  return id ? getHostLocation(c.var.deps.db, id, hostOrgIds(c)) : undefined;
+  return id ? getHostLocation(c.get('deps').db, id, hostOrgIds(c)) : undefined;
 }
 
 type VisitorFields = { name: string; organisation: string };
@@ -34,13 +34,13 @@ function walkInPage(
   status: 200 | 422 = 200,
   visitor: VisitorFields = { name: '', organisation: '' },
 ) {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const people = findPartnerPeople(db, hostOrgIds(c), query);
   const spaces = listSpacesOf(db, loc.id).filter((s) => s.active);
   return page(
     c,
-    c.var.t.desks.walkIn.title(loc.name),
-    <WalkInPage t={c.var.t} location={loc} query={query} people={people} spaces={spaces} error={error} visitor={visitor} />,
+    c.get('t').desks.walkIn.title(loc.name),
+    <WalkInPage t={c.get('t')} location={loc} query={query} people={people} spaces={spaces} error={error} visitor={visitor} />,
     status,
   );
 }
@@ -54,26 +54,26 @@ walkInRoutes.get('/:locationId', (c) => {
 walkInRoutes.post('/:locationId', async (c) => {
   const loc = hostLocation(c, c.req.param('locationId'));
   if (!loc) return notFound(c);
-  const t = c.var.t;
+  const t = c.get('t');
   const form = await readForm(c, walkInSchema(t));
   if (!form.ok) return walkInPage(c, loc, '', Object.values(form.errors)[0] ?? t.errors.formInvalid, 422);
   const { user, org, space, daypart } = form.data;
   // The space must be one of this location's: the booking itself checks the host, the guest's organisation and capacity.
-  if (!listSpacesOf(c.var.deps.db, loc.id).some((s) => s.id === space)) return notFound(c);
+  if (!listSpacesOf(c.get('deps').db, loc.id).some((s) => s.id === space)) return notFound(c);
   const r = bookSpace(
-    c.var.deps.db,
+    c.get('deps').db,
     {
       spaceId: space,
       userId: user,
-      bookedBy: c.var.user!.id,
+      bookedBy: c.get('user')!.id,
       walkIn: true,
       guestOrgId: org,
       date: today(c),
       dayparts: [daypart],
       note: null,
-      baseUrl: c.var.config.baseUrl,
+      baseUrl: c.get('config').baseUrl,
     },
-    c.var.deps.now(),
+    c.get('deps').now(),
   );
   if (!r.ok) return walkInPage(c, loc, '', refusalText(t, r.reason, r.horizonWeeks, r.closed), 422);
   return redirectWithFlash(c, `/host/guests?location=${loc.id}`, t.desks.walkIn.registered);
@@ -82,15 +82,19 @@ walkInRoutes.post('/:locationId', async (c) => {
 walkInRoutes.post('/:locationId/visitor', async (c) => {
   const loc = hostLocation(c, c.req.param('locationId'));
   if (!loc) return notFound(c);
-  const t = c.var.t;
+  const t = c.get('t');
   const form = await readForm(c, visitorSchema(t));
   // What was typed stays in the form when something is refused.
   const typed = (v: unknown) => (typeof v === 'string' ? v.slice(0, 120) : '');
   const kept = { name: typed(form.values.name), organisation: typed(form.values.organisation) };
   if (!form.ok) return walkInPage(c, loc, '', Object.values(form.errors)[0] ?? t.errors.formInvalid, 422, kept);
   const { name, organisation, space, daypart } = form.data;
-  if (!listSpacesOf(c.var.deps.db, loc.id).some((s) => s.id === space)) return notFound(c);
-  const r = registerVisitor(c.var.deps.db, { spaceId: space, hostUserId: c.var.user!.id, name, organisation, date: today(c), daypart }, c.var.deps.now());
+  if (!listSpacesOf(c.get('deps').db, loc.id).some((s) => s.id === space)) return notFound(c);
+  const r = registerVisitor(
+    c.get('deps').db,
+    { spaceId: space, hostUserId: c.get('user')!.id, name, organisation, date: today(c), daypart },
+    c.get('deps').now(),
+  );
   if (!r.ok) return walkInPage(c, loc, '', refusalText(t, r.reason, 0, r.closed), 422, kept);
   return redirectWithFlash(c, `/host/guests?location=${loc.id}`, t.desks.walkIn.visitorRegistered(name));
 });

@@ -15,23 +15,24 @@ import { localToday } from '../lib/time';
 export const homeRoutes = new Hono<AppEnv>();
 
 homeRoutes.get('/', (c) => {
-  if (!c.var.user) return c.redirect('/login', 303);
+  const user = c.get('user');
+  if (!user) return c.redirect('/login', 303);
   return page(
     c,
-    c.var.t.home.title,
+    c.get('t').home.title,
     <HomePage
-      t={c.var.t}
-      user={c.var.user}
-      memberships={c.var.memberships}
-      cards={homeCards(c.var.t, c.var.user, c.var.memberships)}
-      network={c.var.user.isNetworkAdmin ? networkOverview(c.var.deps.db, c.var.deps.now(), localToday(c.var.deps.now())) : null}
+      t={c.get('t')}
+      user={user}
+      memberships={c.get('memberships')}
+      cards={homeCards(c.get('t'), user, c.get('memberships'))}
+      network={user.isNetworkAdmin ? networkOverview(c.get('deps').db, c.get('deps').now(), localToday(c.get('deps').now())) : null}
     />,
   );
 });
 
 homeRoutes.get('/healthz', (c) => {
   try {
-    c.var.deps.db.get(sql`select 1`);
+    c.get('deps').db.get(sql`select 1`);
     return c.json({ status: 'ok', database: 'ok' });
   } catch {
     return c.json({ status: 'error', database: 'unavailable' }, 503);
@@ -43,6 +44,6 @@ homeRoutes.get('/healthz', (c) => {
  * exists in every environment but answers 404 in production, where mails hold reset links.
  */
 homeRoutes.get('/dev/outbox', (c) => {
-  if (c.var.config.nodeEnv === 'production') return notFound(c);
-  return page(c, c.var.t.outbox.title, <OutboxPage t={c.var.t} mails={listOutbox(c.var.deps.db)} />);
+  if (c.get('config').nodeEnv === 'production') return notFound(c);
+  return page(c, c.get('t').outbox.title, <OutboxPage t={c.get('t')} mails={listOutbox(c.get('deps').db)} />);
 });

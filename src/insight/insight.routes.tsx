@@ -23,10 +23,10 @@ insightRoutes.use('*', requireUser);
 const MAX_DAYS = 731;
 
 function scopeOf(c: Ctx): { scope: InsightScope; orgs: { orgId: number; orgName: string }[] } | null {
-  const admin = orgsWithRole(c.var.memberships, 'org_admin');
+  const admin = orgsWithRole(c.get('memberships'), 'org_admin');
   const asked = parseId(c.req.query('org'));
-  if (c.var.user!.isNetworkAdmin) {
-    const all = listOrganisations(c.var.deps.db).map((o) => ({ orgId: o.id, orgName: o.name }));
+  if (c.get('user')!.isNetworkAdmin) {
+    const all = listOrganisations(c.get('deps').db).map((o) => ({ orgId: o.id, orgName: o.name }));
     const chosen = all.find((o) => o.orgId === asked);
     return { scope: chosen ? { kind: 'org', orgId: chosen.orgId } : { kind: 'network' }, orgs: all };
   }
@@ -36,7 +36,7 @@ function scopeOf(c: Ctx): { scope: InsightScope; orgs: { orgId: number; orgName:
 }
 
 const filterSchema = (c: Ctx) => {
-  const t = c.var.t;
+  const t = c.get('t');
   const date = z
     .string()
     .optional()
@@ -48,15 +48,15 @@ const filterSchema = (c: Ctx) => {
 type Read = { ok: true; filters: InsightFilters } | { ok: false; errors: Record<string, string> } | { ok: false; notFound: true };
 
 function readFilters(c: Ctx, scope: InsightScope): Read {
-  const form = validate(filterSchema(c), queryValues(c), c.var.t);
+  const form = validate(filterSchema(c), queryValues(c), c.get('t'));
   if (!form.ok) return { ok: false, errors: form.errors };
-  const today = localToday(c.var.deps.now());
+  const today = localToday(c.get('deps').now());
   const period = defaultPeriod(today);
   const from = form.data.from || period.from;
   const to = form.data.to || period.to;
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-  if (days < 0 || days > MAX_DAYS) return { ok: false, errors: { to: c.var.t.insight.invalidPeriod } };
-  const options = insightOptions(c.var.deps.db, scope);
+  if (days < 0 || days > MAX_DAYS) return { ok: false, errors: { to: c.get('t').insight.invalidPeriod } };
+  const options = insightOptions(c.get('deps').db, scope);
   const locationId = parseId(form.data.location) ?? null;
   // Another organisation's location is not there for an org admin.
   if (locationId !== null && !options.locations.some((l) => l.id === locationId)) return { ok: false, notFound: true };
@@ -73,8 +73,8 @@ function queryOf(c: Ctx): string {
 insightRoutes.get('/', (c) => {
   const s = scopeOf(c);
   if (!s) return forbidden(c);
-  const { db, now } = c.var.deps;
-  const t = c.var.t;
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
   const read = readFilters(c, s.scope);
   if (!read.ok && 'notFound' in read) return notFound(c);
   const data = read.ok ? insight(db, s.scope, read.filters, now(), PAGE_ROWS) : null;
@@ -84,20 +84,20 @@ insightRoutes.get('/', (c) => {
     values: { ...queryValues(c), ...(read.ok ? { from: read.filters.from, to: read.filters.to } : {}) },
     errors: read.ok ? undefined : read.errors,
   };
-  const sections = <InsightSections t={t} locale={c.var.locale} data={data} query={queryOf(c)} />;
+  const sections = <InsightSections t={t} locale={c.get('locale')} data={data} query={queryOf(c)} />;
   return pageOrFragment(
     c,
     t.insight.title,
     <InsightPage
       t={t}
-      locale={c.var.locale}
+      locale={c.get('locale')}
       data={data}
       scopeText={s.scope.kind === 'network' ? t.insight.scopeNetwork : t.insight.scopeOrg(orgName)}
       state={state}
       towns={options.towns}
       locations={options.locations}
       orgOptions={[
-        ...(c.var.user!.isNetworkAdmin ? [{ value: '', label: t.insight.wholeNetwork }] : []),
+        ...(c.get('user')!.isNetworkAdmin ? [{ value: '', label: t.insight.wholeNetwork }] : []),
         ...s.orgs.map((o) => ({ value: String(o.orgId), label: o.orgName })),
       ]}
       query={queryOf(c)}
@@ -114,7 +114,7 @@ insightRoutes.get('/:section{[a-z]+\\.csv}', (c) => {
   if (!s) return forbidden(c);
   const read = readFilters(c, s.scope);
   if (!read.ok) return 'notFound' in read ? notFound(c) : c.text(Object.values(read.errors)[0] ?? '', 422);
-  const table = sectionTable(insight(c.var.deps.db, s.scope, read.filters, c.var.deps.now()), section, c.var.t);
+  const table = sectionTable(insight(c.get('deps').db, s.scope, read.filters, c.get('deps').now()), section, c.get('t'));
   return c.body(toCsv([table.headers, ...table.rows.map((r) => r.map(cellValue))]), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="gastplek-inzicht-${section}-${read.filters.from}-${read.filters.to}.csv"`,

@@ -30,11 +30,11 @@ facilitateRoutes.use('*', requireUser);
 
 facilitateRoutes.get('/', (c) => {
   if (facilitatorOrgsOf(c).length === 0 && adminOrgIdsOf(c).length === 0) return forbidden(c);
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   return page(
     c,
-    c.var.t.intervision.facilitate.title,
-    <FacilitatePage t={c.var.t} locale={c.var.locale} meetings={listManaged(db, c.var.user!.id, adminOrgIdsOf(c), now())} now={now()} />,
+    c.get('t').intervision.facilitate.title,
+    <FacilitatePage t={c.get('t')} locale={c.get('locale')} meetings={listManaged(db, c.get('user')!.id, adminOrgIdsOf(c), now())} now={now()} />,
   );
 });
 
@@ -43,24 +43,24 @@ facilitateRoutes.get('/', (c) => {
 function formPage(c: Ctx, mode: FormMode, state: FormState, status: ContentfulStatusCode = 200, extraOrg?: { orgId: number; orgName: string }) {
   const orgs = facilitatorOrgsOf(c).map((m) => ({ orgId: m.orgId, orgName: m.orgName }));
   if (extraOrg && !orgs.some((o) => o.orgId === extraOrg.orgId)) orgs.unshift(extraOrg);
-  const allOrgs = listOrganisations(c.var.deps.db).map((o) => ({ id: o.id, name: o.name }));
+  const allOrgs = listOrganisations(c.get('deps').db).map((o) => ({ id: o.id, name: o.name }));
   const title =
     mode.kind === 'edit'
-      ? c.var.t.intervision.form.editTitle(mode.title)
+      ? c.get('t').intervision.form.editTitle(mode.title)
       : mode.kind === 'group'
-        ? c.var.t.intervision.facilitate.newGroup
-        : c.var.t.intervision.facilitate.newMeeting;
+        ? c.get('t').intervision.facilitate.newGroup
+        : c.get('t').intervision.facilitate.newMeeting;
   return page(
     c,
     title,
     <MeetingFormPage
-      t={c.var.t}
+      t={c.get('t')}
       mode={mode}
       state={state}
       facilitatorOrgs={orgs}
       allOrgs={allOrgs}
       locations={meetingLocations(
-        c.var.deps.db,
+        c.get('deps').db,
         orgs.map((o) => o.orgId),
       )}
     />,
@@ -70,12 +70,12 @@ function formPage(c: Ctx, mode: FormMode, state: FormState, status: ContentfulSt
 
 /** The message after saving a meeting, with a warning for each deadline on a weekend or holiday (allowed, not refused). */
 function withDeadlineWarnings(c: Ctx, message: string, input: Parameters<typeof deadlinesOnDaysOff>[0]): string {
-  const t = c.var.t;
+  const t = c.get('t');
   const f = t.intervision.facilitate;
   const warnings = deadlinesOnDaysOff(input).map((w) =>
     f.deadlineOnDayOff(
       w.which === 'signup' ? f.signupDeadline : f.cancelDeadline,
-      formatLocalDate(c.var.locale, w.date, true),
+      formatLocalDate(c.get('locale'), w.date, true),
       w.off.kind === 'weekend' ? f.weekend : t.closures.holidays[w.off.holiday],
     ),
   );
@@ -87,42 +87,42 @@ function formContext(c: Ctx, extraOrgId?: number) {
   if (extraOrgId !== undefined) ids.push(extraOrgId);
   return {
     facilitatorOrgIds: ids,
-    knownOrgIds: listOrganisations(c.var.deps.db).map((o) => o.id),
-    now: c.var.deps.now(),
-    locations: meetingLocations(c.var.deps.db, ids),
+    knownOrgIds: listOrganisations(c.get('deps').db).map((o) => o.id),
+    now: c.get('deps').now(),
+    locations: meetingLocations(c.get('deps').db, ids),
   };
 }
 
 facilitateRoutes.get('/meetings/new', (c) => {
   const orgs = facilitatorOrgsOf(c);
   if (orgs.length === 0) return forbidden(c);
-  return formPage(c, { kind: 'new' }, { values: newMeetingValues(c.var.deps.now(), orgs[0]?.orgId) });
+  return formPage(c, { kind: 'new' }, { values: newMeetingValues(c.get('deps').now(), orgs[0]?.orgId) });
 });
 
 facilitateRoutes.post('/meetings/new', async (c) => {
   if (facilitatorOrgsOf(c).length === 0) return forbidden(c);
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const form = await readForm(c, rawForm);
-  const parsed = parseMeetingForm(form.values, c.var.t, formContext(c));
+  const parsed = parseMeetingForm(form.values, c.get('t'), formContext(c));
   if (!parsed.ok) return formPage(c, { kind: 'new' }, parsed, 422);
-  const id = insertMeeting(db, { ...parsed.data, facilitatorId: c.var.user!.id }, now());
-  return redirectWithFlash(c, `/facilitate/meetings/${id}`, withDeadlineWarnings(c, c.var.t.intervision.facilitate.created, parsed.data));
+  const id = insertMeeting(db, { ...parsed.data, facilitatorId: c.get('user')!.id }, now());
+  return redirectWithFlash(c, `/facilitate/meetings/${id}`, withDeadlineWarnings(c, c.get('t').intervision.facilitate.created, parsed.data));
 });
 
 facilitateRoutes.get('/groups/new', (c) => {
   const orgs = facilitatorOrgsOf(c);
   if (orgs.length === 0) return forbidden(c);
-  return formPage(c, { kind: 'group' }, { values: newMeetingValues(c.var.deps.now(), orgs[0]?.orgId) });
+  return formPage(c, { kind: 'group' }, { values: newMeetingValues(c.get('deps').now(), orgs[0]?.orgId) });
 });
 
 facilitateRoutes.post('/groups/new', async (c) => {
   if (facilitatorOrgsOf(c).length === 0) return forbidden(c);
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const form = await readForm(c, rawForm);
-  const parsed = parseGroupForm(form.values, c.var.t, formContext(c));
+  const parsed = parseGroupForm(form.values, c.get('t'), formContext(c));
   if (!parsed.ok) return formPage(c, { kind: 'group' }, parsed, 422);
-  const groupId = createGroup(db, { ...parsed.data, facilitatorId: c.var.user!.id }, now());
-  return redirectWithFlash(c, `/groups/${groupId}`, withDeadlineWarnings(c, c.var.t.intervision.facilitate.groupCreated(parsed.data.count), parsed.data));
+  const groupId = createGroup(db, { ...parsed.data, facilitatorId: c.get('user')!.id }, now());
+  return redirectWithFlash(c, `/groups/${groupId}`, withDeadlineWarnings(c, c.get('t').intervision.facilitate.groupCreated(parsed.data.count), parsed.data));
 });
 
 // ——— One managed meeting ———
@@ -131,15 +131,15 @@ facilitateRoutes.post('/groups/new', async (c) => {
 function managed(c: Ctx, rawId: string): Meeting | undefined {
   const id = parseId(rawId);
   if (!id) return undefined;
-  return getManagedMeeting(c.var.deps.db, id, c.var.user!.id, adminOrgIdsOf(c));
+  return getManagedMeeting(c.get('deps').db, id, c.get('user')!.id, adminOrgIdsOf(c));
 }
 
 function manager(c: Ctx) {
-  return { userId: c.var.user!.id, adminOrgIds: adminOrgIdsOf(c) };
+  return { userId: c.get('user')!.id, adminOrgIds: adminOrgIdsOf(c) };
 }
 
 function managePage(c: Ctx, meeting: Meeting) {
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const card = getMeetingCard(db, meeting.id)!;
   const { registered, waiting } = listParticipants(db, meeting.id);
   const n = now();
@@ -149,8 +149,8 @@ function managePage(c: Ctx, meeting: Meeting) {
     c,
     card.title,
     <ManageMeetingPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       m={card}
       registered={registered}
       waiting={waiting}
@@ -167,8 +167,8 @@ facilitateRoutes.get('/meetings/:id', (c) => {
 });
 
 function editBlocked(c: Ctx, meeting: Meeting) {
-  if (meeting.status === 'cancelled' || c.var.deps.now() >= meeting.startsAt)
-    return errorPage(c, 409, c.var.t.intervision.facilitate.edit, c.var.t.intervision.facilitate.cannotEditStarted);
+  if (meeting.status === 'cancelled' || c.get('deps').now() >= meeting.startsAt)
+    return errorPage(c, 409, c.get('t').intervision.facilitate.edit, c.get('t').intervision.facilitate.cannotEditStarted);
   return null;
 }
 
@@ -177,11 +177,11 @@ facilitateRoutes.get('/meetings/:id/edit', (c) => {
   if (!meeting) return notFound(c);
   const blocked = editBlocked(c, meeting);
   if (blocked) return blocked;
-  const card = getMeetingCard(c.var.deps.db, meeting.id)!;
+  const card = getMeetingCard(c.get('deps').db, meeting.id)!;
   return formPage(
     c,
     { kind: 'edit', meetingId: meeting.id, title: meeting.title },
-    { values: meetingValues(meeting, listVisibleOrgIds(c.var.deps.db, meeting.id)) },
+    { values: meetingValues(meeting, listVisibleOrgIds(c.get('deps').db, meeting.id)) },
     200,
     { orgId: card.orgId, orgName: card.orgName },
   );
@@ -194,8 +194,8 @@ facilitateRoutes.post('/meetings/:id/edit', async (c) => {
   if (!meeting) return notFound(c);
   const blocked = editBlocked(c, meeting);
   if (blocked) return blocked;
-  const { db, now } = c.var.deps;
-  const parsed = parseMeetingForm(form.values, c.var.t, formContext(c, meeting.orgId));
+  const { db, now } = c.get('deps');
+  const parsed = parseMeetingForm(form.values, c.get('t'), formContext(c, meeting.orgId));
   const mode: FormMode = { kind: 'edit', meetingId: meeting.id, title: meeting.title };
   if (!parsed.ok) {
     const card = getMeetingCard(db, meeting.id)!;
@@ -203,8 +203,8 @@ facilitateRoutes.post('/meetings/:id/edit', async (c) => {
   }
   const result = updateMeeting(db, meeting.id, manager(c), parsed.data, now(), baseUrl(c));
   if (result === 'not_found') return notFound(c);
-  if (result === 'closed') return errorPage(c, 409, c.var.t.intervision.facilitate.edit, c.var.t.intervision.facilitate.cannotEditStarted);
-  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, withDeadlineWarnings(c, c.var.t.intervision.facilitate.saved, parsed.data));
+  if (result === 'closed') return errorPage(c, 409, c.get('t').intervision.facilitate.edit, c.get('t').intervision.facilitate.cannotEditStarted);
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, withDeadlineWarnings(c, c.get('t').intervision.facilitate.saved, parsed.data));
 });
 
 facilitateRoutes.post('/meetings/:id/cancel', async (c) => {
@@ -212,49 +212,49 @@ facilitateRoutes.post('/meetings/:id/cancel', async (c) => {
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
   if (body.confirm !== 'yes') return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}#cancel`);
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const result = cancelMeeting(db, meeting.id, manager(c), now(), baseUrl(c));
   if (result === 'not_found') return notFound(c);
-  if (result === 'started') return errorPage(c, 409, c.var.t.intervision.facilitate.cancelMeeting, c.var.t.intervision.facilitate.cannotCancelStarted);
-  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.cancelled);
+  if (result === 'started') return errorPage(c, 409, c.get('t').intervision.facilitate.cancelMeeting, c.get('t').intervision.facilitate.cannotCancelStarted);
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.get('t').intervision.facilitate.cancelled);
 });
 
 facilitateRoutes.post('/meetings/:id/go-ahead', (c) => {
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   confirmGoAhead(db, meeting.id, now());
-  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.goingAhead);
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.get('t').intervision.facilitate.goingAhead);
 });
 
 facilitateRoutes.post('/meetings/:id/participants/:regId/remove', (c) => {
   const meeting = managed(c, c.req.param('id'));
   const regId = parseId(c.req.param('regId'));
   if (!meeting || !regId) return notFound(c);
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const blocked = editBlocked(c, meeting);
   if (blocked) return blocked;
   const people = listParticipants(db, meeting.id);
   const who = [...people.registered, ...people.waiting].find((p) => p.registrationId === regId);
   const ok = removeParticipant(db, meeting, regId, now(), baseUrl(c));
   if (!ok || !who) return notFound(c);
-  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.var.t.intervision.facilitate.removed(who.name));
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.get('t').intervision.facilitate.removed(who.name));
 });
 
 // ——— Attendance ———
 
 /** The attendance page; `opened`: a GET that shows the list, logged as a reading of the participants' data. */
 function attendancePage(c: Ctx, meeting: Meeting, form: FormState = {}, status: ContentfulStatusCode = 200, opened = false) {
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const card = getMeetingCard(db, meeting.id)!;
   const participants = listParticipants(db, meeting.id).registered;
   if (opened) logRead(c, { action: 'attendance_list', orgId: meeting.orgId, object: `meeting:${meeting.id}`, subjectIds: participants.map((p) => p.userId) });
   return page(
     c,
-    c.var.t.intervision.attendance.title(meeting.title),
+    c.get('t').intervision.attendance.title(meeting.title),
     <AttendancePage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       m={card}
       participants={participants}
       state={attendanceState(meeting, now())}
@@ -269,30 +269,30 @@ function attendancePage(c: Ctx, meeting: Meeting, form: FormState = {}, status: 
 facilitateRoutes.get('/meetings/:id/attendance', (c) => {
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
-  const state = attendanceState(meeting, c.var.deps.now());
+  const state = attendanceState(meeting, c.get('deps').now());
   return attendancePage(c, meeting, {}, state === 'not-started' ? 409 : 200, true);
 });
 
 facilitateRoutes.post('/meetings/:id/attendance', async (c) => {
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const state = attendanceState(meeting, now());
   if (state !== 'open') return attendancePage(c, meeting, {}, 409);
   const form = await readForm(c, rawForm);
   const ids = listParticipants(db, meeting.id).registered.map((p) => p.registrationId);
-  const parsed = parseAttendanceForm(form.values, ids, durationMinutes(meeting), c.var.t);
+  const parsed = parseAttendanceForm(form.values, ids, durationMinutes(meeting), c.get('t'));
   if (!parsed.ok) return attendancePage(c, meeting, parsed, 422);
-  const result = recordAttendance(db, meeting, parsed.data, c.var.user!.id, now());
+  const result = recordAttendance(db, meeting, parsed.data, c.get('user')!.id, now());
   if (!result.ok) return attendancePage(c, meeting, {}, 409);
-  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}/attendance`, c.var.t.intervision.attendance.saved(result.changed));
+  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}/attendance`, c.get('t').intervision.attendance.saved(result.changed));
 });
 
 facilitateRoutes.get('/meetings/:id/attendance.csv', (c) => {
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
-  const card = getMeetingCard(c.var.deps.db, meeting.id)!;
-  const { csv, subjectIds } = attendanceCsv(c.var.deps.db, meeting, card.facilitatorName, c.var.t);
+  const card = getMeetingCard(c.get('deps').db, meeting.id)!;
+  const { csv, subjectIds } = attendanceCsv(c.get('deps').db, meeting, card.facilitatorName, c.get('t'));
   logRead(c, { action: 'attendance_csv', orgId: meeting.orgId, object: `meeting:${meeting.id}`, subjectIds });
-  return csvResponse(c, csv, c.var.t.intervision.csv.attendanceFile(localDateOf(meeting.startsAt)));
+  return csvResponse(c, csv, c.get('t').intervision.csv.attendanceFile(localDateOf(meeting.startsAt)));
 });

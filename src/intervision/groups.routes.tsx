@@ -16,27 +16,27 @@ export const groupsRoutes = new Hono<AppEnv>();
 groupsRoutes.use('*', requireUser);
 
 function groupPage(c: Ctx, groupId: number, state: FormState = {}, status: ContentfulStatusCode = 200) {
-  const { db } = c.var.deps;
-  const user = c.var.user!;
+  const { db } = c.get('deps');
+  const user = c.get('user')!;
   const group = getVisibleGroup(db, groupId, orgIdsOf(c)) ?? getGroup(db, groupId);
   if (!group) return notFound(c);
-  const manager = isManager(group, user.id, c.var.memberships);
+  const manager = isManager(group, user.id, c.get('memberships'));
   const visible = manager || getVisibleGroup(db, groupId, orgIdsOf(c));
   if (!visible) return notFound(c);
   const member = getMember(db, groupId, user.id);
   const insider = manager || member?.status === 'registered';
   return page(
     c,
-    c.var.t.intervision.group.title(group.title),
+    c.get('t').intervision.group.title(group.title),
     <GroupPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       group={group}
       meetings={listGroupMeetings(db, groupId)}
       memberStatus={member?.status ?? null}
       position={groupWaitPosition(db, member)}
       members={insider ? listGroupMembers(db, groupId) : null}
-      canJoin={c.var.memberships.length > 0}
+      canJoin={c.get('memberships').length > 0}
       state={state}
     />,
     status,
@@ -49,27 +49,27 @@ groupsRoutes.get('/:id', (c) => {
 });
 
 groupsRoutes.post('/:id/join', (c) => {
-  const { db, now } = c.var.deps;
-  const t = c.var.t.intervision.group;
+  const { db, now } = c.get('deps');
+  const t = c.get('t').intervision.group;
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const ms = c.var.memberships;
+  const ms = c.get('memberships');
   const org = ms.find((m) => getVisibleGroup(db, id, [m.orgId]));
   if (!org) return notFound(c);
-  const result = joinGroup(db, id, c.var.user!.id, org.orgId, now());
+  const result = joinGroup(db, id, c.get('user')!.id, org.orgId, now());
   if (!result.ok) {
     if (result.reason === 'not-found') return notFound(c);
     return groupPage(c, id, { errors: { _form: result.reason === 'already' ? t.already : t.openGroup } }, 409);
   }
-  const pos = groupWaitPosition(db, getMember(db, id, c.var.user!.id));
+  const pos = groupWaitPosition(db, getMember(db, id, c.get('user')!.id));
   return redirectWithFlash(c, `/groups/${id}`, result.status === 'registered' ? t.joined : t.waitlisted(pos ?? 1));
 });
 
 groupsRoutes.post('/:id/leave', (c) => {
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const ok = leaveGroup(db, id, c.var.user!.id, now(), baseUrl(c));
+  const ok = leaveGroup(db, id, c.get('user')!.id, now(), baseUrl(c));
   if (!ok) return notFound(c);
-  return redirectWithFlash(c, `/groups/${id}`, c.var.t.intervision.group.left);
+  return redirectWithFlash(c, `/groups/${id}`, c.get('t').intervision.group.left);
 });

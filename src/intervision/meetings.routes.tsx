@@ -34,15 +34,15 @@ export const meetingsRoutes = new Hono<AppEnv>();
 meetingsRoutes.use('*', requireUser);
 
 meetingsRoutes.get('/', (c) => {
-  const { db, now } = c.var.deps;
-  const t = c.var.t;
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
   const orgIds = orgIdsOf(c);
   const filters = parseFilters(c.req.query());
   const at = now();
   const { cards: list, paging: pages } = listUpcoming(db, orgIds, filters, at, { requested: requestedPage(c.req.query('page')), size: MEETINGS_PAGE_SIZE });
   const mine = listMyActiveRegistrations(
     db,
-    c.var.user!.id,
+    c.get('user')!.id,
     list.map((m) => m.id),
   ) as Map<number, string>;
   const listing = { paging: pages, url: requestUrl(c), trigger: htmx(c).trigger };
@@ -51,14 +51,14 @@ meetingsRoutes.get('/', (c) => {
     t.intervision.list.title,
     <MeetingsPage
       t={t}
-      locale={c.var.locale}
+      locale={c.get('locale')}
       meetings={list}
       mine={mine}
       listing={listing}
       filters={filters.raw}
       {...(isHtmx(c) ? { towns: [], orgs: [] } : listFilterOptions(db, orgIds, at))}
     />,
-    <MeetingResults t={t} locale={c.var.locale} meetings={list} mine={mine} {...listing} />,
+    <MeetingResults t={t} locale={c.get('locale')} meetings={list} mine={mine} {...listing} />,
   );
 });
 
@@ -66,24 +66,24 @@ meetingsRoutes.get('/', (c) => {
 function findMeeting(c: Ctx, rawId: string): Meeting | undefined {
   const id = parseId(rawId);
   if (!id) return undefined;
-  const { db } = c.var.deps;
-  return getVisibleMeeting(db, id, orgIdsOf(c)) ?? getManagedMeeting(db, id, c.var.user!.id, adminOrgIdsOf(c));
+  const { db } = c.get('deps');
+  return getVisibleMeeting(db, id, orgIdsOf(c)) ?? getManagedMeeting(db, id, c.get('user')!.id, adminOrgIdsOf(c));
 }
 
 function meetingPage(c: Ctx, meeting: Meeting, state: FormState = {}, status: ContentfulStatusCode = 200) {
-  const { db, now } = c.var.deps;
-  const user = c.var.user!;
+  const { db, now } = c.get('deps');
+  const user = c.get('user')!;
   const card = getMeetingCard(db, meeting.id)!;
   const reg = getRegistration(db, meeting.id, user.id);
-  const manager = isManager(meeting, user.id, c.var.memberships);
+  const manager = isManager(meeting, user.id, c.get('memberships'));
   const insider = manager || reg?.status === 'registered';
   const group = meeting.groupId !== null ? (getGroup(db, meeting.groupId) ?? null) : null;
   return page(
     c,
     meeting.title,
     <MeetingPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       state={state}
       v={{
         card,
@@ -91,13 +91,16 @@ function meetingPage(c: Ctx, meeting: Meeting, state: FormState = {}, status: Co
         myStatus: reg?.status ?? null,
         position: waitlistPosition(db, reg),
         // The organisations whose maximum is reached while places are free, by the sign-up's own rule.
-        orgFull: c.var.memberships.filter((ms) => waitingReason(db, meeting, ms.orgId) === 'org_full').map((ms) => ms.orgId),
+        orgFull: c
+          .get('memberships')
+          .filter((ms) => waitingReason(db, meeting, ms.orgId) === 'org_full')
+          .map((ms) => ms.orgId),
         waitingForOrg: reg?.status === 'waitlisted' && waitingReason(db, meeting, reg.orgId) === 'org_full',
         insider,
         manager,
         // Names are only loaded for insiders, so they cannot leak through the view.
         participants: insider ? listParticipants(db, meeting.id).registered : [],
-        memberships: c.var.memberships,
+        memberships: c.get('memberships'),
         now: now(),
       }}
     />,
@@ -115,28 +118,28 @@ meetingsRoutes.get('/:id', (c) => {
 meetingsRoutes.get('/:id/places', (c) => {
   const meeting = findMeeting(c, c.req.param('id'));
   if (!meeting) return notFound(c);
-  const card = getMeetingCard(c.var.deps.db, meeting.id)!;
-  return fragment(c, <Places t={c.var.t} m={card} registered={card.registered} waiting={card.waiting} poll />);
+  const card = getMeetingCard(c.get('deps').db, meeting.id)!;
+  return fragment(c, <Places t={c.get('t')} m={card} registered={card.registered} waiting={card.waiting} poll />);
 });
 
 meetingsRoutes.post('/:id/signup', async (c) => {
-  const { db, now } = c.var.deps;
-  const t = c.var.t.intervision.signup;
+  const { db, now } = c.get('deps');
+  const t = c.get('t').intervision.signup;
   const meeting = findMeeting(c, c.req.param('id'));
   if (!meeting) return notFound(c);
   const form = await readForm(c, signupSchema);
-  if (!form.ok) return meetingPage(c, meeting, { errors: { _form: c.var.t.errors.formInvalid } }, 422);
-  const ms = c.var.memberships;
+  if (!form.ok) return meetingPage(c, meeting, { errors: { _form: c.get('t').errors.formInvalid } }, 422);
+  const ms = c.get('memberships');
   if (ms.length === 0) return meetingPage(c, meeting, { errors: { _form: t.noOrg } }, 422);
   const orgId = form.data.orgId ?? ms[0]!.orgId;
   if (!ms.some((m) => m.orgId === orgId))
-    return meetingPage(c, meeting, { errors: { orgId: c.var.t.errors.invalidChoice, _form: c.var.t.errors.invalidChoice } }, 422);
-  const result = signUp(db, { meetingId: meeting.id, userId: c.var.user!.id, orgId, bringsCase: form.data.bringsCase }, now(), baseUrl(c));
+    return meetingPage(c, meeting, { errors: { orgId: c.get('t').errors.invalidChoice, _form: c.get('t').errors.invalidChoice } }, 422);
+  const result = signUp(db, { meetingId: meeting.id, userId: c.get('user')!.id, orgId, bringsCase: form.data.bringsCase }, now(), baseUrl(c));
   if (!result.ok) {
     if (result.reason === 'not-found') return notFound(c);
     const msg = {
       cancelled: t.cancelledMeeting,
-      'not-open': t.notOpen(formatDateTime(c.var.locale, meeting.signupOpensAt)),
+      'not-open': t.notOpen(formatDateTime(c.get('locale'), meeting.signupOpensAt)),
       closed: t.closed,
       already: t.already,
       removed: t.removed,
@@ -144,7 +147,7 @@ meetingsRoutes.post('/:id/signup', async (c) => {
     }[result.reason];
     return meetingPage(c, meeting, { errors: { _form: msg } }, 409);
   }
-  const pos = waitlistPosition(db, getRegistration(db, meeting.id, c.var.user!.id)) ?? 1;
+  const pos = waitlistPosition(db, getRegistration(db, meeting.id, c.get('user')!.id)) ?? 1;
   const said =
     result.status === 'registered'
       ? t.registered
@@ -155,15 +158,15 @@ meetingsRoutes.post('/:id/signup', async (c) => {
 });
 
 meetingsRoutes.post('/:id/cancel-registration', (c) => {
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const meeting = findMeeting(c, c.req.param('id'));
   if (!meeting) return notFound(c);
-  const result = cancelRegistration(db, meeting.id, c.var.user!.id, now(), baseUrl(c));
+  const result = cancelRegistration(db, meeting.id, c.get('user')!.id, now(), baseUrl(c));
   if (!result.ok) {
     if (result.reason === 'not-found') return notFound(c);
-    return meetingPage(c, meeting, { errors: { _form: c.var.t.intervision.signup.deadlinePassed } }, 409);
+    return meetingPage(c, meeting, { errors: { _form: c.get('t').intervision.signup.deadlinePassed } }, 409);
   }
-  return redirectWithFlash(c, `/meetings/${meeting.id}`, c.var.t.intervision.signup.cancelled);
+  return redirectWithFlash(c, `/meetings/${meeting.id}`, c.get('t').intervision.signup.cancelled);
 });
 
 /**
@@ -171,15 +174,15 @@ meetingsRoutes.post('/:id/cancel-registration', (c) => {
  * people who see its online link. Anyone else gets 404.
  */
 meetingsRoutes.get('/:id/calendar.ics', (c) => {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const me = c.var.user!.id;
+  const me = c.get('user')!.id;
   const registered = getRegistration(db, id, me)?.status === 'registered';
   if (!registered && !getManagedMeeting(db, id, me, adminOrgIdsOf(c))) return notFound(c);
   const meeting = meetingForCalendar(db, id);
   if (!meeting) return notFound(c);
-  const event = meetingEvent(c.var.t, meeting, baseUrl(c));
+  const event = meetingEvent(c.get('t'), meeting, baseUrl(c));
   return c.body(toIcs([event], event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH'), 200, {
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Disposition': `attachment; filename="gastplek-bijeenkomst-${id}.ics"`,

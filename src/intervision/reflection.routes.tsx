@@ -28,17 +28,17 @@ export const reflectionRoutes = new Hono<AppEnv>();
 reflectionRoutes.use('*', requireUser);
 
 function reflectionPage(c: Ctx, state: FormState, status: ContentfulStatusCode = 200) {
-  const { db, now } = c.var.deps;
-  const userId = c.var.user!.id;
+  const { db, now } = c.get('deps');
+  const userId = c.get('user')!.id;
   const all = attendedMeetings(db, userId);
   const from = periodStart(now());
   const inPeriod = attendedMeetings(db, userId, { from, to: localDateOf(now()) });
   return page(
     c,
-    c.var.t.intervision.reflection.title,
+    c.get('t').intervision.reflection.title,
     <ReflectionPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       years={groupByYear(all)}
       periodHours={totalHours(inPeriod)}
       periodFrom={from}
@@ -51,31 +51,31 @@ function reflectionPage(c: Ctx, state: FormState, status: ContentfulStatusCode =
 }
 
 reflectionRoutes.get('/', (c) => {
-  const n = c.var.deps.now();
+  const n = c.get('deps').now();
   return reflectionPage(c, { values: { from: periodStart(n), to: localDateOf(n) } });
 });
 
 reflectionRoutes.post('/statements', async (c) => {
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const form = await readForm(c, rawForm);
-  const parsed = parsePeriodForm(form.values, c.var.t);
+  const parsed = parsePeriodForm(form.values, c.get('t'));
   if (!parsed.ok) return reflectionPage(c, parsed, 422);
-  const st = createStatement(db, c.var.user!.id, parsed.data, now());
+  const st = createStatement(db, c.get('user')!.id, parsed.data, now());
   return redirectWithFlash(c, `/reflection/statements/${st.id}`);
 });
 
 reflectionRoutes.get('/statements/:id', (c) => {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const id = parseId(c.req.param('id'));
-  const st = id ? getOwnStatement(db, id, c.var.user!.id) : undefined;
+  const st = id ? getOwnStatement(db, id, c.get('user')!.id) : undefined;
   if (!st) return notFound(c);
-  const shown = statementContent(db, st, c.var.user!.name);
+  const shown = statementContent(db, st, c.get('user')!.name);
   return page(
     c,
-    c.var.t.intervision.statement.title,
+    c.get('t').intervision.statement.title,
     <StatementPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       name={shown.name}
       statement={st}
       meetings={shown.meetings}
@@ -91,6 +91,6 @@ export const reflectionCsvRoutes = new Hono<AppEnv>();
 reflectionCsvRoutes.use('*', requireUser);
 
 reflectionCsvRoutes.get('/', (c) => {
-  const list = attendedMeetings(c.var.deps.db, c.var.user!.id);
-  return csvResponse(c, reflectionCsv(list, c.var.t), c.var.t.intervision.csv.reflectionFile);
+  const list = attendedMeetings(c.get('deps').db, c.get('user')!.id);
+  return csvResponse(c, reflectionCsv(list, c.get('t')), c.get('t').intervision.csv.reflectionFile);
 });

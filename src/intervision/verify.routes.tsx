@@ -11,19 +11,19 @@ import { correctedHours, findStatementByCode, statementContent } from './stateme
 export const verifyRoutes = new Hono<AppEnv>();
 
 verifyRoutes.get('/:code', (c) => {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   c.header('X-Robots-Tag', 'noindex');
   c.header('Referrer-Policy', 'no-referrer');
   const st = findStatementByCode(db, c.req.param('code'));
   // Unknown and malformed codes get the same answer and status.
-  if (!st) return page(c, c.var.t.intervision.verify.title, <VerifyInvalidPage t={c.var.t} />, 404);
+  if (!st) return page(c, c.get('t').intervision.verify.title, <VerifyInvalidPage t={c.get('t')} />, 404);
   const shown = statementContent(db, st, st.name);
   return page(
     c,
-    c.var.t.intervision.verify.title,
+    c.get('t').intervision.verify.title,
     <VerifyPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       name={shown.name}
       statement={st}
       meetings={shown.meetings}

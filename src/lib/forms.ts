@@ -30,7 +30,7 @@ export async function readForm<S extends z.ZodType>(c: Ctx, schema: S): Promise<
     if (typeof v === 'string') values[k] = multiLine(v);
     else if (Array.isArray(v)) values[k] = v.filter((x): x is string => typeof x === 'string').map(multiLine);
   }
-  return validate(schema, values, c.var.t);
+  return validate(schema, values, c.get('t'));
 }
 
 const URL_ENCODED = /^application\/x-www-form-urlencoded\s*(;|$)/i;

@@ -20,22 +20,23 @@ const FLASH_COOKIE = 'gastplek_flash';
 /** A full page in the layout. */
 export function page(c: Ctx, title: string, body: Child, status: ContentfulStatusCode = 200) {
   const flash = takeFlash(c);
+  const user = c.get('user');
   vary(c, 'Cookie');
   return sendHtml(
     c,
     <>
       {raw('<!DOCTYPE html>')}
       <Layout
-        t={c.var.t}
-        locale={c.var.locale}
+        t={c.get('t')}
+        locale={c.get('locale')}
         title={title}
-        user={c.var.user}
-        memberships={c.var.memberships}
+        user={user}
+        memberships={c.get('memberships')}
         currentPath={c.req.path}
         returnTo={returnTo(c)}
-        devOutbox={c.var.config.nodeEnv !== 'production'}
+        devOutbox={c.get('config').nodeEnv !== 'production'}
         flash={flash}
-        unread={c.var.user ? unreadCount(c.var.deps.db, c.var.user.id) : 0}
+        unread={user ? unreadCount(c.get('deps').db, user.id) : 0}
         openRequests={openRequestsOf(c)}
       >
         {body}
@@ -56,8 +57,8 @@ function returnTo(c: Ctx): string {
 
 /** Requests waiting for this host, for the count in the navigation (0 for everyone else). */
 function openRequestsOf(c: Ctx): number {
-  const hostOrgIds = orgIdsWithRole(c.var.memberships, 'host');
-  return c.var.user && hostOrgIds.length ? countOpenRequests(c.var.deps.db, hostOrgIds, localToday(c.var.deps.now())) : 0;
+  const hostOrgIds = orgIdsWithRole(c.get('memberships'), 'host');
+  return c.get('user') && hostOrgIds.length ? countOpenRequests(c.get('deps').db, hostOrgIds, localToday(c.get('deps').now())) : 0;
 }
 
 /** A fragment alone, without the layout: what htmx swaps in. Same element as inside the page. */
@@ -97,7 +98,7 @@ export function redirectWithFlash(c: Ctx, location: string, message?: string) {
       path: '/',
       httpOnly: true,
       sameSite: 'Lax',
-      secure: c.var.config.secureCookies,
+      secure: c.get('config').secureCookies,
       maxAge: 60,
     });
   }
@@ -116,11 +117,11 @@ function takeFlash(c: Ctx): string | null {
 }
 
 export function errorPage(c: Ctx, status: 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503, title: string, message: string) {
-  return page(c, title, <ErrorPage t={c.var.t} title={title} message={message} />, status);
+  return page(c, title, <ErrorPage t={c.get('t')} title={title} message={message} />, status);
 }
 
-export const notFound = (c: Ctx) => errorPage(c, 404, c.var.t.errors.notFoundTitle, c.var.t.errors.notFound);
-export const forbidden = (c: Ctx) => errorPage(c, 403, c.var.t.errors.forbiddenTitle, c.var.t.errors.forbidden);
+export const notFound = (c: Ctx) => errorPage(c, 404, c.get('t').errors.notFoundTitle, c.get('t').errors.notFound);
+export const forbidden = (c: Ctx) => errorPage(c, 403, c.get('t').errors.forbiddenTitle, c.get('t').errors.forbidden);
 
 /** The request's path and query string (for links back to the same list, e.g. page links). */
 export function requestUrl(c: Ctx): string {

@@ -86,7 +86,7 @@ export function safeRedirectPath(next: string | undefined, origin: string): stri
  * the left-most is the best we know; anything that is not an IP address counts as the peer.
  */
 export function clientIp(c: Ctx): string {
-  const { trustProxy, trustProxyHops } = c.var.config;
+  const { trustProxy, trustProxyHops } = c.get('config');
   if (trustProxy) {
     const entries = (c.req.header('x-forwarded-for') ?? '')
       .split(',')

@@ -11,10 +11,14 @@ export const notificationsRoutes = new Hono<AppEnv>();
 notificationsRoutes.use('*', requireUser);
 
 notificationsRoutes.get('/', (c) =>
-  page(c, c.var.t.notifications.title, <NotificationsPage t={c.var.t} locale={c.var.locale} rows={listNotifications(c.var.deps.db, c.var.user!.id)} />),
+  page(
+    c,
+    c.get('t').notifications.title,
+    <NotificationsPage t={c.get('t')} locale={c.get('locale')} rows={listNotifications(c.get('deps').db, c.get('user')!.id)} />,
+  ),
 );
 
 notificationsRoutes.post('/read', (c) => {
-  markAllRead(c.var.deps.db, c.var.user!.id, c.var.deps.now());
+  markAllRead(c.get('deps').db, c.get('user')!.id, c.get('deps').now());
   return redirectWithFlash(c, '/notifications');
 });

@@ -10,6 +10,6 @@ import { getOrganisation } from './orgs';
 export function adminOrg(c: Ctx) {
   const orgId = parseId(c.req.param('orgId'));
   if (!orgId) return null;
-  if (!can(c, orgId, 'org_admin') && !c.var.user?.isNetworkAdmin) return null;
-  return getOrganisation(c.var.deps.db, orgId) ?? null;
+  if (!can(c, orgId, 'org_admin') && !c.get('user')?.isNetworkAdmin) return null;
+  return getOrganisation(c.get('deps').db, orgId) ?? null;
 }

@@ -20,20 +20,20 @@ export const orgRoutes = new Hono<AppEnv>();
 
 /** The member list; `opened`: a GET that shows it, logged as a reading of the members' data. */
 function membersPage(c: Ctx, org: { id: number; name: string }, state: FormState, status: 200 | 403 | 409 | 422 = 200, opened = false) {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const members = listOrgMembers(db, org.id);
   if (opened) logRead(c, { action: 'member_list', orgId: org.id, object: `org:${org.id}`, subjectIds: members.map((m) => m.id) });
   return page(
     c,
-    c.var.t.admin.members.title(org.name),
+    c.get('t').admin.members.title(org.name),
     <MembersPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       org={org}
       members={members}
-      invitations={listOpenInvitations(db, org.id, c.var.deps.now())}
+      invitations={listOpenInvitations(db, org.id, c.get('deps').now())}
       state={state}
-      meId={c.var.user!.id}
+      meId={c.get('user')!.id}
     />,
     status,
   );
@@ -43,10 +43,10 @@ orgRoutes.use('/org/*', requireUser);
 orgRoutes.use('/admin/*', requireNetworkAdmin);
 
 orgRoutes.get('/org/members', (c) => {
-  const orgs = orgsWithRole(c.var.memberships, 'org_admin');
+  const orgs = orgsWithRole(c.get('memberships'), 'org_admin');
   if (orgs.length === 1) return c.redirect(`/org/${orgs[0]!.orgId}/members`, 303);
   if (orgs.length === 0) return notFound(c);
-  return page(c, c.var.t.admin.members.chooseOrg, <ChooseOrgPage t={c.var.t} orgs={orgs} />);
+  return page(c, c.get('t').admin.members.chooseOrg, <ChooseOrgPage t={c.get('t')} orgs={orgs} />);
 });
 
 orgRoutes.get('/org/:orgId/members', (c) => {
@@ -55,22 +55,22 @@ orgRoutes.get('/org/:orgId/members', (c) => {
   return membersPage(c, org, {}, 200, true);
 });
 
-const inviteSchema = (c: Ctx) => z.object({ email: fields.email(c.var.t), role: z.enum(ORG_ROLES, { error: c.var.t.errors.invalidChoice }) });
+const inviteSchema = (c: Ctx) => z.object({ email: fields.email(c.get('t')), role: z.enum(ORG_ROLES, { error: c.get('t').errors.invalidChoice }) });
 
 orgRoutes.post('/org/:orgId/invitations', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
   const form = await readForm(c, inviteSchema(c));
   if (!form.ok) return membersPage(c, org, form, 422);
-  const { db, now } = c.var.deps;
-  const user = c.var.user!;
+  const { db, now } = c.get('deps');
+  const user = c.get('user')!;
   const invited = inviteToOrganisation(
     db,
-    { orgId: org.id, email: form.data.email, role: form.data.role, invitedBy: user.id, inviterName: user.name, baseUrl: c.var.config.baseUrl },
+    { orgId: org.id, email: form.data.email, role: form.data.role, invitedBy: user.id, inviterName: user.name, baseUrl: c.get('config').baseUrl },
     now(),
   );
-  if (!invited.ok) return membersPage(c, org, { values: form.values, errors: { email: c.var.t.admin.members.alreadyMember } }, 409);
-  return redirectWithFlash(c, `/org/${org.id}/members`, c.var.t.admin.members.invited(form.data.email));
+  if (!invited.ok) return membersPage(c, org, { values: form.values, errors: { email: c.get('t').admin.members.alreadyMember } }, 409);
+  return redirectWithFlash(c, `/org/${org.id}/members`, c.get('t').admin.members.invited(form.data.email));
 });
 
 const rolesSchema = z.object({
@@ -82,14 +82,14 @@ const rolesSchema = z.object({
 });
 
 const actorOf = (c: Ctx): Actor => ({
-  id: c.var.user!.id,
-  isNetworkAdmin: c.var.user!.isNetworkAdmin,
-  adminOrgIds: orgIdsWithRole(c.var.memberships, 'org_admin'),
+  id: c.get('user')!.id,
+  isNetworkAdmin: c.get('user')!.isNetworkAdmin,
+  adminOrgIds: orgIdsWithRole(c.get('memberships'), 'org_admin'),
 });
 
 /** A refused change as the members page with its message; someone the actor may not see is a plain 404. */
 function refused(c: Ctx, org: { id: number; name: string }, reason: PersonRefusal) {
-  const t = c.var.t.admin;
+  const t = c.get('t').admin;
   switch (reason) {
     case 'not-found':
     case 'other-orgs':
@@ -109,28 +109,28 @@ orgRoutes.post('/org/:orgId/members/:userId/roles', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
   const form = await readForm(c, rolesSchema);
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const userId = c.req.param('userId');
   const target = listOrgMembers(db, org.id).find((m) => m.id === userId);
   if (!target) return notFound(c);
-  if (!form.ok) return membersPage(c, org, { errors: { _form: c.var.t.errors.invalidChoice } }, 422);
+  if (!form.ok) return membersPage(c, org, { errors: { _form: c.get('t').errors.invalidChoice } }, 422);
   const result = changeRoles(db, actorOf(c), org.id, userId, form.data.roles);
   if (!result.ok) return refused(c, org, result.reason);
-  return redirectWithFlash(c, `/org/${org.id}/members`, c.var.t.admin.members.rolesSaved(target.name));
+  return redirectWithFlash(c, `/org/${org.id}/members`, c.get('t').admin.members.rolesSaved(target.name));
 });
 
 /** Deactivation locks a person out of the whole platform; who may do it is the rule in src/orgs/people.ts. */
 orgRoutes.post('/org/:orgId/members/:userId/:action{deactivate|reactivate}', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const userId = c.req.param('userId');
   const target = listOrgMembers(db, org.id).find((m) => m.id === userId);
   if (!target) return notFound(c);
   const deactivate = c.req.param('action') === 'deactivate';
   const result = setAccountActive(db, actorOf(c), org.id, userId, !deactivate, now());
   if (!result.ok) return refused(c, org, result.reason);
-  const t = c.var.t.admin.users;
+  const t = c.get('t').admin.users;
   return redirectWithFlash(c, `/org/${org.id}/members`, deactivate ? t.deactivated(target.name) : t.reactivated(target.name));
 });
 
@@ -141,22 +141,22 @@ orgRoutes.post('/org/:orgId/members/:userId/:action{deactivate|reactivate}', asy
 function memberToDelete(c: Ctx) {
   const org = adminOrg(c);
   if (!org) return null;
-  const target = listOrgMembers(c.var.deps.db, org.id).find((m) => m.id === c.req.param('userId'));
-  if (!target || target.id === c.var.user!.id) return null;
-  const by: Deleter = { self: false, actor: actorOf(c), orgId: org.id, name: c.var.user!.name };
+  const target = listOrgMembers(c.get('deps').db, org.id).find((m) => m.id === c.req.param('userId'));
+  if (!target || target.id === c.get('user')!.id) return null;
+  const by: Deleter = { self: false, actor: actorOf(c), orgId: org.id, name: c.get('user')!.name };
   return { org, target, by };
 }
 
 function deleteMemberPage(c: Ctx, m: NonNullable<ReturnType<typeof memberToDelete>>, state: FormState = {}, status: 200 | 409 | 422 = 200) {
-  const t = c.var.t.rights;
+  const t = c.get('t').rights;
   const base = `/org/${m.org.id}/members`;
-  const preview = deletionPreview(c.var.deps.db, m.target.id, m.by, c.var.deps.now());
+  const preview = deletionPreview(c.get('deps').db, m.target.id, m.by, c.get('deps').now());
   if (preview.refusal === 'not-found') return notFound(c);
   return page(
     c,
     t.deleteTitleFor(m.target.name),
     <DeleteAccountPage
-      t={c.var.t}
+      t={c.get('t')}
       title={t.deleteTitleFor(m.target.name)}
       preview={preview}
       self={false}
@@ -177,27 +177,27 @@ orgRoutes.post('/org/:orgId/members/:userId/delete', async (c) => {
   const m = memberToDelete(c);
   if (!m) return notFound(c);
   const form = await readForm(c, z.object({ understand: z.string().optional() }));
-  if (form.values.understand !== 'yes') return deleteMemberPage(c, m, { errors: { understand: c.var.t.rights.mustConfirm } }, 422);
-  const r = deleteAccount(c.var.deps.db, m.target.id, m.by, c.var.deps.now(), c.var.config.baseUrl);
+  if (form.values.understand !== 'yes') return deleteMemberPage(c, m, { errors: { understand: c.get('t').rights.mustConfirm } }, 422);
+  const r = deleteAccount(c.get('deps').db, m.target.id, m.by, c.get('deps').now(), c.get('config').baseUrl);
   if (!r.ok) return r.reason === 'not-found' ? notFound(c) : deleteMemberPage(c, m, {}, 409);
-  return redirectWithFlash(c, `/org/${m.org.id}/members`, c.var.t.rights.doneFor(m.target.name));
+  return redirectWithFlash(c, `/org/${m.org.id}/members`, c.get('t').rights.doneFor(m.target.name));
 });
 
 orgRoutes.get('/admin/organisations', (c) =>
-  page(c, c.var.t.admin.orgs.title, <OrganisationsPage t={c.var.t} orgs={listOrganisations(c.var.deps.db)} state={{}} />),
+  page(c, c.get('t').admin.orgs.title, <OrganisationsPage t={c.get('t')} orgs={listOrganisations(c.get('deps').db)} state={{}} />),
 );
 
 const orgSchema = (c: Ctx) =>
   z.object({
-    name: fields.text(c.var.t, 120),
-    kind: z.enum(ORG_KINDS, { error: c.var.t.errors.invalidChoice }),
-    town: fields.text(c.var.t, 80),
-    adminEmail: fields.email(c.var.t),
+    name: fields.text(c.get('t'), 120),
+    kind: z.enum(ORG_KINDS, { error: c.get('t').errors.invalidChoice }),
+    town: fields.text(c.get('t'), 80),
+    adminEmail: fields.email(c.get('t')),
   });
 
 orgRoutes.post('/admin/organisations', async (c) => {
-  const { db, now } = c.var.deps;
-  const t = c.var.t;
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
   const form = await readForm(c, orgSchema(c));
   const again = (state: FormState, status: 409 | 422) =>
     page(c, t.admin.orgs.title, <OrganisationsPage t={t} orgs={listOrganisations(db)} state={state} />, status);
@@ -205,7 +205,7 @@ orgRoutes.post('/admin/organisations', async (c) => {
   const { name, kind, town, adminEmail } = form.data;
   const created = addOrganisation(
     db,
-    { name, kind, town, adminEmail, invitedBy: c.var.user!.id, inviterName: c.var.user!.name, baseUrl: c.var.config.baseUrl },
+    { name, kind, town, adminEmail, invitedBy: c.get('user')!.id, inviterName: c.get('user')!.name, baseUrl: c.get('config').baseUrl },
     now(),
   );
   if (!created.ok) return again({ values: form.values, errors: { name: t.admin.orgs.duplicate } }, 409);

@@ -14,18 +14,18 @@ export const ssoRoutes = new Hono<AppEnv>();
 ssoRoutes.use('*', requireUser);
 
 function ssoPage(c: Ctx, org: { id: number; name: string }, state: FormState | null, status: 200 | 409 | 422 = 200, test?: { ok: boolean; text: string }) {
-  const settings = getSsoSettings(c.var.deps.db, org.id);
+  const settings = getSsoSettings(c.get('deps').db, org.id);
   const values = settings
     ? { issuer: settings.issuer, clientId: settings.clientId, domains: settings.domains.join(' '), ...(settings.required ? { required: 'on' } : {}) }
     : {};
   return page(
     c,
-    c.var.t.sso.title(org.name),
+    c.get('t').sso.title(org.name),
     <SsoPage
-      t={c.var.t}
+      t={c.get('t')}
       org={org}
       state={state ?? { values }}
-      redirectUri={oidcRedirectUri(c.var.config.baseUrl)}
+      redirectUri={oidcRedirectUri(c.get('config').baseUrl)}
       configured={settings ? { domains: settings.domains.length, hasSecret: true } : null}
       test={test ?? null}
     />,
@@ -42,12 +42,12 @@ ssoRoutes.get('/', (c) => {
 ssoRoutes.post('/', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
-  const t = c.var.t.sso;
-  const form = await readForm(c, ssoSchema(c.var.t));
+  const t = c.get('t').sso;
+  const form = await readForm(c, ssoSchema(c.get('t')));
   if (!form.ok) return ssoPage(c, org, { errors: form.errors, values: form.values }, 422);
-  const production = c.var.config.nodeEnv === 'production';
+  const production = c.get('config').nodeEnv === 'production';
   if (!issuerAllowed(form.data.issuer, production)) return ssoPage(c, org, { errors: { issuer: t.problems.not_allowed }, values: form.values }, 422);
-  const r = saveSsoSettings(c.var.deps.db, org.id, form.data, c.var.config.secretKey, c.var.deps.now());
+  const r = saveSsoSettings(c.get('deps').db, org.id, form.data, c.get('config').secretKey, c.get('deps').now());
   if (!r.ok) {
     const errors: Record<string, string> =
       r.reason === 'domain_taken'
@@ -64,10 +64,10 @@ ssoRoutes.post('/', async (c) => {
 ssoRoutes.post('/test', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
-  const t = c.var.t.sso;
-  const form = await readForm(c, ssoTestSchema(c.var.t));
+  const t = c.get('t').sso;
+  const form = await readForm(c, ssoTestSchema(c.get('t')));
   if (!form.ok) return ssoPage(c, org, { errors: form.errors, values: form.values }, 422);
-  const r = await testConnection(form.data.issuer, oidcEnv(c.var.config, c.var.deps.now()));
+  const r = await testConnection(form.data.issuer, oidcEnv(c.get('config'), c.get('deps').now()));
   const state = { values: form.values };
   // The test's outcome is the page's content, either way: a failing provider is not an error of this request.
   return ssoPage(c, org, state, 200, r.ok ? { ok: true, text: t.testOk(r.issuer) } : { ok: false, text: t.problems[r.problem] });
@@ -76,6 +76,6 @@ ssoRoutes.post('/test', async (c) => {
 ssoRoutes.post('/delete', (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
-  if (!removeSsoSettings(c.var.deps.db, org.id)) return notFound(c);
-  return redirectWithFlash(c, `/org/${org.id}/sso`, c.var.t.sso.removed);
+  if (!removeSsoSettings(c.get('deps').db, org.id)) return notFound(c);
+  return redirectWithFlash(c, `/org/${org.id}/sso`, c.get('t').sso.removed);
 });

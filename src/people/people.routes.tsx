@@ -35,12 +35,12 @@ tagsRoutes.use('*', requireNetworkAdmin);
 // ——— My profile ———
 
 function profilePage(c: Ctx, state: FormState, status: 200 | 422 = 200) {
-  const tags = listTags(c.var.deps.db);
-  return page(c, c.var.t.people.profile.title, <ProfilePage t={c.var.t} state={state} tags={tags} />, status);
+  const tags = listTags(c.get('deps').db);
+  return page(c, c.get('t').people.profile.title, <ProfilePage t={c.get('t')} state={state} tags={tags} />, status);
 }
 
 peopleRoutes.get('/profile', (c) => {
-  const p = getProfile(c.var.deps.db, c.var.user!.id);
+  const p = getProfile(c.get('deps').db, c.get('user')!.id);
   const values: Record<string, string | string[]> = {
     discipline: p.discipline ?? '',
     about: p.about ?? '',
@@ -52,11 +52,11 @@ peopleRoutes.get('/profile', (c) => {
 });
 
 peopleRoutes.post('/profile', async (c) => {
-  const t = c.var.t;
+  const t = c.get('t');
   const form = await readForm(c, profileSchema(t));
   if (!form.ok) return profilePage(c, { errors: form.errors, values: form.values }, 422);
   const { visible, showPresence, discipline, about, tags } = form.data;
-  const r = saveProfile(c.var.deps.db, c.var.user!.id, { visible, showPresence, discipline, about, tagIds: tags }, c.var.deps.now());
+  const r = saveProfile(c.get('deps').db, c.get('user')!.id, { visible, showPresence, discipline, about, tagIds: tags }, c.get('deps').now());
   if (!r.ok) return profilePage(c, { errors: { tags: t.people.profile.badTag }, values: form.values }, 422);
   return redirectWithFlash(c, '/people/profile', t.people.profile.saved);
 });
@@ -68,36 +68,36 @@ function placeAndDay(c: Ctx) {
   const locationId = parseId(c.req.param('locationId'));
   const date = c.req.param('date') ?? '';
   if (!locationId || !isValidLocalDate(date)) return null;
-  const location = getLocationForPresence(c.var.deps.db, locationId);
+  const location = getLocationForPresence(c.get('deps').db, locationId);
   return location ? { location, date } : null;
 }
 
 peopleRoutes.get('/here/:locationId/:date', (c) => {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const at = placeAndDay(c);
   if (!at) return notFound(c);
-  const me = c.var.user!.id;
+  const me = c.get('user')!.id;
   // Not booked there that day and not the host's staff: the same 404 as a location that does not exist.
   const people = whoIsHere(db, me, at.location, at.date);
   if (people === null) return notFound(c);
-  const isStaff = c.var.memberships.some((m) => m.orgId === at.location.orgId);
-  const staff = isStaff && at.date >= localToday(c.var.deps.now()) ? { here: isStaffPresent(db, me, at.location.id, at.date) } : null;
+  const isStaff = c.get('memberships').some((m) => m.orgId === at.location.orgId);
+  const staff = isStaff && at.date >= localToday(c.get('deps').now()) ? { here: isStaffPresent(db, me, at.location.id, at.date) } : null;
   return page(
     c,
-    c.var.t.people.here.link,
-    <WhoIsHerePage t={c.var.t} locale={c.var.locale} location={at.location} date={at.date} people={people} staff={staff} />,
+    c.get('t').people.here.link,
+    <WhoIsHerePage t={c.get('t')} locale={c.get('locale')} location={at.location} date={at.date} people={people} staff={staff} />,
   );
 });
 
 /** Own staff say "ik ben er" for a day (today or later), or take it back. */
 peopleRoutes.post('/here/:locationId/:date/presence', async (c) => {
-  const t = c.var.t;
+  const t = c.get('t');
   const at = placeAndDay(c);
   if (!at) return notFound(c);
   const form = await readForm(c, z.object({ here: z.enum(['0', '1']) }));
   if (!form.ok) return errorPage(c, 422, t.errors.formInvalid, t.errors.formInvalid);
-  if (at.date < localToday(c.var.deps.now())) return errorPage(c, 422, t.people.here.pastTitle, t.people.here.past);
-  const done = setStaffPresence(c.var.deps.db, c.var.user!.id, at.location, at.date, form.data.here === '1');
+  if (at.date < localToday(c.get('deps').now())) return errorPage(c, 422, t.people.here.pastTitle, t.people.here.past);
+  const done = setStaffPresence(c.get('deps').db, c.get('user')!.id, at.location, at.date, form.data.here === '1');
   if (!done) return notFound(c);
   return redirectWithFlash(c, `/people/here/${at.location.id}/${at.date}`, t.people.here.saved);
 });
@@ -105,47 +105,47 @@ peopleRoutes.post('/here/:locationId/:date/presence', async (c) => {
 // ——— Where is someone with this expertise ———
 
 peopleRoutes.get('/where', (c) => {
-  const { db, now } = c.var.deps;
-  const t = c.var.t;
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
   const tags = listTags(db);
   const values = queryValues(c);
   const asked = values.what !== undefined || values.date !== undefined;
   if (!asked) {
     const state = { values: { date: addDays(localToday(now()), 1) } };
-    return page(c, t.people.where.title, <WherePage t={t} locale={c.var.locale} state={state} tags={tags} results={null} date="" />);
+    return page(c, t.people.where.title, <WherePage t={t} locale={c.get('locale')} state={state} tags={tags} results={null} date="" />);
   }
   const form = validate(whereSchema(t), values, t);
   if (!form.ok) {
     const state = { errors: form.errors, values };
-    return page(c, t.people.where.title, <WherePage t={t} locale={c.var.locale} state={state} tags={tags} results={null} date="" />, 422);
+    return page(c, t.people.where.title, <WherePage t={t} locale={c.get('locale')} state={state} tags={tags} results={null} date="" />, 422);
   }
   const { date, what } = form.data;
-  const orgIds = c.var.memberships.map((m) => m.orgId);
+  const orgIds = c.get('memberships').map((m) => m.orgId);
   const results = whereIsExpertise(db, date, what, orgIds);
-  return page(c, t.people.where.title, <WherePage t={t} locale={c.var.locale} state={{ values }} tags={tags} results={results} date={date} />);
+  return page(c, t.people.where.title, <WherePage t={t} locale={c.get('locale')} state={{ values }} tags={tags} results={results} date={date} />);
 });
 
 // ——— The network's list of expertise ———
 
 function tagsPage(c: Ctx, state: FormState = {}, status: 200 | 409 | 422 = 200) {
-  const tags = listTags(c.var.deps.db, { all: true });
-  return page(c, c.var.t.people.tags.title, <TagsPage t={c.var.t} state={state} tags={tags} />, status);
+  const tags = listTags(c.get('deps').db, { all: true });
+  return page(c, c.get('t').people.tags.title, <TagsPage t={c.get('t')} state={state} tags={tags} />, status);
 }
 
 tagsRoutes.get('/', (c) => tagsPage(c));
 
 tagsRoutes.post('/', async (c) => {
-  const t = c.var.t;
+  const t = c.get('t');
   const form = await readForm(c, tagSchema(t));
   if (!form.ok) return tagsPage(c, { errors: form.errors, values: form.values }, 422);
-  if (!addTag(c.var.deps.db, form.data.name)) return tagsPage(c, { errors: { name: t.people.tags.exists }, values: form.values }, 409);
+  if (!addTag(c.get('deps').db, form.data.name)) return tagsPage(c, { errors: { name: t.people.tags.exists }, values: form.values }, 409);
   return redirectWithFlash(c, '/people/tags', t.people.tags.added(form.data.name));
 });
 
 tagsRoutes.post('/:id/:action{retire|restore}', (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
-  const done = setTagActive(c.var.deps.db, id, c.req.param('action') === 'restore');
+  const done = setTagActive(c.get('deps').db, id, c.req.param('action') === 'restore');
   if (!done) return notFound(c);
-  return redirectWithFlash(c, '/people/tags', c.var.t.people.tags.changed);
+  return redirectWithFlash(c, '/people/tags', c.get('t').people.tags.changed);
 });

@@ -18,17 +18,17 @@ accessLogRoutes.use('*', requireUser);
 
 /** The organisations whose entries the person may read, by name; null: they may read none (→ 403). */
 function scopeOf(c: Ctx): { scope: AccessScope; orgs: { id: number; name: string }[] } | null {
-  if (c.var.user!.isNetworkAdmin) return { scope: 'all', orgs: listOrganisations(c.var.deps.db).map((o) => ({ id: o.id, name: o.name })) };
-  const orgs = orgsWithRole(c.var.memberships, 'org_admin').map((m) => ({ id: m.orgId, name: m.orgName }));
+  if (c.get('user')!.isNetworkAdmin) return { scope: 'all', orgs: listOrganisations(c.get('deps').db).map((o) => ({ id: o.id, name: o.name })) };
+  const orgs = orgsWithRole(c.get('memberships'), 'org_admin').map((m) => ({ id: m.orgId, name: m.orgName }));
   return orgs.length === 0 ? null : { scope: { orgIds: orgs.map((o) => o.id) }, orgs };
 }
 
 accessLogRoutes.get('/', (c) => {
   const allowed = scopeOf(c);
   if (!allowed) return forbidden(c);
-  const t = c.var.t.privacy.log;
+  const t = c.get('t').privacy.log;
   const { filters, raw } = parseAccessLogFilters(c.req.query());
-  const { rows, paging } = listAccessLog(c.var.deps.db, allowed.scope, filters, {
+  const { rows, paging } = listAccessLog(c.get('deps').db, allowed.scope, filters, {
     requested: requestedPage(c.req.query('page')),
     size: ACCESS_LOG_PAGE_SIZE,
   });
@@ -43,8 +43,8 @@ accessLogRoutes.get('/', (c) => {
     c,
     t.title,
     <AccessLogPage
-      t={c.var.t}
-      locale={c.var.locale}
+      t={c.get('t')}
+      locale={c.get('locale')}
       intro={network ? t.introNetwork : t.introOrg(orgNames)}
       emptyText={emptyText}
       filters={raw}
@@ -52,18 +52,18 @@ accessLogRoutes.get('/', (c) => {
       rows={rows}
       listing={listing}
     />,
-    <AccessLogResults t={c.var.t} locale={c.var.locale} rows={rows} filtered={filtered} emptyText={emptyText} {...listing} />,
+    <AccessLogResults t={c.get('t')} locale={c.get('locale')} rows={rows} filtered={filtered} emptyText={emptyText} {...listing} />,
   );
 });
 
 accessLogRoutes.get('/mine', (c) => {
-  const me = c.var.user!.id;
-  const { rows, paging } = listWhoLookedAtMe(c.var.deps.db, me, { requested: requestedPage(c.req.query('page')), size: ACCESS_LOG_PAGE_SIZE });
+  const me = c.get('user')!.id;
+  const { rows, paging } = listWhoLookedAtMe(c.get('deps').db, me, { requested: requestedPage(c.req.query('page')), size: ACCESS_LOG_PAGE_SIZE });
   const listing = { paging, url: requestUrl(c), trigger: htmx(c).trigger };
   return pageOrFragment(
     c,
-    c.var.t.privacy.mine.title,
-    <MyAccessPage t={c.var.t} locale={c.var.locale} meId={me} rows={rows} listing={listing} />,
-    <MyAccessResults t={c.var.t} locale={c.var.locale} meId={me} rows={rows} {...listing} />,
+    c.get('t').privacy.mine.title,
+    <MyAccessPage t={c.get('t')} locale={c.get('locale')} meId={me} rows={rows} listing={listing} />,
+    <MyAccessResults t={c.get('t')} locale={c.get('locale')} meId={me} rows={rows} {...listing} />,
   );
 });

@@ -7,6 +7,6 @@ import { logAccess } from './access-log';
  * handler after its access check passed and the data was read, with the ids of the people shown.
  */
 export function logRead(c: Ctx, what: { action: AccessAction; orgId: number | null; object: string; subjectIds: readonly string[] }): void {
-  const user = c.var.user!;
-  logAccess(c.var.deps.db, { actorId: user.id, actorName: user.name, ...what }, c.var.deps.now());
+  const user = c.get('user')!;
+  logAccess(c.get('deps').db, { actorId: user.id, actorName: user.name, ...what }, c.get('deps').now());
 }

@@ -7,5 +7,5 @@ import { PrivacyStatementPage } from '../../views/pages/privacy/statement';
 export const privacyRoutes = new Hono<AppEnv>();
 
 privacyRoutes.get('/', (c) =>
-  page(c, c.var.t.rights.statement.title, <PrivacyStatementPage t={c.var.t} locale={c.var.locale} retention={c.var.config.retention} />),
+  page(c, c.get('t').rights.statement.title, <PrivacyStatementPage t={c.get('t')} locale={c.get('locale')} retention={c.get('config').retention} />),
 );
