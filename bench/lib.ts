@@ -356,14 +356,18 @@ export function dagdelen(dates: string[]): Dagdeel[] {
  * each person taking their own free dagdelen on the given spaces, for `seconds`. No HTTP, no
  * session, no page: the most one writer can book with every rule checked and everything a booking
  * writes (the row, its indexes, the Inzicht rollups by trigger, the confirmation in the outbox).
+ * `unsynced` measures the same without any fsync (synchronous=OFF on this connection only): not a
+ * setting the server could use, but the most any sharing of commits (group commit) could give,
+ * because the statements, indexes and triggers of each booking remain.
  */
 export function bookingTransactionCeiling(
   file: string,
-  o: { people: string[]; spaces: number[]; guestOrgId: number; slots: Dagdeel[]; seconds?: number },
+  o: { people: string[]; spaces: number[]; guestOrgId: number; slots: Dagdeel[]; seconds?: number; unsynced?: boolean },
 ): { perSecond: number; booked: number; wallMs: number; cpuMs: number; pagesPerCommit: number } {
   const db = openDatabase(file, { migrate: false });
   try {
     const sqlite = db.$client;
+    if (o.unsynced) sqlite.pragma('synchronous = OFF');
     const ids = sqlite.prepare(`select id from users where email in (select value from json_each(?))`).pluck().all(JSON.stringify(o.people)) as string[];
     const slots = o.slots;
     const now = new Date();
