@@ -7,7 +7,6 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../src/db';
 import { bookSpace } from '../src/desks/bookings';
-import { jobs } from '../src/jobs/registry';
 import { BENCH_PASSWORD } from './generate';
 
 export async function freePort(): Promise<number> {
@@ -400,32 +399,6 @@ export function bookingTransactionCeiling(
       cpuMs: (cpu.user + cpu.system) / 1000 / k,
       pagesPerCommit: pagesPerCommit(sqlite, 200, bookOne),
     };
-  } finally {
-    db.$client.close();
-  }
-}
-
-/**
- * Runs every scheduled job (src/jobs/registry.ts) to the end on a generated data set, as a running
- * server would have: the no-show release of today's past dagdelen, the day-before reminders after
- * 16:00, retention. Without this, a server started on a fresh data set spends its first seconds
- * catching up (~2.6 s of writes on the full set, one fsync per batch of 50) inside the first
- * measurements. Returns what each job changed.
- */
-export function settleJobs(file: string, now: Date): Record<string, number> {
-  const db = openDatabase(file, { migrate: false });
-  try {
-    const changed: Record<string, number> = {};
-    for (const job of jobs) {
-      let total = 0;
-      for (;;) {
-        const n = job.run(db, now, { baseUrl: 'http://localhost' });
-        total += typeof n === 'number' ? n : 0;
-        if (!job.batch || typeof n !== 'number' || n < job.batch) break;
-      }
-      changed[job.name] = total;
-    }
-    return changed;
   } finally {
     db.$client.close();
   }

@@ -14,21 +14,7 @@ import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { addDays, isoWeekday, localToday } from '../src/lib/time';
 import { FULL, generate, scaled } from './generate';
-import {
-  buildServer,
-  drain,
-  fmt,
-  integrity,
-  login,
-  machine,
-  measure,
-  sampleRss,
-  settleJobs,
-  startChild,
-  startNodeArgs,
-  type Measured,
-  type RssPeak,
-} from './lib';
+import { buildServer, drain, fmt, integrity, login, machine, measure, sampleRss, startChild, startNodeArgs, type Measured, type RssPeak } from './lib';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -90,7 +76,6 @@ async function main() {
   log(`generating ${smoke ? 'smoke' : 'bench'} data set (${scale.users} users, ${scale.bookings} bookings)`);
   const file = path.join(tmp, 'load.db');
   const gen = await generate(file, scale, today);
-  settleJobs(file, new Date());
   const plan = readPlan(file, gen.partnerOrgId);
   // The server as `npm start` runs it: built (scripts/build.mjs), with the same Node options.
   const server = await startChild(buildServer(), {
