@@ -128,6 +128,7 @@ desksRoutes.get('/', (c) => {
   if (form.ok && form.data.forEmail && !forUser) state.errors = { ...state.errors, forEmail: t.desks.colleague.notFound };
   const mine = new Map<number, Daypart[]>();
   if (results) for (const b of myActiveOn(db, forUser?.id ?? c.get('user')!.id, date, date)) mine.set(b.spaceId, [...(mine.get(b.spaceId) ?? []), b.daypart]);
+  const held = heldDayparts([...mine.values()].flat());
   const resultsProps = {
     closedNote: valid ? closedNote(c, date) : null,
     why,
@@ -138,6 +139,7 @@ desksRoutes.get('/', (c) => {
     date,
     daypart,
     mine,
+    held,
     asOrg: asOrgShown(c, asOrg),
     forUser,
     message: valid ? null : (errors.date ?? t.errors.formInvalid),
@@ -184,6 +186,9 @@ function closedNote(c: Ctx, date: string): string | null {
 
 // ——— Week view of a space ———
 
+/** The dagdelen among `dayparts` (with repeats, any order), once each and in the day's order: a stable card key. */
+const heldDayparts = (dayparts: Daypart[]): Daypart[] => (['morning', 'afternoon'] as const).filter((d) => dayparts.includes(d));
+
 /** The colleague asked for (`for` by id, or `forEmail`), when they are one of the user's for `asOrg`; else null (booking for oneself). */
 function colleagueFor(c: Ctx, asOrg: number | null, forId: string | null | undefined, forEmail?: string | null): Colleague | null {
   if (asOrg === null) return null;
@@ -196,11 +201,10 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
   const { db } = c.get('deps');
   const t = c.get('t');
   const taken = takenBetween(db, space.id, from, to);
-  const mine = new Set(
-    myActiveOn(db, forUser?.id ?? c.get('user')!.id, from, to)
-      .filter((b) => b.spaceId === space.id)
-      .map((b) => `${b.date}:${b.daypart}`),
-  );
+  const active = myActiveOn(db, forUser?.id ?? c.get('user')!.id, from, to);
+  const mine = new Set(active.filter((b) => b.spaceId === space.id).map((b) => `${b.date}:${b.daypart}`));
+  // Held at another space: a person holds one desk per dagdeel, so that cell offers no button.
+  const elsewhere = new Set(active.filter((b) => b.spaceId !== space.id).map((b) => `${b.date}:${b.daypart}`));
   const closed = closuresFor(db, { id: space.id, locationId: space.location.id }, from, to);
   const at = localMoment(c.get('deps').now());
   const canBook = mayBook(space.rules, { orgIds: userOrgIds(c), asOrgId: asOrg });
@@ -226,6 +230,7 @@ function buildCells(c: Ctx, space: VisibleSpace, asOrg: number | null, from: str
       taken: n,
       reserved: canBook ? reservedNow(space.rules, date, now) : 0,
       mine: mine.has(`${date}:${daypart}`),
+      heldElsewhere: elsewhere.has(`${date}:${daypart}`),
       unavailable: share === 'org_share_full' ? t.desks.search.fullForOrg : unavailableText(t, refusal, refusal === 'closed' ? closed(date) : null),
       canBook,
       asOrg: asOrgShown(c, asOrg),
@@ -340,9 +345,8 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
     c.get('deps').now(),
   ).rows[0];
   if (!row) return fragment(c, <CardAlert title={space.name} message={notice.text} />, status);
-  const mine = myActiveOn(db, forUser?.id ?? me, date, date)
-    .filter((b) => b.spaceId === space.id)
-    .map((b) => b.daypart);
+  const active = myActiveOn(db, forUser?.id ?? me, date, date);
+  const mine = active.filter((b) => b.spaceId === space.id).map((b) => b.daypart);
   return fragment(
     c,
     <SpaceCard
@@ -352,6 +356,7 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
       date={date}
       daypart={daypart}
       mine={mine}
+      held={heldDayparts(active.map((b) => b.daypart))}
       asOrg={asOrgShown(c, asOrg)}
       forUser={forUser}
       notice={notice}

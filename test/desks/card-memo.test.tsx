@@ -28,7 +28,7 @@ const row: SpaceResult = {
   reserved: 0,
   share: { morning: null, afternoon: null, whole: null },
 };
-const base: Omit<CardProps, 'notice'> = { t: dictFor('nl'), locale: 'nl', row, date: '2026-11-26', daypart: 'morning', mine: [], asOrg: null };
+const base: Omit<CardProps, 'notice'> = { t: dictFor('nl'), locale: 'nl', row, date: '2026-11-26', daypart: 'morning', mine: [], held: [], asOrg: null };
 const fresh = (p: Omit<CardProps, 'notice'>) => String((<SpaceCard {...p} />).toString());
 
 /**
@@ -54,6 +54,7 @@ describe('remembered search cards', () => {
       { ...base, row: { ...row, share: { ...row.share, morning: 'org_share_full' as const } } },
       { ...base, row: { ...row, overMorning: true } },
       { ...base, mine: ['morning' as const] },
+      { ...base, held: ['morning' as const] },
       { ...base, asOrg: 3 },
       { ...base, forUser: { id: 'u2', name: 'Anna' } },
       { ...base, daypart: 'whole' as const },

@@ -162,7 +162,7 @@ describe('dagdeel over: search and week view show it as past', () => {
     const [row] = searchSpaces(t.db, { date: TODAY, town: null, amenities: [], host: null }, viewer, t.clock.now()).rows;
     expect(row).toMatchObject({ spaceId: w.space.spaceId, overMorning: true, overAfternoon: false });
     const card = (daypart: Daypart | 'whole') =>
-      parse(String(SpaceCard({ t: dictFor('nl'), locale: 'nl', row: row!, date: TODAY, daypart, mine: [], asOrg: null })));
+      parse(String(SpaceCard({ t: dictFor('nl'), locale: 'nl', row: row!, date: TODAY, daypart, mine: [], held: [], asOrg: null })));
     for (const daypart of ['morning', 'whole'] as const) {
       expect(text(card(daypart).querySelector('.status')), daypart).toBe('Voorbij: de inchecktijd van dit dagdeel is verstreken');
       expect(card(daypart).querySelector('form'), daypart).toBeNull();

@@ -66,6 +66,11 @@ export type CardProps = {
   daypart: Daypart | 'whole';
   /** Dagdelen of this date the viewer already holds at this space. */
   mine: Daypart[];
+  /**
+   * Dagdelen of this date the viewer (or `forUser`) holds at any space, this one included: a
+   * person holds one desk per dagdeel, so the card offers no button where that would be refused.
+   */
+  held: Daypart[];
   asOrg: number | null;
   /** The colleague this search books for (`colleaguesOf`); null or absent: the viewer. */
   forUser?: { id: string; name: string } | null;
@@ -82,6 +87,7 @@ export function SpaceCard(p: CardProps) {
   const parts: Daypart[] = p.daypart === 'whole' ? ['morning', 'afternoon'] : [p.daypart];
   const free = freePlaces(r, p.daypart);
   const mineHere = parts.every((d) => p.mine.includes(d));
+  const heldElsewhere = !mineHere && parts.some((d) => p.held.includes(d));
   const over = parts.some((d) => (d === 'morning' ? r.overMorning : r.overAfternoon));
   const orgFull = r.share[p.daypart] === 'org_share_full';
   const action = `/desks/spaces/${r.spaceId}/book`;
@@ -110,6 +116,10 @@ export function SpaceCard(p: CardProps) {
       <NoticeLine notice={p.notice} />
       {mineHere ? (
         <p class="status status-ok">{p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, t.space.bookedByYou) : t.space.bookedByYou}</p>
+      ) : heldElsewhere ? (
+        <p class="status status-off">
+          {p.forUser ? t.colleague.alreadyBooked(p.forUser.name) : t.refusals.already_booked} <a href="/bookings">{t.nav.bookings}</a>
+        </p>
       ) : over ? (
         <p class="status status-off">{t.search.over}</p>
       ) : free <= 0 ? (
@@ -148,6 +158,8 @@ export type CellProps = {
   /** Desks held for the host's own staff (`reservedNow`): not free for this viewer. */
   reserved?: number;
   mine: boolean;
+  /** The viewer (or `forUser`) holds this dagdeel at another space: no button, the reason instead. */
+  heldElsewhere?: boolean;
   /** Why this day cannot be booked (closed, past…), already in words; null when it can. */
   unavailable: string | null;
   /** False for the host organisation's own staff: they see the counts without a button. */
@@ -190,6 +202,10 @@ export function SlotCell(p: CellProps) {
           <NoticeLine notice={p.notice} />
           {p.mine ? (
             <span class="status status-ok">{p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, t.space.bookedByYou) : t.space.bookedByYou}</span>
+          ) : p.heldElsewhere && p.canBook ? (
+            <span class="status status-off">
+              {p.forUser ? t.colleague.alreadyBooked(p.forUser.name) : t.refusals.already_booked} <a href="/bookings">{t.nav.bookings}</a>
+            </span>
           ) : free > 0 && p.canBook ? (
             <form method="post" action={action} hx-post={action} hx-target="closest td" hx-swap="outerHTML">
               <input type="hidden" name="date" value={p.date} />

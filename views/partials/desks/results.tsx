@@ -16,6 +16,8 @@ export type ResultsProps = {
   date: string;
   daypart: Daypart | 'whole';
   mine: Map<number, Daypart[]>;
+  /** Dagdelen of the date the viewer (or `forUser`) holds at any space (`CardProps.held`). */
+  held: Daypart[];
   asOrg: number | null;
   /** The colleague the search books for; null: the viewer. */
   forUser?: { id: string; name: string } | null;
@@ -57,7 +59,7 @@ export const RENDERED_CARDS_MAX = 2000;
 const renderedCards = rememberedHtml(RENDERED_CARDS_MAX);
 
 export function renderedCard(p: Omit<CardProps, 'notice'>): HtmlEscapedString {
-  const key = JSON.stringify([p.locale, p.row, p.date, p.daypart, p.mine, p.asOrg, p.forUser ?? null]);
+  const key = JSON.stringify([p.locale, p.row, p.date, p.daypart, p.mine, p.held, p.asOrg, p.forUser ?? null]);
   return renderedCards(key, () => <SpaceCard {...p} />);
 }
 
@@ -86,6 +88,7 @@ export function SearchResults(p: ResultsProps) {
               date: p.date,
               daypart: p.daypart,
               mine: p.mine.get(r.spaceId) ?? [],
+              held: p.held,
               asOrg: p.asOrg,
               forUser: p.forUser,
             }),

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { HTMLElement } from 'node-html-parser';
+import { instantOf } from '../../src/lib/time';
+import { createTestApp, html, TestClock, text } from '../helpers';
+import { bookingRows, createSpace, desksWorld, HX } from './factory';
+
+// A person holds one desk per dagdeel (bookSpace refuses a second: 'already_booked'). The search
+// cards and the week view say so where it applies, instead of a button that is then refused.
+
+const MONDAY = '2026-11-23';
+const DATE = '2026-11-25'; // Wednesday
+const HELD = 'Je hebt op dat dagdeel al een reservering.';
+
+async function world() {
+  const t = createTestApp({ clock: new TestClock(instantOf(MONDAY, '08:00')) });
+  const w = await desksWorld(t, { name: 'Flexplekken' });
+  const other = createSpace(t.db, w.hostOrg.id, { name: 'Stilteruimte', kind: 'stilteruimte' });
+  return { t, ...w, other };
+}
+
+type World = Awaited<ReturnType<typeof world>>;
+
+async function cards(w: World, daypart: string) {
+  const page = await html(await w.workerClient.get(`/desks?date=${DATE}&daypart=${daypart}&town=Harderwijk`));
+  const card = (spaceId: number) => page.querySelector(`#s${spaceId}`)!.parentNode as HTMLElement;
+  return { mine: card(w.space.spaceId), other: card(w.other.spaceId) };
+}
+
+async function weekCells(w: World, spaceId: number) {
+  const page = await html(await w.workerClient.get(`/desks/spaces/${spaceId}?week=${DATE}`));
+  const rows = page.querySelectorAll('tbody tr');
+  const row = rows.find((r) => text(r).includes('25'))!;
+  const [morning, afternoon] = row.querySelectorAll('td.slot');
+  return { morning: morning!, afternoon: afternoon! };
+}
+
+describe('a dagdeel already held at another space', () => {
+  it('search: the other card says so with a link to Mijn reserveringen instead of a button; the other dagdeel stays bookable', async () => {
+    const w = await world();
+    expect((await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: DATE, daypart: 'morning' })).status).toBe(303);
+
+    const morning = await cards(w, 'morning');
+    expect(text(morning.mine)).toContain('door jou gereserveerd');
+    expect(morning.other.querySelector('form')).toBeNull();
+    expect(text(morning.other)).toContain(HELD);
+    expect(morning.other.querySelector('a[href="/bookings"]')).not.toBeNull();
+
+    const afternoon = await cards(w, 'afternoon');
+    expect(afternoon.other.querySelector('form')).not.toBeNull();
+    expect(text(afternoon.other)).not.toContain(HELD);
+
+    // A whole day overlaps the held morning, here and elsewhere: no button on either card.
+    const whole = await cards(w, 'whole');
+    for (const card of [whole.mine, whole.other]) {
+      expect(card.querySelector('form')).toBeNull();
+      expect(text(card)).toContain(HELD);
+    }
+  });
+
+  it('week view: the held dagdeel has no button at the other space, the other dagdeel has one', async () => {
+    const w = await world();
+    expect((await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: DATE, daypart: 'morning' })).status).toBe(303);
+    const other = await weekCells(w, w.other.spaceId);
+    expect(other.morning.querySelector('form')).toBeNull();
+    expect(text(other.morning)).toContain(HELD);
+    expect(other.afternoon.querySelector('form')).not.toBeNull();
+    const own = await weekCells(w, w.space.spaceId);
+    expect(text(own.morning)).toContain('door jou gereserveerd');
+    expect(text(own.morning)).not.toContain(HELD);
+  });
+
+  it('the button matches the rule: a booking sent anyway is refused (422, nothing stored) and its card comes back without a button', async () => {
+    const w = await world();
+    expect((await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: DATE, daypart: 'morning' })).status).toBe(303);
+    const res = await w.workerClient.post(`/desks/spaces/${w.other.spaceId}/book`, { date: DATE, daypart: 'morning', fragment: 'card' }, HX);
+    expect(res.status).toBe(422);
+    const card = await html(res);
+    expect(text(card)).toContain(HELD);
+    expect(card.querySelector('form')).toBeNull();
+    expect(bookingRows(w.t.db, `space_id = ${w.other.spaceId}`)).toEqual([]);
+  });
+
+  it('after cancelling, the other card offers its button again (the remembered card is keyed by what is held)', async () => {
+    const w = await world();
+    expect((await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { date: DATE, daypart: 'morning' })).status).toBe(303);
+    expect((await cards(w, 'morning')).other.querySelector('form')).toBeNull();
+    const [booking] = bookingRows(w.t.db);
+    expect((await w.workerClient.post(`/bookings/${booking!.id}/cancel`)).status).toBeLessThan(400);
+    const after = await cards(w, 'morning');
+    expect(after.other.querySelector('form')).not.toBeNull();
+    expect(text(after.other)).not.toContain(HELD);
+  });
+});
