@@ -269,6 +269,25 @@ export function pssOfTree(pid: number): number {
   return sumOfTree(pid, (p) => Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? NaN) / 1024);
 }
 
+/**
+ * The resident pages (MiB) of each process's own executable (the node binary, from
+ * /proc/<pid>/smaps): file pages shared by every server process, which a sum of RSS counts once
+ * per process and PSS once in all. Empty where /proc is missing.
+ */
+export function binaryRssByProcess(pid: number): Map<number, number> {
+  return perProcess(pid, (p) => {
+    const exe = fs.readlinkSync(`/proc/${p}/exe`);
+    let kib = 0;
+    let inBinary = false;
+    for (const line of fs.readFileSync(`/proc/${p}/smaps`, 'utf8').split('\n')) {
+      const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s+(.*)$/.exec(line);
+      if (mapping) inBinary = mapping[1] === exe;
+      else if (inBinary && line.startsWith('Rss:')) kib += Number(line.split(/\s+/)[1]);
+    }
+    return kib / 1024;
+  });
+}
+
 /** Peaks over a run: `total` the sum of RSS over all processes, `pss` the sum of their PSS (shared pages once). */
 export type RssPeak = { total: number; largestProcess: number; processes: number; pss: number };
 

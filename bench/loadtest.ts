@@ -14,7 +14,23 @@ import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { addDays, isoWeekday, localToday } from '../src/lib/time';
 import { FULL, generate, scaled } from './generate';
-import { buildServer, drain, fmt, integrity, login, machine, measure, sampleRss, startChild, startNodeArgs, type Measured, type RssPeak } from './lib';
+import {
+  binaryRssByProcess,
+  buildServer,
+  drain,
+  fmt,
+  integrity,
+  login,
+  machine,
+  measure,
+  pssOfTree,
+  rssByProcess,
+  sampleRss,
+  startChild,
+  startNodeArgs,
+  type Measured,
+  type RssPeak,
+} from './lib';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -91,7 +107,10 @@ async function main() {
     slowSocketsClosed?: number;
     peakRss?: RssPeak;
   } = {};
-  // Issue #18: the server's memory under this load, all its processes (the primary and its workers), sampled every 250 ms.
+  // Issue #18: the server's memory at rest (started, no request yet), then under this load, all its
+  // processes (the primary and its workers), sampled every 250 ms.
+  const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const resting = { rss: sum(rssByProcess(server.proc.pid!)), binary: binaryRssByProcess(server.proc.pid!), pss: pssOfTree(server.proc.pid!) };
   const rss = sampleRss(server.proc.pid!);
   try {
     const emails = gen.reservedEmails.slice(0, 200);
@@ -232,6 +251,7 @@ async function main() {
     await server.stop();
   }
   const peak = summary.peakRss!;
+  const mb = (mib: number) => (mib * 2 ** 20) / 1e6;
   // Each server process is a Node process with its own copy of the app and SQLite's cache; the
   // primary only forks and watches (ADR 019). The verdict is on all of them together.
   rows.push({
@@ -245,8 +265,16 @@ async function main() {
     seconds: 0,
     status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 },
     errors: 0,
-    note: `${fmt(peak.total)} MiB RSS in all (${fmt((peak.total * 2 ** 20) / 1e6)} MB); the largest process ${fmt(peak.largestProcess)} MiB; PSS in all (pages the processes share counted once) ${fmt(peak.pss)} MiB (${fmt((peak.pss * 2 ** 20) / 1e6)} MB)`,
-    verdict: peak.total * 2 ** 20 <= 250e6 ? 'PASS' : 'FAIL (want ≤ 250 MB in all)',
+    note:
+      `${fmt(peak.total)} MiB RSS in all (${fmt(mb(peak.total))} MB); the largest process ${fmt(peak.largestProcess)} MiB; PSS in all (pages the processes share counted once) ${fmt(peak.pss)} MiB (${fmt(mb(peak.pss))} MB). ` +
+      `At rest, started and before any request: ${fmt(resting.rss)} MiB RSS in all (${fmt(mb(resting.rss))} MB), of which the node binary's resident pages ${fmt(sum(resting.binary))} MiB ` +
+      `(${[...resting.binary.values()].map((v) => fmt(v)).join(' + ')}: the same file pages, counted once per process); PSS in all at rest ${fmt(resting.pss)} MiB`,
+    verdict:
+      mb(peak.total) <= 250
+        ? 'PASS'
+        : mb(peak.pss) <= 250
+          ? `FAIL as a sum of RSS${mb(resting.rss) > 250 ? ' (already over at rest: a bound of counting shared pages per process)' : ''}; PASS as PSS (want ≤ 250 MB in all)`
+          : 'FAIL (want ≤ 250 MB in all)',
   });
 
   const m = machine();
