@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Server } from 'node:http';
+import os from 'node:os';
 import { loadConfigOrExit, type Config } from './config';
 import { openDatabase } from './db';
 import { runningClock, type Clock } from './lib/clock';
@@ -59,14 +60,17 @@ async function announce(config: Config, port: number, now: Clock) {
  * does not hold the whole app in memory (issue #18, memory under load).
  */
 async function serveHere(config: Config, log: Logger, db: ReturnType<typeof openDatabase>, now: Clock, opts: { runJobs: boolean }) {
-  const [{ serve }, { createApp }, { jobs }, { startJobs }, { startMailWorker }, { smtpTransport }] = await Promise.all([
+  const [{ serve }, { createApp }, { jobs }, { startJobs }, { startMailWorker }, { smtpTransport }, password] = await Promise.all([
     import('@hono/node-server'),
     import('./app'),
     import('./jobs/registry'),
     import('./jobs/runner'),
     import('./mail/worker'),
     import('./mail/smtp'),
+    import('./auth/password'),
   ]);
+  // Password checks at once: this process's share of the cores (19 MiB each while they run).
+  password.setPasswordChecksAtOnce(password.passwordChecksAtOnce(os.availableParallelism(), config.workers));
   const app = createApp({ db, config, logger: log, now });
   // Slow or half-open clients must not tie up the server. Node checks these timeouts only every
   // connectionsCheckingInterval (30 s by default), so a half-open socket lived up to 40 s; checking
@@ -119,9 +123,9 @@ function runPrimary(config: Config, log: Logger, now: Clock) {
     // A shifted clock (TEST_NOW) carries on where the primary's is, also in a replaced process.
     const worker = cluster.fork({
       GASTPLEK_WORKER_INDEX: String(index),
-      // Each password check (argon2id) holds 19 MiB while it runs on libuv's thread pool, 4 threads
-      // by default: 2 per process bound that to 38 MiB and still keep every core busy with one
-      // process per core (issue #18, memory under the load test's login flood).
+      // Password checks (argon2id, 19 MiB each while they run) run on libuv's thread pool, 4 threads
+      // by default; how many run at once is the process's share of the cores (serveHere). 2 threads
+      // leave one for other work while a check runs (issue #18, memory under the login flood).
       UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? String(WORKER_THREADPOOL_SIZE),
       // One malloc arena instead of one per thread that ever allocated (glibc): ~6–9 MiB less per
       // process under load, no CPU difference measurable (issue #18, bench/RESULTS.md).
