@@ -69,8 +69,9 @@ async function serveHere(config: Config, log: Logger, db: ReturnType<typeof open
     import('./mail/smtp'),
     import('./auth/password'),
   ]);
-  // Password checks at once: this process's share of the cores (19 MiB each while they run).
-  password.setPasswordChecksAtOnce(password.passwordChecksAtOnce(os.availableParallelism(), config.workers));
+  // Password checks at once: this process's share of the cores (19 MiB each while they run), within its thread pool (libuv's default is 4).
+  const threads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  password.setPasswordChecksAtOnce(password.passwordChecksAtOnce(os.availableParallelism(), config.workers, threads));
   const app = createApp({ db, config, logger: log, now });
   // Slow or half-open clients must not tie up the server. Node checks these timeouts only every
   // connectionsCheckingInterval (30 s by default), so a half-open socket lived up to 40 s; checking

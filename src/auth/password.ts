@@ -16,9 +16,12 @@ const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1, 
  */
 const hashing = pLimit(2);
 
-/** A process's share of the cores, at least 1: `cores` over the number of server processes. */
-export function passwordChecksAtOnce(cores: number, processes: number): number {
-  return Math.max(1, Math.floor(cores / processes));
+/**
+ * A process's share of the cores (`cores` over the number of server processes), at least 1, and
+ * at most one less than its thread pool (`threads`), so other thread-pool work never waits behind checks.
+ */
+export function passwordChecksAtOnce(cores: number, processes: number, threads: number): number {
+  return Math.max(1, Math.min(Math.floor(cores / processes), threads - 1));
 }
 
 export function setPasswordChecksAtOnce(n: number): void {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HTMLElement } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { dictFor } from '../../views/i18n';
+import { SpaceCard } from '../../views/partials/desks/cards';
 import { instantOf } from '../../src/lib/time';
 import { createTestApp, html, TestClock, text } from '../helpers';
 import { bookingRows, createSpace, desksWorld, HX } from './factory';
@@ -75,9 +77,48 @@ describe('a dagdeel already held at another space', () => {
     const res = await w.workerClient.post(`/desks/spaces/${w.other.spaceId}/book`, { date: DATE, daypart: 'morning', fragment: 'card' }, HX);
     expect(res.status).toBe(422);
     const card = await html(res);
-    expect(text(card)).toContain(HELD);
+    // Said once, as the refusal (role=alert); the card does not repeat it as its status.
+    expect(text(card.querySelector('[role=alert]'))).toBe(HELD);
+    expect(text(card).split(HELD).length - 1).toBe(1);
     expect(card.querySelector('form')).toBeNull();
+    // The same from the week view's cell.
+    const cellRes = await w.workerClient.post(`/desks/spaces/${w.other.spaceId}/book`, { date: DATE, daypart: 'morning', fragment: 'cell' }, HX);
+    expect(cellRes.status).toBe(422);
+    const cell = await html(cellRes);
+    expect(text(cell).split(HELD).length - 1).toBe(1);
+    expect(cell.querySelector('form')).toBeNull();
     expect(bookingRows(w.t.db, `space_id = ${w.other.spaceId}`)).toEqual([]);
+  });
+
+  it('booking for a colleague: the card says the colleague holds the dagdeel, without a link to the viewer’s own bookings', () => {
+    const row = {
+      spaceId: 7,
+      spaceName: 'Stilteruimte',
+      kind: 'stilteruimte' as const,
+      capacity: 3,
+      amenities: 0,
+      locationId: 1,
+      locationName: 'Locatie Harderwijk',
+      street: 'Stationslaan 2',
+      town: 'Harderwijk',
+      hostOrgId: 1,
+      hostOrgName: 'CJG Harderwijk',
+      approvalRequired: 0,
+      takenMorning: 0,
+      takenAfternoon: 0,
+      overMorning: false,
+      overAfternoon: false,
+      reserved: 0,
+      share: { morning: null, afternoon: null, whole: null },
+    };
+    const base = { t: dictFor('nl'), locale: 'nl' as const, row, date: DATE, daypart: 'morning' as const, mine: [], asOrg: null };
+    const forAnna = parse(String(SpaceCard({ ...base, held: ['morning'], forUser: { id: 'u2', name: 'Anna Bakker' } })));
+    expect(text(forAnna.querySelector('.status'))).toBe('Anna Bakker heeft op dat dagdeel al een reservering.');
+    expect(forAnna.querySelector('a[href="/bookings"]')).toBeNull();
+    expect(forAnna.querySelector('form')).toBeNull();
+    // The colleague holds nothing then: the button, for them.
+    const free = parse(String(SpaceCard({ ...base, held: [], forUser: { id: 'u2', name: 'Anna Bakker' } })));
+    expect(text(free.querySelector('form button'))).toContain('voor Anna Bakker');
   });
 
   it('after cancelling, the other card offers its button again (the remembered card is keyed by what is held)', async () => {

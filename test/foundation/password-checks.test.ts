@@ -26,11 +26,14 @@ async function observe<T>(checks: Promise<T>[]) {
 describe('password checks at once', () => {
   afterEach(() => setPasswordChecksAtOnce(2));
 
-  it('a process’s share of the cores, at least one', () => {
-    expect(passwordChecksAtOnce(2, 2)).toBe(1);
-    expect(passwordChecksAtOnce(2, 1)).toBe(2);
-    expect(passwordChecksAtOnce(8, 3)).toBe(2);
-    expect(passwordChecksAtOnce(1, 4)).toBe(1);
+  it('a process’s share of the cores, at least one, leaving a thread of its pool for other work', () => {
+    expect(passwordChecksAtOnce(2, 2, 2)).toBe(1);
+    expect(passwordChecksAtOnce(2, 1, 4)).toBe(2);
+    expect(passwordChecksAtOnce(8, 3, 4)).toBe(2);
+    expect(passwordChecksAtOnce(1, 4, 2)).toBe(1);
+    // 24 cores, 8 processes of 2 threads: the pool, not the share (3), is the limit.
+    expect(passwordChecksAtOnce(24, 8, 2)).toBe(1);
+    expect(passwordChecksAtOnce(24, 8, 1)).toBe(1);
   });
 
   it('with one at a time, three logins wait their turn and each still gets its own answer', async () => {

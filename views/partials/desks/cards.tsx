@@ -58,6 +58,29 @@ export function SlotAlert(p: { message: string }) {
   );
 }
 
+/**
+ * Why there is no button: the viewer (or the colleague booked for) already holds this dagdeel
+ * elsewhere. The link goes to the viewer's own bookings, so only when booking for themselves; and
+ * nothing when the refusal notice just said the same.
+ */
+function HeldElsewhere(p: { t: Dict; forUser?: { id: string; name: string } | null; notice?: Notice | null; as: 'p' | 'span' }) {
+  const t = p.t.desks;
+  const text = p.forUser ? t.colleague.alreadyBooked(p.forUser.name) : t.refusals.already_booked;
+  if (p.notice?.text === text) return null;
+  const body = (
+    <>
+      {text}
+      {!p.forUser && (
+        <>
+          {' '}
+          <a href="/bookings">{t.nav.bookings}</a>
+        </>
+      )}
+    </>
+  );
+  return p.as === 'p' ? <p class="status status-off">{body}</p> : <span class="status status-off">{body}</span>;
+}
+
 export type CardProps = {
   t: Dict;
   locale: Locale;
@@ -117,9 +140,7 @@ export function SpaceCard(p: CardProps) {
       {mineHere ? (
         <p class="status status-ok">{p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, t.space.bookedByYou) : t.space.bookedByYou}</p>
       ) : heldElsewhere ? (
-        <p class="status status-off">
-          {p.forUser ? t.colleague.alreadyBooked(p.forUser.name) : t.refusals.already_booked} <a href="/bookings">{t.nav.bookings}</a>
-        </p>
+        <HeldElsewhere t={p.t} forUser={p.forUser} notice={p.notice} as="p" />
       ) : over ? (
         <p class="status status-off">{t.search.over}</p>
       ) : free <= 0 ? (
@@ -203,9 +224,7 @@ export function SlotCell(p: CellProps) {
           {p.mine ? (
             <span class="status status-ok">{p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, t.space.bookedByYou) : t.space.bookedByYou}</span>
           ) : p.heldElsewhere && p.canBook ? (
-            <span class="status status-off">
-              {p.forUser ? t.colleague.alreadyBooked(p.forUser.name) : t.refusals.already_booked} <a href="/bookings">{t.nav.bookings}</a>
-            </span>
+            <HeldElsewhere t={p.t} forUser={p.forUser} notice={p.notice} as="span" />
           ) : free > 0 && p.canBook ? (
             <form method="post" action={action} hx-post={action} hx-target="closest td" hx-swap="outerHTML">
               <input type="hidden" name="date" value={p.date} />
