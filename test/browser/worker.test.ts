@@ -164,6 +164,42 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     await context.close();
   });
 
+  it('booking from one card of several: the other cards lose their button at once and say the dagdeel is held', async () => {
+    server.clock.reset();
+    // The third open weekday, in the afternoon: the journey below books its morning.
+    const date = openWeekdaysAfter(server.clock.now(), 3)[2]!;
+    const { page, context } = await newPage(browser, server);
+    await login(page, server, 'ruben.mulder@gastplek.test');
+    await page.goto(`${server.url}/desks?date=${date}&daypart=afternoon`);
+    const results = page.locator('#desk-results');
+    const buttons = results.getByRole('button', { name: /^Reserveren/ });
+    const offered = await buttons.count();
+    expect(offered).toBeGreaterThan(2);
+    const name = await results
+      .locator('article.space-card')
+      .filter({ has: page.getByRole('button', { name: /^Reserveren/ }) })
+      .first()
+      .locator('h3')
+      .innerText();
+    const card = results.locator('article.space-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
+    await card.getByRole('button', { name: /^Reserveren/ }).click();
+    await expect.poll(() => card.getByRole('status').innerText()).toBe(`Gereserveerd: ${name}, ${dutchDate(date)}, middag.`);
+    // No card on the list offers the afternoon any more; each that did says why, with the way to the booking.
+    expect(await buttons.count()).toBe(0);
+    const held = results.locator('article.space-card .status', { hasText: 'Je hebt op dat dagdeel al een reservering.' });
+    expect(await held.count()).toBe(offered - 1);
+    expect(await held.first().getByRole('link', { name: 'Mijn reserveringen' }).getAttribute('href')).toBe('/bookings');
+    await accessible(page);
+
+    // Cancelled again, so the other journeys find the desks as the demo data has them.
+    await page.goto(`${server.url}/bookings`);
+    const item = page.locator('article.booking-item', { hasText: name }).filter({ hasText: `${dutchDate(date)} · middag` });
+    await item.getByText('Annuleren', { exact: true }).click();
+    await item.getByRole('button', { name: 'Ja, annuleer deze reservering' }).click();
+    await expect.poll(() => item.getByRole('status').innerText()).toBe('Je reservering is geannuleerd; de plek is weer vrij.');
+    await context.close();
+  });
+
   it('typing a town and pressing Reserveren at once: the outcome stays on the card (leaving the field starts no second search)', async () => {
     server.clock.reset();
     // The third open weekday: the other journeys here book and cancel on the first.

@@ -90,6 +90,26 @@ describe('a dagdeel already held at another space', () => {
     expect(bookingRows(w.t.db, `space_id = ${w.other.spaceId}`)).toEqual([]);
   });
 
+  it('booking from a search card: the answer also replaces the booking form of every other card on the list (htmx out-of-band), a refusal does not', async () => {
+    const w = await world();
+    const res = await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { slot: `${DATE} morning`, fragment: 'card' }, HX);
+    expect(res.status).toBe(200);
+    const body = await html(res);
+    expect(text(body.querySelector('article.space-card'))).toContain('door jou gereserveerd');
+    const oob = body.querySelector('[hx-swap-oob]')!;
+    // Every card of the results list offers the same date and dagdeel: each other card's form goes.
+    expect(oob.getAttribute('hx-swap-oob')).toBe('outerHTML:#desk-results .space-card form');
+    expect(text(oob)).toBe(`${HELD} Mijn reserveringen`);
+    expect(oob.querySelector('a[href="/bookings"]')).not.toBeNull();
+    // The list the selector is written for: the results section holds the cards and their forms.
+    const page = await html(await w.workerClient.get(`/desks?date=${DATE}&daypart=afternoon&town=Harderwijk`));
+    expect(page.querySelectorAll('#desk-results .space-card form')).toHaveLength(2);
+
+    const refused = await w.workerClient.post(`/desks/spaces/${w.other.spaceId}/book`, { slot: `${DATE} morning`, fragment: 'card' }, HX);
+    expect(refused.status).toBe(422);
+    expect((await html(refused)).querySelector('[hx-swap-oob]')).toBeNull();
+  });
+
   it('booking for a colleague: the card says the colleague holds the dagdeel, without a link to the viewer’s own bookings', () => {
     const row = {
       spaceId: 7,

@@ -63,7 +63,7 @@ export function SlotAlert(p: { message: string }) {
  * elsewhere. The link goes to the viewer's own bookings, so only when booking for themselves; and
  * nothing when the refusal notice just said the same.
  */
-function HeldElsewhere(p: { t: Dict; forUser?: { id: string; name: string } | null; notice?: Notice | null; as: 'p' | 'span' }) {
+function HeldElsewhere(p: { t: Dict; forUser?: { id: string; name: string } | null; notice?: Notice | null; as: 'p' | 'span'; oob?: string }) {
   const t = p.t.desks;
   const text = p.forUser ? t.colleague.alreadyBooked(p.forUser.name) : t.refusals.already_booked;
   if (p.notice?.text === text) return null;
@@ -78,7 +78,23 @@ function HeldElsewhere(p: { t: Dict; forUser?: { id: string; name: string } | nu
       )}
     </>
   );
-  return p.as === 'p' ? <p class="status status-off">{body}</p> : <span class="status status-off">{body}</span>;
+  return p.as === 'p' ? (
+    <p class="status status-off" hx-swap-oob={p.oob}>
+      {body}
+    </p>
+  ) : (
+    <span class="status status-off">{body}</span>
+  );
+}
+
+/**
+ * Sent with the card of a booking just made from the search results: every card of a results list
+ * offers the same date and dagdeel (to the same person), so each other card's booking form is now
+ * replaced by the reason it cannot be booked, instead of a button that would be refused. An htmx
+ * out-of-band swap with a selector swaps every element it matches.
+ */
+export function HeldOnOtherCards(p: { t: Dict; forUser?: { id: string; name: string } | null }) {
+  return <HeldElsewhere t={p.t} forUser={p.forUser} as="p" oob="outerHTML:#desk-results .space-card form" />;
 }
 
 export type CardProps = {
