@@ -11,7 +11,7 @@ import { formatLocalDate } from '../../views/i18n/format';
 import { SearchPage, SuggestedOptions } from '../../views/pages/desks/search';
 import { SearchResults } from '../../views/partials/desks/results';
 import { SpacePage, SeriesResultPage, refusalText } from '../../views/pages/desks/space';
-import { CardAlert, HeldOnOtherCards, SlotAlert, SlotCell, SpaceCard, unavailableText, type CellProps, type Notice } from '../../views/partials/desks/cards';
+import { BookedCard, CardAlert, SlotAlert, SlotCell, unavailableText, type CellProps, type Notice } from '../../views/partials/desks/cards';
 import type { FormState } from '../../views/partials/form';
 import { bookSeries, bookSpace, canSeeInstructions, myActiveOn } from './bookings';
 import { recordDemand } from '../insight/demand';
@@ -349,21 +349,19 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
   const mine = active.filter((b) => b.spaceId === space.id).map((b) => b.daypart);
   return fragment(
     c,
-    <>
-      <SpaceCard
-        t={t}
-        locale={c.get('locale')}
-        row={row}
-        date={date}
-        daypart={daypart}
-        mine={mine}
-        held={heldDayparts(active.map((b) => b.daypart))}
-        asOrg={asOrgShown(c, asOrg)}
-        forUser={forUser}
-        notice={notice}
-      />
-      {result.ok && <HeldOnOtherCards t={t} forUser={forUser} />}
-    </>,
+    <BookedCard
+      t={t}
+      locale={c.get('locale')}
+      row={row}
+      date={date}
+      daypart={daypart}
+      mine={mine}
+      held={heldDayparts(active.map((b) => b.daypart))}
+      asOrg={asOrgShown(c, asOrg)}
+      forUser={forUser}
+      notice={notice}
+      booked={result.ok}
+    />,
     status,
   );
 });

@@ -51,12 +51,14 @@ describe('a dagdeel already held at another space', () => {
     expect(afternoon.other.querySelector('form')).not.toBeNull();
     expect(text(afternoon.other)).not.toContain(HELD);
 
-    // A whole day overlaps the held morning, here and elsewhere: no button on either card.
+    // A whole day overlaps the held morning, here and elsewhere: no button on either card. Here the
+    // card says which half is the viewer's and where to book the other; elsewhere that it is held.
     const whole = await cards(w, 'whole');
-    for (const card of [whole.mine, whole.other]) {
-      expect(card.querySelector('form')).toBeNull();
-      expect(text(card)).toContain(HELD);
-    }
+    for (const card of [whole.mine, whole.other]) expect(card.querySelector('form')).toBeNull();
+    expect(text(whole.other)).toContain(HELD);
+    expect(text(whole.mine)).not.toContain(HELD);
+    expect(text(whole.mine.querySelector('.status'))).toBe('Ochtend door jou gereserveerd. Voor de middag: zie het weekoverzicht.');
+    expect(whole.mine.querySelector('.status a')!.getAttribute('href')).toBe(`/desks/spaces/${w.space.spaceId}?week=${DATE}`);
   });
 
   it('week view: the held dagdeel has no button at the other space, the other dagdeel has one', async () => {
@@ -136,6 +138,10 @@ describe('a dagdeel already held at another space', () => {
     expect(text(forAnna.querySelector('.status'))).toBe('Anna Bakker heeft op dat dagdeel al een reservering.');
     expect(forAnna.querySelector('a[href="/bookings"]')).toBeNull();
     expect(forAnna.querySelector('form')).toBeNull();
+    // A whole day of which the afternoon here is already held, in English: which half, and where to book the other.
+    const en = parse(String(SpaceCard({ ...base, t: dictFor('en'), locale: 'en', daypart: 'whole', mine: ['afternoon'], held: ['afternoon'] })));
+    expect(text(en.querySelector('.status'))).toBe('Afternoon booked by you. For the morning, see the week view.');
+    expect(en.querySelector('form')).toBeNull();
     // The colleague holds nothing then: the button, for them.
     const free = parse(String(SpaceCard({ ...base, held: [], forUser: { id: 'u2', name: 'Anna Bakker' } })));
     expect(text(free.querySelector('form button'))).toContain('voor Anna Bakker');

@@ -93,8 +93,19 @@ function HeldElsewhere(p: { t: Dict; forUser?: { id: string; name: string } | nu
  * replaced by the reason it cannot be booked, instead of a button that would be refused. An htmx
  * out-of-band swap with a selector swaps every element it matches.
  */
-export function HeldOnOtherCards(p: { t: Dict; forUser?: { id: string; name: string } | null }) {
+function HeldOnOtherCards(p: { t: Dict; forUser?: { id: string; name: string } | null }) {
   return <HeldElsewhere t={p.t} forUser={p.forUser} as="p" oob="outerHTML:#desk-results .space-card form" />;
+}
+
+/** The answer to a booking from a search card: the card in its new state and, when it booked, the other cards' update. */
+export function BookedCard(p: CardProps & { booked: boolean }) {
+  const { booked, ...card } = p;
+  return (
+    <>
+      <SpaceCard {...card} />
+      {booked && <HeldOnOtherCards t={p.t} forUser={p.forUser} />}
+    </>
+  );
 }
 
 export type CardProps = {
@@ -126,7 +137,9 @@ export function SpaceCard(p: CardProps) {
   const parts: Daypart[] = p.daypart === 'whole' ? ['morning', 'afternoon'] : [p.daypart];
   const free = freePlaces(r, p.daypart);
   const mineHere = parts.every((d) => p.mine.includes(d));
-  const heldElsewhere = !mineHere && parts.some((d) => p.held.includes(d));
+  // A whole-day search where one dagdeel here is already the viewer's: the other is booked on its own.
+  const minePart = !mineHere ? parts.find((d) => p.mine.includes(d)) : undefined;
+  const heldElsewhere = !mineHere && !minePart && parts.some((d) => p.held.includes(d));
   const over = parts.some((d) => (d === 'morning' ? r.overMorning : r.overAfternoon));
   const orgFull = r.share[p.daypart] === 'org_share_full';
   const action = `/desks/spaces/${r.spaceId}/book`;
@@ -155,6 +168,13 @@ export function SpaceCard(p: CardProps) {
       <NoticeLine notice={p.notice} />
       {mineHere ? (
         <p class="status status-ok">{p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, t.space.bookedByYou) : t.space.bookedByYou}</p>
+      ) : minePart ? (
+        <p class="status status-ok">
+          {((text: string) => (p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, text) : text))(
+            t.search.partBooked(p.t.dayparts[minePart], p.t.dayparts[minePart === 'morning' ? 'afternoon' : 'morning']),
+          )}{' '}
+          <a href={`/desks/spaces/${r.spaceId}?week=${p.date}`}>{t.search.week.toLowerCase()}</a>.
+        </p>
       ) : heldElsewhere ? (
         <HeldElsewhere t={p.t} forUser={p.forUser} notice={p.notice} as="p" />
       ) : over ? (
