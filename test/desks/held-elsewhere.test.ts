@@ -142,6 +142,11 @@ describe('a dagdeel already held at another space', () => {
     const en = parse(String(SpaceCard({ ...base, t: dictFor('en'), locale: 'en', daypart: 'whole', mine: ['afternoon'], held: ['afternoon'] })));
     expect(text(en.querySelector('.status'))).toBe('Afternoon booked by you. For the morning, see the week view.');
     expect(en.querySelector('form')).toBeNull();
+    // For a colleague, after "Voor Anna Bakker:" the sentence goes on in lower case.
+    const forAnnaHalf = parse(
+      String(SpaceCard({ ...base, daypart: 'whole', mine: ['morning'], held: ['morning'], forUser: { id: 'u2', name: 'Anna Bakker' } })),
+    );
+    expect(text(forAnnaHalf.querySelector('.status'))).toBe('Voor Anna Bakker: ochtend door jou gereserveerd. Voor de middag: zie het weekoverzicht.');
     // The colleague holds nothing then: the button, for them.
     const free = parse(String(SpaceCard({ ...base, held: [], forUser: { id: 'u2', name: 'Anna Bakker' } })));
     expect(text(free.querySelector('form button'))).toContain('voor Anna Bakker');

@@ -170,7 +170,7 @@ export function SpaceCard(p: CardProps) {
         <p class="status status-ok">{p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, t.space.bookedByYou) : t.space.bookedByYou}</p>
       ) : minePart ? (
         <p class="status status-ok">
-          {((text: string) => (p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, text) : text))(
+          {((text: string) => (p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, `${text[0]!.toLowerCase()}${text.slice(1)}`) : text))(
             t.search.partBooked(p.t.dayparts[minePart], p.t.dayparts[minePart === 'morning' ? 'afternoon' : 'morning']),
           )}{' '}
           <a href={`/desks/spaces/${r.spaceId}?week=${p.date}`}>{t.search.week.toLowerCase()}</a>.
