@@ -344,12 +344,12 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
     { userId: c.get('user')!.id, userOrgIds: userOrgIds(c), guestOrgId: asOrg },
     c.get('deps').now(),
   ).rows[0];
-  if (!row) return fragment(c, <CardAlert title={space.name} message={notice.text} />, status);
   const active = myActiveOn(db, forUser?.id ?? me, date, date);
   const mine = active.filter((b) => b.spaceId === space.id).map((b) => b.daypart);
   return fragment(
     c,
     <BookedCard
+      title={space.name}
       t={t}
       locale={c.get('locale')}
       row={row}

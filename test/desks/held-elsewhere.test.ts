@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { dictFor } from '../../views/i18n';
-import { SpaceCard } from '../../views/partials/desks/cards';
+import { BookedCard, SpaceCard } from '../../views/partials/desks/cards';
 import { instantOf } from '../../src/lib/time';
 import { createTestApp, html, TestClock, text } from '../helpers';
 import { bookingRows, createSpace, desksWorld, HX } from './factory';
@@ -92,24 +92,39 @@ describe('a dagdeel already held at another space', () => {
     expect(bookingRows(w.t.db, `space_id = ${w.other.spaceId}`)).toEqual([]);
   });
 
-  it('booking from a search card: the answer also replaces the booking form of every other card on the list (htmx out-of-band), a refusal does not', async () => {
+  it('booking from a search card: the answer also replaces the booking form of every other card on that list (htmx out-of-band), a refusal does not', async () => {
     const w = await world();
+    // The lists as the browser has them before the booking: the morning one it is made from, and the afternoon one.
+    const morningList = await html(await w.workerClient.get(`/desks?date=${DATE}&daypart=morning&town=Harderwijk`));
+    const afternoonList = await html(await w.workerClient.get(`/desks?date=${DATE}&daypart=afternoon&town=Harderwijk`));
     const res = await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book`, { slot: `${DATE} morning`, fragment: 'card' }, HX);
     expect(res.status).toBe(200);
     const body = await html(res);
     expect(text(body.querySelector('article.space-card'))).toContain('door jou gereserveerd');
     const oob = body.querySelector('[hx-swap-oob]')!;
-    // Every card of the results list offers the same date and dagdeel: each other card's form goes.
-    expect(oob.getAttribute('hx-swap-oob')).toBe('outerHTML:#desk-results .space-card form');
+    const [style, selector] = [oob.getAttribute('hx-swap-oob')!.split(':')[0], oob.getAttribute('hx-swap-oob')!.slice('outerHTML:'.length)];
+    expect(style).toBe('outerHTML');
     expect(text(oob)).toBe(`${HELD} Mijn reserveringen`);
     expect(oob.querySelector('a[href="/bookings"]')).not.toBeNull();
-    // The list the selector is written for: the results section holds the cards and their forms.
-    const page = await html(await w.workerClient.get(`/desks?date=${DATE}&daypart=afternoon&town=Harderwijk`));
-    expect(page.querySelectorAll('#desk-results .space-card form')).toHaveLength(2);
+    // It matches every booking form of the list it came from, and none of a list for another dagdeel
+    // (the search may have changed while the booking was under way).
+    expect(morningList.querySelectorAll(selector)).toHaveLength(2);
+    expect(afternoonList.querySelectorAll(selector)).toHaveLength(0);
+    expect(afternoonList.querySelectorAll('#desk-results .space-card form')).toHaveLength(2);
 
     const refused = await w.workerClient.post(`/desks/spaces/${w.other.spaceId}/book`, { slot: `${DATE} morning`, fragment: 'card' }, HX);
     expect(refused.status).toBe(422);
     expect((await html(refused)).querySelector('[hx-swap-oob]')).toBeNull();
+  });
+
+  it('a booking whose space the search no longer finds still updates the other cards', () => {
+    const t = dictFor('nl');
+    const base = { t, locale: 'nl' as const, date: DATE, daypart: 'morning' as const, mine: [], held: [], asOrg: null, title: 'Stilteruimte' };
+    const booked = parse(String(BookedCard({ ...base, row: undefined, booked: true, notice: { kind: 'ok', text: 'Gereserveerd.' } })));
+    expect(text(booked.querySelector('article [role=alert]'))).toBe('Gereserveerd.');
+    expect(booked.querySelector('[hx-swap-oob]')).not.toBeNull();
+    const refused = parse(String(BookedCard({ ...base, row: undefined, booked: false, notice: { kind: 'error', text: 'Vol.' } })));
+    expect(refused.querySelector('[hx-swap-oob]')).toBeNull();
   });
 
   it('booking for a colleague: the card says the colleague holds the dagdeel, without a link to the viewer’s own bookings', () => {
@@ -142,6 +157,14 @@ describe('a dagdeel already held at another space', () => {
     const en = parse(String(SpaceCard({ ...base, t: dictFor('en'), locale: 'en', daypart: 'whole', mine: ['afternoon'], held: ['afternoon'] })));
     expect(text(en.querySelector('.status'))).toBe('Afternoon booked by you. For the morning, see the week view.');
     expect(en.querySelector('form')).toBeNull();
+    // The other half held elsewhere: nothing left to book, so the plain "held" status and no week link.
+    const bothHeld = parse(String(SpaceCard({ ...base, daypart: 'whole', mine: ['morning'], held: ['morning', 'afternoon'] })));
+    expect(text(bothHeld.querySelector('.status'))).toBe(`${HELD} Mijn reserveringen`);
+    // The week view from a card keeps the organisation booked for and the colleague.
+    const asFor = parse(
+      String(SpaceCard({ ...base, asOrg: 5, daypart: 'whole', mine: ['morning'], held: ['morning'], forUser: { id: 'u2', name: 'Anna Bakker' } })),
+    );
+    for (const a of asFor.querySelectorAll('a')) expect(a.getAttribute('href')).toBe(`/desks/spaces/7?week=${DATE}&as=5&for=u2`);
     // For a colleague, after "Voor Anna Bakker:" the sentence goes on in lower case.
     const forAnnaHalf = parse(
       String(SpaceCard({ ...base, daypart: 'whole', mine: ['morning'], held: ['morning'], forUser: { id: 'u2', name: 'Anna Bakker' } })),

@@ -93,20 +93,36 @@ function HeldElsewhere(p: { t: Dict; forUser?: { id: string; name: string } | nu
  * replaced by the reason it cannot be booked, instead of a button that would be refused. An htmx
  * out-of-band swap with a selector swaps every element it matches.
  */
-function HeldOnOtherCards(p: { t: Dict; forUser?: { id: string; name: string } | null }) {
-  return <HeldElsewhere t={p.t} forUser={p.forUser} as="p" oob="outerHTML:#desk-results .space-card form" />;
+function HeldOnOtherCards(p: { t: Dict; date: string; daypart: Daypart | 'whole'; forUser?: { id: string; name: string } | null }) {
+  const list = cardListAttributes(p.date, p.daypart, p.forUser);
+  // Only the list this booking came from: if the search changed (another date, dagdeel or person)
+  // while the booking was under way, the list now shown is another one and keeps its buttons.
+  const selector = `#desk-results .space-cards[data-slot="${list['data-slot']}"][data-for="${list['data-for']}"] form`;
+  return <HeldElsewhere t={p.t} forUser={p.forUser} as="p" oob={`outerHTML:${selector}`} />;
 }
 
-/** The answer to a booking from a search card: the card in its new state and, when it booked, the other cards' update. */
-export function BookedCard(p: CardProps & { booked: boolean }) {
-  const { booked, ...card } = p;
+/** What a results list offers (date, dagdeel, for whom), on its element: what a booking's update of the other cards matches. */
+export function cardListAttributes(date: string, daypart: Daypart | 'whole', forUser?: { id: string } | null) {
+  return { 'data-slot': `${date} ${daypart}`, 'data-for': forUser?.id ?? '' };
+}
+
+/**
+ * The answer to a booking from a search card: the card in its new state (or, when the search no
+ * longer finds the space, the outcome alone) and, when it booked, the other cards' update.
+ */
+export function BookedCard(p: Omit<CardProps, 'row'> & { row: SpaceResult | undefined; title: string; booked: boolean }) {
+  const { booked, row, title, ...card } = p;
   return (
     <>
-      <SpaceCard {...card} />
-      {booked && <HeldOnOtherCards t={p.t} forUser={p.forUser} />}
+      {row ? <SpaceCard {...card} row={row} /> : <CardAlert title={title} message={p.notice?.text ?? ''} />}
+      {booked && <HeldOnOtherCards t={p.t} date={p.date} daypart={p.daypart} forUser={p.forUser} />}
     </>
   );
 }
+
+/** The week view of a space from a card, for the same organisation and person as the search. */
+const weekHref = (spaceId: number, date: string, asOrg: number | null, forUser?: { id: string } | null) =>
+  `/desks/spaces/${spaceId}?week=${date}${asOrg !== null ? `&as=${asOrg}` : ''}${forUser ? `&for=${encodeURIComponent(forUser.id)}` : ''}`;
 
 export type CardProps = {
   t: Dict;
@@ -138,7 +154,8 @@ export function SpaceCard(p: CardProps) {
   const free = freePlaces(r, p.daypart);
   const mineHere = parts.every((d) => p.mine.includes(d));
   // A whole-day search where one dagdeel here is already the viewer's: the other is booked on its own.
-  const minePart = !mineHere ? parts.find((d) => p.mine.includes(d)) : undefined;
+  // When the other half is held too (elsewhere), there is nothing to book: the plain "held" status.
+  const minePart = !mineHere && !parts.every((d) => p.held.includes(d)) ? parts.find((d) => p.mine.includes(d)) : undefined;
   const heldElsewhere = !mineHere && !minePart && parts.some((d) => p.held.includes(d));
   const over = parts.some((d) => (d === 'morning' ? r.overMorning : r.overAfternoon));
   const orgFull = r.share[p.daypart] === 'org_share_full';
@@ -146,7 +163,7 @@ export function SpaceCard(p: CardProps) {
   return (
     <article class="space-card">
       <h3 id={`s${r.spaceId}`}>
-        <a href={`/desks/spaces/${r.spaceId}?week=${p.date}`}>{r.spaceName}</a>
+        <a href={weekHref(r.spaceId, p.date, p.asOrg, p.forUser)}>{r.spaceName}</a>
       </h3>
       <p id={`l${r.spaceId}`}>
         {r.locationName}, {r.street}, {r.town} · {r.hostOrgName}
@@ -173,7 +190,7 @@ export function SpaceCard(p: CardProps) {
           {((text: string) => (p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, `${text[0]!.toLowerCase()}${text.slice(1)}`) : text))(
             t.search.partBooked(p.t.dayparts[minePart], p.t.dayparts[minePart === 'morning' ? 'afternoon' : 'morning']),
           )}{' '}
-          <a href={`/desks/spaces/${r.spaceId}?week=${p.date}`}>{t.search.week.toLowerCase()}</a>.
+          <a href={weekHref(r.spaceId, p.date, p.asOrg, p.forUser)}>{t.search.week.toLowerCase()}</a>.
         </p>
       ) : heldElsewhere ? (
         <HeldElsewhere t={p.t} forUser={p.forUser} notice={p.notice} as="p" />

@@ -6,7 +6,7 @@ import type { Paging } from '../../../src/lib/paging';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { fromPager, Pager } from '../pager';
 import { rememberedHtml } from '../remembered';
-import { type CardProps, SpaceCard } from './cards';
+import { type CardProps, cardListAttributes, SpaceCard } from './cards';
 
 export type ResultsProps = {
   t: Dict;
@@ -79,7 +79,14 @@ export function SearchResults(p: ResultsProps) {
       {p.results && p.results.length > 0 && p.full && <p class="empty-state">{t.why.allFull}</p>}
       {p.results && p.results.length > 0 && (
         // Every card's booking form swaps its own card, and asks for the card back (not the whole page).
-        <div class="space-cards" hx-target="closest article" hx-swap="outerHTML" hx-push-url="false" hx-vals={'{"fragment":"card"}'}>
+        <div
+          class="space-cards"
+          hx-target="closest article"
+          hx-swap="outerHTML"
+          hx-push-url="false"
+          hx-vals={'{"fragment":"card"}'}
+          {...cardListAttributes(p.date, p.daypart, p.forUser)}
+        >
           {p.results.map((r) =>
             renderedCard({
               t: p.t,
