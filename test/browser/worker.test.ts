@@ -18,6 +18,15 @@ async function accessible(page: Page) {
 
 const SPACE = 'Flexplekken CJG';
 
+/** Cancels a journey's booking on Mijn reserveringen, so the other journeys find the desks as the demo data has them. */
+async function cancelAgain(page: Page, space: string, date: string, daypart: 'ochtend' | 'middag') {
+  await page.goto(`${server.url}/bookings`);
+  const item = page.locator('article.booking-item', { hasText: space }).filter({ hasText: `${dutchDate(date)} · ${daypart}` });
+  await item.getByText('Annuleren', { exact: true }).click();
+  await item.getByRole('button', { name: 'Ja, annuleer deze reservering' }).click();
+  await expect.poll(() => item.getByRole('status').innerText()).toBe('Je reservering is geannuleerd; de plek is weer vrij.');
+}
+
 describe('journey: a worker books a desk in another town, checks in and cancels', () => {
   it('with JavaScript: htmx swaps, focus on the outcome, Dutch dates, English on request', async () => {
     server.clock.reset();
@@ -191,12 +200,7 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     expect(await held.first().getByRole('link', { name: 'Mijn reserveringen' }).getAttribute('href')).toBe('/bookings');
     await accessible(page);
 
-    // Cancelled again, so the other journeys find the desks as the demo data has them.
-    await page.goto(`${server.url}/bookings`);
-    const item = page.locator('article.booking-item', { hasText: name }).filter({ hasText: `${dutchDate(date)} · middag` });
-    await item.getByText('Annuleren', { exact: true }).click();
-    await item.getByRole('button', { name: 'Ja, annuleer deze reservering' }).click();
-    await expect.poll(() => item.getByRole('status').innerText()).toBe('Je reservering is geannuleerd; de plek is weer vrij.');
+    await cancelAgain(page, name, date, 'middag');
     await context.close();
   });
 
@@ -225,12 +229,7 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     expect(searches).toHaveLength(1);
     await accessible(page);
 
-    // Cancelled again, so the other journeys find the desk as the demo data has it.
-    await page.goto(`${server.url}/bookings`);
-    const item = page.locator('article.booking-item', { hasText: SPACE }).filter({ hasText: `${dutchDate(date)} · ochtend` });
-    await item.getByText('Annuleren', { exact: true }).click();
-    await item.getByRole('button', { name: 'Ja, annuleer deze reservering' }).click();
-    await expect.poll(() => item.getByRole('status').innerText()).toBe('Je reservering is geannuleerd; de plek is weer vrij.');
+    await cancelAgain(page, SPACE, date, 'ochtend');
     await context.close();
   });
 

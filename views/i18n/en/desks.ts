@@ -71,7 +71,7 @@ export const desks: typeof nl = {
     week: 'Week view',
     book: 'Book',
     bookWhole: 'Book the whole day',
-    partBooked: (mine: string, other: string) => `${mine[0]!.toUpperCase()}${mine.slice(1)} booked by you. For the ${other}, see the`,
+    partBooked: (mine: string, other: string) => `${mine} booked by you. For the ${other}, see the`,
     note: 'Note for the host',
     noteHint: 'For example: I would like to consult the behavioural scientist.',
     needsApproval: 'This location reviews requests first.',

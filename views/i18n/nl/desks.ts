@@ -69,7 +69,7 @@ export const desks = {
     week: 'Weekoverzicht',
     book: 'Reserveren',
     bookWhole: 'Hele dag reserveren',
-    partBooked: (mine: string, other: string) => `${mine[0]!.toUpperCase()}${mine.slice(1)} door jou gereserveerd. Voor de ${other}: zie het`,
+    partBooked: (mine: string, other: string) => `${mine} door jou gereserveerd. Voor de ${other}: zie het`,
     note: 'Notitie voor de gastheer/-vrouw',
     noteHint: 'Bijvoorbeeld: ik wil graag even overleggen met de gedragswetenschapper.',
     needsApproval: 'Deze locatie beoordeelt aanvragen eerst.',

@@ -157,6 +157,8 @@ export function SpaceCard(p: CardProps) {
   // When the other half is held too (elsewhere), there is nothing to book: the plain "held" status.
   const minePart = !mineHere && !parts.every((d) => p.held.includes(d)) ? parts.find((d) => p.mine.includes(d)) : undefined;
   const heldElsewhere = !mineHere && !minePart && parts.some((d) => p.held.includes(d));
+  // Starts in lower case ("ochtend door jou …"): after "Voor <naam>:" it stays so, alone it is capitalised.
+  const partText = minePart && t.search.partBooked(p.t.dayparts[minePart], p.t.dayparts[minePart === 'morning' ? 'afternoon' : 'morning']);
   const over = parts.some((d) => (d === 'morning' ? r.overMorning : r.overAfternoon));
   const orgFull = r.share[p.daypart] === 'org_share_full';
   const action = `/desks/spaces/${r.spaceId}/book`;
@@ -185,11 +187,9 @@ export function SpaceCard(p: CardProps) {
       <NoticeLine notice={p.notice} />
       {mineHere ? (
         <p class="status status-ok">{p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, t.space.bookedByYou) : t.space.bookedByYou}</p>
-      ) : minePart ? (
+      ) : partText ? (
         <p class="status status-ok">
-          {((text: string) => (p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, `${text[0]!.toLowerCase()}${text.slice(1)}`) : text))(
-            t.search.partBooked(p.t.dayparts[minePart], p.t.dayparts[minePart === 'morning' ? 'afternoon' : 'morning']),
-          )}{' '}
+          {p.forUser ? p.t.desks.colleague.bookedFor(p.forUser.name, partText) : `${partText[0]!.toUpperCase()}${partText.slice(1)}`}{' '}
           <a href={weekHref(r.spaceId, p.date, p.asOrg, p.forUser)}>{t.search.week.toLowerCase()}</a>.
         </p>
       ) : heldElsewhere ? (
