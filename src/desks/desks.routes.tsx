@@ -87,20 +87,22 @@ desksRoutes.get('/', (c) => {
   const asked = queryValues(c);
   // Without a date the search opens on the next bookable dagdeel; without a dagdeel, on the first one not over that day.
   const at = localMoment(c.get('deps').now());
-  const next = nextBookableDaypart(at);
+  // Only when the date or dagdeel is missing or invalid (a holiday table walk, issue #18).
+  let nextOne: ReturnType<typeof nextBookableDaypart> | undefined;
+  const next = () => (nextOne ??= nextBookableDaypart(at));
   const askedDate = typeof asked.date === 'string' && asked.date.trim() ? asked.date.trim() : null;
   const values = {
     ...asked,
-    date: askedDate ?? next.date,
+    date: askedDate ?? next().date,
     daypart:
       typeof asked.daypart === 'string' && asked.daypart
         ? asked.daypart
         : askedDate && isValidLocalDate(askedDate)
           ? defaultDaypartOn(askedDate, at)
-          : next.daypart,
+          : next().daypart,
   };
   const form = validate(searchSchema(t, now), values, t);
-  const date = form.ok ? form.data.date : isValidLocalDate(values.date) ? values.date : next.date;
+  const date = form.ok ? form.data.date : isValidLocalDate(values.date) ? values.date : next().date;
   const daypart = form.ok ? form.data.daypart : 'morning';
   const errors = form.ok ? {} : { ...form.errors };
   if (form.ok && date < now) errors.date = t.desks.refusals.past;

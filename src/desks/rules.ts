@@ -17,7 +17,7 @@ import {
 } from '../../db/schema';
 import { prepared, type DB, type Queryable } from '../db';
 import { versionedCache } from '../lib/versioned';
-import { addDays, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
+import { addDays, instantMsOf, instantOf, isoWeekday, localTimeOf, localToday } from '../lib/time';
 import { dayOff, holidayClosure, type HolidayKey } from './holidays';
 
 /**
@@ -420,12 +420,15 @@ export type ShareRefusal = 'org_share_full' | 'reserved_for_staff';
  * before the start (00:00, Amsterdam) of the booked day.
  */
 export function reservationLapse(loc: GuestShareSetting, date: string): Date {
-  return new Date(instantOf(date, '00:00').getTime() - loc.reservedUntilHours * 3_600_000);
+  return new Date(reservationLapseMs(loc, date));
 }
+
+const reservationLapseMs = (loc: GuestShareSetting, date: string): number => instantMsOf(date, '00:00') - loc.reservedUntilHours * 3_600_000;
 
 /** Desks of each space-dagdeel still held for the host's own staff at `now` (0 once lapsed). */
 export function reservedNow(loc: GuestShareSetting & { capacity: number }, date: string, now: Date): number {
-  return now < reservationLapse(loc, date) ? Math.min(loc.reservedForStaff, loc.capacity) : 0;
+  // In milliseconds: a search asks this four times per card (issue #18).
+  return now.getTime() < reservationLapseMs(loc, date) ? Math.min(loc.reservedForStaff, loc.capacity) : 0;
 }
 
 /**

@@ -66,6 +66,11 @@ const instants = new Map<string, number>();
  * is +01:00 in winter and +02:00 in summer; tz math by @date-fns/tz, not by hand.
  */
 export function instantOf(localDate: string, time: string): Date {
+  return new Date(instantMsOf(localDate, time));
+}
+
+/** `instantOf` as milliseconds since the epoch, for comparisons that need no Date object. */
+export function instantMsOf(localDate: string, time: string): number {
   const key = `${localDate} ${time}`;
   let ms = instants.get(key);
   if (ms === undefined) {
@@ -75,7 +80,7 @@ export function instantOf(localDate: string, time: string): Date {
     if (instants.size >= 10_000) instants.clear();
     instants.set(key, ms);
   }
-  return new Date(ms);
+  return ms;
 }
 
 /** Adds whole days to a local date (calendar arithmetic, no time zone involved). */

@@ -15,12 +15,22 @@ function fmt(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTime
 
 /** "di 24 nov" / "Tue 24 Nov" for a local date string (YYYY-MM-DD). */
 export function formatLocalDate(locale: Locale, isoDate: string, withYear = false): string {
-  // Noon UTC lies on the same calendar day in Amsterdam all year round.
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  return fmt(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) })
-    .format(d)
-    .replace(/\./g, '');
+  const key = `${locale} ${isoDate} ${withYear}`;
+  let text = localDates.get(key);
+  if (text === undefined) {
+    // Noon UTC lies on the same calendar day in Amsterdam all year round.
+    const d = new Date(`${isoDate}T12:00:00Z`);
+    text = fmt(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) })
+      .format(d)
+      .replace(/\./g, '');
+    if (localDates.size >= 10_000) localDates.clear();
+    localDates.set(key, text);
+  }
+  return text;
 }
+
+/** `formatLocalDate` is a pure function of its arguments; Intl formatting took ~10 µs a call (issue #18). */
+const localDates = new Map<string, string>();
 
 /** Date and 24-hour time of an instant, shown in Europe/Amsterdam. */
 export function formatDateTime(locale: Locale, instant: Date): string {
