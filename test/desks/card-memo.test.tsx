@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SpaceResult } from '../../src/desks/desks';
 import { dictFor } from '../../views/i18n';
 import { type CardProps, SpaceCard } from '../../views/partials/desks/cards';
-import { RENDERED_CARDS_MAX, renderedCard } from '../../views/partials/desks/results';
+import { CARD_VARIANTS_MAX, RENDERED_CARDS_MAX, renderedCard } from '../../views/partials/desks/results';
+import { sameValue } from '../../views/partials/remembered';
 import { REMEMBERED_FORMS_MAX, rememberedSearchForm, SearchForm } from '../../views/pages/desks/search';
 
 // Issue #18: search cards are remembered by everything they are drawn from. A remembered card must
@@ -69,6 +70,36 @@ describe('remembered search cards', () => {
   it('keep at most RENDERED_CARDS_MAX and stay right past it', () => {
     for (let n = 0; n <= RENDERED_CARDS_MAX; n++) renderedCard({ ...base, row: { ...row, spaceId: 1000 + n } });
     expect(String(renderedCard(base))).toBe(fresh(base));
+  });
+
+  it('keep at most CARD_VARIANTS_MAX of one space and dagdeel, and stay right past it', () => {
+    const variants = Array.from({ length: CARD_VARIANTS_MAX + 2 }, (_, n) => ({ ...base, row: { ...row, spaceId: 77, takenMorning: n % 5, reserved: n } }));
+    for (const v of variants) expect(String(renderedCard(v))).toBe(fresh(v));
+    for (const v of variants) expect(String(renderedCard(v))).toBe(fresh(v));
+  });
+});
+
+describe('props equal by value (what a remembered card is found by)', () => {
+  it('are equal with the same values in other objects, in any key order', () => {
+    expect(sameValue({ a: 1, b: [1, { c: 'x' }], d: null }, { d: null, b: [1, { c: 'x' }], a: 1 })).toBe(true);
+  });
+  it('differ in any value, however deep, and in which keys are there', () => {
+    expect(sameValue({ a: 1, b: [1, { c: 'x' }] }, { a: 1, b: [1, { c: 'y' }] })).toBe(false);
+    expect(sameValue({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
+    expect(sameValue({ a: undefined }, { b: 1 })).toBe(false);
+    expect(sameValue({ a: undefined }, {})).toBe(false);
+    expect(sameValue({ a: null }, { a: undefined })).toBe(false);
+    expect(sameValue({ 0: 'a' }, ['a'])).toBe(false);
+    expect(sameValue(['a'], { 0: 'a' })).toBe(false);
+    expect(sameValue(1, '1')).toBe(false);
+  });
+  it('compare other objects, such as dates and functions, by identity', () => {
+    const day = new Date(0);
+    expect(sameValue({ at: day }, { at: day })).toBe(true);
+    expect(sameValue({ at: new Date(0) }, { at: new Date(0) })).toBe(false);
+    const f = () => 'x';
+    expect(sameValue({ f }, { f })).toBe(true);
+    expect(sameValue({ f }, { f: () => 'x' })).toBe(false);
   });
 });
 

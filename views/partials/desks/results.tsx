@@ -3,9 +3,8 @@ import { formatLocalDate } from '../../i18n/format';
 import type { Daypart } from '../../../db/schema/desks';
 import type { NoResults, SpaceResult } from '../../../src/desks/desks';
 import type { Paging } from '../../../src/lib/paging';
-import type { HtmlEscapedString } from 'hono/utils/html';
 import { fromPager, Pager } from '../pager';
-import { rememberedHtml } from '../remembered';
+import { rememberedByProps } from '../remembered';
 import { type CardProps, cardListAttributes, SpaceCard } from './cards';
 
 export type ResultsProps = {
@@ -48,20 +47,21 @@ function noneText(p: ResultsProps): string {
 }
 
 /**
- * A search card's HTML by everything it is drawn from. `SpaceCard` is a pure function of its props
- * (the dictionary follows from the locale), and the key holds all of them, free places included: a
- * booking changes the row and so the key, so a remembered card can never show old availability.
+ * A search card's HTML, drawn once for the same props. `SpaceCard` is a pure function of its
+ * props, and a kept card is used only for props equal by value (`rememberedByProps`), free places
+ * included: a booking changes the row, so a remembered card can never show old availability.
  * Most cards of a busy search are the same from one request to the next, and drawing 20 cards
  * with hono/jsx was the largest part of the page's cost (issue #18, bench/RESULTS.md).
- * At most RENDERED_CARDS_MAX (~1.5 KiB each); the oldest go first.
+ * At most RENDERED_CARDS_MAX (~1.5 KiB each), CARD_VARIANTS_MAX per space, date and dagdeel; the oldest go first.
  */
 export const RENDERED_CARDS_MAX = 2000;
-const renderedCards = rememberedHtml(RENDERED_CARDS_MAX);
-
-export function renderedCard(p: Omit<CardProps, 'notice'>): HtmlEscapedString {
-  const key = JSON.stringify([p.locale, p.row, p.date, p.daypart, p.mine, p.held, p.asOrg, p.forUser ?? null]);
-  return renderedCards(key, () => <SpaceCard {...p} />);
-}
+export const CARD_VARIANTS_MAX = 16;
+export const renderedCard = rememberedByProps<Omit<CardProps, 'notice'>>(
+  RENDERED_CARDS_MAX,
+  CARD_VARIANTS_MAX,
+  (p) => `${p.row.spaceId} ${p.date} ${p.daypart}`,
+  (p) => <SpaceCard {...p} />,
+);
 
 /** The search results: rendered inside the search page, and alone for htmx's active search. */
 export function SearchResults(p: ResultsProps) {
