@@ -23,6 +23,10 @@ export default {
       'src/intervision/attendance.ts',
       'src/intervision/statements.ts',
       'src/lib/security.ts',
+      // Lines 37–329 and 372–455: the rules (visibility, publishing, booking, cancelling, the list
+      // and the slots); the rest are the read queries of the pages. See docs/quality.md.
+      'src/consults/consults.ts:37-329',
+      'src/consults/consults.ts:372-455',
     ].join(',')
   ).split(','),
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
