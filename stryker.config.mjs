@@ -27,6 +27,7 @@ export default {
       // and the slots); the rest are the read queries of the pages. See docs/quality.md.
       'src/consults/consults.ts:37-329',
       'src/consults/consults.ts:372-455',
+      'src/privacy/retention.ts',
     ].join(',')
   ).split(','),
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
