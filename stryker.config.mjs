@@ -28,6 +28,7 @@ export default {
       'src/consults/consults.ts:37-329',
       'src/consults/consults.ts:372-455',
       'src/privacy/retention.ts',
+      'src/privacy/deletion.ts',
     ].join(',')
   ).split(','),
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
