@@ -29,6 +29,7 @@ export default {
       'src/consults/consults.ts:372-455',
       'src/privacy/retention.ts',
       'src/privacy/deletion.ts',
+      'src/desks/closures.ts',
     ].join(',')
   ).split(','),
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
