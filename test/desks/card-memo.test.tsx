@@ -3,7 +3,7 @@ import type { SpaceResult } from '../../src/desks/desks';
 import { dictFor } from '../../views/i18n';
 import { type CardProps, SpaceCard } from '../../views/partials/desks/cards';
 import { CARD_VARIANTS_MAX, RENDERED_CARDS_MAX, renderedCard } from '../../views/partials/desks/results';
-import { sameValue } from '../../views/partials/remembered';
+import { rememberedByProps, sameValue } from '../../views/partials/remembered';
 import { REMEMBERED_FORMS_MAX, rememberedSearchForm, SearchForm } from '../../views/pages/desks/search';
 
 // Issue #18: search cards are remembered by everything they are drawn from. A remembered card must
@@ -76,6 +76,58 @@ describe('remembered search cards', () => {
     const variants = Array.from({ length: CARD_VARIANTS_MAX + 2 }, (_, n) => ({ ...base, row: { ...row, spaceId: 77, takenMorning: n % 5, reserved: n } }));
     for (const v of variants) expect(String(renderedCard(v))).toBe(fresh(v));
     for (const v of variants) expect(String(renderedCard(v))).toBe(fresh(v));
+  });
+});
+
+describe('drawings kept by their props: the limits', () => {
+  /** A kept drawing per (group, n); counts how often each was drawn. */
+  function counted(max: number, perGroup: number) {
+    const drawn = new Map<string, number>();
+    const keep = rememberedByProps<{ group: string; n: number }>(
+      max,
+      perGroup,
+      (p) => p.group,
+      (p) => {
+        const name = `${p.group}${p.n}`;
+        drawn.set(name, (drawn.get(name) ?? 0) + 1);
+        return name;
+      },
+    );
+    return { keep, drawn };
+  }
+
+  it('at most `max` in all, also when a kept group grows: the oldest other group goes first', () => {
+    const { keep, drawn } = counted(3, 2);
+    for (const [group, n] of [
+      ['a', 1],
+      ['b', 1],
+      ['c', 1],
+      ['a', 2],
+    ] as const)
+      expect(String(keep({ group, n }))).toBe(`${group}${n}`);
+    // 'a' grew to two: 'b', the oldest other group, went; 'a' and 'c' are kept.
+    for (const [group, n] of [
+      ['a', 1],
+      ['a', 2],
+      ['c', 1],
+    ] as const)
+      keep({ group, n });
+    expect(Object.fromEntries(drawn)).toEqual({ a1: 1, a2: 1, b1: 1, c1: 1 });
+    keep({ group: 'b', n: 1 });
+    expect(drawn.get('b1')).toBe(2);
+  });
+
+  it("at most `perGroup` a group, the group's oldest first; with one group and `max` reached, its oldest goes", () => {
+    const { keep, drawn } = counted(2, 5);
+    for (const n of [1, 2, 3]) keep({ group: 'a', n });
+    keep({ group: 'a', n: 3 });
+    keep({ group: 'a', n: 2 });
+    expect(drawn.get('a2')).toBe(1);
+    keep({ group: 'a', n: 1 });
+    expect(drawn.get('a1')).toBe(2);
+    const few = counted(10, 2);
+    for (const n of [1, 2, 3, 1]) few.keep({ group: 'a', n });
+    expect(Object.fromEntries(few.drawn)).toEqual({ a1: 2, a2: 1, a3: 1 });
   });
 });
 

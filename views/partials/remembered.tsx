@@ -65,15 +65,19 @@ export function rememberedByProps<P>(max: number, perGroup: number, group: (p: P
     let kept = store.get(name);
     if (kept) for (const k of kept) if (sameValue(k.props, p)) return k.html;
     const html = htmlOf(draw(p));
-    if (!kept) {
-      while (size >= max && store.size > 0) {
-        const [oldest, drawings] = store.entries().next().value!;
-        store.delete(oldest);
-        size -= drawings.length;
-      }
-      store.set(name, (kept = []));
-    }
+    if (!kept) store.set(name, (kept = []));
     if (kept.length >= perGroup) {
+      kept.shift();
+      size--;
+    }
+    // Room for one more: the oldest other groups go first, then this group's oldest drawing.
+    for (const [other, drawings] of store) {
+      if (size < max) break;
+      if (other === name) continue;
+      store.delete(other);
+      size -= drawings.length;
+    }
+    if (size >= max) {
       kept.shift();
       size--;
     }
