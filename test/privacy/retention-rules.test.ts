@@ -4,6 +4,7 @@ import { createStatement } from '../../src/intervision/statements';
 import { addDays, instantOf } from '../../src/lib/time';
 import { createHours, createTags } from '../consults/factory';
 import { createSpace } from '../desks/factory';
+import { rawBooking, type RawBookingPeople } from './raw-booking';
 import { createUser } from '../helpers';
 import { network, pastMeeting } from '../intervision/fixtures';
 
@@ -31,25 +32,8 @@ async function world() {
   };
   const presence = (date: string) =>
     db.$client.prepare('insert into staff_presence (user_id, location_id, date, created_at) values (?, ?, ?, 0)').run(sanne.id, space.locationId, date);
-  const booking = (date: string, over: Record<string, unknown> = {}) =>
-    db.$client
-      .prepare(
-        `insert into bookings (space_id, location_id, org_id, user_id, guest_org_id, date, daypart, status, note, visitor_name, visitor_org, booked_by, updated_at)
-         values (@space, @loc, @org, @user, @guestOrg, @date, 'morning', 'confirmed', @note, @visitorName, @visitorOrg, @bookedBy, 0)`,
-      )
-      .run({
-        space: space.spaceId,
-        loc: space.locationId,
-        org: orgs.cjg.id,
-        user: null,
-        guestOrg: null,
-        date,
-        note: null,
-        visitorName: null,
-        visitorOrg: null,
-        bookedBy: null,
-        ...over,
-      }).lastInsertRowid as number;
+  const booking = (date: string, over: Partial<RawBookingPeople> = {}) =>
+    rawBooking(db, space, orgs.cjg.id, date, { user: null, guestOrg: null, note: null, visitorName: null, visitorOrg: null, bookedBy: null, ...over });
   const rows = (sql: string, ...a: unknown[]) => db.$client.prepare(sql).all(...a) as Record<string, unknown>[];
   return { ...ta, now, space, sanne, expert, tags, consult, presence, booking, rows };
 }

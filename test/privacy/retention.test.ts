@@ -5,6 +5,7 @@ import { applyRetention, DEFAULT_RETENTION, RETENTION_BATCH, retentionJob } from
 import { addDays, instantOf } from '../../src/lib/time';
 import { createUser, html, text } from '../helpers';
 import { createSpace } from '../desks/factory';
+import { rawBooking, type RawBookingPeople } from './raw-booking';
 import { network, pastMeeting } from '../intervision/fixtures';
 
 // Retention, enforced by a job (issue #13, part 2). The test clock stands at Monday 23 November
@@ -21,25 +22,16 @@ async function world() {
   const now = ta.clock.now();
   const space = createSpace(db, orgs.cjg.id);
   const sanne = await createUser(db, { orgId: orgs.ggd.id, name: 'Sanne de Vries' });
-  const booking = (date: string, over: Record<string, unknown> = {}) =>
-    db.$client
-      .prepare(
-        `insert into bookings (space_id, location_id, org_id, user_id, guest_org_id, date, daypart, status, note, visitor_name, visitor_org, booked_by, updated_at)
-         values (@space, @loc, @org, @user, @guestOrg, @date, 'morning', 'confirmed', @note, @visitorName, @visitorOrg, @bookedBy, 0)`,
-      )
-      .run({
-        space: space.spaceId,
-        loc: space.locationId,
-        org: orgs.cjg.id,
-        user: sanne.id,
-        guestOrg: orgs.ggd.id,
-        date,
-        note: 'Graag bij het raam',
-        visitorName: null,
-        visitorOrg: null,
-        bookedBy: null,
-        ...over,
-      }).lastInsertRowid as number;
+  const booking = (date: string, over: Partial<RawBookingPeople> = {}) =>
+    rawBooking(db, space, orgs.cjg.id, date, {
+      user: sanne.id,
+      guestOrg: orgs.ggd.id,
+      note: 'Graag bij het raam',
+      visitorName: null,
+      visitorOrg: null,
+      bookedBy: null,
+      ...over,
+    });
   return { ...ta, now, space, sanne, booking };
 }
 
