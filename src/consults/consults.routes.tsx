@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireUser } from '../auth/middleware';
 import { orgIdsWithRole, holdsRole } from '../orgs/orgs';
-import { parseId, queryValues, readForm, validate, type FieldErrors } from '../lib/forms';
+import { confirmSchema, parseId, queryValues, readForm, validate, type FieldErrors } from '../lib/forms';
 import { errorPage, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import { addDays, localToday } from '../lib/time';
 import type { AppEnv } from '../types';
@@ -34,7 +34,7 @@ import {
   slotViews,
   type ConsultRefusal,
 } from './consults';
-import { bookConsultSchema, confirmSchema, listSchema, publishSchema } from './schemas';
+import { bookConsultSchema, listSchema, publishSchema } from './schemas';
 
 /**
  * /consults: consult hours (spreekuur, ADR 017). Everyone logged in looks for hours and books a

@@ -29,16 +29,6 @@ export const bookConsultSchema = perDict((t: Dict) =>
   }),
 );
 
-/** The confirming second click of a cancellation. */
-export const confirmSchema = perDict(() =>
-  z.object({
-    confirm: z
-      .string()
-      .optional()
-      .transform((v) => v === 'yes'),
-  }),
-);
-
 /** Publishing consult hours: a location id or 'online' (then an https link), date, start, slots. */
 export const publishSchema = perDict((t: Dict) => {
   const p = t.consults.publish;

@@ -1,15 +1,23 @@
 import { Hono } from 'hono';
 import { can, requireUser } from '../auth/middleware';
 import { getOrganisation, orgsWithRole } from '../orgs/orgs';
-import { parseId, readForm } from '../lib/forms';
+import { confirmSchema, parseId, readForm } from '../lib/forms';
 import { forbidden, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
-import { ChooseClosuresPage, ConfirmClosurePage, ConfirmHolidayChangePage, NetworkClosuresPage, OrgClosuresPage } from '../../views/pages/desks/closures';
+import {
+  ChooseClosuresPage,
+  ConfirmClosurePage,
+  ConfirmHolidayChangePage,
+  ConfirmRemoveClosurePage,
+  NetworkClosuresPage,
+  OrgClosuresPage,
+} from '../../views/pages/desks/closures';
 import type { FormState } from '../../views/partials/form';
 import {
   addWideClosure,
   countAffected,
   deleteWideClosure,
+  getWideClosure,
   holidayCancellations,
   listWideClosures,
   orgHolidaySet,
@@ -138,11 +146,37 @@ closuresRoutes.post('/org/:orgId', async (c) => {
   );
 });
 
+/**
+ * Removing a closure opens the locations again but does not bring back what it cancelled, so it
+ * takes two steps as closing does: the first POST shows what opens, only `confirm=yes` removes.
+ */
+async function removeWide(c: Ctx, s: WideScope, closureId: number | null, back: string, where: string) {
+  const { db } = c.get('deps');
+  const t = c.get('t').closures;
+  const closure = closureId ? getWideClosure(db, closureId, s) : undefined;
+  if (!closure) return notFound(c);
+  const form = await readForm(c, confirmSchema(c.get('t')));
+  if (!form.ok || !form.data.confirm)
+    return page(
+      c,
+      t.removeTitle,
+      <ConfirmRemoveClosurePage
+        t={c.get('t')}
+        locale={c.get('locale')}
+        action={`${back}/${closure.id}/delete`}
+        back={`${back}#closures`}
+        where={where}
+        closure={closure}
+      />,
+    );
+  if (!deleteWideClosure(db, closure.id, s)) return notFound(c);
+  return redirectWithFlash(c, `${back}#closures`, t.deleted);
+}
+
 closuresRoutes.post('/org/:orgId/:closureId/delete', (c) => {
   const org = adminOrg(c);
-  const id = parseId(c.req.param('closureId'));
-  if (!org || !id || !deleteWideClosure(c.get('deps').db, id, { scope: 'org', orgId: org.id })) return notFound(c);
-  return redirectWithFlash(c, `/closures/org/${org.id}#closures`, c.get('t').closures.deleted);
+  if (!org) return notFound(c);
+  return removeWide(c, { scope: 'org', orgId: org.id }, parseId(c.req.param('closureId')), `/closures/org/${org.id}`, c.get('t').closures.byOrg(org.name));
 });
 
 closuresRoutes.get('/network', (c) => {
@@ -157,7 +191,5 @@ closuresRoutes.post('/network', async (c) => {
 
 closuresRoutes.post('/network/:closureId/delete', (c) => {
   if (!c.get('user')!.isNetworkAdmin) return forbidden(c);
-  const id = parseId(c.req.param('closureId'));
-  if (!id || !deleteWideClosure(c.get('deps').db, id, { scope: 'network', orgId: null })) return notFound(c);
-  return redirectWithFlash(c, '/closures/network#closures', c.get('t').closures.deleted);
+  return removeWide(c, { scope: 'network', orgId: null }, parseId(c.req.param('closureId')), '/closures/network', c.get('t').closures.byNetwork);
 });

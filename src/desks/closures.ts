@@ -65,6 +65,15 @@ export function addWideClosure(db: DB, s: WideScope, input: WideClosureInput, no
   });
 }
 
+/** One wide closure of this scope, shown before it is removed; another organisation's (or scope's) id gives undefined (→ 404). */
+export function getWideClosure(db: Queryable, closureId: number, s: WideScope) {
+  return db
+    .select({ id: closures.id, startDate: closures.startDate, endDate: closures.endDate, reason: closures.reason })
+    .from(closures)
+    .where(and(eq(closures.id, closureId), scopeWhere(s)))
+    .get();
+}
+
 /** Removes a wide closure of this scope; another organisation's (or scope's) id gives false (→ 404). */
 export function deleteWideClosure(db: DB, closureId: number, s: WideScope): boolean {
   return writeTx(

@@ -278,15 +278,40 @@ export function addClosure(db: DB, locationId: number, hostOrgIds: number[], inp
   });
 }
 
-/** Deletes a closure of one of the host's organisations; returns its location id, or null (→ 404). */
+/**
+ * A location's own closure at one of the host's organisations. Only scope 'location': the closures
+ * of a whole organisation or the network are its org admin's or network admin's (/closures), even
+ * though an organisation's closure carries the same org id.
+ */
+function hostClosureWhere(closureId: number, hostOrgIds: number[]) {
+  return and(eq(closures.id, closureId), eq(closures.scope, 'location'), inArray(closures.orgId, hostOrgIds));
+}
+
+/** One closure of a host's location, shown before it is removed; undefined for anyone else's (→ 404). */
+export function getHostClosure(db: Queryable, closureId: number, hostOrgIds: number[]) {
+  if (hostOrgIds.length === 0) return undefined;
+  return db
+    .select({
+      id: closures.id,
+      locationId: locations.id,
+      locationName: locations.name,
+      spaceName: spaces.name,
+      startDate: closures.startDate,
+      endDate: closures.endDate,
+      reason: closures.reason,
+    })
+    .from(closures)
+    .innerJoin(locations, eq(locations.id, closures.locationId))
+    .leftJoin(spaces, eq(spaces.id, closures.spaceId))
+    .where(hostClosureWhere(closureId, hostOrgIds))
+    .get();
+}
+
+/** Deletes a closure of one of the host's locations; returns its location id, or null (→ 404). */
 export function deleteClosure(db: DB, closureId: number, hostOrgIds: number[]): number | null {
   if (hostOrgIds.length === 0) return null;
   return writeTx(db, (tx) => {
-    const row = tx
-      .delete(closures)
-      .where(and(eq(closures.id, closureId), inArray(closures.orgId, hostOrgIds)))
-      .returning({ locationId: closures.locationId })
-      .get();
+    const row = tx.delete(closures).where(hostClosureWhere(closureId, hostOrgIds)).returning({ locationId: closures.locationId }).get();
     return row?.locationId ?? null;
   });
 }

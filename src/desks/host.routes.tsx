@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { checkinQrSvg } from './qr';
 import { requireUser } from '../auth/middleware';
 import { orgsWithRole } from '../orgs/orgs';
-import { parseId, queryValues, readForm, validate, type FormValues } from '../lib/forms';
+import { confirmSchema, parseId, queryValues, readForm, validate, type FormValues } from '../lib/forms';
 import { isHtmx } from '../lib/htmx';
 import { forbidden, fragment, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import { logRead } from '../privacy/context';
@@ -13,12 +13,13 @@ import { GuestRow, RequestRow } from '../../views/partials/desks/bookings';
 import type { FormState } from '../../views/partials/form';
 import { getGuest, getRequest, hostBookingAction, listGuests, listOpenRequests, type HostAction } from './bookings';
 import { holidayCancellations } from './closures';
-import { ConfirmHolidayChangePage } from '../../views/pages/desks/closures';
+import { ConfirmHolidayChangePage, ConfirmRemoveClosurePage } from '../../views/pages/desks/closures';
 import {
   addClosure,
   addSpace,
   createLocation,
   deleteClosure,
+  getHostClosure,
   getHostLocation,
   getHostSpace,
   closedRunsAhead,
@@ -254,11 +255,32 @@ hostRoutes.post('/locations/:id/closures', async (c) => {
   return redirectWithFlash(c, `/host/locations/${loc.id}#closures`, t.desks.host.closureAdded(r.cancelled));
 });
 
-hostRoutes.post('/closures/:id/delete', (c) => {
+/** Removing a closure of a location: the first POST shows what opens again, only `confirm=yes` removes (as for wide closures). */
+hostRoutes.post('/closures/:id/delete', async (c) => {
   const id = parseId(c.req.param('id'));
-  const locationId = id ? deleteClosure(c.get('deps').db, id, hostOrgIds(c)) : null;
+  const { db } = c.get('deps');
+  const t = c.get('t');
+  const closure = id ? getHostClosure(db, id, hostOrgIds(c)) : undefined;
+  if (!closure) return notFound(c);
+  const form = await readForm(c, confirmSchema(t));
+  if (!form.ok || !form.data.confirm) {
+    const where = closure.spaceName ? t.closures.atSpace(closure.spaceName, closure.locationName) : t.closures.atLocation(closure.locationName);
+    return page(
+      c,
+      t.closures.removeTitle,
+      <ConfirmRemoveClosurePage
+        t={t}
+        locale={c.get('locale')}
+        action={`/host/closures/${closure.id}/delete`}
+        back={`/host/locations/${closure.locationId}#closures`}
+        where={where}
+        closure={closure}
+      />,
+    );
+  }
+  const locationId = deleteClosure(db, closure.id, hostOrgIds(c));
   if (!locationId) return notFound(c);
-  return redirectWithFlash(c, `/host/locations/${locationId}#closures`, c.get('t').desks.host.closureDeleted);
+  return redirectWithFlash(c, `/host/locations/${locationId}#closures`, t.desks.host.closureDeleted);
 });
 
 function spaceFormValues(s: { name: string; kind: string; capacity: number; amenities: number; active: boolean }): FormValues {

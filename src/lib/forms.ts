@@ -155,3 +155,13 @@ export function perDict<A extends unknown[], S>(build: (t: Dict, ...args: A) => 
     return schema;
   };
 }
+
+/** The confirming second click of a destructive action: `confirm=yes`; anything else shows the confirmation first. */
+export const confirmSchema = perDict(() =>
+  z.object({
+    confirm: z
+      .string()
+      .optional()
+      .transform((v) => v === 'yes'),
+  }),
+);

@@ -57,6 +57,32 @@ describe('journey: an org admin closes every location, and guests see it by name
     expect(await admin.locator('ul.closures').innerText()).toContain(`${dutchDate(day)}: Studiedag`);
     expect(row<{ status: string }>('select status from bookings where user_id = ? and date = ?', ruben, day).status).toBe('cancelled');
 
+    // Removing it takes a confirming second step too, which says the cancelled booking does not come back.
+    await admin
+      .locator('ul.closures li', { hasText: 'Studiedag' })
+      .getByRole('button', { name: /^Verwijderen/ })
+      .click();
+    await expect.poll(() => admin.locator('h1').innerText()).toBe('Sluiting verwijderen');
+    expect(await admin.locator('main').innerText()).toContain(`Studiedag: alle locaties van Lokalis Utrecht, op ${dutchDate(day)}.`);
+    expect(row<{ n: number }>("select count(*) as n from closures where reason = 'Studiedag'").n).toBe(1);
+    await admin.getByRole('link', { name: 'Terug' }).click();
+    await expect.poll(() => admin.locator('h1').innerText()).toBe('Feestdagen en sluitingen: Lokalis Utrecht');
+    await admin
+      .locator('ul.closures li', { hasText: 'Studiedag' })
+      .getByRole('button', { name: /^Verwijderen/ })
+      .click();
+    await admin.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await expect.poll(() => admin.locator('.flash').innerText()).toBe('De sluiting is verwijderd. Geannuleerde reserveringen komen niet vanzelf terug.');
+    expect(await admin.locator('ul.closures').innerText()).not.toContain('Studiedag');
+    expect(row<{ status: string }>('select status from bookings where user_id = ? and date = ?', ruben, day).status).toBe('cancelled');
+    // Close it again for the worker's part of the journey below.
+    await admin.getByLabel('Eerste dag').fill(day);
+    await admin.getByLabel('Laatste dag').fill(day);
+    await admin.getByLabel('Naam of reden').fill('Studiedag');
+    await admin.getByRole('button', { name: 'Verder' }).click();
+    await admin.getByRole('button', { name: 'Ja, sluiten' }).click();
+    await expect.poll(() => admin.locator('.flash').innerText()).toBe('De sluiting is toegevoegd.');
+
     const { page: worker } = await newPage(browser, server);
     await login(worker, server, 'worker@gastplek.test');
     await worker.goto(`${server.url}/desks?date=${day}&daypart=morning`);

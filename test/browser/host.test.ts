@@ -72,6 +72,17 @@ describe('journey: a host publishes a location and receives guests', () => {
     await expect.poll(() => page.getByRole('status').innerText()).toBe('De sluitingsdag is toegevoegd.');
     expect(await page.locator('ul.closures > li').innerText()).toContain(`${dutchDate(closureDay)}: Teamdag (Hele locatie)`);
     await accessible(page);
+    // Removing it: a confirming second step that says what opens again.
+    await page
+      .locator('ul.closures > li', { hasText: 'Teamdag' })
+      .getByRole('button', { name: /^Verwijderen/ })
+      .click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Sluiting verwijderen');
+    expect(await page.locator('main').innerText()).toContain(`Teamdag: locatie CJG Harderwijk Tweelingstad, op ${dutchDate(closureDay)}.`);
+    await accessible(page);
+    await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('De sluitingsdag is verwijderd.');
+    expect(await page.locator('main').innerText()).toContain('Geen sluitingsdagen gepland.');
 
     // The new location has no guests yet; the list says so and what to try.
     await page.getByRole('main').getByRole('link', { name: 'Gastenlijst' }).click();

@@ -213,7 +213,7 @@ describe('closures of a whole organisation (org admin) and of the network (netwo
     expect(w.found('2027-01-15')).toEqual([]);
     expect(w.book('2027-01-15', w.other.spaceId)).toMatchObject({ ok: false, reason: 'closed', closed: { reason: 'Netwerkdag' } });
     const id = w.t.db.select().from(closures).get()!.id;
-    expect((await client.post(`/closures/network/${id}/delete`)).status).toBe(303);
+    expect((await client.post(`/closures/network/${id}/delete`, { confirm: 'yes' })).status).toBe(303);
     expect(w.found('2027-01-15').length).toBe(3);
   });
 
@@ -230,17 +230,22 @@ describe('closures of a whole organisation (org admin) and of the network (netwo
       expect((await c.post(`/closures/org/${w.hostOrg.id}`, { ...kerst, confirm: 'yes' })).status).toBe(404);
       expect((await c.post(`/closures/org/${w.hostOrg.id}/holidays`, { closedHolidays: 'goede_vrijdag' })).status).toBe(404);
       expect((await c.post(`/closures/org/${w.hostOrg.id}/${id}/delete`)).status).toBe(404);
+      expect((await c.post(`/closures/org/${w.hostOrg.id}/${id}/delete`, { confirm: 'yes' })).status).toBe(404);
     }
     // The other organisation's admin cannot delete this closure through their own organisation either.
     const other = await loginAs(w.t.app, w.otherAdmin.email);
-    expect((await other.post(`/closures/org/${w.otherOrg.id}/${id}/delete`)).status).toBe(404);
+    expect((await other.post(`/closures/org/${w.otherOrg.id}/${id}/delete`, { confirm: 'yes' })).status).toBe(404);
+    // Nor can a host of the organisation, through a location's closures: those are only scope 'location'.
+    const host = await loginAs(w.t.app, w.host.email);
+    expect((await host.post(`/host/closures/${id}/delete`)).status).toBe(404);
+    expect((await host.post(`/host/closures/${id}/delete`, { confirm: 'yes' })).status).toBe(404);
     const worker = await loginAs(w.t.app, w.worker.email);
     expect((await worker.get('/closures')).status).toBe(403);
     for (const who of [w.worker, w.orgAdmin, w.host]) {
       const c = await loginAs(w.t.app, who.email);
       expect((await c.get('/closures/network')).status).toBe(403);
       expect((await c.post('/closures/network', { ...kerst, confirm: 'yes' })).status).toBe(403);
-      expect((await c.post(`/closures/network/${id}/delete`)).status).toBe(403);
+      expect((await c.post(`/closures/network/${id}/delete`, { confirm: 'yes' })).status).toBe(403);
     }
     expect(w.t.db.select().from(closures).all()).toHaveLength(1);
     expect(

@@ -95,7 +95,7 @@ describe('hosts publish, workers book', () => {
       [`/host/locations/${loc}/spaces`, { name: 'Extra', kind: 'flexplek', capacity: '2' }],
       [`/host/locations/${loc}/closures`, { startDate: TOMORROW, endDate: TOMORROW, reason: 'Sabotage' }],
       [`/host/spaces/${b.space.spaceId}`, { name: 'Kleiner', kind: 'flexplek', capacity: '1', active: 'on' }],
-      [`/host/closures/${closure.id}/delete`, {}],
+      [`/host/closures/${closure.id}/delete`, { confirm: 'yes' }],
       ...(['arrived', 'no-show', 'approve', 'decline'] as const).map((a): [string, Record<string, string>] => [`/host/bookings/${bookingId}/${a}`, {}]),
     ];
     const mailsBefore = countRows(t.db, 'outbox');
@@ -151,7 +151,7 @@ describe('hosts publish, workers book', () => {
     expect(mails.filter((m) => m.toAddress === w.worker.email).every((m) => m.subject.startsWith('Geannuleerd:') && m.body.includes('Kerst'))).toBe(true);
     // Deleting the closure does not bring the bookings back, but makes the days bookable again.
     const closureId = t.db.select().from(closures).get()!.id;
-    expect((await w.hostClient.post(`/host/closures/${closureId}/delete`)).status).toBe(303);
+    expect((await w.hostClient.post(`/host/closures/${closureId}/delete`, { confirm: 'yes' })).status).toBe(303);
     expect(countRows(t.db, 'closures')).toBe(0);
   });
 

@@ -60,8 +60,8 @@ describe('wide closures: whose closures a page lists and removes', () => {
     const rows = w.t.db.select().from(closures).all();
     const own = rows.find((r) => r.reason === 'Teamdagen CJG')!;
     const networks = rows.find((r) => r.reason === 'Netwerkdag')!;
-    expect((await admin.post(`/closures/org/${w.hostOrg.id}/${networks.id}/delete`)).status).toBe(404);
-    expect((await admin.post(`/closures/org/${w.hostOrg.id}/${own.id}/delete`)).status).toBe(303);
+    expect((await admin.post(`/closures/org/${w.hostOrg.id}/${networks.id}/delete`, { confirm: 'yes' })).status).toBe(404);
+    expect((await admin.post(`/closures/org/${w.hostOrg.id}/${own.id}/delete`, { confirm: 'yes' })).status).toBe(303);
     expect(await w.page(admin, `/closures/org/${w.hostOrg.id}`)).toContain('De sluiting is verwijderd.');
     expect(
       w.t.db

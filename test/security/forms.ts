@@ -149,7 +149,7 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
       path: '/host/locations/1/closures',
       body: { spaceId: '2', startDate: '2026-12-24', endDate: '2026-12-26', reason: 'Kerst' },
     },
-    'POST /host/closures/:id/delete': { actor: 'host', path: '/host/closures/1/delete', body: {} },
+    'POST /host/closures/:id/delete': { actor: 'host', path: '/host/closures/1/delete', body: { confirm: 'yes' } },
     'POST /closures/org/:orgId': {
       actor: 'orgadmin',
       path: '/closures/org/4',
@@ -160,13 +160,13 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
       path: '/closures/org/4/holidays',
       body: { closedHolidays: ['goede_vrijdag', 'eerste_kerstdag'] },
     },
-    'POST /closures/org/:orgId/:closureId/delete': { actor: 'orgadmin', path: '/closures/org/4/2/delete', body: {} },
+    'POST /closures/org/:orgId/:closureId/delete': { actor: 'orgadmin', path: '/closures/org/4/2/delete', body: { confirm: 'yes' } },
     'POST /closures/network': {
       actor: 'admin',
       path: '/closures/network',
       body: { startDate: '2027-02-03', endDate: '2027-02-03', reason: 'Netwerkdag', confirm: 'yes' },
     },
-    'POST /closures/network/:closureId/delete': { actor: 'admin', path: '/closures/network/2/delete', body: {} },
+    'POST /closures/network/:closureId/delete': { actor: 'admin', path: '/closures/network/2/delete', body: { confirm: 'yes' } },
     'POST /host/spaces/:id': {
       actor: 'host',
       path: '/host/spaces/3',

@@ -181,3 +181,28 @@ export function ConfirmHolidayChangePage(p: { t: Dict; action: string; back: str
     </section>
   );
 }
+
+/**
+ * Removing a closure, shown before it is taken: which days open again, where, and that the
+ * bookings it cancelled do not come back. The same page for a location's, an organisation's and
+ * the network's closures; only `confirm=yes` removes.
+ */
+export function ConfirmRemoveClosurePage(p: { t: Dict; locale: Locale; action: string; back: string; where: string; closure: Closure }) {
+  const t = p.t.closures;
+  const c = p.closure;
+  const days = t.days(formatLocalDate(p.locale, c.startDate, true), formatLocalDate(p.locale, c.endDate, true));
+  return (
+    <section>
+      <h1>{t.removeTitle}</h1>
+      <p>{t.removeWhat(c.reason, days, p.where)}</p>
+      <p>{t.removeEffect}</p>
+      <form method="post" action={p.action}>
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" class="contrast">
+          {t.removeConfirm}
+        </button>{' '}
+        <a href={p.back}>{t.back}</a>
+      </form>
+    </section>
+  );
+}

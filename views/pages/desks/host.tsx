@@ -286,6 +286,7 @@ export function LocationPage(p: LocationPageProps) {
               <form method="post" action={`/host/closures/${c.id}/delete`} class="inline">
                 <button type="submit" class="secondary small">
                   {t.deleteClosure}
+                  <span class="visually-hidden">{`: ${c.reason}`}</span>
                 </button>
               </form>
             </li>
