@@ -238,6 +238,37 @@ export function listClosures(db: Queryable, locationId: number, today: string) {
 export type ClosureInput = { spaceId: number | null; startDate: string; endDate: string; reason: string };
 export type AddClosureResult = { ok: true; cancelled: number } | { ok: false; reason: 'not_found' | 'bad_space' };
 
+/** The bookings that hold a desk in [start, end] at the location (or only its one space). */
+function closureAffectedWhere(locationId: number, input: ClosureInput) {
+  return and(
+    eq(bookings.locationId, locationId),
+    gte(bookings.date, input.startDate),
+    sql`${bookings.date} <= ${input.endDate}`,
+    inArray(bookings.status, ACTIVE_STATUSES),
+    input.spaceId === null ? undefined : eq(bookings.spaceId, input.spaceId),
+  );
+}
+
+/** Whether the chosen space (if any) is one of this location's. */
+function spaceOfLocation(db: Queryable, locationId: number, spaceId: number | null): boolean {
+  if (spaceId === null) return true;
+  return !!db
+    .select({ id: spaces.id })
+    .from(spaces)
+    .where(and(eq(spaces.id, spaceId), eq(spaces.locationId, locationId)))
+    .get();
+}
+
+export type CountClosureResult = { ok: true; count: number } | { ok: false; reason: 'not_found' | 'bad_space' };
+
+/** How many bookings the closure would cancel: shown to the host before they confirm. */
+export function countClosureAffected(db: Queryable, locationId: number, hostOrgIds: number[], input: ClosureInput): CountClosureResult {
+  if (!getHostLocation(db, locationId, hostOrgIds)) return { ok: false, reason: 'not_found' };
+  if (!spaceOfLocation(db, locationId, input.spaceId)) return { ok: false, reason: 'bad_space' };
+  const n = db.select({ n: sql<number>`count(*)` }).from(bookings).where(closureAffectedWhere(locationId, input)).get()?.n ?? 0;
+  return { ok: true, count: n };
+}
+
 /**
  * Adds a closure and, in the same transaction, cancels the bookings that hold a desk in it and
  * queues an e-mail to each owner in their own language (transactional outbox).
@@ -246,30 +277,11 @@ export function addClosure(db: DB, locationId: number, hostOrgIds: number[], inp
   return writeTx(db, (tx): AddClosureResult => {
     const loc = getHostLocation(tx, locationId, hostOrgIds);
     if (!loc) return { ok: false, reason: 'not_found' };
-    if (input.spaceId !== null) {
-      const s = tx
-        .select({ id: spaces.id })
-        .from(spaces)
-        .where(and(eq(spaces.id, input.spaceId), eq(spaces.locationId, locationId)))
-        .get();
-      if (!s) return { ok: false, reason: 'bad_space' };
-    }
+    if (!spaceOfLocation(tx, locationId, input.spaceId)) return { ok: false, reason: 'bad_space' };
     tx.insert(closures)
       .values({ locationId, orgId: loc.orgId, spaceId: input.spaceId, startDate: input.startDate, endDate: input.endDate, reason: input.reason })
       .run();
-    const affected = tx
-      .select({ id: bookings.id, userId: bookings.userId })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.locationId, locationId),
-          gte(bookings.date, input.startDate),
-          sql`${bookings.date} <= ${input.endDate}`,
-          inArray(bookings.status, ACTIVE_STATUSES),
-          input.spaceId === null ? undefined : eq(bookings.spaceId, input.spaceId),
-        ),
-      )
-      .all();
+    const affected = tx.select({ id: bookings.id, userId: bookings.userId }).from(bookings).where(closureAffectedWhere(locationId, input)).all();
     for (const b of affected) {
       tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, b.id)).run();
       noticeBookings(tx, b.userId, [b.id], 'closure', now, { reason: input.reason });

@@ -13,10 +13,11 @@ import { GuestRow, RequestRow } from '../../views/partials/desks/bookings';
 import type { FormState } from '../../views/partials/form';
 import { getGuest, getRequest, hostBookingAction, listGuests, listOpenRequests, type HostAction } from './bookings';
 import { holidayCancellations } from './closures';
-import { ConfirmHolidayChangePage, ConfirmRemoveClosurePage } from '../../views/pages/desks/closures';
+import { ConfirmClosurePage, ConfirmHolidayChangePage, ConfirmRemoveClosurePage } from '../../views/pages/desks/closures';
 import {
   addClosure,
   addSpace,
+  countClosureAffected,
   createLocation,
   deleteClosure,
   getHostClosure,
@@ -247,11 +248,29 @@ hostRoutes.post('/locations/:id/closures', async (c) => {
   const loc = hostLocation(c, c.req.param('id'));
   if (!loc) return notFound(c);
   const t = c.get('t');
-  const form = await readForm(c, closureSchema(t));
+  const form = await readForm(c, closureSchema(t, today(c)));
   if (!form.ok) return locationPage(c, loc, { closureState: form }, 422);
-  const r = addClosure(c.get('deps').db, loc.id, hostOrgIds(c), form.data, c.get('deps').now());
+  const { confirm, ...input } = form.data;
+  const { db } = c.get('deps');
+  const badSpace = () => locationPage(c, loc, { closureState: { values: form.values, errors: { spaceId: t.errors.invalidChoice } } }, 422);
+  // A closure that cancels bookings takes a second, confirming click, as an organisation's does.
+  if (!confirm) {
+    const n = countClosureAffected(db, loc.id, hostOrgIds(c), input);
+    if (!n.ok) return n.reason === 'not_found' ? notFound(c) : badSpace();
+    if (n.count > 0) {
+      const space = input.spaceId === null ? undefined : listSpacesOf(db, loc.id).find((s) => s.id === input.spaceId);
+      const scope = space ? t.closures.scopeSpace(space.name, loc.name) : t.closures.scopeLocation(loc.name);
+      const back = `/host/locations/${loc.id}`;
+      return page(
+        c,
+        t.closures.confirmTitle,
+        <ConfirmClosurePage t={t} locale={c.get('locale')} action={`${back}/closures`} back={`${back}#closures`} scope={scope} input={input} count={n.count} />,
+      );
+    }
+  }
+  const r = addClosure(db, loc.id, hostOrgIds(c), input, c.get('deps').now());
   if (!r.ok && r.reason === 'not_found') return notFound(c);
-  if (!r.ok) return locationPage(c, loc, { closureState: { values: form.values, errors: { spaceId: t.errors.invalidChoice } } }, 422);
+  if (!r.ok) return badSpace();
   return redirectWithFlash(c, `/host/locations/${loc.id}#closures`, t.desks.host.closureAdded(r.cancelled));
 });
 

@@ -192,15 +192,21 @@ export const spaceSchema = perDict((t: Dict) =>
   }),
 );
 
-export const closureSchema = perDict((t: Dict) =>
+/**
+ * A location's closure: from today on (a closure in the past would cancel bookings already used),
+ * and `confirm=yes` once the host has seen how many bookings it cancels.
+ */
+export const closureSchema = perDict((t: Dict, today: string) =>
   z
     .object({
       spaceId: optionalId(t),
       startDate: date(t),
       endDate: date(t),
       reason: fields.text(t, 200),
+      confirm: z.literal('yes').optional().catch(undefined),
     })
     .superRefine((v, ctx) => {
+      if (v.startDate < today) ctx.addIssue({ code: 'custom', path: ['startDate'], message: t.desks.refusals.past });
       if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: t.desks.host.endBeforeStart });
     }),
 );

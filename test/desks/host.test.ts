@@ -130,7 +130,14 @@ describe('hosts publish, workers book', () => {
     );
     bookSpace(t.db, { spaceId: w.space.spaceId, userId: english.id, guestOrgId: w.guestOrg.id, date: '2026-12-24', dayparts: ['morning'], note: null }, now);
     bookSpace(t.db, { spaceId: w.space.spaceId, userId: w.worker.id, guestOrgId: w.guestOrg.id, date: '2026-12-28', dayparts: ['morning'], note: null }, now);
-    const res = await w.hostClient.post(`/host/locations/${w.space.locationId}/closures`, { startDate: '2026-12-24', endDate: '2026-12-26', reason: 'Kerst' });
+    const kerst = { startDate: '2026-12-24', endDate: '2026-12-26', reason: 'Kerst' };
+    // First the count, and nothing changes; then the confirming click closes and cancels.
+    const preview = await w.hostClient.post(`/host/locations/${w.space.locationId}/closures`, kerst);
+    expect(preview.status).toBe(200);
+    expect(text(await html(preview))).toContain('3 reserveringen worden geannuleerd');
+    expect(countRows(t.db, 'closures')).toBe(0);
+    expect(bookingRows(t.db).every((b) => b.status === 'confirmed')).toBe(true);
+    const res = await w.hostClient.post(`/host/locations/${w.space.locationId}/closures`, { ...kerst, confirm: 'yes' });
     expect(res.status).toBe(303);
     expect(text(await html(await w.hostClient.get(res.headers.get('location')!)))).toContain('3 reserveringen zijn geannuleerd');
     expect(bookingRows(t.db).map((b) => `${b.date}:${b.status}`)).toEqual([

@@ -50,6 +50,8 @@ export const closures: typeof nl = {
   confirmText: (reason, from, to, scope) => `${reason}: ${scope} from ${from} up to and including ${to}.`,
   scopeOrg: (org) => `all locations of ${org} closed`,
   scopeNetwork: 'all locations in the network closed',
+  scopeLocation: (location) => `location ${location} closed`,
+  scopeSpace: (space, location) => `space ${space} at location ${location} closed`,
   willCancel: (n) =>
     n === 0
       ? 'There are no bookings in this period; nothing will be cancelled.'

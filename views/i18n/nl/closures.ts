@@ -49,6 +49,8 @@ export const closures = {
   confirmText: (reason: string, from: string, to: string, scope: string) => `${reason}: ${scope} van ${from} tot en met ${to}.`,
   scopeOrg: (org: string) => `alle locaties van ${org} gesloten`,
   scopeNetwork: 'alle locaties in het netwerk gesloten',
+  scopeLocation: (location: string) => `locatie ${location} gesloten`,
+  scopeSpace: (space: string, location: string) => `werkruimte ${space} bij locatie ${location} gesloten`,
   willCancel: (n: number) =>
     n === 0
       ? 'Er zijn in deze periode geen reserveringen; er wordt niets geannuleerd.'

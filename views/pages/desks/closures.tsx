@@ -128,7 +128,8 @@ export function ConfirmClosurePage(p: {
   action: string;
   back: string;
   scope: string;
-  input: { startDate: string; endDate: string; reason: string };
+  /** `spaceId`: a location's closure of one space ('' or absent: the whole location, or a wide closure). */
+  input: { startDate: string; endDate: string; reason: string; spaceId?: number | null };
   count: number;
 }) {
   const t = p.t.closures;
@@ -144,6 +145,7 @@ export function ConfirmClosurePage(p: {
         <input type="hidden" name="startDate" value={i.startDate} />
         <input type="hidden" name="endDate" value={i.endDate} />
         <input type="hidden" name="reason" value={i.reason} />
+        {i.spaceId != null && <input type="hidden" name="spaceId" value={String(i.spaceId)} />}
         <input type="hidden" name="confirm" value="yes" />
         <button type="submit" class="contrast">
           {t.confirm}
