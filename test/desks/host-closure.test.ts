@@ -90,6 +90,14 @@ describe('a host closes a location: a confirming step when it cancels bookings',
     expect(bookingRows(w.t.db).map((b) => `${b.date}:${b.status}`)).toEqual(['2026-12-28:confirmed', '2026-12-29:cancelled']);
   });
 
+  it('one day is said as one day', async () => {
+    const w = await world();
+    expect(w.book('2026-12-28').ok).toBe(true);
+    const host = await loginAs(w.t.app, w.host.email);
+    const first = await post(host, w.path, { startDate: '2026-12-28', endDate: '2026-12-28', reason: 'Brandoefening', spaceId: '' });
+    expect(first.main).toContain('Brandoefening: locatie Stationslaan Harderwijk gesloten op ma 28 dec 2026.');
+  });
+
   it('without bookings in the range it closes at once', async () => {
     const w = await world();
     expect(w.book('2026-12-30').ok).toBe(true);

@@ -47,7 +47,7 @@ export const closures: typeof nl = {
   reasonHint: 'For example: Christmas closure. Guests see this name in the search and the week view.',
   next: 'Continue',
   confirmTitle: 'Confirm the closure',
-  confirmText: (reason, from, to, scope) => `${reason}: ${scope} from ${from} up to and including ${to}.`,
+  confirmText: (reason, days, scope) => `${reason}: ${scope} ${days}.`,
   scopeOrg: (org) => `all locations of ${org} closed`,
   scopeNetwork: 'all locations in the network closed',
   scopeLocation: (location) => `location ${location} closed`,

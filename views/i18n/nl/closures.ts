@@ -46,7 +46,7 @@ export const closures = {
   reasonHint: 'Bijvoorbeeld: kerstsluiting. Gasten zien deze naam bij het zoeken en in de weekplanning.',
   next: 'Verder',
   confirmTitle: 'Sluiting bevestigen',
-  confirmText: (reason: string, from: string, to: string, scope: string) => `${reason}: ${scope} van ${from} tot en met ${to}.`,
+  confirmText: (reason: string, days: string, scope: string) => `${reason}: ${scope} ${days}.`,
   scopeOrg: (org: string) => `alle locaties van ${org} gesloten`,
   scopeNetwork: 'alle locaties in het netwerk gesloten',
   scopeLocation: (location: string) => `locatie ${location} gesloten`,

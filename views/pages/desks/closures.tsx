@@ -137,7 +137,7 @@ export function ConfirmClosurePage(p: {
   return (
     <section>
       <h1>{t.confirmTitle}</h1>
-      <p>{t.confirmText(i.reason, formatLocalDate(p.locale, i.startDate, true), formatLocalDate(p.locale, i.endDate, true), p.scope)}</p>
+      <p>{t.confirmText(i.reason, t.days(formatLocalDate(p.locale, i.startDate, true), formatLocalDate(p.locale, i.endDate, true)), p.scope)}</p>
       <p role="status">
         <strong>{t.willCancel(p.count)}</strong>
       </p>
