@@ -30,6 +30,8 @@ export default {
       'src/privacy/retention.ts',
       'src/privacy/deletion.ts',
       'src/desks/closures.ts',
+      // A location's closures (list, count, add, read, remove); the rest of desks.ts are the host's and the search's queries.
+      'src/desks/desks.ts:226-330',
     ].join(',')
   ).split(','),
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),

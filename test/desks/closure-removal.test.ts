@@ -2,6 +2,7 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { closures } from '../../db/schema';
 import { bookSpace } from '../../src/desks/bookings';
+import { deleteWideClosure, getWideClosure } from '../../src/desks/closures';
 import { deleteClosure, getHostClosure } from '../../src/desks/desks';
 import { instantOf } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, loginAs, TestClock, text } from '../helpers';
@@ -149,6 +150,27 @@ describe('removing a closure takes a confirming second step', () => {
     expect(getHostClosure(w.t.db, id, [w.hostOrg.id])).toBeUndefined();
     expect(deleteClosure(w.t.db, id, [w.hostOrg.id])).toBeNull();
     expect(w.reasons()).toEqual(['Teamdagen CJG']);
+  });
+
+  it('a wide closure is read and removed only in its own scope: another organisation’s or the network’s id gives undefined / false', async () => {
+    const w = await world();
+    const admin = await loginAs(w.t.app, w.orgAdmin.email);
+    expect((await admin.post(`/closures/org/${w.hostOrg.id}`, { ...teamdagen, confirm: 'yes' })).status).toBe(303);
+    const id = w.idOf('Teamdagen CJG');
+    const otherOrg = createOrg(w.t.db, { name: 'Lokalis Utrecht' });
+    for (const s of [
+      { scope: 'org', orgId: otherOrg.id },
+      { scope: 'network', orgId: null },
+    ] as const) {
+      expect(getWideClosure(w.t.db, id, s)).toBeUndefined();
+      expect(deleteWideClosure(w.t.db, id, s)).toBe(false);
+    }
+    expect(w.reasons()).toEqual(['Teamdagen CJG']);
+    const own = { scope: 'org', orgId: w.hostOrg.id } as const;
+    expect(getWideClosure(w.t.db, id, own)).toEqual({ id, startDate: '2026-12-28', endDate: '2026-12-29', reason: 'Teamdagen CJG' });
+    expect(deleteWideClosure(w.t.db, id, own)).toBe(true);
+    expect(deleteWideClosure(w.t.db, id, own)).toBe(false);
+    expect(w.reasons()).toEqual([]);
   });
 
   it('a location’s closure is removed only by a host of its organisation', async () => {

@@ -2,7 +2,7 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { closures } from '../../db/schema';
 import { bookSpace } from '../../src/desks/bookings';
-import { countClosureAffected } from '../../src/desks/desks';
+import { addClosure, countClosureAffected } from '../../src/desks/desks';
 import { instantOf } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, loginAs, TestClock, text } from '../helpers';
 import { bookingRows, createSpace } from './factory';
@@ -129,6 +129,21 @@ describe('a host closes a location: a confirming step when it cancels bookings',
     }
     expect(w.reasons()).toEqual([]);
     expect(bookingRows(w.t.db).map((b) => b.status)).toEqual(['confirmed']);
+  });
+
+  it('addClosure itself refuses another organisation’s location (not_found) and a space of another location (bad_space); nothing written', async () => {
+    const w = await world();
+    expect(w.book('2026-12-28').ok).toBe(true);
+    const other = createOrg(w.t.db, { name: 'Lokalis Utrecht' });
+    const input = { startDate: '2026-12-28', endDate: '2026-12-28', reason: 'x', spaceId: null };
+    expect(addClosure(w.t.db, w.space.locationId, [other.id], input, w.t.clock.now())).toEqual({ ok: false, reason: 'not_found' });
+    expect(addClosure(w.t.db, w.space.locationId, [w.hostOrg.id], { ...input, spaceId: w.otherLoc.spaceId }, w.t.clock.now())).toEqual({
+      ok: false,
+      reason: 'bad_space',
+    });
+    expect(w.reasons()).toEqual([]);
+    expect(bookingRows(w.t.db).map((b) => b.status)).toEqual(['confirmed']);
+    expect(addClosure(w.t.db, w.space.locationId, [other.id, w.hostOrg.id], input, w.t.clock.now())).toEqual({ ok: true, cancelled: 1 });
   });
 
   it('the count is the host’s only: another organisation’s location gives not_found', async () => {
