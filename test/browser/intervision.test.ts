@@ -91,7 +91,10 @@ describe('journey: a facilitator runs a mixed meeting', () => {
 
       // Fatima cancels; Pieter, first on the list and of the same organisation, moves up at once.
       await fatima.page.reload();
-      await fatima.page.getByRole('button', { name: 'Afmelden' }).click();
+      // Giving up the place takes a second, confirming click that says where it goes.
+      await fatima.page.locator('summary', { hasText: 'Afmelden' }).click();
+      expect(await fatima.page.locator('main details[open]').innerText()).toContain('Je plaats gaat direct naar wie op de wachtlijst staat');
+      await fatima.page.getByRole('button', { name: 'Ja, afmelden' }).click();
       await expect.poll(() => fatima.page.getByRole('status').first().innerText()).toBe('Je bent afgemeld.');
       expect(await places(fatima.page)).toBe('Vol, nog niemand op de wachtlijst');
       await checked(fatima.page);

@@ -8,6 +8,22 @@ import { groupLists, lists, mailsTo, makeGroup, makeMeeting, member, network } f
 
 const MOVED_UP_GROUP = 'Je bent doorgeschoven in de intervisiegroep';
 
+/**
+ * Giving up a place or a waiting ticket is a disclosure first: what happens to the place, then
+ * the confirming button (as cancelling a desk). The form to post sits inside the <details>.
+ */
+async function leaveStep(client: { get: (p: string) => Promise<Response> }, page: string, action: string) {
+  const doc = await html(await client.get(page));
+  const form = doc.querySelector(`main form[action="${action}"]`);
+  const details = form?.parentNode;
+  return {
+    inDetails: details?.tagName === 'DETAILS',
+    summary: text(details?.querySelector('summary')),
+    says: text(form?.querySelector('p')),
+    button: text(form?.querySelector('button')),
+  };
+}
+
 async function signUpInTurn(ta: Awaited<ReturnType<typeof network>>, meetingId: number, people: { client: { post: (p: string) => Promise<Response> } }[]) {
   for (const p of people) {
     expect((await p.client.post(`/meetings/${meetingId}/signup`)).status).toBe(303);
@@ -32,6 +48,17 @@ describe('meeting waiting list', () => {
     const w2 = await member(ta, orgs.lokalis.id, 'W2');
     await signUpInTurn(ta, id, [a, w1, w2]);
     expect(lists(db, id).waiting).toEqual(['W1', 'W2']);
+    expect(await leaveStep(w1.client, `/meetings/${id}`, `/meetings/${id}/cancel-registration`)).toEqual({
+      inDetails: true,
+      summary: 'Van de wachtlijst af',
+      says: 'Weet je het zeker? Wie zich later opnieuw aanmeldt, sluit achteraan de wachtlijst aan.',
+      button: 'Ja, van de wachtlijst af',
+    });
+    expect(await leaveStep(a.client, `/meetings/${id}`, `/meetings/${id}/cancel-registration`)).toMatchObject({
+      inDetails: true,
+      summary: 'Afmelden',
+      button: 'Ja, afmelden',
+    });
 
     expect((await w1.client.post(`/meetings/${id}/cancel-registration`)).status).toBe(303);
     await signUpInTurn(ta, id, [w1]);
@@ -56,6 +83,13 @@ describe('closed group waiting list', () => {
     const w2 = await member(ta, orgs.lokalis.id, 'W2');
     await joinInTurn(ta, groupId, [a, w1, w2]);
     expect(groupLists(db, groupId).waiting).toEqual(['W1', 'W2']);
+    for (const who of [a, w1])
+      expect(await leaveStep(who.client, `/groups/${groupId}`, `/groups/${groupId}/leave`)).toEqual({
+        inDetails: true,
+        summary: 'Groep verlaten',
+        says: 'Weet je het zeker? Je plaats gaat direct naar wie na je komt; wil je later terug, dan sluit je achteraan de wachtlijst aan.',
+        button: 'Ja, groep verlaten',
+      });
 
     expect((await w1.client.post(`/groups/${groupId}/leave`)).status).toBe(303);
     await joinInTurn(ta, groupId, [w1]);

@@ -225,11 +225,15 @@ export function MeetingPage(p: { t: Dict; locale: Locale; v: MeetingView; state:
                 : t.signup.youWaiting(p.v.position ?? 1)}
           </p>
           {p.v.now < (p.v.myStatus === 'registered' ? m.cancelDeadlineAt : m.startsAt) && (
-            <form method="post" action={`/meetings/${m.id}/cancel-registration`}>
-              <button type="submit" class="secondary">
-                {p.v.myStatus === 'registered' ? t.signup.cancel : t.signup.leaveWaitlist}
-              </button>
-            </form>
+            <details>
+              <summary>{p.v.myStatus === 'registered' ? t.signup.cancel : t.signup.leaveWaitlist}</summary>
+              <form method="post" action={`/meetings/${m.id}/cancel-registration`}>
+                <p>{p.v.myStatus === 'registered' ? t.signup.cancelConfirm : t.signup.leaveWaitlistConfirm}</p>
+                <button type="submit" class="contrast">
+                  {p.v.myStatus === 'registered' ? t.signup.cancelSubmit : t.signup.leaveWaitlistSubmit}
+                </button>
+              </form>
+            </details>
           )}
         </>
       ) : closedGroup ? (
@@ -315,11 +319,15 @@ export function GroupPage(p: {
         (p.memberStatus === 'registered' || p.memberStatus === 'waitlisted' ? (
           <>
             <p class="status status-ok">{p.memberStatus === 'registered' ? t.group.youMember : t.group.youWaiting(p.position ?? 1)}</p>
-            <form method="post" action={`/groups/${g.id}/leave`}>
-              <button type="submit" class="secondary">
-                {t.group.leave}
-              </button>
-            </form>
+            <details>
+              <summary>{t.group.leave}</summary>
+              <form method="post" action={`/groups/${g.id}/leave`}>
+                <p>{t.group.leaveConfirm}</p>
+                <button type="submit" class="contrast">
+                  {t.group.leaveSubmit}
+                </button>
+              </form>
+            </details>
           </>
         ) : (
           p.canJoin && (
