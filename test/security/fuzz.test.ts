@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, ORIGIN, type TestApp } from '../helpers';
 import { validForms, type FormSpec } from './forms';
-import { changedTables, routeKeys, seededWithClients, snapshot, type Actor } from './support';
+import { routeKeys, seededWithClients, watchWrites, type Actor } from './support';
 
 /**
  * Property-based fuzzing of every form route through app.request() (issue 7). Each run takes the
@@ -85,9 +85,11 @@ function encode(
 
 let t: TestApp & { as: Record<Actor, Client | null> };
 let forms: Record<string, FormSpec>;
+let writes: ReturnType<typeof watchWrites>;
 beforeAll(async () => {
   t = await seededWithClients();
   forms = validForms(t.db, t.clock.now());
+  writes = watchWrites(t.db);
 });
 
 describe(`fuzzing every form route (${RUNS} runs each)`, () => {
@@ -96,6 +98,31 @@ describe(`fuzzing every form route (${RUNS} runs each)`, () => {
 
   it('has a valid submission for every POST route of the app', () => {
     expect(keys.filter((k) => !(k in forms))).toEqual([]);
+  });
+
+  it('notices what a request writes, also a changed value, and not what it leaves as it was', async () => {
+    // The demo worker's notification settings, once changed and once saved unchanged.
+    const before = writes.mark();
+    const settings = { emailReminders: 'on' }; // confirmations off: the demo worker has both on
+    expect(
+      (await t.as.worker!.request('/account/preferences', { method: 'POST', body: new URLSearchParams(settings), headers: { origin: ORIGIN } })).status,
+    ).toBe(303);
+    const changed = writes.since(before);
+    expect(changed).toContain('users');
+    const again = writes.mark();
+    expect(
+      (await t.as.worker!.request('/account/preferences', { method: 'POST', body: new URLSearchParams(settings), headers: { origin: ORIGIN } })).status,
+    ).toBe(303);
+    expect(writes.since(again)).not.toContain('users');
+    // A failed write that is rolled back leaves nothing.
+    const rolledBack = writes.mark();
+    expect(() =>
+      t.db.$client.transaction(() => {
+        t.db.$client.prepare("update users set name = 'Iemand anders' where email = 'worker@gastplek.test'").run();
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect(writes.since(rolledBack)).toEqual([]);
   });
 
   for (const key of keys) {
@@ -107,12 +134,12 @@ describe(`fuzzing every form route (${RUNS} runs each)`, () => {
         await fc.assert(
           fc.asyncProperty(bodies(spec.body), async ({ fields, extra, multipart }) => {
             const client = t.as[spec.actor] ?? new Client(t.app);
-            const before = snapshot(t.db);
+            const before = writes.mark();
             const { body, headers } = encode({ ...extra, ...fields }, multipart);
             const res = await client.request(spec.path, { method: 'POST', body, headers });
             const html = await res.text();
             expect(res.status, html.slice(0, 300)).toBeLessThan(500);
-            if (res.status >= 400) expect(changedTables(before, snapshot(t.db)), `${res.status} changed the database`).toEqual([]);
+            if (res.status >= 400) expect(writes.since(before), `${res.status} changed the database`).toEqual([]);
             for (const live of LIVE) expect(html).not.toMatch(live);
           }),
           { numRuns: RUNS },
