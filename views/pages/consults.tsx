@@ -2,6 +2,7 @@ import type { Dict, Locale } from '../i18n';
 import { formatLocalDate, formatTime } from '../i18n/format';
 import type { ConsultHourRow, ListedHour, MyConsult, MyConsultHours, SlotView } from '../../src/consults/consults';
 import { slotEnd, slotStart } from '../../src/consults/slots';
+import { ConfirmForm } from '../partials/confirm';
 import { ErrorSummary, Field, Select, type FormState } from '../partials/form';
 
 type Place = Pick<ConsultHourRow, 'locationName' | 'street' | 'postcode' | 'town' | 'onlineUrl'>;
@@ -254,13 +255,7 @@ export function ConfirmCancelBookingPage(p: { t: Dict; locale: Locale; c: MyCons
     <section>
       <h1>{t.confirmTitle}</h1>
       <p>{t.confirmText(slotWhen(p.locale, p.c, p.c.slot), p.c.expertName)}</p>
-      <form method="post" action={`/consults/bookings/${p.c.id}/cancel`}>
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="contrast">
-          {t.confirm}
-        </button>{' '}
-        <a href={p.back}>{t.back}</a>
-      </form>
+      <ConfirmForm action={`/consults/bookings/${p.c.id}/cancel`} submit={t.confirm} back={p.back} backLabel={t.back} />
     </section>
   );
 }
@@ -365,13 +360,7 @@ export function ConfirmCancelHoursPage(p: { t: Dict; locale: Locale; h: ConsultH
     <section>
       <h1>{t.mine.confirmTitle}</h1>
       <p>{t.mine.confirmText(hoursWhen(p.locale, p.h), p.booked)}</p>
-      <form method="post" action={`/consults/mine/${p.h.id}/cancel`}>
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="contrast">
-          {t.mine.confirm}
-        </button>{' '}
-        <a href={p.back}>{t.cancel.back}</a>
-      </form>
+      <ConfirmForm action={`/consults/mine/${p.h.id}/cancel`} submit={t.mine.confirm} back={p.back} backLabel={t.cancel.back} />
     </section>
   );
 }

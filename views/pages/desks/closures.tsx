@@ -1,6 +1,7 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import type { HolidayKey } from '../../../src/desks/holidays';
+import { ConfirmForm } from '../../partials/confirm';
 import { ErrorSummary, Field, type FormState } from '../../partials/form';
 import { CheckboxGroup, holidayOptions } from './host';
 
@@ -141,17 +142,12 @@ export function ConfirmClosurePage(p: {
       <p role="status">
         <strong>{t.willCancel(p.count)}</strong>
       </p>
-      <form method="post" action={p.action}>
+      <ConfirmForm action={p.action} submit={t.confirm} back={p.back} backLabel={t.back}>
         <input type="hidden" name="startDate" value={i.startDate} />
         <input type="hidden" name="endDate" value={i.endDate} />
         <input type="hidden" name="reason" value={i.reason} />
         {i.spaceId != null && <input type="hidden" name="spaceId" value={String(i.spaceId)} />}
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="contrast">
-          {t.confirm}
-        </button>{' '}
-        <a href={p.back}>{t.back}</a>
-      </form>
+      </ConfirmForm>
     </section>
   );
 }
@@ -172,14 +168,9 @@ export function ConfirmHolidayChangePage(p: { t: Dict; action: string; back: str
       <p role="status">
         <strong>{t.willCancel(p.count)}</strong>
       </p>
-      <form method="post" action={p.action}>
+      <ConfirmForm action={p.action} submit={t.holidayConfirm} back={p.back} backLabel={t.back}>
         {hidden}
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="contrast">
-          {t.holidayConfirm}
-        </button>{' '}
-        <a href={p.back}>{t.back}</a>
-      </form>
+      </ConfirmForm>
     </section>
   );
 }
@@ -198,13 +189,7 @@ export function ConfirmRemoveClosurePage(p: { t: Dict; locale: Locale; action: s
       <h1>{t.removeTitle}</h1>
       <p>{t.removeWhat(c.reason, days, p.where)}</p>
       <p>{t.removeEffect}</p>
-      <form method="post" action={p.action}>
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit" class="contrast">
-          {t.removeConfirm}
-        </button>{' '}
-        <a href={p.back}>{t.back}</a>
-      </form>
+      <ConfirmForm action={p.action} submit={t.removeConfirm} back={p.back} backLabel={t.back} />
     </section>
   );
 }

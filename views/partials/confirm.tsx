@@ -1,0 +1,19 @@
+import type { Child } from 'hono/jsx';
+
+/**
+ * The second, confirming step of a destructive action: a form that posts `confirm=yes` (with the
+ * hidden fields of the first step, if any) and a link back that changes nothing. Without
+ * JavaScript as with it; the page around it says what will happen.
+ */
+export function ConfirmForm(p: { action: string; submit: string; back: string; backLabel: string; children?: Child }) {
+  return (
+    <form method="post" action={p.action}>
+      {p.children}
+      <input type="hidden" name="confirm" value="yes" />
+      <button type="submit" class="contrast">
+        {p.submit}
+      </button>{' '}
+      <a href={p.back}>{p.backLabel}</a>
+    </form>
+  );
+}
