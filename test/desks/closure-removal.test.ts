@@ -6,7 +6,7 @@ import { deleteWideClosure, getWideClosure } from '../../src/desks/closures';
 import { deleteClosure, getHostClosure } from '../../src/desks/desks';
 import { instantOf } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, loginAs, TestClock, text } from '../helpers';
-import { createSpace } from './factory';
+import { closureReasons, createSpace } from './factory';
 
 /**
  * Removing a closure opens its days again but does not bring back the bookings it cancelled, so
@@ -26,12 +26,7 @@ async function world() {
   const networkAdmin = await createUser(t.db, { orgId: guestOrg.id, networkAdmin: true });
   const book = (date: string) =>
     bookSpace(t.db, { spaceId: space.spaceId, userId: worker.id, guestOrgId: guestOrg.id, date, dayparts: ['morning'], note: null }, t.clock.now());
-  const reasons = () =>
-    t.db
-      .select()
-      .from(closures)
-      .all()
-      .map((r) => r.reason);
+  const reasons = () => closureReasons(t.db);
   const idOf = (reason: string) =>
     t.db
       .select()

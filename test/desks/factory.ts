@@ -1,4 +1,4 @@
-import { locations, locationShares, spaces, type Amenity, type SpaceKind } from '../../db/schema';
+import { closures, locations, locationShares, spaces, type Amenity, type SpaceKind } from '../../db/schema';
 import type { DB } from '../../src/db';
 import { amenitiesToMask } from '../../src/desks/rules';
 import { createOrg, createUser, loginAs, type TestApp } from '../helpers';
@@ -74,4 +74,14 @@ export function bookingRows(db: DB, where = '1=1') {
     user_id: string;
     space_id: number;
   }[];
+}
+
+/** The reasons of all closures stored, in the order they were added. */
+export function closureReasons(db: DB): string[] {
+  return db
+    .select({ reason: closures.reason })
+    .from(closures)
+    .orderBy(closures.id)
+    .all()
+    .map((r) => r.reason);
 }

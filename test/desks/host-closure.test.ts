@@ -5,7 +5,7 @@ import { bookSpace } from '../../src/desks/bookings';
 import { addClosure, countClosureAffected } from '../../src/desks/desks';
 import { instantOf } from '../../src/lib/time';
 import { createOrg, createTestApp, createUser, loginAs, TestClock, text } from '../helpers';
-import { bookingRows, createSpace } from './factory';
+import { bookingRows, closureReasons, createSpace } from './factory';
 
 /**
  * A host closes a location or one of its spaces. When that cancels bookings, the host first sees
@@ -27,12 +27,7 @@ async function world() {
   const book = (date: string, spaceId = space.spaceId) =>
     bookSpace(t.db, { spaceId, userId: worker.id, guestOrgId: guestOrg.id, date, dayparts: ['morning'], note: null }, t.clock.now());
   const path = `/host/locations/${space.locationId}/closures`;
-  const reasons = () =>
-    t.db
-      .select()
-      .from(closures)
-      .all()
-      .map((r) => r.reason);
+  const reasons = () => closureReasons(t.db);
   return { t, hostOrg, space, otherLoc, second: second.id, host, book, path, reasons };
 }
 
