@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import {
   ACTIVE_STATUSES,
   bookings,
@@ -243,30 +243,31 @@ function closureAffectedWhere(locationId: number, input: ClosureInput) {
   return and(
     eq(bookings.locationId, locationId),
     gte(bookings.date, input.startDate),
-    sql`${bookings.date} <= ${input.endDate}`,
+    lte(bookings.date, input.endDate),
     inArray(bookings.status, ACTIVE_STATUSES),
     input.spaceId === null ? undefined : eq(bookings.spaceId, input.spaceId),
   );
 }
 
-/** Whether the chosen space (if any) is one of this location's. */
-function spaceOfLocation(db: Queryable, locationId: number, spaceId: number | null): boolean {
-  if (spaceId === null) return true;
-  return !!db
-    .select({ id: spaces.id })
+/** The space a closure is for: `{ name: null }` for the whole location, undefined for a space that is not this location's. */
+function closureSpace(db: Queryable, locationId: number, spaceId: number | null): { name: string | null } | undefined {
+  if (spaceId === null) return { name: null };
+  return db
+    .select({ name: spaces.name })
     .from(spaces)
     .where(and(eq(spaces.id, spaceId), eq(spaces.locationId, locationId)))
     .get();
 }
 
-export type CountClosureResult = { ok: true; count: number } | { ok: false; reason: 'not_found' | 'bad_space' };
+export type CountClosureResult = { ok: true; count: number; spaceName: string | null } | { ok: false; reason: 'not_found' | 'bad_space' };
 
-/** How many bookings the closure would cancel: shown to the host before they confirm. */
+/** How many bookings the closure would cancel, and the space it is for (null: the whole location): shown to the host before they confirm. */
 export function countClosureAffected(db: Queryable, locationId: number, hostOrgIds: number[], input: ClosureInput): CountClosureResult {
   if (!getHostLocation(db, locationId, hostOrgIds)) return { ok: false, reason: 'not_found' };
-  if (!spaceOfLocation(db, locationId, input.spaceId)) return { ok: false, reason: 'bad_space' };
+  const space = closureSpace(db, locationId, input.spaceId);
+  if (!space) return { ok: false, reason: 'bad_space' };
   const n = db.select({ n: sql<number>`count(*)` }).from(bookings).where(closureAffectedWhere(locationId, input)).get()?.n ?? 0;
-  return { ok: true, count: n };
+  return { ok: true, count: n, spaceName: space.name };
 }
 
 /**
@@ -277,7 +278,7 @@ export function addClosure(db: DB, locationId: number, hostOrgIds: number[], inp
   return writeTx(db, (tx): AddClosureResult => {
     const loc = getHostLocation(tx, locationId, hostOrgIds);
     if (!loc) return { ok: false, reason: 'not_found' };
-    if (!spaceOfLocation(tx, locationId, input.spaceId)) return { ok: false, reason: 'bad_space' };
+    if (!closureSpace(tx, locationId, input.spaceId)) return { ok: false, reason: 'bad_space' };
     tx.insert(closures)
       .values({ locationId, orgId: loc.orgId, spaceId: input.spaceId, startDate: input.startDate, endDate: input.endDate, reason: input.reason })
       .run();

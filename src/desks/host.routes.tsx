@@ -258,8 +258,7 @@ hostRoutes.post('/locations/:id/closures', async (c) => {
     const n = countClosureAffected(db, loc.id, hostOrgIds(c), input);
     if (!n.ok) return n.reason === 'not_found' ? notFound(c) : badSpace();
     if (n.count > 0) {
-      const space = input.spaceId === null ? undefined : listSpacesOf(db, loc.id).find((s) => s.id === input.spaceId);
-      const scope = space ? t.closures.scopeSpace(space.name, loc.name) : t.closures.scopeLocation(loc.name);
+      const scope = n.spaceName ? t.closures.scopeSpace(n.spaceName, loc.name) : t.closures.scopeLocation(loc.name);
       const back = `/host/locations/${loc.id}`;
       return page(
         c,

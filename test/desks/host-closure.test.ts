@@ -151,7 +151,11 @@ describe('a host closes a location: a confirming step when it cancels bookings',
       reason: 'bad_space',
     });
     expect(w.book('2026-12-28').ok).toBe(true);
-    expect(countClosureAffected(w.t.db, w.space.locationId, [w.hostOrg.id], input)).toEqual({ ok: true, count: 1 });
-    expect(countClosureAffected(w.t.db, w.space.locationId, [w.hostOrg.id], { ...input, spaceId: w.second })).toEqual({ ok: true, count: 0 });
+    expect(countClosureAffected(w.t.db, w.space.locationId, [w.hostOrg.id], input)).toEqual({ ok: true, count: 1, spaceName: null });
+    expect(countClosureAffected(w.t.db, w.space.locationId, [w.hostOrg.id], { ...input, spaceId: w.second })).toEqual({
+      ok: true,
+      count: 0,
+      spaceName: 'Stilteruimte',
+    });
   });
 });
