@@ -1,4 +1,5 @@
 import type { Dict } from '../i18n';
+import { ConfirmDisclosure } from '../partials/confirm';
 import { ErrorSummary, Field, type FormState } from '../partials/form';
 
 /** An org admin's SSO settings: issuer, client, the domains vouched for, passwords off; test and remove. */
@@ -51,17 +52,7 @@ export function SsoPage(p: {
           </button>
         </div>
       </form>
-      {p.configured && (
-        <details>
-          <summary>{t.remove}</summary>
-          <form method="post" action={`${base}/delete`}>
-            <p>{t.removeConfirm}</p>
-            <button type="submit" class="contrast">
-              {t.removeSubmit}
-            </button>
-          </form>
-        </details>
-      )}
+      {p.configured && <ConfirmDisclosure summary={t.remove} action={`${base}/delete`} says={t.removeConfirm} submit={t.removeSubmit} />}
     </section>
   );
 }

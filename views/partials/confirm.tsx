@@ -17,3 +17,21 @@ export function ConfirmForm(p: { action: string; submit: string; back: string; b
     </form>
   );
 }
+
+/**
+ * A destructive action behind a disclosure: its name opens what will happen and the confirming
+ * button. For actions on the page itself (giving up a place, removing a setting); no JavaScript.
+ */
+export function ConfirmDisclosure(p: { summary: string; action: string; says: string; submit: string }) {
+  return (
+    <details>
+      <summary>{p.summary}</summary>
+      <form method="post" action={p.action}>
+        <p>{p.says}</p>
+        <button type="submit" class="contrast">
+          {p.submit}
+        </button>
+      </form>
+    </details>
+  );
+}

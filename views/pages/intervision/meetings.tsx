@@ -4,6 +4,7 @@ import { MEETING_KINDS, MEETING_METHODS } from '../../../db/schema/intervision';
 import type { Meeting, MeetingCard as Card, MeetingListCard, Participant } from '../../../src/intervision/meetings';
 import type { Group } from '../../../src/intervision/groups';
 import type { Membership } from '../../../src/types';
+import { ConfirmDisclosure } from '../../partials/confirm';
 import { ErrorSummary, type FormState } from '../../partials/form';
 import { MeetingResults, Places, placeText, whenText, type Listing } from '../../partials/intervision/places';
 
@@ -224,17 +225,22 @@ export function MeetingPage(p: { t: Dict; locale: Locale; v: MeetingView; state:
                 ? t.signup.youWaitingOrgFull(m.maxPerOrg ?? 0, p.v.position ?? 1)
                 : t.signup.youWaiting(p.v.position ?? 1)}
           </p>
-          {p.v.now < (p.v.myStatus === 'registered' ? m.cancelDeadlineAt : m.startsAt) && (
-            <details>
-              <summary>{p.v.myStatus === 'registered' ? t.signup.cancel : t.signup.leaveWaitlist}</summary>
-              <form method="post" action={`/meetings/${m.id}/cancel-registration`}>
-                <p>{p.v.myStatus === 'registered' ? t.signup.cancelConfirm : t.signup.leaveWaitlistConfirm}</p>
-                <button type="submit" class="contrast">
-                  {p.v.myStatus === 'registered' ? t.signup.cancelSubmit : t.signup.leaveWaitlistSubmit}
-                </button>
-              </form>
-            </details>
-          )}
+          {p.v.now < (p.v.myStatus === 'registered' ? m.cancelDeadlineAt : m.startsAt) &&
+            (p.v.myStatus === 'registered' ? (
+              <ConfirmDisclosure
+                summary={t.signup.cancel}
+                action={`/meetings/${m.id}/cancel-registration`}
+                says={t.signup.cancelConfirm}
+                submit={t.signup.cancelSubmit}
+              />
+            ) : (
+              <ConfirmDisclosure
+                summary={t.signup.leaveWaitlist}
+                action={`/meetings/${m.id}/cancel-registration`}
+                says={t.signup.leaveWaitlistConfirm}
+                submit={t.signup.leaveWaitlistSubmit}
+              />
+            ))}
         </>
       ) : closedGroup ? (
         <p>
@@ -319,15 +325,7 @@ export function GroupPage(p: {
         (p.memberStatus === 'registered' || p.memberStatus === 'waitlisted' ? (
           <>
             <p class="status status-ok">{p.memberStatus === 'registered' ? t.group.youMember : t.group.youWaiting(p.position ?? 1)}</p>
-            <details>
-              <summary>{t.group.leave}</summary>
-              <form method="post" action={`/groups/${g.id}/leave`}>
-                <p>{t.group.leaveConfirm}</p>
-                <button type="submit" class="contrast">
-                  {t.group.leaveSubmit}
-                </button>
-              </form>
-            </details>
+            <ConfirmDisclosure summary={t.group.leave} action={`/groups/${g.id}/leave`} says={t.group.leaveConfirm} submit={t.group.leaveSubmit} />
           </>
         ) : (
           p.canJoin && (
