@@ -248,6 +248,28 @@ async function measureSearch(
 }
 
 /**
+ * The search page's shape without the app (bench/shape-server.tsx: the session read, the matching
+ * spaces, the places taken, a page of the same markup drawn with hono/jsx; no rules, no middleware,
+ * no caches) on the same database file: what an untuned page of this shape costs on this machine,
+ * with the same warm-up, at 1 connection and at 50.
+ */
+async function measureShape(file: string, p: Plan, cookie: string): Promise<[Measured, Measured]> {
+  const shape = await startChild(path.join('bench', 'shape-server.tsx'), {
+    env: { DATABASE_PATH: file },
+    logFile: path.join(tmp, 'shape.log'),
+    readyPath: '/ready',
+  });
+  try {
+    await measureSearch(shape, p, cookie, 'warm-up', 10, 4);
+    const one = await measureSearch(shape, p, cookie, 'page shape alone (prototype), 1 connection', 1, Math.min(5, DURATION));
+    const many = await measureSearch(shape, p, cookie, 'page shape alone (prototype)');
+    return [many, one];
+  } finally {
+    await shape.stop();
+  }
+}
+
+/**
  * The app's floor: `GET /healthz` with a session, the smallest answer that passes through all of
  * the app's middleware (session lookup, language, security headers, request log) and a database
  * read. No page can be cheaper; it is what the search is measured against besides bare Hono.
@@ -416,6 +438,8 @@ async function main() {
     search1: Measured,
     searchPlain: Measured,
     searchPlain1: Measured,
+    shape: Measured,
+    shape1: Measured,
     contention: Measured,
     spread: Measured & { slots: number },
     inzicht: Measured;
@@ -444,6 +468,8 @@ async function main() {
     await drain(server);
     floor1 = await measureFloor(server, searcher!, 1, Math.min(5, DURATION));
     await drain(server);
+    log('page shape alone: a prototype of the search page on the same data (1 connection, then 50)');
+    [shape, shape1] = await measureShape(fullFile, p, searcher!);
     log('inzicht: measuring (the whole network, last 3 months, 1 connection)');
     inzicht = await measureInsight(server, (await loginMany(server.url, [coordinator], 1))[0]!);
     await drain(server);
@@ -502,7 +528,23 @@ async function main() {
   if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
 
   // 4. One table.
-  const rows = [hello, hello1, floor, floor1, search, search1, searchPlain, searchPlain1, searchSmall, searchSmall1, contention, spread, inzicht];
+  const rows = [
+    hello,
+    hello1,
+    floor,
+    floor1,
+    search,
+    search1,
+    searchPlain,
+    searchPlain1,
+    shape,
+    shape1,
+    searchSmall,
+    searchSmall1,
+    contention,
+    spread,
+    inzicht,
+  ];
   const ratio = search.rps / hello.rps;
   // Means from each response's own timer: autocannon's histogram keeps whole milliseconds, which
   // made the 1-connection service time read ~0.4 ms low until 2026-12-02 (bench/RESULTS.md).
@@ -549,6 +591,7 @@ async function main() {
     `search service time at 1 connection = ${fmt(serviceMs, 2)} ms mean (target ≤ 0.5 ms: ${target(serviceMs <= 0.5)}); the server alone spends ${fmt(search1.serverCpuMs ?? NaN, 3)} ms of CPU per request there; the app's floor (/healthz, logged in) answers in ${fmt(floor1.meanExact, 2)} ms at 1 connection, hello in ${fmt(hello1.meanExact, 2)} ms`,
     `bound of the p99 — at most ${fmt(boundRps)} req/s (floor + compression, above) means a mean latency of at least ${fmt(boundMean, 1)} ms with ${CONNECTIONS} requests always open; the floor's own p99 is ${fmt(floorTail, 1)}× its mean in this run (${fmt(floor.p99, 0)} ms at ${fmt(floor.meanExact, 1)} ms), which puts the search's p99 near ${fmt(floorTail * boundMean, 0)} ms at best → ${search.p99 <= 25 ? 'the target is met' : floorTail * boundMean > 25 ? 'an estimate, not a proof (a page’s tail could be narrower than the floor’s), that 25 ms cannot be met' : 'NOT a bound'}`,
     `bound of the service time — the floor at 1 connection (${fmt(floor1.meanExact, 3)} ms) + compressing the page (${fmt(compressMs, 3)} ms; ${fmt(search1.meanExact - searchPlain1.meanExact, 3)} ms measured at 1 connection, compressed against uncompressed) = ${fmt(boundService, 3)} ms → ${boundVerdict(serviceMs <= 0.5, boundService, 0.5, `uncompressed, the search answers ${fmt(searchPlain1.meanExact - floor1.meanExact, 3)} ms later than the floor at 1 connection`)}`,
+    `page shape alone (bench/shape-server.tsx, on the same data: the session read, the matching spaces, the places taken, a page of the same markup drawn with hono/jsx, brotli; none of the app's rules, middleware or caches) = ${fmt(shape.rps)} req/s = ${fmt((shape.rps / hello.rps) * 100, 1)}% of hello, ${fmt(shape1.meanExact, 2)} ms at 1 connection (${shape.note ?? ''}); the search does ${fmt(search.rps / shape.rps, 2)}× its throughput and takes ${fmt(serviceMs / shape1.meanExact, 2)}× its time at 1 connection`,
     `search page weight = ${fmt(weight.bytes / 1024, 1)} KiB of HTML for ${search.note?.match(/^\d+/)?.[0] ?? '?'} results (target ≤ 20 KiB: ${target(weight.bytes <= 20 * 1024)}); sent as ${fmt(weight.sent / 1024, 1)} KiB (${weight.encoding})`,
     `compression costs ${fmt(compressionCost * 100, 1)}% of search throughput (${fmt(search.rps)} req/s compressed against ${fmt(searchPlain.rps)} uncompressed)`,
     `SQLite write ceiling = ${fmt(ceiling.commitsPerSecond)} commits/s (bare loop: BEGIN IMMEDIATE, one insert, COMMIT; WAL, synchronous=FULL; ${fmt(ceiling.pagesPerCommit, 1)} pages written per commit)`,
