@@ -5,7 +5,7 @@ import { fields, readForm } from '../lib/forms';
 import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import { logRead } from '../privacy/context';
 import type { AppEnv } from '../types';
-import { ChooseOrgPage, MembersPage, OrganisationsPage } from '../../views/pages/orgs';
+import { ChooseOrgPage, type MemberRefusal, MembersPage, OrganisationsPage } from '../../views/pages/orgs';
 import { requireNetworkAdmin, requireUser } from '../auth/middleware';
 import { adminOrg } from './context';
 import { listOpenInvitations, listOrganisations, listOrgMembers, orgIdsWithRole, orgsWithRole } from './orgs';
@@ -18,8 +18,21 @@ export const orgRoutes = new Hono<AppEnv>();
 
 /** The organisation in the path, when the user administers it (or is a network admin); else null → 404. */
 
-/** The member list; `opened`: a GET that shows it, logged as a reading of the members' data. */
-function membersPage(c: Ctx, org: { id: number; name: string }, state: FormState, status: 200 | 403 | 409 | 422 = 200, opened = false) {
+/**
+ * The member list. `state`: the invitation form's values and errors; `refusal`: a refused change
+ * of one person's roles or account, said in that person's row (where the button was pressed);
+ * `opened`: a GET that shows it, logged as a reading of the members' data.
+ */
+function membersPage(
+  c: Ctx,
+  org: { id: number; name: string },
+  {
+    state = {},
+    refusal = null,
+    status = 200,
+    opened = false,
+  }: { state?: FormState; refusal?: MemberRefusal | null; status?: 200 | 403 | 409 | 422; opened?: boolean } = {},
+) {
   const { db } = c.get('deps');
   const members = listOrgMembers(db, org.id);
   if (opened) logRead(c, { action: 'member_list', orgId: org.id, object: `org:${org.id}`, subjectIds: members.map((m) => m.id) });
@@ -33,6 +46,7 @@ function membersPage(c: Ctx, org: { id: number; name: string }, state: FormState
       members={members}
       invitations={listOpenInvitations(db, org.id, c.get('deps').now())}
       state={state}
+      refusal={refusal}
       meId={c.get('user')!.id}
     />,
     status,
@@ -52,7 +66,7 @@ orgRoutes.get('/org/members', (c) => {
 orgRoutes.get('/org/:orgId/members', (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
-  return membersPage(c, org, {}, 200, true);
+  return membersPage(c, org, { opened: true });
 });
 
 const inviteSchema = (c: Ctx) => z.object({ email: fields.email(c.get('t')), role: z.enum(ORG_ROLES, { error: c.get('t').errors.invalidChoice }) });
@@ -61,7 +75,7 @@ orgRoutes.post('/org/:orgId/invitations', async (c) => {
   const org = adminOrg(c);
   if (!org) return notFound(c);
   const form = await readForm(c, inviteSchema(c));
-  if (!form.ok) return membersPage(c, org, form, 422);
+  if (!form.ok) return membersPage(c, org, { state: form, status: 422 });
   const { db, now } = c.get('deps');
   const user = c.get('user')!;
   const invited = inviteToOrganisation(
@@ -69,7 +83,7 @@ orgRoutes.post('/org/:orgId/invitations', async (c) => {
     { orgId: org.id, email: form.data.email, role: form.data.role, invitedBy: user.id, inviterName: user.name, baseUrl: c.get('config').baseUrl },
     now(),
   );
-  if (!invited.ok) return membersPage(c, org, { values: form.values, errors: { email: c.get('t').admin.members.alreadyMember } }, 409);
+  if (!invited.ok) return membersPage(c, org, { state: { values: form.values, errors: { email: c.get('t').admin.members.alreadyMember } }, status: 409 });
   return redirectWithFlash(c, `/org/${org.id}/members`, c.get('t').admin.members.invited(form.data.email));
 });
 
@@ -87,21 +101,33 @@ const actorOf = (c: Ctx): Actor => ({
   adminOrgIds: orgIdsWithRole(c.get('memberships'), 'org_admin'),
 });
 
-/** A refused change as the members page with its message; someone the actor may not see is a plain 404. */
-function refused(c: Ctx, org: { id: number; name: string }, reason: PersonRefusal) {
+/**
+ * A refused change as the members page, the reason said in the person's row beside the form that
+ * was sent (`form`); someone the actor may not see is a plain 404.
+ */
+function refused(c: Ctx, org: { id: number; name: string }, target: { id: string; name: string }, form: MemberRefusal['form'], reason: PersonRefusal) {
   const t = c.get('t').admin;
+  const say = (message: string, status: 403 | 409 | 422) =>
+    membersPage(c, org, {
+      refusal: {
+        userId: target.id,
+        form,
+        message: `${form === 'roles' ? t.members.rolesNotChanged(target.name) : t.users.accountNotChanged(target.name)} ${message}`,
+      },
+      status,
+    });
   switch (reason) {
     case 'not-found':
     case 'other-orgs':
       return notFound(c);
     case 'self':
-      return membersPage(c, org, { errors: { _form: t.users.self } }, 409);
+      return say(t.users.self, 409);
     case 'network-admin':
-      return membersPage(c, org, { errors: { _form: t.users.networkAdminOnly } }, 403);
+      return say(t.users.networkAdminOnly, 403);
     case 'last-org-admin':
-      return membersPage(c, org, { errors: { _form: t.members.lastAdmin } }, 409);
+      return say(t.members.lastAdmin, 409);
     case 'last-network-admin':
-      return membersPage(c, org, { errors: { _form: t.users.lastNetworkAdmin } }, 409);
+      return say(t.users.lastNetworkAdmin, 409);
   }
 }
 
@@ -113,9 +139,13 @@ orgRoutes.post('/org/:orgId/members/:userId/roles', async (c) => {
   const userId = c.req.param('userId');
   const target = listOrgMembers(db, org.id).find((m) => m.id === userId);
   if (!target) return notFound(c);
-  if (!form.ok) return membersPage(c, org, { errors: { _form: c.get('t').errors.invalidChoice } }, 422);
+  if (!form.ok)
+    return membersPage(c, org, {
+      refusal: { userId, form: 'roles', message: `${c.get('t').admin.members.rolesNotChanged(target.name)} ${c.get('t').errors.invalidChoice}` },
+      status: 422,
+    });
   const result = changeRoles(db, actorOf(c), org.id, userId, form.data.roles);
-  if (!result.ok) return refused(c, org, result.reason);
+  if (!result.ok) return refused(c, org, target, 'roles', result.reason);
   return redirectWithFlash(c, `/org/${org.id}/members`, c.get('t').admin.members.rolesSaved(target.name));
 });
 
@@ -129,7 +159,7 @@ orgRoutes.post('/org/:orgId/members/:userId/:action{deactivate|reactivate}', asy
   if (!target) return notFound(c);
   const deactivate = c.req.param('action') === 'deactivate';
   const result = setAccountActive(db, actorOf(c), org.id, userId, !deactivate, now());
-  if (!result.ok) return refused(c, org, result.reason);
+  if (!result.ok) return refused(c, org, target, 'account', result.reason);
   const t = c.get('t').admin.users;
   return redirectWithFlash(c, `/org/${org.id}/members`, deactivate ? t.deactivated(target.name) : t.reactivated(target.name));
 });

@@ -88,3 +88,26 @@ describe('journey: org admin invites a colleague', () => {
     });
   }
 });
+
+describe('journey: org admin is told why a change of roles is refused', () => {
+  it('the only admin unticks their own admin role: the reason appears in their row, focused; the role stays', async () => {
+    const { page, context } = await newPage(browser, server);
+    await login(page, server, 'orgadmin@gastplek.test');
+    await (await nav(page)).getByRole('link', { name: "Collega's" }).click();
+    const row = page.getByRole('row', { name: /orgadmin@gastplek\.test/ });
+    await row.getByLabel('Beheerder organisatie').uncheck();
+    await row.getByRole('button', { name: 'Rollen opslaan' }).click();
+    const refusal = page.getByRole('row', { name: /orgadmin@gastplek\.test/ }).getByRole('alert');
+    await expect.poll(() => refusal.innerText()).toBe('De rollen van Joost Bakker zijn niet gewijzigd. Een organisatie houdt altijd minstens één beheerder.');
+    // A string: this file is type-checked without the DOM library.
+    expect(await page.evaluate(`document.activeElement?.id`)).toBe('member-refusal');
+    expect(
+      await page
+        .getByRole('row', { name: /orgadmin@gastplek\.test/ })
+        .getByLabel('Beheerder organisatie')
+        .isChecked(),
+    ).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -6,13 +6,28 @@ import { ErrorSummary, Field, Select, type FormState } from '../partials/form';
 
 type Invitation = { id: number; email: string; role: OrgRole; expiresAt: Date };
 
+/** A refused change of one person's roles or account: said in their row, beside the form that was sent. */
+export type MemberRefusal = { userId: string; form: 'roles' | 'account'; message: string };
+
+/** The refusal, focused when the page opens (so the page scrolls to it and a screen reader reads it). */
+function RefusalNotice(p: { refusal: MemberRefusal | null | undefined; userId: string; form: MemberRefusal['form'] }) {
+  if (p.refusal?.userId !== p.userId || p.refusal.form !== p.form) return null;
+  return (
+    <p id="member-refusal" class="notice notice-error" role="alert" tabindex={-1} autofocus>
+      {p.refusal.message}
+    </p>
+  );
+}
+
 export function MembersPage(p: {
   t: Dict;
   locale: Locale;
   org: { id: number; name: string };
   members: OrgMember[];
   invitations: Invitation[];
+  /** The invitation form's values and errors. */
   state: FormState;
+  refusal?: MemberRefusal | null;
   meId: string;
 }) {
   const t = p.t.admin.members;
@@ -42,6 +57,7 @@ export function MembersPage(p: {
                   <td>{m.name}</td>
                   <td>{m.email}</td>
                   <td>
+                    <RefusalNotice refusal={p.refusal} userId={m.id} form="roles" />
                     <form method="post" action={`${base}/members/${m.id}/roles`} class="roles-form">
                       <fieldset>
                         <legend class="visually-hidden">{`${t.roles}: ${m.name}`}</legend>
@@ -58,6 +74,7 @@ export function MembersPage(p: {
                   </td>
                   <td>
                     {m.deactivated ? t.deactivated : t.active}
+                    <RefusalNotice refusal={p.refusal} userId={m.id} form="account" />
                     {m.id !== p.meId && (
                       <form method="post" action={`${base}/members/${m.id}/${m.deactivated ? 'reactivate' : 'deactivate'}`}>
                         {m.deactivated ? (
