@@ -108,6 +108,13 @@ describe('journey: org admin is told why a change of roles is refused', () => {
         .isChecked(),
     ).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    // An invitation refused at the bottom of the page: the summary above that form takes the focus.
+    await page.getByLabel('E-mailadres van je collega').fill('orgadmin@gastplek.test');
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await expect.poll(() => page.evaluate(`document.activeElement?.className`)).toBe('error-summary');
+    expect(await page.locator('form[action$="/invitations"]').innerText()).toContain('Deze persoon hoort al bij je organisatie.');
+    expect(await page.locator('.error-summary').isVisible()).toBe(true);
+    expect(await page.evaluate(`window.scrollY > 0`)).toBe(true);
     await context.close();
   });
 });

@@ -81,7 +81,11 @@ describe('members page: a refused change is said in the person’s row', () => {
     expect(res.status).toBe(409);
     const doc = await html(res);
     expect(doc.querySelector('#member-refusal')).toBeNull();
-    expect(text(doc.querySelector('.error-summary'))).toContain('Het formulier bevat fouten');
+    const summary = doc.querySelector('.error-summary')!;
+    expect(text(summary)).toContain('Het formulier bevat fouten');
+    // Focused when the page opens, so the browser scrolls down to the form that failed.
+    expect(summary.getAttribute('tabindex')).toBe('-1');
+    expect(summary.hasAttribute('autofocus')).toBe(true);
     expect(text(doc.querySelector('[name="email"]')?.closest('form'))).toContain('Deze persoon hoort al bij je organisatie.');
   });
 

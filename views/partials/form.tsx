@@ -114,12 +114,16 @@ export function Select(p: SelectProps) {
   );
 }
 
-/** Summary at the top of a failed form, announced to screen readers. */
+/**
+ * Summary at the top of a failed form, announced to screen readers and focused when the page
+ * opens: the browser scrolls to it, also when the form sits far down a long page (only failed
+ * forms draw it, so it never takes the focus from a page that opens normally).
+ */
 export function ErrorSummary(p: { state: FormState; title: string; children?: Child }) {
   const errs = p.state.errors ? Object.entries(p.state.errors) : [];
   if (errs.length === 0) return null;
   return (
-    <div class="error-summary" role="alert">
+    <div class="error-summary" role="alert" tabindex={-1} autofocus>
       <strong>{p.title}</strong>
       {p.state.errors?._form && <p>{p.state.errors._form}</p>}
       {p.children}
