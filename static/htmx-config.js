@@ -26,3 +26,40 @@ document.addEventListener('htmx:confirm', (event) => {
   const cause = event.detail.triggeringEvent;
   if (cause?.type === 'change' && cause.target instanceof HTMLInputElement && cause.target.type === 'search') event.preventDefault();
 });
+
+// When an htmx request gets no answer it can swap (a 4xx other than 422, a 5xx: see responseHandling
+// above) or no answer at all (the connection dropped), htmx swaps nothing: the button seemed to do
+// nothing. Say so beside the element that sent it, focused, in the page's language. One message per
+// element: a second failure replaces it, a later success removes it.
+const FAILED = {
+  nl: {
+    failed: 'Dat is niet gelukt. Vernieuw de pagina en probeer het opnieuw.',
+    offline: 'Gastplek is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
+  },
+  en: {
+    failed: 'That did not work. Reload the page and try again.',
+    offline: 'Gastplek cannot be reached. Check the connection and try again.',
+  },
+};
+function sayFailed(event, kind) {
+  const elt = event.detail.elt;
+  if (!(elt instanceof Element) || !elt.isConnected) return;
+  const words = FAILED[document.documentElement.lang] ?? FAILED.nl;
+  let note = elt.nextElementSibling;
+  if (!note?.classList.contains('htmx-failed')) {
+    note = document.createElement('p');
+    note.className = 'notice notice-error htmx-failed';
+    note.setAttribute('role', 'alert');
+    note.tabIndex = -1;
+    elt.after(note);
+  }
+  note.textContent = words[kind];
+  note.focus();
+}
+document.addEventListener('htmx:responseError', (event) => sayFailed(event, 'failed'));
+document.addEventListener('htmx:sendError', (event) => sayFailed(event, 'offline'));
+document.addEventListener('htmx:afterRequest', (event) => {
+  if (!event.detail.successful) return;
+  const next = event.detail.elt?.nextElementSibling;
+  if (next?.classList.contains('htmx-failed')) next.remove();
+});

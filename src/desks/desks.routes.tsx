@@ -309,6 +309,9 @@ desksRoutes.post('/spaces/:spaceId/book', async (c) => {
   const form = await readForm(c, bookSchema(t));
   const asOrg = guestOrgFor(c, form.ok ? form.data.as : parseId(typeof form.values.as === 'string' ? form.values.as : undefined));
   const space = visibleSpace(c, c.req.param('spaceId'), asOrg);
+  // A card or week cell shown before the space was archived or its sharing changed: say so in it (htmx swaps only 2xx and 422).
+  if (!space && isHtmx(c))
+    return fragment(c, form.values.fragment === 'cell' ? <SlotAlert message={t.desks.refusals.gone} /> : <CardAlert message={t.desks.refusals.gone} />, 422);
   if (!space) return notFound(c);
   if (!form.ok) {
     const message = Object.values(form.errors)[0] ?? t.errors.formInvalid;

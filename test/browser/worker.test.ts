@@ -233,6 +233,37 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     await context.close();
   });
 
+  it('when the server fails or cannot be reached, Reserveren says so beside the form, focused; a later success clears it', async () => {
+    server.clock.reset();
+    const date = openWeekdaysAfter(server.clock.now(), 3)[2]!;
+    const { page, context } = await newPage(browser, server);
+    await login(page, server, 'ruben.mulder@gastplek.test');
+    await page.goto(`${server.url}/desks?date=${date}&daypart=morning&town=Ede`);
+    const card = page.locator('#desk-results article.space-card', { hasText: SPACE });
+    const failed = card.locator('.htmx-failed');
+    // A 500 from the server: htmx swaps nothing, so the page itself must say it.
+    await page.route('**/desks/spaces/*/book', (route) => route.fulfill({ status: 500, body: 'kapot' }));
+    await card.getByRole('button', { name: /^Reserveren/ }).click();
+    await expect.poll(() => failed.innerText()).toBe('Dat is niet gelukt. Vernieuw de pagina en probeer het opnieuw.');
+    expect(await failed.getAttribute('role')).toBe('alert');
+    expect(await page.evaluate(`document.activeElement?.classList.contains('htmx-failed')`)).toBe(true);
+    await accessible(page);
+    // No connection at all: a different message, in the same place (one message, not two).
+    await page.unroute('**/desks/spaces/*/book');
+    await page.route('**/desks/spaces/*/book', (route) => route.abort('connectionrefused'));
+    await card.getByRole('button', { name: /^Reserveren/ }).click();
+    await expect.poll(() => failed.innerText()).toBe('Gastplek is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.');
+    expect(await failed.count()).toBe(1);
+    // Back online: the booking goes through and the card shows its outcome, without the old message.
+    await page.unroute('**/desks/spaces/*/book');
+    await card.getByRole('button', { name: /^Reserveren/ }).click();
+    await expect.poll(() => card.getByRole('status').innerText()).toBe(`Gereserveerd: ${SPACE}, ${dutchDate(date)}, ochtend.`);
+    expect(await failed.count()).toBe(0);
+
+    await cancelAgain(page, SPACE, date, 'ochtend');
+    await context.close();
+  });
+
   it('a worker without upcoming bookings is told what to do next', async () => {
     const { page, context } = await newPage(browser, server);
     await login(page, server, 'julia.brouwer@gastplek.test');

@@ -146,6 +146,7 @@ export const desks: typeof nl = {
     beyond_horizon: (weeks: number) => `You can book at most ${weeks} weeks ahead here.`,
     not_shared: 'Your organisation may not book at this location.',
     own_org: 'This space belongs to your own organisation; you do not book it as a guest.',
+    gone: 'You can no longer book this space. Search again for the places there are now.',
     inactive: 'This space can no longer be booked.',
     full: 'This space is full for that part of the day.',
     already_booked: 'You already have a booking for that part of the day.',

@@ -144,6 +144,7 @@ export const desks = {
     beyond_horizon: (weeks: number) => `Je kunt hier maximaal ${weeks} weken vooruit reserveren.`,
     not_shared: 'Jouw organisatie mag bij deze locatie niet reserveren.',
     own_org: 'Dit is een werkruimte van je eigen organisatie; daar reserveer je niet als gast.',
+    gone: 'Deze werkruimte kun je niet (meer) reserveren. Zoek opnieuw voor de plekken die er nu zijn.',
     inactive: 'Deze werkruimte is niet meer te reserveren.',
     full: 'Deze werkruimte is op dat dagdeel vol.',
     already_booked: 'Je hebt op dat dagdeel al een reservering.',

@@ -45,7 +45,9 @@ export function CardAlert(p: { title?: string; message: string }) {
   return (
     <article class="space-card">
       {p.title && <h3>{p.title}</h3>}
-      <p role="alert">{p.message}</p>
+      <p class="notice notice-error" role="alert" tabindex={-1} autofocus>
+        {p.message}
+      </p>
     </article>
   );
 }
@@ -53,7 +55,9 @@ export function CardAlert(p: { title?: string; message: string }) {
 export function SlotAlert(p: { message: string }) {
   return (
     <td class="slot">
-      <p role="alert">{p.message}</p>
+      <p class="notice notice-error" role="alert" tabindex={-1} autofocus>
+        {p.message}
+      </p>
     </td>
   );
 }
