@@ -114,6 +114,10 @@ export function ConsultHoursPage(p: {
   const h = p.h;
   const free = p.slots.filter((s) => s.state === 'free');
   const mine = p.slots.find((s) => s.state === 'mine');
+  const formShown = !p.own && h.status === 'open' && !mine && free.length > 0 && p.tags.length > 0;
+  // A refused booking whose form is not drawn again (the slot taken was the last free one, the
+  // hours were cancelled meanwhile, one already holds a slot): the reason stands where the form was.
+  const refusal = !formShown && p.state.errors ? Object.values(p.state.errors)[0] : undefined;
   return (
     <section>
       <p>
@@ -133,7 +137,6 @@ export function ConsultHoursPage(p: {
           <strong>{t.cancelledHours}</strong>
         </p>
       )}
-      <ErrorSummary state={p.state} title={t.book.legend} />
       <h2>{t.slots}</h2>
       <table>
         <thead>
@@ -170,6 +173,11 @@ export function ConsultHoursPage(p: {
           </button>
         </form>
       )}
+      {refusal && (
+        <p class="notice notice-error" role="alert" tabindex={-1} autofocus>
+          {refusal}
+        </p>
+      )}
       {p.own ? (
         <p>
           {t.book.ownHours} <a href="/consults/mine">{t.navMine}</a>
@@ -192,6 +200,7 @@ function BookForm(p: { t: Dict; locale: Locale; hourId: number; free: SlotView[]
   const firstFree = p.free[0]?.slot;
   return (
     <form method="post" action={`/consults/${p.hourId}/book`} id="book-consult">
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
       <fieldset aria-describedby={err.slot ? 'consult-slot-err' : undefined}>
         <legend>{t.book.legend}</legend>
         {p.free.map((s) => (
@@ -222,6 +231,7 @@ function BookForm(p: { t: Dict; locale: Locale; hourId: number; free: SlotView[]
             name="noClientData"
             value="yes"
             required
+            checked={p.state.values?.noClientData === 'yes'}
             aria-invalid={err.noClientData ? 'true' : undefined}
             aria-describedby={err.noClientData ? 'consult-noClientData-err' : undefined}
           />{' '}
