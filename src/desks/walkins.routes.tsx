@@ -3,7 +3,7 @@ import { requireUser } from '../auth/middleware';
 import { parseId, readForm } from '../lib/forms';
 import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
-import { WalkInPage } from '../../views/pages/desks/walkins';
+import { WalkInPage, type WalkInRefusal, walkInRefusalText } from '../../views/pages/desks/walkins';
 import { refusalText } from '../../views/pages/desks/space';
 import { bookSpace, findPartnerPeople, registerVisitor } from './bookings';
 import { getHostLocation, listSpacesOf } from './desks';
@@ -24,26 +24,20 @@ function hostLocation(c: Ctx, rawId: string) {
   return id ? getHostLocation(c.get('deps').db, id, hostOrgIds(c)) : undefined;
 }
 
-type VisitorFields = { name: string; organisation: string };
-
-function walkInPage(
-  c: Ctx,
-  loc: { id: number; name: string },
-  query: string,
-  error: string | null,
-  status: 200 | 422 = 200,
-  visitor: VisitorFields = { name: '', organisation: '' },
-) {
+function walkInPage(c: Ctx, loc: { id: number; name: string }, query: string, refusal: WalkInRefusal | null = null, status: 200 | 422 = 200) {
   const { db } = c.get('deps');
   const people = findPartnerPeople(db, hostOrgIds(c), query);
   const spaces = listSpacesOf(db, loc.id).filter((s) => s.active);
   return page(
     c,
     c.get('t').desks.walkIn.title(loc.name),
-    <WalkInPage t={c.get('t')} location={loc} query={query} people={people} spaces={spaces} error={error} visitor={visitor} />,
+    <WalkInPage t={c.get('t')} location={loc} query={query} people={people} spaces={spaces} refusal={refusal} />,
     status,
   );
 }
+
+/** A field of a posted form as text (at most `max` characters), or '' when it is missing or repeated. */
+const posted = (v: unknown, max = 120) => (typeof v === 'string' ? v.slice(0, max) : '');
 
 walkInRoutes.get('/:locationId', (c) => {
   const loc = hostLocation(c, c.req.param('locationId'));
@@ -56,7 +50,12 @@ walkInRoutes.post('/:locationId', async (c) => {
   if (!loc) return notFound(c);
   const t = c.get('t');
   const form = await readForm(c, walkInSchema(t));
-  if (!form.ok) return walkInPage(c, loc, '', Object.values(form.errors)[0] ?? t.errors.formInvalid, 422);
+  // A refusal shows the same search again, with the reason in this person's form and their choice kept.
+  const query = posted(form.values.q);
+  const who = { userId: posted(form.values.user, 64), orgId: posted(form.values.org, 20) };
+  const chosen = { space: posted(form.values.space, 20), daypart: posted(form.values.daypart, 20) };
+  const refuse = (message: string) => walkInPage(c, loc, query, { form: 'person', ...who, message, chosen }, 422);
+  if (!form.ok) return refuse(Object.values(form.errors)[0] ?? t.errors.formInvalid);
   const { user, org, space, daypart } = form.data;
   // The space must be one of this location's: the booking itself checks the host, the guest's organisation and capacity.
   if (!listSpacesOf(c.get('deps').db, loc.id).some((s) => s.id === space)) return notFound(c);
@@ -75,7 +74,10 @@ walkInRoutes.post('/:locationId', async (c) => {
     },
     c.get('deps').now(),
   );
-  if (!r.ok) return walkInPage(c, loc, '', refusalText(t, r.reason, r.horizonWeeks, r.closed), 422);
+  if (!r.ok) {
+    const person = findPartnerPeople(c.get('deps').db, hostOrgIds(c), query).find((p) => p.userId === user && p.orgId === org);
+    return refuse(walkInRefusalText(t, r.reason, person ?? null, r.closed));
+  }
   return redirectWithFlash(c, `/host/guests?location=${loc.id}`, t.desks.walkIn.registered);
 });
 
@@ -84,17 +86,23 @@ walkInRoutes.post('/:locationId/visitor', async (c) => {
   if (!loc) return notFound(c);
   const t = c.get('t');
   const form = await readForm(c, visitorSchema(t));
-  // What was typed stays in the form when something is refused.
-  const typed = (v: unknown) => (typeof v === 'string' ? v.slice(0, 120) : '');
-  const kept = { name: typed(form.values.name), organisation: typed(form.values.organisation) };
-  if (!form.ok) return walkInPage(c, loc, '', Object.values(form.errors)[0] ?? t.errors.formInvalid, 422, kept);
+  // What was typed and chosen stays in the form when something is refused.
+  const values = {
+    name: posted(form.values.name),
+    organisation: posted(form.values.organisation),
+    space: posted(form.values.space, 20),
+    daypart: posted(form.values.daypart, 20),
+  };
+  const refuse = (errors: Record<string, string>) => walkInPage(c, loc, '', { form: 'visitor', state: { values, errors } }, 422);
+  if (!form.ok) return refuse(form.errors);
   const { name, organisation, space, daypart } = form.data;
-  if (!listSpacesOf(c.get('deps').db, loc.id).some((s) => s.id === space)) return notFound(c);
+  const chosenSpace = listSpacesOf(c.get('deps').db, loc.id).find((s) => s.id === space);
+  if (!chosenSpace) return notFound(c);
   const r = registerVisitor(
     c.get('deps').db,
     { spaceId: space, hostUserId: c.get('user')!.id, name, organisation, date: today(c), daypart },
     c.get('deps').now(),
   );
-  if (!r.ok) return walkInPage(c, loc, '', refusalText(t, r.reason, 0, r.closed), 422, kept);
+  if (!r.ok) return refuse({ _form: `${chosenSpace.name}, ${t.dayparts[daypart]}: ${refusalText(t, r.reason, 0, r.closed)}` });
   return redirectWithFlash(c, `/host/guests?location=${loc.id}`, t.desks.walkIn.visitorRegistered(name));
 });

@@ -92,8 +92,15 @@ describe('visitors without an account', () => {
     const empty = await w.hostClient.post(w.path, w.body({ name: '   ' }));
     expect(empty.status).toBe(422);
     const emptyPage = await html(empty);
-    expect(text(emptyPage.querySelector('[role=alert]'))).toBe('Vul dit veld in.');
+    // The message at the field it is about, the visitor form's summary focused, what was typed and chosen kept.
+    expect(text(emptyPage.querySelector('#visitor-name-err'))).toBe('Vul dit veld in.');
+    expect(emptyPage.querySelector('#visitor-name')?.getAttribute('aria-invalid')).toBe('true');
+    const summary = emptyPage.querySelector('form.walk-in-visitor .error-summary');
+    expect(summary?.getAttribute('role')).toBe('alert');
+    expect(summary?.hasAttribute('autofocus')).toBe(true);
     expect(emptyPage.querySelector('#visitor-org')?.getAttribute('value')).toBe('Basisschool De Regenboog');
+    expect(emptyPage.querySelector('#visitor-space option[selected]')?.getAttribute('value')).toBe(w.body().space);
+    expect(emptyPage.querySelector('#visitor-daypart option[selected]')?.getAttribute('value')).toBe(w.body().daypart);
     const long = await w.hostClient.post(w.path, w.body({ organisation: 'x'.repeat(121) }));
     expect(long.status).toBe(422);
     expect(text(await html(long))).toContain('Maximaal 120 tekens.');
@@ -105,7 +112,10 @@ describe('visitors without an account', () => {
     expect(rows(w)).toMatchObject([{ visitor_name: 'Jeroen Bakker' }]);
     const full = await w.hostClient.post(w.path, w.body({ name: 'Tweede bezoeker' }));
     expect(full.status).toBe(422);
-    expect(text(await html(full))).toContain('Deze werkruimte is op dat dagdeel vol.');
+    const fullPage = await html(full);
+    // Said in the visitor form, naming the space and dagdeel.
+    expect(text(fullPage.querySelector('form.walk-in-visitor .error-summary'))).toContain(': Deze werkruimte is op dat dagdeel vol.');
+    expect(fullPage.querySelector('#visitor-name')?.getAttribute('value')).toBe('Tweede bezoeker');
     expect(countRows(w.t.db, 'bookings')).toBe(1);
 
     w.t.db.insert(closures).values({ scope: 'org', orgId: w.hostOrg.id, startDate: TODAY, endDate: TODAY, reason: 'Teamdag' }).run();

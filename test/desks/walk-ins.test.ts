@@ -44,6 +44,31 @@ describe('walk-ins registered by the host', () => {
     expect(text(await html(await w.hostClient.get(res.headers.get('location')!)))).toContain('Sanne de Vries');
   });
 
+  it('walk-in refused: the same search again, the reason in that person’s form naming them, focused, the space and dagdeel kept', async () => {
+    const w = await world();
+    const path = `/host/walk-ins/${w.space.locationId}`;
+    const form = await html(await w.hostClient.get(`${path}?q=sanne`));
+    expect(form.querySelector('form.walk-in input[name="q"]')?.getAttribute('value')).toBe('sanne');
+    const body = { q: 'sanne', user: w.guest.id, org: String(w.ggd.id), space: String(w.space.spaceId), daypart: 'afternoon' };
+    expect((await w.hostClient.post(path, body)).status).toBe(303);
+    const again = await w.hostClient.post(path, body);
+    expect(again.status).toBe(422);
+    const doc = await html(again);
+    const forms = doc.querySelectorAll('form.walk-in');
+    expect(forms.map((f) => text(f.querySelector('strong')))).toEqual(['Sanne de Vries']);
+    const alert = forms[0]!.querySelector('[role="alert"]');
+    expect(text(alert)).toBe('Sanne de Vries is niet ingeschreven. Er staat op dat dagdeel al een reservering op deze naam.');
+    expect(alert!.hasAttribute('autofocus')).toBe(true);
+    expect(doc.querySelectorAll('[role="alert"]')).toHaveLength(1);
+    expect(forms[0]!.querySelector('select[name="daypart"] option[selected]')?.getAttribute('value')).toBe('afternoon');
+    expect(forms[0]!.querySelector('select[name="space"] option[selected]')?.getAttribute('value')).toBe(String(w.space.spaceId));
+    expect(doc.querySelector('#walkin-q')?.getAttribute('value')).toBe('sanne');
+    // Someone of the host's own organisation, posted by hand: not in the list, so the reason stands at the top.
+    const own = await html(await w.hostClient.post(path, { ...body, user: w.staff.id, org: String(w.hostOrg.id) }));
+    expect(text(own.querySelector('main > section > [role="alert"]'))).toBe('Dit is iemand van je eigen organisatie: die schrijf je niet als gast in.');
+    expect(countRows(w.t.db, 'bookings')).toBe(1);
+  });
+
   it('walk-in refusals: full, already booked, a deactivated account, own staff → 422; another organisation’s host → 404; nothing booked', async () => {
     const w = await world();
     const path = `/host/walk-ins/${w.space.locationId}`;

@@ -175,6 +175,13 @@ export const desks: typeof nl = {
     registerVisitor: 'Register visitor for today',
     visitorRegistered: (name: string) => `${name} is registered and shown as arrived on the guest list.`,
     noSpaces: 'This location has no active spaces.',
+    notRegistered: (name: string, why: string) => `${name} is not registered. ${why}`,
+    refusals: {
+      alreadyBooked: 'There already is a booking in this name for that part of the day.',
+      ownOrg: 'This is someone of your own organisation: they are not registered as a guest.',
+      notShared: (org: string) => `${org} may not book at this location.`,
+      orgShareFull: (org: string) => `${org} already holds as many parts of the day here as this location allows per organisation.`,
+    },
   },
   checkinHere: {
     title: 'Check in',

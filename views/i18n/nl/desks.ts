@@ -174,6 +174,13 @@ export const desks = {
     registerVisitor: 'Bezoeker inschrijven voor vandaag',
     visitorRegistered: (name: string) => `${name} is ingeschreven en staat als aangekomen op de gastenlijst.`,
     noSpaces: 'Deze locatie heeft geen actieve werkruimtes.',
+    notRegistered: (name: string, why: string) => `${name} is niet ingeschreven. ${why}`,
+    refusals: {
+      alreadyBooked: 'Er staat op dat dagdeel al een reservering op deze naam.',
+      ownOrg: 'Dit is iemand van je eigen organisatie: die schrijf je niet als gast in.',
+      notShared: (org: string) => `${org} mag bij deze locatie niet reserveren.`,
+      orgShareFull: (org: string) => `${org} heeft hier al het maximale aantal dagdelen dat deze locatie per organisatie toestaat.`,
+    },
   },
   checkinHere: {
     title: 'Inchecken',
