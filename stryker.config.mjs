@@ -32,6 +32,8 @@ export default {
       'src/desks/closures.ts',
       // A location's closures (list, count, add, read, remove); the rest of desks.ts are the host's and the search's queries.
       'src/desks/desks.ts:226-330',
+      'src/orgs/people.ts',
+      'src/auth/throttle.ts',
     ].join(',')
   ).split(','),
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
