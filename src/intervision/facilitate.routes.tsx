@@ -13,7 +13,17 @@ import { AttendancePage, FacilitatePage, ManageMeetingPage, MeetingFormPage, typ
 import { attendanceCsv, attendanceState, durationMinutes, listAttendanceChanges, recordAttendance } from './attendance';
 import { createGroup } from './groups';
 import { cancelMeeting, updateMeeting } from './meeting-changes';
-import { confirmGoAhead, getManagedMeeting, getMeetingCard, insertMeeting, listManaged, listParticipants, listVisibleOrgIds, type Meeting } from './meetings';
+import {
+  confirmGoAhead,
+  formerParticipant,
+  getManagedMeeting,
+  getMeetingCard,
+  insertMeeting,
+  listManaged,
+  listParticipants,
+  listVisibleOrgIds,
+  type Meeting,
+} from './meetings';
 import { removeParticipant } from './registrations';
 import { deadlinesOnDaysOff, meetingValues, newMeetingValues, parseAttendanceForm, parseGroupForm, parseMeetingForm, rawForm } from './schemas';
 import { adminOrgIdsOf, baseUrl, csvResponse, facilitatorOrgsOf } from './context';
@@ -237,8 +247,11 @@ facilitateRoutes.post('/meetings/:id/participants/:regId/remove', (c) => {
   const people = listParticipants(db, meeting.id);
   const who = [...people.registered, ...people.waiting].find((p) => p.registrationId === regId);
   const ok = removeParticipant(db, meeting, regId, now(), baseUrl(c));
-  if (!ok || !who) return notFound(c);
-  return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.get('t').intervision.facilitate.removed(who.name));
+  if (ok && who) return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.get('t').intervision.facilitate.removed(who.name));
+  // Removed already (a second click, another facilitator) or cancelled meanwhile: the outcome asked for, said as such.
+  const former = formerParticipant(db, meeting.id, regId);
+  if (former) return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.get('t').intervision.facilitate.alreadyOff(former.name));
+  return notFound(c);
 });
 
 // ——— Attendance ———

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   meetings,
   meetingVisibility,
@@ -354,6 +354,20 @@ export function listParticipants(db: Queryable, meetingId: number): { registered
   const registered = rows.filter((r) => r.status === 'registered').sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const waiting = rows.filter((r) => r.status === 'waitlisted');
   return { registered, waiting };
+}
+
+/**
+ * The name of someone whose registration for this meeting is no longer active (they cancelled, or
+ * were removed already): what a second "remove" is told. Undefined for a registration of another
+ * meeting, an active one, or one without a person.
+ */
+export function formerParticipant(db: Queryable, meetingId: number, registrationId: number): { name: string } | undefined {
+  return db
+    .select({ name: users.name })
+    .from(registrations)
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .where(and(eq(registrations.id, registrationId), eq(registrations.meetingId, meetingId), notInArray(registrations.status, ['registered', 'waitlisted'])))
+    .get();
 }
 
 /** Meetings whose sign-up has closed with fewer than the minimum registered and no warning sent yet. */

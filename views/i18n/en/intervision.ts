@@ -181,6 +181,7 @@ export const intervision: typeof nl = {
     saved: 'Your changes are saved; participants will be told.',
     remove: 'Remove',
     removeConfirm: (name: string) => `Remove ${name}? They will be told and the first person on the waiting list moves up.`,
+    alreadyOff: (name: string) => `${name} is no longer on the list.`,
     removed: (name: string) => `${name} was removed.`,
     registered: 'Registered',
     waitlist: 'Waiting list',

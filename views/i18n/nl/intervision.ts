@@ -180,6 +180,7 @@ export const intervision = {
     saved: 'De wijzigingen zijn opgeslagen; de deelnemers krijgen bericht.',
     remove: 'Verwijderen',
     removeConfirm: (name: string) => `${name} verwijderen? Diegene krijgt bericht en de eerste op de wachtlijst schuift door.`,
+    alreadyOff: (name: string) => `${name} staat al niet meer op de lijst.`,
     removed: (name: string) => `${name} is verwijderd.`,
     registered: 'Aangemeld',
     waitlist: 'Wachtlijst',
