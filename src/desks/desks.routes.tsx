@@ -384,7 +384,7 @@ desksRoutes.post('/spaces/:spaceId/book-series', async (c) => {
   const forUser = colleagueFor(c, asOrg, forId);
   // Someone who is not a colleague: refused before anything is booked (bookSpace would refuse each date too).
   if (forId && forId !== me && !forUser)
-    return spacePage(c, space, asOrg, undefined, { seriesState: form, notice: { kind: 'error', text: t.desks.refusals.not_colleague } }, 422);
+    return spacePage(c, space, asOrg, undefined, { seriesState: { values: form.values, errors: { _form: t.desks.refusals.not_colleague } } }, 422);
   const result = bookSeries(
     db,
     { spaceId: space.id, userId: forUser?.id ?? me, bookedBy: forUser ? me : null, guestOrgId: asOrg, ...series, baseUrl: c.get('config').baseUrl },

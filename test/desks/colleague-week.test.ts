@@ -90,7 +90,11 @@ describe('a recurring booking for a colleague', () => {
       for: w.stranger.id,
     });
     expect(res.status).toBe(422);
-    expect(text(await html(res))).toContain('Je kunt alleen reserveren voor een collega van je eigen organisatie');
+    // Said in the summary just above the series form (focused), which keeps what was asked.
+    const doc = await html(res);
+    const series = doc.querySelector(`form[action="${w.spacePath}/book-series"]`)!;
+    expect(text(series.previousElementSibling)).toContain('Je kunt alleen reserveren voor een collega van je eigen organisatie');
+    expect(series.querySelector('input[name="weeks"]')?.getAttribute('value')).toBe('3');
     expect(countRows(w.t.db, 'bookings')).toBe(0);
     expect(countRows(w.t.db, 'outbox')).toBe(0);
   });
