@@ -34,6 +34,7 @@ export default {
       'src/desks/desks.ts:226-330',
       'src/orgs/people.ts',
       'src/auth/throttle.ts',
+      'src/orgs/orgs.ts',
     ].join(',')
   ).split(','),
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
