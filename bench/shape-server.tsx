@@ -5,7 +5,8 @@
 // same markup and weight drawn with hono/jsx, brotli quality 1 when accepted. None of the app's
 // rules (visibility, closures, fair share, reservations, deadlines, holidays), no middleware
 // (security headers, CSRF, language, request log), no caches: what an untuned page of this shape
-// costs on this machine. Read-only; run by bench/bench.ts like hello-server.ts.
+// costs on this machine. One process (the app runs one per core), so its 1-connection figures are
+// the ones to compare. Read-only; run by bench/bench.ts like hello-server.ts.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '@hono/node-server';
