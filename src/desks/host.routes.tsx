@@ -418,25 +418,20 @@ hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) =>
   const r = hostBookingAction(db, id, orgIds, c.req.param('action') as HostAction, now());
   if (!r.ok && r.reason === 'not_found') return notFound(c);
   // From "Open verzoeken": back to that list, or its row in the new state.
+  // The outcome names the guest, in the row (htmx) or on the list it returns to (without JavaScript).
+  const said = (name: string | null) =>
+    r.ok ? t.desks.guests.saved(name ?? t.desks.guests.nameRemoved) : `${name ?? t.desks.guests.nameRemoved}: ${t.desks.guests.notAllowed}`;
   if (c.req.query('from') === 'requests') {
-    if (!isHtmx(c)) return r.ok ? c.redirect('/host/requests', 303) : redirectWithFlash(c, '/host/requests', t.desks.guests.notAllowed);
     const req = getRequest(db, id, orgIds);
+    if (!isHtmx(c)) return redirectWithFlash(c, '/host/requests', said(req?.name ?? null));
     if (!req) return notFound(c);
-    const notice: Notice = r.ok
-      ? { kind: 'ok', text: t.desks.guests.saved(req.name ?? t.desks.guests.nameRemoved) }
-      : { kind: 'error', text: t.desks.guests.notAllowed };
+    const notice: Notice = { kind: r.ok ? 'ok' : 'error', text: said(req.name) };
     return fragment(c, <RequestRow t={t} locale={c.get('locale')} r={req} today={today(c)} now={now()} notice={notice} />, r.ok ? 200 : 422);
   }
-  if (!isHtmx(c)) {
-    const g = getGuest(db, id, orgIds);
-    const back = g ? `/host/guests?location=${g.locationId}&date=${g.date}` : '/host/guests';
-    return r.ok ? c.redirect(back, 303) : redirectWithFlash(c, back, t.desks.guests.notAllowed);
-  }
   const g = getGuest(db, id, orgIds);
+  if (!isHtmx(c)) return redirectWithFlash(c, g ? `/host/guests?location=${g.locationId}&date=${g.date}` : '/host/guests', said(g?.name ?? null));
   if (!g) return notFound(c);
   // The row comes back with a message that takes focus, so keyboard users do not lose their place.
-  const notice: Notice = r.ok
-    ? { kind: 'ok', text: t.desks.guests.saved(g.name ?? t.desks.guests.nameRemoved) }
-    : { kind: 'error', text: t.desks.guests.notAllowed };
+  const notice: Notice = { kind: r.ok ? 'ok' : 'error', text: said(g.name) };
   return fragment(c, <GuestRow t={t} locale={c.get('locale')} g={g} today={today(c)} notice={notice} />, r.ok ? 200 : 422);
 });

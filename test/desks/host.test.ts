@@ -269,7 +269,16 @@ describe('hosts publish, workers book', () => {
     expect((await w.hostClient.post(`/host/bookings/${morning!.id}/arrived`)).status).toBe(303);
     expect((await w.hostClient.post(`/host/bookings/${afternoon!.id}/no-show`)).status).toBe(303);
     // Approving twice is not possible.
-    expect((await w.hostClient.post(`/host/bookings/${morning!.id}/approve`, {}, HX)).status).toBe(422);
+    const twice = await w.hostClient.post(`/host/bookings/${morning!.id}/approve`, {}, HX);
+    expect(twice.status).toBe(422);
+    expect(text((await html(twice)).querySelector('[role="alert"]'))).toBe('Sanne de Vries: Deze actie kan niet bij deze reservering.');
+    // Without JavaScript the outcome comes back on the list it returns to, naming the guest.
+    const flashOf = async (res: Response) => text((await html(await w.hostClient.get(res.headers.get('location')!))).querySelector('[role="status"]'));
+    const again = await w.hostClient.post(`/host/bookings/${morning!.id}/approve`);
+    expect(again.status).toBe(303);
+    expect(await flashOf(again)).toBe('Sanne de Vries: Deze actie kan niet bij deze reservering.');
+    const arrivedAgain = await w.hostClient.post(`/host/bookings/${morning!.id}/arrived`);
+    expect(await flashOf(arrivedAgain)).toBe('Opgeslagen voor Sanne de Vries.');
     expect(bookingRows(t.db).map((b) => b.status)).toEqual(['confirmed', 'no_show', 'declined']);
     expect(
       t.db

@@ -6,7 +6,7 @@ import { bookSpace, expireRequests } from '../../src/desks/bookings';
 import { searchSpaces } from '../../src/desks/desks';
 import { requestDeadline } from '../../src/desks/rules';
 import { instantOf } from '../../src/lib/time';
-import { createOrg, createTestApp, createUser, loginAs, TestClock, text } from '../helpers';
+import { createOrg, createTestApp, createUser, html, loginAs, TestClock, text } from '../helpers';
 import { bookingRows, createSpace, HX } from './factory';
 
 // Requests a host cannot miss, and a guest is never left waiting (issue #12, part 2). The clock
@@ -137,6 +137,9 @@ describe('requests: hosts are told, and answer from the open-requests view', () 
     const noJs = await host.post(`/host/bookings/${idB}/decline?from=requests`);
     expect(noJs.status).toBe(303);
     expect(noJs.headers.get('location')).toBe('/host/requests');
+    // The list says whose request it was.
+    const back = await html(await host.get('/host/requests'));
+    expect(text(back.querySelector('[role="status"]'))).toBe('Opgeslagen voor Ruben Mulder.');
     expect(bookingRows(w.t.db).map((r) => r.status)).toEqual(['confirmed', 'declined']);
   });
 });
