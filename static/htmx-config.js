@@ -29,8 +29,8 @@ document.addEventListener('htmx:confirm', (event) => {
 
 // When an htmx request gets no answer it can swap (a 4xx other than 422, a 5xx: see responseHandling
 // above) or no answer at all (the connection dropped), htmx swaps nothing: the button seemed to do
-// nothing. Say so beside the element that sent it, focused, in the page's language. One message per
-// element: a second failure replaces it, a later success removes it.
+// nothing. Say so beside the element that sent it, in the page's language. One message per element:
+// a second failure replaces it, a later success removes it.
 const FAILED = {
   nl: {
     failed: 'Dat is niet gelukt. Vernieuw de pagina en probeer het opnieuw.',
@@ -41,9 +41,13 @@ const FAILED = {
     offline: 'Gastplek cannot be reached. Check the connection and try again.',
   },
 };
+// Only for what the person did (a form sent, a button pressed, a choice changed): a background poll
+// or a suggestion while typing fails quietly, as it retries by itself, and never takes the focus.
+const BY_HAND = new Set(['submit', 'click', 'change']);
 function sayFailed(event, kind) {
   const elt = event.detail.elt;
-  if (!(elt instanceof Element) || !elt.isConnected) return;
+  const cause = event.detail.requestConfig?.triggeringEvent?.type;
+  if (!(elt instanceof Element) || !elt.isConnected || !BY_HAND.has(cause)) return;
   const words = FAILED[document.documentElement.lang] ?? FAILED.nl;
   let note = elt.nextElementSibling;
   if (!note?.classList.contains('htmx-failed')) {
@@ -54,7 +58,8 @@ function sayFailed(event, kind) {
     elt.after(note);
   }
   note.textContent = words[kind];
-  note.focus();
+  // A changed choice keeps the focus where it is (the person may go on choosing); a sent form or a pressed button moves it to the message.
+  if (cause !== 'change') note.focus();
 }
 document.addEventListener('htmx:responseError', (event) => sayFailed(event, 'failed'));
 document.addEventListener('htmx:sendError', (event) => sayFailed(event, 'offline'));

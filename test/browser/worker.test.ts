@@ -264,6 +264,28 @@ describe('journey: a worker books a desk in another town, checks in and cancels'
     await context.close();
   });
 
+  it('a live search or suggestion that fails while typing says nothing and leaves the focus in the field', async () => {
+    server.clock.reset();
+    const date = openWeekdaysAfter(server.clock.now(), 3)[2]!;
+    const { page, context } = await newPage(browser, server);
+    await login(page, server, 'ruben.mulder@gastplek.test');
+    await page.goto(`${server.url}/desks?date=${date}&daypart=morning`);
+    let failed = 0;
+    await page.route(
+      (url) => url.pathname.startsWith('/desks') && !url.pathname.includes('/spaces/'),
+      (route) => {
+        failed++;
+        return route.fulfill({ status: 500, body: 'kapot' });
+      },
+    );
+    await page.getByLabel('Plaats').pressSequentially('Ede', { delay: 50 });
+    await expect.poll(() => failed).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    expect(await page.locator('.htmx-failed').count()).toBe(0);
+    expect(await page.evaluate(`document.activeElement?.id`)).toBe('f-town');
+    await context.close();
+  });
+
   it('a worker without upcoming bookings is told what to do next', async () => {
     const { page, context } = await newPage(browser, server);
     await login(page, server, 'julia.brouwer@gastplek.test');

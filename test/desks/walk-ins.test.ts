@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locations } from '../../db/schema';
+import { locations, spaces } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { bookSpace } from '../../src/desks/bookings';
 import { instantOf } from '../../src/lib/time';
@@ -67,6 +67,24 @@ describe('walk-ins registered by the host', () => {
     const own = await html(await w.hostClient.post(path, { ...body, user: w.staff.id, org: String(w.hostOrg.id) }));
     expect(text(own.querySelector('main > section > [role="alert"]'))).toBe('Dit is iemand van je eigen organisatie: die schrijf je niet als gast in.');
     expect(countRows(w.t.db, 'bookings')).toBe(1);
+  });
+
+  it('walk-in refused because the last space was closed meanwhile: no form left, so the reason stands at the top', async () => {
+    const w = await world();
+    const path = `/host/walk-ins/${w.space.locationId}`;
+    w.t.db.update(spaces).set({ active: false }).where(eq(spaces.id, w.space.spaceId)).run();
+    const person = await html(
+      await w.hostClient.post(path, { q: 'sanne', user: w.guest.id, org: String(w.ggd.id), space: String(w.space.spaceId), daypart: 'morning' }),
+    );
+    expect(person.querySelectorAll('form.walk-in')).toHaveLength(0);
+    const top = person.querySelector('main > section > [role="alert"]');
+    expect(text(top)).toBe('Sanne de Vries is niet ingeschreven. Deze werkruimte is niet meer te reserveren.');
+    expect(top!.hasAttribute('autofocus')).toBe(true);
+    const visitor = await html(
+      await w.hostClient.post(`${path}/visitor`, { name: 'Jeroen Bakker', organisation: 'Basisschool', space: String(w.space.spaceId), daypart: 'morning' }),
+    );
+    expect(text(visitor.querySelector('main > section > [role="alert"]'))).toMatch(/: Deze werkruimte is niet meer te reserveren\.$/);
+    expect(countRows(w.t.db, 'bookings')).toBe(0);
   });
 
   it('walk-in refusals: full, already booked, a deactivated account, own staff → 422; another organisation’s host → 404; nothing booked', async () => {

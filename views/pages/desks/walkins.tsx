@@ -120,8 +120,15 @@ export function WalkInPage(p: {
   const action = `/host/walk-ins/${p.location.id}`;
   const refused = p.refusal;
   const personRefused = (person: Person) => refused?.form === 'person' && refused.userId === person.userId && refused.orgId === String(person.orgId);
-  // A refusal for someone no longer found (the form was changed by hand) is said at the top.
-  const unplaced = refused?.form === 'person' && !p.people.some(personRefused) ? refused.message : null;
+  // Said at the top when its form is not drawn: someone no longer found (the form was changed by
+  // hand), or no active space left (the last one was closed meanwhile), so no form at all.
+  const noForms = p.spaces.length === 0;
+  const unplaced =
+    refused?.form === 'person' && (noForms || !p.people.some(personRefused))
+      ? refused.message
+      : refused?.form === 'visitor' && noForms
+        ? (refused.state.errors?._form ?? Object.values(refused.state.errors ?? {})[0] ?? null)
+        : null;
   const visitorState: FormState = refused?.form === 'visitor' ? refused.state : {};
   return (
     <section>
