@@ -6,7 +6,7 @@ import { fragment, notFound, page, redirectWithFlash, type Ctx } from '../lib/re
 import type { AppEnv } from '../types';
 import { CheckinHerePage, MyBookingsPage } from '../../views/pages/desks/bookings';
 import { BookingItem } from '../../views/partials/desks/bookings';
-import type { Notice } from '../../views/partials/desks/cards';
+import type { Notice } from '../../views/partials/notice';
 import { cancelBooking, checkIn, getMyBooking, listMyBookings, listMyBookingsAt } from './bookings';
 import { bookingIcs } from './ics';
 import { today } from './context';

@@ -8,7 +8,7 @@ import { forbidden, fragment, notFound, page, redirectWithFlash, type Ctx } from
 import { logRead } from '../privacy/context';
 import type { AppEnv } from '../types';
 import { CheckinPosterPage, GuestListPage, LocationPage, LocationsPage, NewLocationPage, RequestsPage, SpaceEditPage } from '../../views/pages/desks/host';
-import type { Notice } from '../../views/partials/desks/cards';
+import type { Notice } from '../../views/partials/notice';
 import { GuestRow, RequestRow } from '../../views/partials/desks/bookings';
 import type { FormState } from '../../views/partials/form';
 import { getGuest, getRequest, hostBookingAction, listGuests, listOpenRequests, type HostAction } from './bookings';

@@ -24,9 +24,15 @@ function hostLocation(c: Ctx, rawId: string) {
   return id ? getHostLocation(c.get('deps').db, id, hostOrgIds(c)) : undefined;
 }
 
-function walkInPage(c: Ctx, loc: { id: number; name: string }, query: string, refusal: WalkInRefusal | null = null, status: 200 | 422 = 200) {
+function walkInPage(
+  c: Ctx,
+  loc: { id: number; name: string },
+  query: string,
+  refusal: WalkInRefusal | null = null,
+  status: 200 | 422 = 200,
+  people = findPartnerPeople(c.get('deps').db, hostOrgIds(c), query),
+) {
   const { db } = c.get('deps');
-  const people = findPartnerPeople(db, hostOrgIds(c), query);
   const spaces = listSpacesOf(db, loc.id).filter((s) => s.active);
   return page(
     c,
@@ -54,7 +60,8 @@ walkInRoutes.post('/:locationId', async (c) => {
   const query = posted(form.values.q);
   const who = { userId: posted(form.values.user, 64), orgId: posted(form.values.org, 20) };
   const chosen = { space: posted(form.values.space, 20), daypart: posted(form.values.daypart, 20) };
-  const refuse = (message: string) => walkInPage(c, loc, query, { form: 'person', ...who, message, chosen }, 422);
+  const refuse = (message: string, people?: ReturnType<typeof findPartnerPeople>) =>
+    walkInPage(c, loc, query, { form: 'person', ...who, message, chosen }, 422, people);
   if (!form.ok) return refuse(Object.values(form.errors)[0] ?? t.errors.formInvalid);
   const { user, org, space, daypart } = form.data;
   // The space must be one of this location's: the booking itself checks the host, the guest's organisation and capacity.
@@ -75,8 +82,10 @@ walkInRoutes.post('/:locationId', async (c) => {
     c.get('deps').now(),
   );
   if (!r.ok) {
-    const person = findPartnerPeople(c.get('deps').db, hostOrgIds(c), query).find((p) => p.userId === user && p.orgId === org);
-    return refuse(walkInRefusalText(t, r.reason, person ?? null, r.closed));
+    // The same list the page draws again: read once, to name the person and to show it.
+    const people = findPartnerPeople(c.get('deps').db, hostOrgIds(c), query);
+    const person = people.find((p) => p.userId === user && p.orgId === org);
+    return refuse(walkInRefusalText(t, r.reason, person ?? null, r.closed), people);
   }
   return redirectWithFlash(c, `/host/guests?location=${loc.id}`, t.desks.walkIn.registered);
 });

@@ -4,6 +4,7 @@ import type { ConsultHourRow, ListedHour, MyConsult, MyConsultHours, SlotView } 
 import { slotEnd, slotStart } from '../../src/consults/slots';
 import { ConfirmForm } from '../partials/confirm';
 import { ErrorSummary, Field, Select, type FormState } from '../partials/form';
+import { NoticeLine } from '../partials/notice';
 
 type Place = Pick<ConsultHourRow, 'locationName' | 'street' | 'postcode' | 'town' | 'onlineUrl'>;
 
@@ -173,11 +174,7 @@ export function ConsultHoursPage(p: {
           </button>
         </form>
       )}
-      {refusal && (
-        <p class="notice notice-error" role="alert" tabindex={-1} autofocus>
-          {refusal}
-        </p>
-      )}
+      {refusal && <NoticeLine notice={{ kind: 'error', text: refusal }} />}
       {p.own ? (
         <p>
           {t.book.ownHours} <a href="/consults/mine">{t.navMine}</a>

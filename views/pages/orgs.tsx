@@ -3,20 +3,17 @@ import { formatDateTime } from '../i18n/format';
 import { ORG_KINDS, ORG_ROLES, type OrgRole } from '../../db/schema/core';
 import type { OrgMember } from '../../src/orgs/orgs';
 import { ErrorSummary, Field, Select, type FormState } from '../partials/form';
+import { NoticeLine } from '../partials/notice';
 
 type Invitation = { id: number; email: string; role: OrgRole; expiresAt: Date };
 
 /** A refused change of one person's roles or account: said in their row, beside the form that was sent. */
 export type MemberRefusal = { userId: string; form: 'roles' | 'account'; message: string };
 
-/** The refusal, focused when the page opens (so the page scrolls to it and a screen reader reads it). */
+/** The refusal, in the row of the person it is about, beside the form that was sent (focused: `NoticeLine`). */
 function RefusalNotice(p: { refusal: MemberRefusal | null | undefined; userId: string; form: MemberRefusal['form'] }) {
   if (p.refusal?.userId !== p.userId || p.refusal.form !== p.form) return null;
-  return (
-    <p id="member-refusal" class="notice notice-error" role="alert" tabindex={-1} autofocus>
-      {p.refusal.message}
-    </p>
-  );
+  return <NoticeLine id="member-refusal" notice={{ kind: 'error', text: p.refusal.message }} />;
 }
 
 export function MembersPage(p: {

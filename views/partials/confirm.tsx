@@ -20,13 +20,14 @@ export function ConfirmForm(p: { action: string; submit: string; back: string; b
 
 /**
  * A destructive action behind a disclosure: its name opens what will happen and the confirming
- * button. For actions on the page itself (giving up a place, removing a setting); no JavaScript.
+ * button. For actions on the page itself (giving up a place, removing a setting, cancelling a
+ * booking); works without JavaScript, and `htmx` adds the attributes that swap the outcome in place.
  */
-export function ConfirmDisclosure(p: { summary: string; action: string; says: string; submit: string }) {
+export function ConfirmDisclosure(p: { summary: string; action: string; says: string; submit: string; htmx?: Record<`hx-${string}`, string> }) {
   return (
     <details>
       <summary>{p.summary}</summary>
-      <form method="post" action={p.action}>
+      <form method="post" action={p.action} {...p.htmx}>
         <p>{p.says}</p>
         <button type="submit" class="contrast">
           {p.submit}

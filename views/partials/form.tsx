@@ -25,11 +25,13 @@ type FieldProps = {
   value?: string;
   /** Two forms on one page that share a field name need different ids. */
   idPrefix?: string;
+  /** The whole id, when it is not `<idPrefix>-<name>`. */
+  id?: string;
 };
 
 /** A labelled input with its error tied to it (aria-invalid + aria-describedby). */
 export function Field(p: FieldProps) {
-  const id = `${p.idPrefix ?? 'f'}-${p.name}`;
+  const id = p.id ?? `${p.idPrefix ?? 'f'}-${p.name}`;
   const err = p.state.errors?.[p.name];
   const described = [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (

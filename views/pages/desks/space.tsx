@@ -3,7 +3,8 @@ import { formatLocalDate } from '../../i18n/format';
 import type { ClosedRun, VisibleSpace } from '../../../src/desks/desks';
 import type { SeriesResult } from '../../../src/desks/bookings';
 import { ErrorSummary, Field, Select, TextArea, type FormState } from '../../partials/form';
-import { AmenityList, closedName, NoticeLine, SlotCell, type CellProps, type Notice } from '../../partials/desks/cards';
+import { AmenityList, closedName, SlotCell, type CellProps } from '../../partials/desks/cards';
+import { NoticeLine, type Notice } from '../../partials/notice';
 import type { ClosedReason } from '../../../src/desks/rules';
 import { Instructions } from '../../partials/desks/bookings';
 

@@ -1,7 +1,9 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatDateTime, formatLocalDate, formatTime } from '../../i18n/format';
 import type { GuestRow as GuestRowData, MyBooking, OpenRequest } from '../../../src/desks/bookings';
-import { NoticeLine, StatusWord, type Notice } from './cards';
+import { StatusWord } from './cards';
+import { NoticeLine, type Notice } from '../notice';
+import { ConfirmDisclosure } from '../confirm';
 
 /** Guest instructions of a location: only rendered for people with a booking there, and its hosts. */
 export function Instructions(p: { t: Dict; guestInstructions: string | null; houseRules: string | null; contactPerson: string | null }) {
@@ -78,15 +80,13 @@ export function BookingItem(p: { t: Dict; locale: Locale; b: MyBooking; today: s
             {p.t.people.here.link}
             <span class="visually-hidden">{` ${b.locationName}, ${formatLocalDate(p.locale, b.date, true)}`}</span>
           </a>
-          <details>
-            <summary>{t.cancel}</summary>
-            <form method="post" action={`${base}/cancel`} hx-post={`${base}/cancel`} hx-target="closest article" hx-swap="outerHTML">
-              <p>{t.cancelConfirm}</p>
-              <button type="submit" class="contrast">
-                {t.cancelSubmit}
-              </button>
-            </form>
-          </details>
+          <ConfirmDisclosure
+            summary={t.cancel}
+            action={`${base}/cancel`}
+            says={t.cancelConfirm}
+            submit={t.cancelSubmit}
+            htmx={{ 'hx-post': `${base}/cancel`, 'hx-target': 'closest article', 'hx-swap': 'outerHTML' }}
+          />
         </div>
       )}
     </article>

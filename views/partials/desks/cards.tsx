@@ -3,8 +3,7 @@ import type { Amenity, BookingStatus, Daypart } from '../../../db/schema/desks';
 import { formatLocalDate } from '../../i18n/format';
 import { freePlaces, type SpaceResult } from '../../../src/desks/desks';
 import { maskToAmenities, type ClosedReason, type Refusal } from '../../../src/desks/rules';
-
-export type Notice = { kind: 'ok' | 'error'; text: string };
+import { NoticeLine, type Notice } from '../notice';
 
 /** Status as a word (never colour alone), with a class for a small visual marker. */
 export function StatusWord(p: { t: Dict; status: BookingStatus }) {
@@ -20,24 +19,6 @@ export function AmenityList(p: { t: Dict; mask: number }) {
 }
 
 /**
- * The outcome of an action, in the element the action returned. htmx focuses `[autofocus]` in
- * swapped content, so keyboard and screen-reader users land on the outcome instead of on <body>
- * (the button they pressed is gone after the swap).
- */
-export function NoticeLine(p: { notice?: Notice | null }) {
-  if (!p.notice) return null;
-  return p.notice.kind === 'ok' ? (
-    <p class="notice notice-ok" role="status" tabindex={-1} autofocus>
-      {p.notice.text}
-    </p>
-  ) : (
-    <p class="notice notice-error" role="alert" tabindex={-1} autofocus>
-      {p.notice.text}
-    </p>
-  );
-}
-
-/**
  * What a card (or a week-view cell) becomes when its booking form could not be read, or the space
  * can no longer be shown: the message in the card's place, so htmx swaps it where the card was.
  */
@@ -45,9 +26,7 @@ export function CardAlert(p: { title?: string; message: string }) {
   return (
     <article class="space-card">
       {p.title && <h3>{p.title}</h3>}
-      <p class="notice notice-error" role="alert" tabindex={-1} autofocus>
-        {p.message}
-      </p>
+      <NoticeLine notice={{ kind: 'error', text: p.message }} />
     </article>
   );
 }
@@ -55,9 +34,7 @@ export function CardAlert(p: { title?: string; message: string }) {
 export function SlotAlert(p: { message: string }) {
   return (
     <td class="slot">
-      <p class="notice notice-error" role="alert" tabindex={-1} autofocus>
-        {p.message}
-      </p>
+      <NoticeLine notice={{ kind: 'error', text: p.message }} />
     </td>
   );
 }
