@@ -58,6 +58,17 @@ export async function member(ta: TestApp, orgId: number, name: string, extra: { 
   return { ...u, name, client };
 }
 
+/** A meeting with one place: A (GGD) holds it, W (CJG) waits for it. */
+export async function oneTakenOneWaiting(ta: Awaited<ReturnType<typeof network>>) {
+  const { db, orgs, facilitator } = ta;
+  const id = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 1, minParticipants: 1 });
+  const a = await member(ta, orgs.ggd.id, 'A');
+  const w = await member(ta, orgs.cjg.id, 'W');
+  await a.client.post(`/meetings/${id}/signup`);
+  await w.client.post(`/meetings/${id}/signup`);
+  return { id, a, w };
+}
+
 export function statusOf(db: DB, meetingId: number, userId: string) {
   return db
     .select({ status: registrations.status })

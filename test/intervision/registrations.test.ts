@@ -3,7 +3,7 @@ import { countRows, createUser, html, loginAs, text } from '../helpers';
 import { memberships } from '../../db/schema';
 import { updateMeeting } from '../../src/intervision/meeting-changes';
 import { instantOf } from '../../src/lib/time';
-import { DEFAULT_MEETING, lists, mailsTo, makeMeeting, member, network, statusOf } from './fixtures';
+import { DEFAULT_MEETING, lists, mailsTo, makeMeeting, member, network, oneTakenOneWaiting, statusOf } from './fixtures';
 
 describe('intervision: sign-up, waiting list and moving up', () => {
   it('done-when journey: facilitator publishes a mixed meeting, three organisations sign up, the fourth waits and moves up when someone cancels', async () => {
@@ -152,12 +152,8 @@ describe('intervision: sign-up, waiting list and moving up', () => {
 
   it('cancel only before the deadline; leaving the waiting list stays possible until the start', async () => {
     const ta = await network();
-    const { db, orgs, facilitator } = ta;
-    const id = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 1, minParticipants: 1 });
-    const a = await member(ta, orgs.ggd.id, 'A');
-    const w = await member(ta, orgs.cjg.id, 'W');
-    await a.client.post(`/meetings/${id}/signup`);
-    await w.client.post(`/meetings/${id}/signup`);
+    const { db } = ta;
+    const { id, a, w } = await oneTakenOneWaiting(ta);
     ta.clock.set('2026-12-09T16:30:00Z'); // after the 17:00 deadline
     const res = await a.client.post(`/meetings/${id}/cancel-registration`);
     expect(res.status).toBe(409);
@@ -222,12 +218,8 @@ describe('intervision: sign-up, waiting list and moving up', () => {
 
   it('facilitator removes a participant: they are told and the first waiting person moves up', async () => {
     const ta = await network();
-    const { db, orgs, facilitator } = ta;
-    const id = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 1, minParticipants: 1 });
-    const a = await member(ta, orgs.ggd.id, 'A');
-    const w = await member(ta, orgs.cjg.id, 'W');
-    await a.client.post(`/meetings/${id}/signup`);
-    await w.client.post(`/meetings/${id}/signup`);
+    const { db, facilitator } = ta;
+    const { id, a, w } = await oneTakenOneWaiting(ta);
     const regId = (db.$client.prepare('select id from registrations where user_id = ?').get(a.id) as { id: number }).id;
     const fac = await (await import('../helpers')).loginAs(ta.app, facilitator.email);
     expect((await fac.post(`/facilitate/meetings/${id}/participants/${regId}/remove`)).status).toBe(303);

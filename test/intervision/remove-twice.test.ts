@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { html, loginAs, text } from '../helpers';
-import { lists, mailsTo, makeMeeting, member, network } from './fixtures';
+import { lists, mailsTo, makeMeeting, network, oneTakenOneWaiting } from './fixtures';
 
 /**
  * Removing a participant who is no longer on the list (a second click, another facilitator, or
@@ -10,12 +10,8 @@ import { lists, mailsTo, makeMeeting, member, network } from './fixtures';
 describe('facilitator removes a participant who is already off the list', () => {
   async function setup() {
     const ta = await network();
-    const { db, orgs, facilitator } = ta;
-    const id = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 1, minParticipants: 1 });
-    const a = await member(ta, orgs.ggd.id, 'A');
-    const w = await member(ta, orgs.cjg.id, 'W');
-    await a.client.post(`/meetings/${id}/signup`);
-    await w.client.post(`/meetings/${id}/signup`);
+    const { db, facilitator } = ta;
+    const { id, a, w } = await oneTakenOneWaiting(ta);
     const regOf = (userId: string) =>
       (db.$client.prepare('select id from registrations where user_id = ? and meeting_id = ?').get(userId, id) as { id: number }).id;
     const fac = await loginAs(ta.app, facilitator.email);
