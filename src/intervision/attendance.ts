@@ -24,7 +24,7 @@ export function durationMinutes(m: { startsAt: Date; endsAt: Date }): number {
 
 export type AttendanceEntry = { registrationId: number; presence: Presence | null; minutesPresent: number | null };
 
-export type RecordResult = { ok: true; changed: number } | { ok: false; reason: AttendanceState };
+export type RecordResult = { ok: true; changed: number } | { ok: false; reason: Exclude<AttendanceState, 'open'> };
 
 /**
  * Saves attendance for registered participants of one meeting and logs every change (who, when,

@@ -176,8 +176,11 @@ facilitateRoutes.get('/meetings/:id', (c) => {
   return meeting ? managePage(c, meeting) : notFound(c);
 });
 
+/** A meeting that started or was cancelled is no longer edited (updateMeeting holds the same rule in its transaction). */
+const editLocked = (meeting: Meeting, now: Date) => meeting.status === 'cancelled' || now >= meeting.startsAt;
+
 function editBlocked(c: Ctx, meeting: Meeting) {
-  if (meeting.status === 'cancelled' || c.get('deps').now() >= meeting.startsAt)
+  if (editLocked(meeting, c.get('deps').now()))
     return errorPage(c, 409, c.get('t').intervision.facilitate.edit, c.get('t').intervision.facilitate.cannotEditStarted);
   return null;
 }
@@ -202,18 +205,20 @@ facilitateRoutes.post('/meetings/:id/edit', async (c) => {
   const form = await readForm(c, rawForm);
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
-  const blocked = editBlocked(c, meeting);
-  if (blocked) return blocked;
   const { db, now } = c.get('deps');
-  const parsed = parseMeetingForm(form.values, c.get('t'), formContext(c, meeting.orgId));
   const mode: FormMode = { kind: 'edit', meetingId: meeting.id, title: meeting.title };
-  if (!parsed.ok) {
-    const card = getMeetingCard(db, meeting.id)!;
-    return formPage(c, mode, parsed, 422, { orgId: card.orgId, orgName: card.orgName });
-  }
+  const card = getMeetingCard(db, meeting.id)!;
+  const org = { orgId: card.orgId, orgName: card.orgName };
+  // Started or cancelled while the form was open: nothing is saved, and what was typed is shown
+  // again with the reason (not an error page that loses it), without a button that cannot work.
+  const locked = () =>
+    formPage(c, { ...mode, locked: true }, { values: form.values, errors: { _form: c.get('t').intervision.facilitate.notSavedStarted } }, 409, org);
+  if (editLocked(meeting, now())) return locked();
+  const parsed = parseMeetingForm(form.values, c.get('t'), formContext(c, meeting.orgId));
+  if (!parsed.ok) return formPage(c, mode, parsed, 422, org);
   const result = updateMeeting(db, meeting.id, manager(c), parsed.data, now(), baseUrl(c));
   if (result === 'not_found') return notFound(c);
-  if (result === 'closed') return errorPage(c, 409, c.get('t').intervision.facilitate.edit, c.get('t').intervision.facilitate.cannotEditStarted);
+  if (result === 'closed') return locked();
   return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, withDeadlineWarnings(c, c.get('t').intervision.facilitate.saved, parsed.data));
 });
 
@@ -290,14 +295,18 @@ facilitateRoutes.post('/meetings/:id/attendance', async (c) => {
   const meeting = managed(c, c.req.param('id'));
   if (!meeting) return notFound(c);
   const { db, now } = c.get('deps');
-  const state = attendanceState(meeting, now());
-  if (state !== 'open') return attendancePage(c, meeting, {}, 409);
   const form = await readForm(c, rawForm);
+  // Not open (yet, or any more — the 14 days can end while the form is open): nothing is saved,
+  // and the page shows what was sent with the reason, so it can be noted elsewhere.
+  const refused = (state: 'not-started' | 'closed') =>
+    attendancePage(c, meeting, { values: form.values, errors: { _form: c.get('t').intervision.attendance.notSaved(state) } }, 409);
+  const state = attendanceState(meeting, now());
+  if (state !== 'open') return refused(state);
   const ids = listParticipants(db, meeting.id).registered.map((p) => p.registrationId);
   const parsed = parseAttendanceForm(form.values, ids, durationMinutes(meeting), c.get('t'));
   if (!parsed.ok) return attendancePage(c, meeting, parsed, 422);
   const result = recordAttendance(db, meeting, parsed.data, c.get('user')!.id, now());
-  if (!result.ok) return attendancePage(c, meeting, {}, 409);
+  if (!result.ok) return refused(result.reason);
   return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}/attendance`, c.get('t').intervision.attendance.saved(result.changed));
 });
 

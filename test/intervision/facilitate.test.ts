@@ -115,6 +115,34 @@ describe('intervision: facilitators', () => {
     expect((await a.client.post(`/meetings/${id}/cancel-registration`)).status).toBe(303);
   });
 
+  it('an edit sent after the meeting started, or after it was cancelled: 409, nothing saved, what was typed shown again with the reason and no save button', async () => {
+    const ta = await network();
+    const { db, orgs, facilitator } = ta;
+    const id = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 4, minParticipants: 1 });
+    const fac = await loginAs(ta.app, facilitator.email);
+    const before = db.$client.prepare('select title, description, starts_at, status from meetings').get();
+    const typed = { ...validForm(orgs.icare.id), title: 'Nieuwe titel', description: 'Verplaatst naar zaal 3', start: '14:30', end: '16:30' };
+    ta.clock.set(instantOf('2026-12-10', '14:00').toISOString());
+    const res = await fac.post(`/facilitate/meetings/${id}/edit`, typed);
+    expect(res.status).toBe(409);
+    const doc = await html(res);
+    expect(text(doc.querySelector('.error-summary'))).toContain('Niet opgeslagen: de bijeenkomst is inmiddels begonnen of geannuleerd');
+    expect(doc.querySelector('#f-title')?.getAttribute('value')).toBe('Nieuwe titel');
+    expect(doc.querySelector('#f-start')?.getAttribute('value')).toBe('14:30');
+    expect(text(doc.querySelector('#f-description'))).toBe('Verplaatst naar zaal 3');
+    expect(doc.querySelector('.meeting-form button[type=submit]')).toBeNull();
+    expect(doc.querySelector(`.meeting-form a[href="/facilitate/meetings/${id}"]`)).not.toBeNull();
+    expect(db.$client.prepare('select title, description, starts_at, status from meetings').get()).toEqual(before);
+    // Cancelled before it started: the same.
+    const other = makeMeeting(db, facilitator.id, orgs.icare.id, { maxParticipants: 4, minParticipants: 1 });
+    db.$client.prepare("update meetings set status = 'cancelled' where id = ?").run(other);
+    ta.clock.set('2026-12-01T09:00:00Z');
+    const cancelled = await fac.post(`/facilitate/meetings/${other}/edit`, typed);
+    expect(cancelled.status).toBe(409);
+    expect((await html(cancelled)).querySelector('#f-title')?.getAttribute('value')).toBe('Nieuwe titel');
+    expect(countRows(ta.db, 'outbox')).toBe(0);
+  });
+
   it('fewer than the minimum at sign-up close: one mail to the facilitator (idempotent), warning with cancel or go ahead', async () => {
     const ta = await network();
     const { db, orgs, facilitator } = ta;

@@ -171,6 +171,7 @@ export const intervision: typeof nl = {
     cancelled: 'The meeting is cancelled; participants will be told.',
     cannotCancelStarted: 'A meeting that has started cannot be cancelled.',
     cannotEditStarted: 'A meeting that has started or was cancelled can no longer be edited.',
+    notSavedStarted: 'Not saved: the meeting has started or was cancelled meanwhile and can no longer be edited. Below is what you entered.',
     created: 'The meeting is published.',
     groupCreated: (n: number) => `The group was created with ${n} meetings.`,
     deadlineOnDayOff: (what: string, date: string, why: string) =>
@@ -272,6 +273,10 @@ export const intervision: typeof nl = {
     saved: (n: number) => (n === 1 ? '1 change saved.' : `${n} changes saved.`),
     notStarted: 'You can record attendance once the meeting has started.',
     closed: 'The 14-day period for changing attendance has passed.',
+    notSaved: (why: 'not-started' | 'closed') =>
+      why === 'closed'
+        ? 'Not saved: the 14-day period for changing attendance has passed. The fields show what you entered; what is recorded is listed under Changes.'
+        : 'Not saved: you can record attendance once the meeting has started. The fields show what you entered.',
     openUntil: (d: string) => `Changes possible until ${d}.`,
     none: 'There are no registered participants.',
     log: 'Changes',

@@ -170,6 +170,7 @@ export const intervision = {
     cancelled: 'De bijeenkomst is geannuleerd; de deelnemers krijgen bericht.',
     cannotCancelStarted: 'Een bijeenkomst die al begonnen is kun je niet annuleren.',
     cannotEditStarted: 'Een bijeenkomst die al begonnen of geannuleerd is kun je niet meer wijzigen.',
+    notSavedStarted: 'Niet opgeslagen: de bijeenkomst is inmiddels begonnen of geannuleerd en kan niet meer gewijzigd worden. Hieronder staat wat je invulde.',
     created: 'De bijeenkomst is gepubliceerd.',
     groupCreated: (n: number) => `De groep is aangemaakt met ${n} bijeenkomsten.`,
     deadlineOnDayOff: (what: string, date: string, why: string) =>
@@ -271,6 +272,10 @@ export const intervision = {
     saved: (n: number) => (n === 1 ? '1 wijziging opgeslagen.' : `${n} wijzigingen opgeslagen.`),
     notStarted: 'Aanwezigheid kun je registreren zodra de bijeenkomst begonnen is.',
     closed: 'De termijn van 14 dagen om de aanwezigheid te wijzigen is verstreken.',
+    notSaved: (why: 'not-started' | 'closed'): string =>
+      why === 'closed'
+        ? 'Niet opgeslagen: de termijn van 14 dagen om de aanwezigheid te wijzigen is verstreken. De velden tonen wat je invulde; wat geregistreerd is staat onder Wijzigingen.'
+        : 'Niet opgeslagen: aanwezigheid kun je registreren zodra de bijeenkomst begonnen is. De velden tonen wat je invulde.',
     openUntil: (d: string) => `Wijzigen kan tot ${d}.`,
     none: 'Er zijn geen aangemelde deelnemers.',
     log: 'Wijzigingen',

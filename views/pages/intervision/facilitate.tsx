@@ -52,7 +52,8 @@ export function FacilitatePage(p: { t: Dict; locale: Locale; meetings: Card[]; n
   );
 }
 
-export type FormMode = { kind: 'new' } | { kind: 'group' } | { kind: 'edit'; meetingId: number; title: string };
+/** `locked`: the meeting started or was cancelled while the form was open; what was sent is shown, not offered again. */
+export type FormMode = { kind: 'new' } | { kind: 'group' } | { kind: 'edit'; meetingId: number; title: string; locked?: boolean };
 
 export function MeetingFormPage(p: {
   t: Dict;
@@ -166,7 +167,13 @@ export function MeetingFormPage(p: {
           </div>
           {err('visibleOrgs')}
         </fieldset>
-        <button type="submit">{p.mode.kind === 'edit' ? t.submitEdit : p.mode.kind === 'group' ? t.submitGroup : t.submitMeeting}</button>
+        {p.mode.kind === 'edit' && p.mode.locked ? (
+          <p>
+            <a href={`/facilitate/meetings/${p.mode.meetingId}`}>{p.t.actions.back}</a>
+          </p>
+        ) : (
+          <button type="submit">{p.mode.kind === 'edit' ? t.submitEdit : p.mode.kind === 'group' ? t.submitGroup : t.submitMeeting}</button>
+        )}
       </form>
     </section>
   );
