@@ -135,3 +135,40 @@ describe('journey: a facilitator runs a mixed meeting', () => {
     });
   }
 });
+
+describe('journey: a meeting form sent with mistakes', () => {
+  for (const js of [true, false]) {
+    it(`the summary lists each mistake as a link named by its field; following one puts the focus in that field, nothing typed is lost (JavaScript ${js ? 'on' : 'off'})`, async () => {
+      server.clock.reset();
+      const { page, context, external } = await newPage(browser, server, { javaScriptEnabled: js });
+      await login(page, server, 'facilitator@gastplek.test');
+      await page.goto(`${server.url}/facilitate/meetings/new`);
+      await page.getByLabel('Titel').fill('');
+      await page.getByLabel('Beschrijving').fill('Praktisch: koffie staat klaar.');
+      await page.getByLabel('Soort plaats').selectOption('address');
+      await page.getByLabel('Adres').fill('Stationsplein 12');
+      await page.getByLabel('Plaats (stad of dorp)').fill('Harderwijk');
+      await page.getByLabel('Minimum aantal deelnemers').fill('0');
+      await page.getByRole('button', { name: 'Bijeenkomst publiceren' }).click();
+      await expect.poll(() => page.evaluate(`document.activeElement?.className`)).toBe('error-summary');
+      const summary = page.locator('.error-summary');
+      expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+        'Titel: Vul dit veld in.',
+        'Minimum aantal deelnemers: Vul een aantal van 1 tot en met 100 in.',
+      ]);
+      if (js) expect(await axeViolations(page)).toEqual([]);
+      await summary.getByRole('link', { name: /^Minimum/ }).click();
+      await expect.poll(() => page.evaluate(`document.activeElement?.id`)).toBe('f-min');
+      await summary.getByRole('link', { name: /^Titel/ }).click();
+      await expect.poll(() => page.evaluate(`document.activeElement?.id`)).toBe('f-title');
+      await page.keyboard.type('Intervisie na een fout');
+      expect(await page.getByLabel('Beschrijving').inputValue()).toBe('Praktisch: koffie staat klaar.');
+      await page.getByLabel('Minimum aantal deelnemers').fill('2');
+      await page.getByRole('button', { name: 'Bijeenkomst publiceren' }).click();
+      await page.waitForURL((u) => /^\/facilitate\/meetings\/\d+$/.test(u.pathname));
+      expect(await page.locator('h1').innerText()).toBe('Intervisie na een fout');
+      expect(external).toEqual([]);
+      await context.close();
+    });
+  }
+});

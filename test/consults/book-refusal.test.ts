@@ -39,7 +39,9 @@ describe('consult booking: the reason of a refusal stands where the form is, foc
     const form = doc.querySelector('#book-consult')!;
     const summary = form.querySelector('.error-summary')!;
     expect(summary.hasAttribute('autofocus')).toBe(true);
-    expect(text(summary)).toBe('Het formulier bevat fouten');
+    expect(text(summary.querySelector('strong'))).toBe('Het formulier bevat fouten');
+    // The reason is listed in the summary too, as a link to the slots.
+    expect(summary.querySelector('a[href="#consult-slot"]')?.textContent).toBe('Dit tijdvak is net door iemand anders geboekt. Kies een ander tijdvak.');
     expect(text(form.querySelector('#consult-slot-err'))).toBe('Dit tijdvak is net door iemand anders geboekt. Kies een ander tijdvak.');
     expect(form.querySelector('select[name="tagId"] option[selected]')?.getAttribute('value')).toBe(body.tagId);
     expect(form.querySelector('input[name="noClientData"]')!.hasAttribute('checked')).toBe(true);

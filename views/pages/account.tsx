@@ -110,7 +110,11 @@ export function AccountPage(p: {
         <a href="/account/delete">{p.t.rights.deleteLink}</a>
       </p>
       <h2>{t.changePassword}</h2>
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary
+        state={p.state}
+        title={p.t.form.errorSummary}
+        labels={{ currentPassword: t.currentPassword, password: t.newPassword, passwordConfirm: t.newPasswordConfirm }}
+      />
       <form method="post" action="/account/password" novalidate>
         <Field state={p.state} name="currentPassword" label={t.currentPassword} type="password" autocomplete="current-password" required noEcho />
         <Field

@@ -6,7 +6,7 @@ export function LoginPage(p: { t: Dict; state: FormState; next: string; showDemo
   return (
     <section class="narrow">
       <h1>{t.title}</h1>
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={t} />
       <form method="post" action="/login" novalidate>
         <input type="hidden" name="next" value={p.next} />
         <Field state={p.state} name="email" label={t.email} type="email" autocomplete="username" required maxlength={254} />
@@ -31,7 +31,7 @@ export function ForgotPage(p: { t: Dict; state: FormState; sent: boolean }) {
       ) : (
         <>
           <p>{t.intro}</p>
-          <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+          <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={{ email: p.t.auth.login.email }} />
           <form method="post" action="/password/forgot" novalidate>
             <Field state={p.state} name="email" label={p.t.auth.login.email} type="email" autocomplete="username" required maxlength={254} />
             <button type="submit">{t.submit}</button>
@@ -71,7 +71,7 @@ export function ResetPage(p: { t: Dict; state: FormState; action: string; valid:
         </p>
       ) : (
         <>
-          <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+          <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={t} />
           <form method="post" action={p.action} novalidate>
             <NewPasswordFields t={p.t} state={p.state} />
             <button type="submit">{t.submit}</button>
@@ -111,7 +111,7 @@ export function InvitePage(p: { t: Dict; state: FormState; action: string; view:
       {v.kind === 'new' && (
         <>
           <p>{t.intro(v.orgName)}</p>
-          <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+          <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={{ ...p.t.auth.reset, name: t.name }} />
           <form method="post" action={p.action} novalidate>
             <p>
               {p.t.auth.login.email}: <strong>{v.email}</strong>

@@ -197,8 +197,13 @@ function BookForm(p: { t: Dict; locale: Locale; hourId: number; free: SlotView[]
   const firstFree = p.free[0]?.slot;
   return (
     <form method="post" action={`/consults/${p.hourId}/book`} id="book-consult">
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
-      <fieldset aria-describedby={err.slot ? 'consult-slot-err' : undefined}>
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} idPrefix="consult" labels={{ tagId: t.book.topic }} />
+      <fieldset
+        id="consult-slot"
+        tabindex={err.slot ? -1 : undefined}
+        aria-invalid={err.slot ? 'true' : undefined}
+        aria-describedby={err.slot ? 'consult-slot-err' : undefined}
+      >
         <legend>{t.book.legend}</legend>
         {p.free.map((s) => (
           <label>
@@ -224,6 +229,7 @@ function BookForm(p: { t: Dict; locale: Locale; hourId: number; free: SlotView[]
       <div class="field">
         <label>
           <input
+            id="consult-noClientData"
             type="checkbox"
             name="noClientData"
             value="yes"
@@ -382,7 +388,7 @@ export function PublishConsultPage(p: { t: Dict; places: { id: number; name: str
       </p>
       <h1>{t.title}</h1>
       <form method="post" action="/consults/mine/new">
-        <ErrorSummary state={p.state} title={t.errors} />
+        <ErrorSummary state={p.state} title={t.errors} labels={t} />
         <Select
           state={p.state}
           name="place"

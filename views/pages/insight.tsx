@@ -260,12 +260,12 @@ export function InsightPage(p: Props) {
       <p>
         <small>{i.suppressedNote}</small>
       </p>
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={i} />
       <form method="get" action="/insight" hx-get="/insight" hx-target="#insight-sections" hx-swap="outerHTML" hx-push-url="true" class="insight-filters">
         <fieldset>
           <legend>{i.filters}</legend>
           <div class="grid">
-            {p.orgOptions.length > 1 && <Select state={p.state} name="org" label={i.org} options={p.orgOptions} />}
+            {(p.orgOptions.length > 1 || p.state.errors?.org) && <Select state={p.state} name="org" label={i.org} options={p.orgOptions} />}
             <Field state={p.state} name="from" label={i.from} type="date" />
             <Field state={p.state} name="to" label={i.to} type="date" />
             <Select

@@ -115,7 +115,7 @@ export function MembersPage(p: {
         </ul>
       )}
       <h2 id="invite">{t.invite}</h2>
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={{ email: t.inviteEmail, role: t.inviteRole }} />
       <form method="post" action={`${base}/invitations`} novalidate>
         <Field state={p.state} name="email" label={t.inviteEmail} type="email" required maxlength={254} autocomplete="off" />
         <Select state={p.state} name="role" label={t.inviteRole} options={ORG_ROLES.map((r) => ({ value: r, label: p.t.roles[r] }))} />
@@ -178,7 +178,7 @@ export function OrganisationsPage(p: {
         </div>
       )}
       <h2 id="add">{t.add}</h2>
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={{ ...t, adminEmail: t.firstAdminEmail }} />
       <form method="post" action="/admin/organisations" novalidate>
         <Field state={p.state} name="name" label={t.name} required maxlength={120} />
         <Select state={p.state} name="kind" label={t.kind} options={ORG_KINDS.map((k) => ({ value: k, label: p.t.orgKinds[k] }))} />

@@ -1,6 +1,6 @@
 import type { Dict, Locale } from '../i18n';
 import { formatLocalDate } from '../i18n/format';
-import { ErrorSummary, Field, Select, type FormState } from '../partials/form';
+import { CheckboxGroup, ErrorSummary, Field, Select, type FormState } from '../partials/form';
 import { DISCIPLINES } from '../../db/schema/people';
 import type { PresentPerson } from '../../src/people/people';
 
@@ -8,21 +8,15 @@ const checked = (s: FormState, name: string) => {
   const v = s.values?.[name];
   return v !== undefined && v !== '';
 };
-const many = (s: FormState, name: string): string[] => {
-  const v = s.values?.[name];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-};
 
 /** "Mijn profiel voor collega's": every field optional, both switches off by default. */
 export function ProfilePage(p: { t: Dict; state: FormState; tags: { id: number; name: string }[] }) {
   const t = p.t.people.profile;
-  const chosen = new Set(many(p.state, 'tags'));
-  const tagErr = p.state.errors?.tags;
   return (
     <section>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={t} />
       <form method="post" action="/people/profile" novalidate>
         <fieldset>
           <label>
@@ -40,23 +34,13 @@ export function ProfilePage(p: { t: Dict; state: FormState; tags: { id: number; 
           label={t.discipline}
           options={[{ value: '', label: t.noDiscipline }, ...DISCIPLINES.map((d) => ({ value: d, label: p.t.people.disciplines[d] }))]}
         />
-        <fieldset class="checkbox-group" aria-invalid={tagErr ? 'true' : undefined} aria-describedby={tagErr ? 'f-tags-err' : undefined}>
-          <legend>{t.tags}</legend>
-          {p.tags.length === 0 ? (
-            <p>{t.noTags}</p>
-          ) : (
-            p.tags.map((tag) => (
-              <label>
-                <input type="checkbox" name="tags" value={String(tag.id)} checked={chosen.has(String(tag.id))} /> {tag.name}
-              </label>
-            ))
-          )}
-          {tagErr && (
-            <small id="f-tags-err" class="error">
-              {tagErr}
-            </small>
-          )}
-        </fieldset>
+        <CheckboxGroup
+          state={p.state}
+          name="tags"
+          legend={t.tags}
+          options={p.tags.map((tag) => ({ value: String(tag.id), label: tag.name }))}
+          empty={t.noTags}
+        />
         <Field state={p.state} name="about" label={t.about} maxlength={140} hint={t.aboutHint} />
         <button type="submit">{t.save}</button>
       </form>
@@ -141,7 +125,7 @@ export function WherePage(p: {
     <section>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={t} />
       <form method="get" action="/people/where">
         <div class="grid">
           <Field state={p.state} name="date" label={t.date} type="date" />
@@ -201,7 +185,7 @@ export function TagsPage(p: { t: Dict; state: FormState; tags: { id: number; nam
           ))}
         </ul>
       )}
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={t} />
       <form method="post" action="/people/tags" novalidate>
         <Field state={p.state} name="name" label={t.name} maxlength={60} required />
         <button type="submit">{t.add}</button>

@@ -27,7 +27,7 @@ export function SsoPage(p: {
       <p>
         {t.redirectUri}: <code>{p.redirectUri}</code>
       </p>
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={t} />
       <form method="post" action={base} novalidate>
         <Field state={p.state} name="issuer" label={t.issuer} type="url" hint={t.issuerHint} required maxlength={300} autocomplete="off" />
         <Field state={p.state} name="clientId" label={t.clientId} required maxlength={200} autocomplete="off" />

@@ -116,18 +116,94 @@ export function Select(p: SelectProps) {
   );
 }
 
+const many = (s: FormState, name: string): string[] => {
+  const v = s.values?.[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+};
+
+/**
+ * Checkboxes that send one field with many values. The group carries the field's id, so the
+ * error summary's link lands on it (tabindex -1 while it has an error: focusable by the link,
+ * not by Tab); `empty` is said instead of the boxes when there is nothing to choose.
+ */
+export function CheckboxGroup(p: {
+  state: FormState;
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  idPrefix?: string;
+  empty?: string;
+}) {
+  const chosen = new Set(many(p.state, p.name));
+  const err = p.state.errors?.[p.name];
+  const id = `${p.idPrefix ?? 'f'}-${p.name}`;
+  return (
+    <fieldset
+      id={id}
+      tabindex={err ? -1 : undefined}
+      class="checkbox-group"
+      aria-invalid={err ? 'true' : undefined}
+      aria-describedby={err ? `${id}-err` : undefined}
+    >
+      <legend>{p.legend}</legend>
+      {p.options.length === 0 && p.empty ? (
+        <p>{p.empty}</p>
+      ) : (
+        p.options.map((o) => (
+          <label>
+            <input type="checkbox" name={p.name} value={o.value} checked={chosen.has(o.value)} /> {o.label}
+          </label>
+        ))
+      )}
+      {err && (
+        <small id={`${id}-err`} class="error">
+          {err}
+        </small>
+      )}
+    </fieldset>
+  );
+}
+
+/** Field names to the words that name them; only string entries count, so a form's own dictionary can be passed. */
+export type FieldLabels = Readonly<Record<string, unknown>>;
+
 /**
  * Summary at the top of a failed form, announced to screen readers and focused when the page
  * opens: the browser scrolls to it, also when the form sits far down a long page (only failed
- * forms draw it, so it never takes the focus from a page that opens normally).
+ * forms draw it, so it never takes the focus from a page that opens normally). It lists every
+ * field's message as a link to that field (as GOV.UK's error summary does), named by the field's
+ * label where `labels` gives it, so "Vul dit veld in." says which field. A field's id is
+ * `<idPrefix>-<name>` as Field, Select and TextArea draw it, unless `ids` names another.
  */
-export function ErrorSummary(p: { state: FormState; title: string; children?: Child }) {
+export function ErrorSummary(p: {
+  state: FormState;
+  title: string;
+  children?: Child;
+  labels?: FieldLabels;
+  idPrefix?: string;
+  ids?: Readonly<Record<string, string>>;
+}) {
   const errs = p.state.errors ? Object.entries(p.state.errors) : [];
   if (errs.length === 0) return null;
+  const fields = errs.filter(([name]) => name !== '_form');
   return (
     <div class="error-summary" role="alert" tabindex={-1} autofocus>
       <strong>{p.title}</strong>
       {p.state.errors?._form && <p>{p.state.errors._form}</p>}
+      {fields.length > 0 && (
+        <ul>
+          {fields.map(([name, message]) => {
+            const label = p.labels?.[name];
+            return (
+              <li>
+                <a href={`#${p.ids?.[name] ?? `${p.idPrefix ?? 'f'}-${name}`}`}>
+                  {typeof label === 'string' && label !== '' ? `${label}: ${message}` : message}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
       {p.children}
     </div>
   );

@@ -227,6 +227,12 @@ export const intervision: typeof nl = {
     cancelDate: 'Cancelling possible until',
     cancelTime: 'at',
     visibility: 'Who may see the meeting?',
+    summary: {
+      opensTime: 'Time sign-up opens',
+      closesTime: 'Time sign-up closes',
+      cancelTime: 'Time until which cancelling is possible',
+      visibility: 'Visibility',
+    },
     visibilityAll: 'All partner organisations',
     visibilityList: 'Only these organisations:',
     series: 'Series',

@@ -226,6 +226,13 @@ export const intervision = {
     cancelDate: 'Afmelden kan tot',
     cancelTime: 'om',
     visibility: 'Wie mag de bijeenkomst zien?',
+    // How the error summary names fields whose own label leans on the one beside it ("om").
+    summary: {
+      opensTime: 'Tijd waarop aanmelden opent',
+      closesTime: 'Tijd waarop aanmelden sluit',
+      cancelTime: 'Tijd tot wanneer afmelden kan',
+      visibility: 'Zichtbaarheid',
+    },
     visibilityAll: 'Alle partnerorganisaties',
     visibilityList: 'Alleen deze organisaties:',
     series: 'Reeks',

@@ -2,8 +2,8 @@ import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import type { HolidayKey } from '../../../src/desks/holidays';
 import { ConfirmForm } from '../../partials/confirm';
-import { ErrorSummary, Field, type FormState } from '../../partials/form';
-import { CheckboxGroup, holidayOptions } from './host';
+import { CheckboxGroup, ErrorSummary, Field, type FormState } from '../../partials/form';
+import { holidayOptions } from './host';
 
 type Closure = { id: number; startDate: string; endDate: string; reason: string };
 
@@ -53,7 +53,7 @@ function ClosureForm(p: { t: Dict; state: FormState; action: string }) {
   const t = p.t.closures;
   return (
     <>
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={t} idPrefix="closure" />
       <form method="post" action={p.action} novalidate>
         <div class="grid">
           <Field state={p.state} name="startDate" label={t.startDate} type="date" required idPrefix="closure" />
@@ -88,7 +88,7 @@ export function OrgClosuresPage(p: {
       <ClosureForm t={p.t} state={p.closureState} action={base} />
       <h2 id="holidays">{t.holidaysTitle}</h2>
       <p>{t.holidaysIntro}</p>
-      <ErrorSummary state={p.holidaysState} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.holidaysState} title={p.t.form.errorSummary} labels={{ closedHolidays: t.holidaysLegend }} />
       <form method="post" action={`${base}/holidays`} novalidate>
         <CheckboxGroup state={p.holidaysState} name="closedHolidays" legend={t.holidaysLegend} options={holidayOptions(p.t)} />
         <button type="submit">{t.holidaysSave}</button>

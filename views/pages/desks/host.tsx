@@ -4,40 +4,15 @@ import { AMENITIES, SPACE_KINDS } from '../../../db/schema/desks';
 import type { CapacityConflict, ClosedRun, Location } from '../../../src/desks/desks';
 import type { GuestRow as GuestRowData, OpenRequest as OpenRequestData } from '../../../src/desks/bookings';
 import { maskToAmenities } from '../../../src/desks/rules';
-import { ErrorSummary, Field, Select, TextArea, type FormState } from '../../partials/form';
+import { CheckboxGroup, ErrorSummary, Field, Select, TextArea, type FormState } from '../../partials/form';
 import { AmenityList, closedName } from '../../partials/desks/cards';
 import { GuestRow, RequestRow } from '../../partials/desks/bookings';
 import { HOLIDAY_KEYS, type HolidayKey } from '../../../src/desks/holidays';
-
-const list = (s: FormState, name: string): string[] => {
-  const v = s.values?.[name];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-};
 
 /** A holiday's label in a choice list: Bevrijdingsdag comes twice (every year, or every five years). */
 export function holidayOptions(t: Dict) {
   const choice = t.closures.choice as Partial<Record<HolidayKey, string>>;
   return HOLIDAY_KEYS.map((k) => ({ value: k, label: choice[k] ?? t.closures.holidays[k] }));
-}
-
-export function CheckboxGroup(p: { state: FormState; name: string; legend: string; options: { value: string; label: string }[] }) {
-  const chosen = new Set(list(p.state, p.name));
-  const err = p.state.errors?.[p.name];
-  return (
-    <fieldset class="checkbox-group" aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `f-${p.name}-err` : undefined}>
-      <legend>{p.legend}</legend>
-      {p.options.map((o) => (
-        <label>
-          <input type="checkbox" name={p.name} value={o.value} checked={chosen.has(o.value)} /> {o.label}
-        </label>
-      ))}
-      {err && (
-        <small id={`f-${p.name}-err`} class="error">
-          {err}
-        </small>
-      )}
-    </fieldset>
-  );
 }
 
 function Checkbox(p: { state: FormState; name: string; label: string }) {
@@ -87,9 +62,27 @@ export function LocationForm(p: {
   const s = p.state;
   return (
     <>
-      <ErrorSummary state={s} title={p.t.form.errorSummary} />
+      <ErrorSummary
+        state={s}
+        title={p.t.form.errorSummary}
+        labels={{
+          ...t,
+          orgId: t.org,
+          sharedOrgIds: t.sharedWith,
+          checkinDeadlineMorning: t.deadlineMorning,
+          checkinDeadlineAfternoon: t.deadlineAfternoon,
+          requestDeadlineDays: p.t.requests.deadlineDays,
+          requestDeadlineTime: p.t.requests.deadlineTime,
+          guestShareMax: p.t.desks.share.max,
+          guestSharePer: p.t.desks.share.per,
+          reservedForStaff: p.t.desks.share.reserved,
+          reservedUntilHours: p.t.desks.share.until,
+          holidayMode: p.t.closures.locationHolidays,
+          closedHolidays: p.t.closures.holidaysLegend,
+        }}
+      />
       <form method="post" action={p.action} novalidate>
-        {p.showOrg && p.orgs.length > 1 && (
+        {p.showOrg && (p.orgs.length > 1 || s.errors?.orgId) && (
           <Select state={s} name="orgId" label={t.org} options={p.orgs.map((o) => ({ value: String(o.orgId), label: o.orgName }))} />
         )}
         <Field state={s} name="name" label={t.name} required maxlength={120} />
@@ -206,7 +199,7 @@ export function SpaceForm(p: { t: Dict; state: FormState; action: string; confli
   const s = p.state;
   return (
     <>
-      <ErrorSummary state={s} title={p.t.form.errorSummary}>
+      <ErrorSummary state={s} title={p.t.form.errorSummary} labels={t} idPrefix={p.idPrefix}>
         {p.conflicts && p.conflicts.length > 0 && (
           <ul>
             {p.conflicts.map((c) => (
@@ -221,7 +214,13 @@ export function SpaceForm(p: { t: Dict; state: FormState; action: string; confli
           <Select state={s} name="kind" label={t.kind} options={SPACE_KINDS.map((k) => ({ value: k, label: p.t.desks.kinds[k] }))} idPrefix={p.idPrefix} />
           <Field state={s} name="capacity" label={t.capacity} type="number" min={1} max={500} required idPrefix={p.idPrefix} />
         </div>
-        <CheckboxGroup state={s} name="amenities" legend={t.amenities} options={AMENITIES.map((a) => ({ value: a, label: p.t.desks.amenities[a] }))} />
+        <CheckboxGroup
+          state={s}
+          name="amenities"
+          legend={t.amenities}
+          options={AMENITIES.map((a) => ({ value: a, label: p.t.desks.amenities[a] }))}
+          idPrefix={p.idPrefix}
+        />
         <Checkbox state={s} name="active" label={t.active} />
         <button type="submit">{t.save}</button>
       </form>
@@ -309,7 +308,7 @@ export function LocationPage(p: LocationPageProps) {
       )}
       <details open={p.closureState.errors ? true : undefined}>
         <summary>{t.addClosure}</summary>
-        <ErrorSummary state={p.closureState} title={p.t.form.errorSummary} />
+        <ErrorSummary state={p.closureState} title={p.t.form.errorSummary} labels={{ ...t, spaceId: t.closureSpace }} />
         <form method="post" action={`/host/locations/${l.id}/closures`} novalidate>
           <div class="grid">
             <Field state={p.closureState} name="startDate" label={t.startDate} type="date" required />
@@ -352,7 +351,7 @@ export function GuestListPage(p: {
         </p>
       ) : (
         <>
-          <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+          <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={t} />
           <form method="get" action="/host/guests" class="guest-filter" novalidate>
             <div class="grid">
               <Select

@@ -35,7 +35,7 @@ export function SearchPage(p: SearchPageProps) {
         <p role="alert">{t.noOrg}</p>
       ) : (
         <>
-          <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+          <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={t} />
           {rememberedSearchForm({
             t: p.t,
             locale: p.results.locale,

@@ -127,7 +127,17 @@ export function SpacePage(p: SpacePageProps) {
               </ul>
             </>
           )}
-          <ErrorSummary state={p.seriesState} title={p.t.form.errorSummary} />
+          <ErrorSummary
+            state={p.seriesState}
+            title={p.t.form.errorSummary}
+            labels={{
+              weekday: t.space.seriesWeekday,
+              daypart: t.space.seriesDaypart,
+              weeks: t.space.seriesWeeks,
+              startDate: t.space.seriesStart,
+              note: t.search.note,
+            }}
+          />
           <form method="post" action={`/desks/spaces/${s.id}/book-series`} novalidate>
             {p.asOrg !== null && <input type="hidden" name="as" value={String(p.asOrg)} />}
             {p.forUser && <input type="hidden" name="for" value={p.forUser.id} />}

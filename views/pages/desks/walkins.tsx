@@ -123,7 +123,13 @@ export function WalkInPage(p: {
           })}
           <h2>{t.visitorTitle}</h2>
           <form method="post" action={`${action}/visitor`} class="walk-in-visitor" novalidate>
-            <ErrorSummary state={visitorState} title={p.t.form.errorSummary} />
+            <ErrorSummary
+              state={visitorState}
+              title={p.t.form.errorSummary}
+              idPrefix="visitor"
+              ids={{ organisation: 'visitor-org' }}
+              labels={{ name: t.visitorName, organisation: t.visitorOrg, space: p.t.desks.guests.space, daypart: p.t.desks.guests.daypart }}
+            />
             <p>{t.visitorHint}</p>
             <Field state={visitorState} name="name" idPrefix="visitor" label={t.visitorName} maxlength={120} required autocomplete="off" />
             <Field state={visitorState} name="organisation" id="visitor-org" label={t.visitorOrg} maxlength={120} required autocomplete="off" />

@@ -79,7 +79,12 @@ export function MeetingFormPage(p: {
   return (
     <section>
       <h1>{heading}</h1>
-      <ErrorSummary state={s} title={p.t.form.errorSummary} />
+      <ErrorSummary
+        state={s}
+        title={p.t.form.errorSummary}
+        labels={{ ...t, ...t.summary, orgId: t.org, cadenceWeeks: t.cadence, visibleOrgs: t.summary.visibility }}
+        ids={{ visibleOrgs: 'f-visibility' }}
+      />
       <form method="post" action={action} novalidate class="meeting-form">
         {p.facilitatorOrgs.length === 1 && !s.errors?.orgId ? (
           <input type="hidden" name="orgId" value={String(p.facilitatorOrgs[0]!.orgId)} />
@@ -150,7 +155,15 @@ export function MeetingFormPage(p: {
             <Field state={s} name="cancelTime" label={t.cancelTime} type="time" required />
           </div>
         </fieldset>
-        <fieldset aria-describedby={s.errors?.visibleOrgs ? 'f-visibleOrgs-err' : undefined}>
+        {/* Where the error summary's links for both fields land. */}
+        <fieldset
+          id="f-visibility"
+          tabindex={s.errors?.visibility || s.errors?.visibleOrgs ? -1 : undefined}
+          aria-invalid={s.errors?.visibility || s.errors?.visibleOrgs ? 'true' : undefined}
+          aria-describedby={
+            [s.errors?.visibility ? 'f-visibility-err' : '', s.errors?.visibleOrgs ? 'f-visibleOrgs-err' : ''].filter(Boolean).join(' ') || undefined
+          }
+        >
           <legend>{t.visibility}</legend>
           <label>
             <input type="radio" name="visibility" value="all" checked={s.values?.visibility !== 'list'} /> {t.visibilityAll}
@@ -165,6 +178,7 @@ export function MeetingFormPage(p: {
               </label>
             ))}
           </div>
+          {err('visibility')}
           {err('visibleOrgs')}
         </fieldset>
         {p.mode.kind === 'edit' && p.mode.locked ? (

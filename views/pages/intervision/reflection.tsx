@@ -46,7 +46,7 @@ export function ReflectionPage(p: {
       </p>
       <h2 id="statement">{t.statement}</h2>
       <p>{t.statementIntro}</p>
-      <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+      <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={t} />
       <form method="post" action="/reflection/statements" novalidate class="narrow">
         <div class="grid">
           <Field state={p.state} name="from" label={t.from} type="date" required />

@@ -44,11 +44,12 @@ export function DeleteAccountPage(p: { t: Dict; title: string; preview: Deletion
       )}
       {!pv.refusal && (
         <form method="post" action={p.action} novalidate>
-          <ErrorSummary state={p.state} title={p.t.form.errorSummary} />
+          <ErrorSummary state={p.state} title={p.t.form.errorSummary} labels={{ password: t.password }} />
           {p.self && <Field state={p.state} name="password" label={t.password} type="password" autocomplete="current-password" required noEcho />}
           <div class="field">
             <label>
               <input
+                id="f-understand"
                 type="checkbox"
                 name="understand"
                 value="yes"
