@@ -26,7 +26,8 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const PRESENCES = ['present', 'absent', 'excused'] as const;
 export type Presence = (typeof PRESENCES)[number];
 
-export const GROUP_MEMBER_STATUSES = ['registered', 'waitlisted', 'left'] as const;
+/** 'removed': taken out of the group by its facilitator (joining again is refused; 'left' may join again). */
+export const GROUP_MEMBER_STATUSES = ['registered', 'waitlisted', 'left', 'removed'] as const;
 export type GroupMemberStatus = (typeof GROUP_MEMBER_STATUSES)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
@@ -162,7 +163,7 @@ export const groupMembers = sqliteTable(
   (t) => [
     uniqueIndex('group_members_unique').on(t.groupId, t.userId),
     index('group_members_queue_idx').on(t.groupId, t.status, t.queueSeq),
-    check('group_members_status_check', sql`${t.status} in ('registered','waitlisted','left')`),
+    check('group_members_status_check', sql`${t.status} in ('registered','waitlisted','left','removed')`),
   ],
 );
 

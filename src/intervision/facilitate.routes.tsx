@@ -11,7 +11,7 @@ import type { FormState } from '../../views/partials/form';
 import { formatLocalDate } from '../../views/i18n/format';
 import { AttendancePage, FacilitatePage, ManageMeetingPage, MeetingFormPage, type FormMode } from '../../views/pages/intervision/facilitate';
 import { attendanceCsv, attendanceState, durationMinutes, listAttendanceChanges, recordAttendance } from './attendance';
-import { createGroup } from './groups';
+import { closedGroupOf, createGroup, removeFromMeeting } from './groups';
 import { cancelMeeting, updateMeeting } from './meeting-changes';
 import {
   confirmGoAhead,
@@ -24,7 +24,6 @@ import {
   listVisibleOrgIds,
   type Meeting,
 } from './meetings';
-import { removeParticipant } from './registrations';
 import { deadlinesOnDaysOff, meetingValues, newMeetingValues, parseAttendanceForm, parseGroupForm, parseMeetingForm, rawForm } from './schemas';
 import { adminOrgIdsOf, baseUrl, csvResponse, facilitatorOrgsOf } from './context';
 import { meetingLocations } from './locations';
@@ -164,6 +163,7 @@ function managePage(c: Ctx, meeting: Meeting) {
       m={card}
       registered={registered}
       waiting={waiting}
+      group={closedGroupOf(db, meeting)}
       underMinimum={underMinimum}
       attendance={attendanceState(meeting, n)}
       now={n}
@@ -251,8 +251,9 @@ facilitateRoutes.post('/meetings/:id/participants/:regId/remove', (c) => {
   if (blocked) return blocked;
   const people = listParticipants(db, meeting.id);
   const who = [...people.registered, ...people.waiting].find((p) => p.registrationId === regId);
-  const ok = removeParticipant(db, meeting, regId, now(), baseUrl(c));
-  if (ok && who) return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.get('t').intervision.facilitate.removed(who.name));
+  const done = removeFromMeeting(db, meeting, regId, now(), baseUrl(c));
+  const t = c.get('t').intervision.facilitate;
+  if (done && who) return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, done === 'group' ? t.removedFromGroup(who.name) : t.removed(who.name));
   // Removed already (a second click, another facilitator) or cancelled meanwhile: the outcome asked for, said as such.
   const former = formerParticipant(db, meeting.id, regId);
   if (former) return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, c.get('t').intervision.facilitate.alreadyOff(former.name));

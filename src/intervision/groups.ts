@@ -2,9 +2,9 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { groupMembers, intervisionGroups, meetings, organisations, registrations, users } from '../../db/schema';
 import { writeTx, type DB, type Queryable, type Tx } from '../db';
 import { addDays, instantOf, localDateOf, localTimeOf } from '../lib/time';
-import { mailGroupMovedUp } from './mails';
+import { mailGroupMovedUp, mailGroupRemoved } from './mails';
 import { insertMeeting, visibleTo, type Meeting, type MeetingInput } from './meetings';
-import { placeRegistration, promote } from './registrations';
+import { placeRegistration, promote, removeParticipant } from './registrations';
 import { fits, nextTicket, positionOf, promoteWaiting, type Waitlist } from './waitlist';
 
 export type Group = typeof intervisionGroups.$inferSelect;
@@ -86,6 +86,16 @@ export function getMember(db: Queryable, groupId: number, userId: string): Group
     .get();
 }
 
+/** One member row of a group (any status), with the person's name; undefined when not of this group. */
+export function groupMemberById(db: Queryable, groupId: number, memberId: number): { userId: string; name: string } | undefined {
+  return db
+    .select({ userId: groupMembers.userId, name: users.name })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .where(and(eq(groupMembers.id, memberId), eq(groupMembers.groupId, groupId)))
+    .get();
+}
+
 export function listGroupMembers(db: Queryable, groupId: number) {
   return db
     .select({ id: groupMembers.id, name: users.name, orgName: organisations.name, status: groupMembers.status, queueSeq: groupMembers.queueSeq })
@@ -95,6 +105,24 @@ export function listGroupMembers(db: Queryable, groupId: number) {
     .where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.status, ['registered', 'waitlisted'])))
     .orderBy(asc(groupMembers.queueSeq))
     .all();
+}
+
+/** Whether someone of this organisation would get a place in the group now, and how many wait. */
+export function roomInGroup(db: Queryable, group: Group, orgId: number): { fits: boolean; waiting: number } {
+  const list = groupWaitlist(group.id);
+  const waiting = db
+    .select({ n: sql<number>`count(*)` })
+    .from(groupMembers)
+    .where(and(list.of, eq(groupMembers.status, 'waitlisted')))
+    .get()?.n;
+  return { fits: fits(db, list, group, orgId), waiting: waiting ?? 0 };
+}
+
+/** The closed group a meeting belongs to, with the group's waiting list in order; null for other meetings. */
+export function closedGroupOf(db: Queryable, meeting: Meeting): { id: number; waiting: { name: string; orgName: string }[] } | null {
+  const group = meeting.groupId === null ? undefined : getGroup(db, meeting.groupId);
+  if (!group?.closed) return null;
+  return { id: group.id, waiting: listGroupMembers(db, group.id).filter((m) => m.status === 'waitlisted') };
 }
 
 /** A closed group's own waiting list: its members (the engine is src/intervision/waitlist.ts). */
@@ -129,7 +157,7 @@ function registerForFutureMeetings(tx: Tx, groupId: number, userId: string, orgI
   }
 }
 
-export type JoinResult = { ok: true; status: 'registered' | 'waitlisted' } | { ok: false; reason: 'not-found' | 'open-group' | 'already' };
+export type JoinResult = { ok: true; status: 'registered' | 'waitlisted' } | { ok: false; reason: 'not-found' | 'open-group' | 'already' | 'removed' };
 
 /** Joining a closed group: a place in the group (and every future meeting), or its waiting list. */
 export function joinGroup(db: DB | Tx, groupId: number, userId: string, orgId: number, now: Date): JoinResult {
@@ -138,6 +166,7 @@ export function joinGroup(db: DB | Tx, groupId: number, userId: string, orgId: n
     if (!g) return { ok: false, reason: 'not-found' };
     if (!g.closed) return { ok: false, reason: 'open-group' };
     const existing = getMember(tx, groupId, userId);
+    if (existing?.status === 'removed') return { ok: false, reason: 'removed' };
     if (existing && existing.status !== 'left') return { ok: false, reason: 'already' };
     const list = groupWaitlist(groupId);
     const status = fits(tx, list, g, orgId) ? 'registered' : 'waitlisted';
@@ -156,33 +185,72 @@ export function joinGroup(db: DB | Tx, groupId: number, userId: string, orgId: n
 export function leaveGroup(db: DB | Tx, groupId: number, userId: string, now: Date, baseUrl: string): boolean {
   return writeTx(db, (tx) => {
     const m = getMember(tx, groupId, userId);
-    if (!m || m.status === 'left') return false;
+    if (!m || (m.status !== 'registered' && m.status !== 'waitlisted')) return false;
     tx.update(groupMembers).set({ status: 'left' }).where(eq(groupMembers.id, m.id)).run();
-    if (m.status === 'registered') {
-      const future = tx
-        .select({ meetingId: registrations.meetingId })
-        .from(registrations)
-        .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
-        .where(
-          and(
-            eq(meetings.groupId, groupId),
-            eq(registrations.userId, userId),
-            gt(meetings.startsAt, now),
-            inArray(registrations.status, ['registered', 'waitlisted']),
-          ),
-        )
-        .all();
-      for (const f of future) {
-        tx.update(registrations)
-          .set({ status: 'cancelled', queueSeq: null, updatedAt: now })
-          .where(and(eq(registrations.meetingId, f.meetingId), eq(registrations.userId, userId)))
-          .run();
-        promote(tx, f.meetingId, now, baseUrl);
-      }
-      promoteGroup(tx, groupId, now, baseUrl);
-    }
+    if (m.status === 'registered') giveUpFuturePlaces(tx, groupId, userId, 'cancelled', now, baseUrl);
     return true;
   });
+}
+
+/**
+ * The facilitator (or an org admin of the organising organisation) takes someone out of a closed
+ * group: out of every future meeting of it, or off its waiting list; they are told, the group's
+ * waiting list moves up, and joining again is refused (they may ask the facilitator).
+ */
+export function removeMember(db: DB | Tx, groupId: number, userId: string, now: Date, baseUrl: string): boolean {
+  return writeTx(db, (tx) => {
+    const m = getMember(tx, groupId, userId);
+    if (!m || (m.status !== 'registered' && m.status !== 'waitlisted')) return false;
+    tx.update(groupMembers).set({ status: 'removed' }).where(eq(groupMembers.id, m.id)).run();
+    if (m.status === 'registered') giveUpFuturePlaces(tx, groupId, userId, 'removed', now, baseUrl);
+    mailGroupRemoved(tx, userId, groupId, now, baseUrl);
+    return true;
+  });
+}
+
+/**
+ * A facilitator's "remove" on a meeting. In a closed group a place belongs to the group, so it
+ * takes the person out of the group (this and every later meeting), and the group's waiting list
+ * moves up; elsewhere it takes them off this meeting only. `false`: they were not on it (any more).
+ */
+export function removeFromMeeting(db: DB | Tx, meeting: Meeting, registrationId: number, now: Date, baseUrl: string): 'meeting' | 'group' | false {
+  return writeTx(db, (tx) => {
+    const group = meeting.groupId === null ? undefined : getGroup(tx, meeting.groupId);
+    if (group?.closed) {
+      const reg = tx
+        .select({ userId: registrations.userId })
+        .from(registrations)
+        .where(and(eq(registrations.id, registrationId), eq(registrations.meetingId, meeting.id), inArray(registrations.status, ['registered', 'waitlisted'])))
+        .get();
+      if (reg?.userId && removeMember(tx, group.id, reg.userId, now, baseUrl)) return 'group';
+    }
+    return removeParticipant(tx, meeting, registrationId, now, baseUrl) ? 'meeting' : false;
+  });
+}
+
+/** A member's places in the group's future meetings are given up (`as`: cancelled by them, removed by the facilitator). */
+function giveUpFuturePlaces(tx: Tx, groupId: number, userId: string, as: 'cancelled' | 'removed', now: Date, baseUrl: string) {
+  const future = tx
+    .select({ meetingId: registrations.meetingId })
+    .from(registrations)
+    .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
+    .where(
+      and(
+        eq(meetings.groupId, groupId),
+        eq(registrations.userId, userId),
+        gt(meetings.startsAt, now),
+        inArray(registrations.status, ['registered', 'waitlisted']),
+      ),
+    )
+    .all();
+  for (const f of future) {
+    tx.update(registrations)
+      .set({ status: as, queueSeq: null, updatedAt: now })
+      .where(and(eq(registrations.meetingId, f.meetingId), eq(registrations.userId, userId)))
+      .run();
+    promote(tx, f.meetingId, now, baseUrl);
+  }
+  promoteGroup(tx, groupId, now, baseUrl);
 }
 
 /** The group's own waiting list: the same engine as a meeting's; moving up places the member in every future meeting. */

@@ -121,6 +121,15 @@ export function mailGroupMovedUp(tx: Queryable, userId: string | null, groupId: 
   }));
 }
 
+export function mailGroupRemoved(tx: Queryable, userId: string | null, groupId: number, now: Date, baseUrl: string) {
+  const g = tx.select({ title: intervisionGroups.title }).from(intervisionGroups).where(eq(intervisionGroups.id, groupId)).get();
+  if (!g) return;
+  toUser(tx, userId, now, (t, _locale, name) => ({
+    subject: t.groupRemovedSubject(g.title),
+    body: t.groupRemovedBody(name, g.title, `${baseUrl}/meetings`),
+  }));
+}
+
 export function mailRegistered(tx: Queryable, userId: string | null, m: MeetingLike, now: Date, baseUrl: string) {
   toUser(
     tx,

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
+  groupMembers,
+  intervisionGroups,
   meetings,
   meetingVisibility,
   organisations,
@@ -76,7 +78,10 @@ function managedBy(userId: string, adminOrgIds: number[]): SQL {
 }
 
 const registeredCount = sql<number>`(select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'registered')`;
-const waitlistCount = sql<number>`(select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'waitlisted')`;
+/** Who waits for a place: the meeting's own waiting list, and for a closed group's meeting the group's (its meetings have no list of their own). */
+const waitlistCount = sql<number>`((select count(*) from ${registrations} where ${registrations.meetingId} = ${meetings.id} and ${registrations.status} = 'waitlisted')
+  + (select count(*) from ${groupMembers} where ${groupMembers.groupId} = ${meetings.groupId} and ${groupMembers.status} = 'waitlisted'
+     and exists (select 1 from ${intervisionGroups} where ${intervisionGroups.id} = ${meetings.groupId} and ${intervisionGroups.closed} = 1)))`;
 
 export function getVisibleMeeting(db: Queryable, id: number, orgIds: number[]): Meeting | undefined {
   return db

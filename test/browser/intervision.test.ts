@@ -172,3 +172,27 @@ describe('journey: a meeting form sent with mistakes', () => {
     });
   }
 });
+
+describe('journey: a facilitator takes someone out of a closed group', () => {
+  it('from the group page, after confirming; the waiting one moves up; the page has no axe violations', async () => {
+    server.clock.reset();
+    const { page, context, external } = await newPage(browser, server);
+    await login(page, server, 'facilitator@gastplek.test');
+    await page.goto(`${server.url}/groups/1`);
+    const members = page.locator('main ul').last();
+    expect(await members.innerText()).toContain('Bram Vos');
+    expect(await axeViolations(page)).toEqual([]);
+    const julia = members.locator('li', { hasText: 'Julia Brouwer' });
+    await julia.locator('summary', { hasText: 'Uit de groep halen' }).click();
+    expect(await julia.innerText()).toContain('Julia Brouwer uit de groep halen?');
+    await julia.getByRole('button', { name: 'Uit de groep halen: Julia Brouwer' }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toBe('Julia Brouwer is uit de groep gehaald.');
+    const after = await page.locator('main ul').last().innerText();
+    expect(after).not.toContain('Julia Brouwer');
+    // Bram, who waited, is a member now.
+    expect(await page.locator('main ul').last().locator('li', { hasText: 'Bram Vos' }).innerText()).not.toContain('wachtlijst');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(external).toEqual([]);
+    await context.close();
+  });
+});

@@ -61,7 +61,9 @@ function fixture(db: DB) {
   const orgOf: Record<Actor, number | null> = { anonymous: null, worker: 2, host: 1, facilitator: 3, orgadmin: 4, admin: 8 };
   const seesListSpace = USERS.filter((a) => orgOf[a] === 1 || listSpaceOrgs.includes(orgOf[a]!));
   const groupMembers = (
-    db.$client.prepare("select u.email from group_members g join users u on u.id = g.user_id where g.group_id = 1 and g.status != 'left'").all() as {
+    db.$client
+      .prepare("select u.email from group_members g join users u on u.id = g.user_id where g.group_id = 1 and g.status in ('registered','waitlisted')")
+      .all() as {
       email: string;
     }[]
   ).map((r) => r.email.replace('@gastplek.test', ''));
@@ -73,7 +75,10 @@ function fixture(db: DB) {
     worker,
   );
   const tag = row<{ id: number }>(db, 'select id from expertise_tags order by id limit 1').id;
+  // The last one who joined group 1 (its waiting member), whom its facilitator may take out.
+  const group1Member = row<{ id: number }>(db, 'select id from group_members where group_id = 1 order by id desc limit 1').id;
   return {
+    group1Member,
     feedToken,
     here: `/people/here/${workerHere.location_id}/${workerHere.date}`,
     tag,
@@ -381,6 +386,14 @@ const ACCESS: Record<string, Entry> = {
   'GET /groups/:id': { rule: 'logged in, group visible', cases: () => user('/groups/1') },
   'POST /groups/:id/join': { rule: 'logged in, group visible', cases: () => [...only([], '/groups/999999/join'), ...user('/groups/1/join')] },
   'POST /groups/:id/leave': { rule: 'member of the group', cases: (f) => only(f.groupMembers, '/groups/1/leave') },
+  'POST /groups/:id/members/:memberId/remove': {
+    rule: "the group's facilitator or org_admin of its organisation; a member of that group",
+    cases: (f) => [
+      ...only(['facilitator'], `/groups/1/members/${f.group1Member}/remove`),
+      ...only([], '/groups/1/members/999999/remove'),
+      ...only([], `/groups/999999/members/${f.group1Member}/remove`),
+    ],
+  },
 
   'GET /facilitate': { rule: 'facilitator or org_admin of some organisation', cases: () => only(['facilitator', 'orgadmin'], '/facilitate') },
   'GET /facilitate/meetings/new': { rule: 'facilitator of some organisation', cases: () => only(['facilitator'], '/facilitate/meetings/new') },

@@ -177,6 +177,11 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
     'POST /meetings/:id/cancel-registration': { actor: 'worker', path: '/meetings/1/cancel-registration', body: {} },
     'POST /groups/:id/join': { actor: 'worker', path: '/groups/1/join', body: {} },
     'POST /groups/:id/leave': { actor: 'worker', path: '/groups/1/leave', body: {} },
+    'POST /groups/:id/members/:memberId/remove': {
+      actor: 'facilitator',
+      path: `/groups/1/members/${row<{ id: number }>(db, 'select id from group_members where group_id = 1 order by id desc limit 1').id}/remove`,
+      body: {},
+    },
     'POST /facilitate/meetings/new': {
       actor: 'facilitator',
       path: '/facilitate/meetings/new',

@@ -151,6 +151,15 @@ export const intervision: typeof nl = {
     openGroup: 'In an open group you sign up per meeting.',
     youMember: 'You are a member of this group.',
     youWaiting: (pos: number) => `You are on the group's waiting list, in position ${pos}.`,
+    removedYou: 'The facilitator has taken you out of this group. Contact the facilitator if you want to take part again.',
+    full: (max: number, waiting: number) =>
+      `The group is full (${max} members)${waiting === 0 ? '' : waiting === 1 ? '; 1 person is on the waiting list' : `; ${waiting} people are on the waiting list`}. If you join, you go on the group's waiting list.`,
+    joinWaitlist: "Join the group's waiting list",
+    remove: 'Take out of the group',
+    removeConfirm: (name: string) =>
+      `Take ${name} out of the group? They lose their place in all following meetings of the group (or on the waiting list) and are told; the first on the group's waiting list moves up.`,
+    removed: (name: string) => `${name} was taken out of the group.`,
+    alreadyOff: (name: string) => `${name} is no longer a member of the group.`,
   },
   facilitate: {
     title: 'Manage meetings',
@@ -184,6 +193,11 @@ export const intervision: typeof nl = {
     removeConfirm: (name: string) => `Remove ${name}? They will be told and the first person on the waiting list moves up.`,
     alreadyOff: (name: string) => `${name} is no longer on the list.`,
     removed: (name: string) => `${name} was removed.`,
+    removedFromGroup: (name: string) => `${name} was taken out of the group.`,
+    removeFromGroupConfirm: (name: string) =>
+      `Take ${name} out of the closed group? A place belongs to the group: they lose their place in this and all following meetings of the group and are told; the first on the group's waiting list moves up.`,
+    groupWaitlist: "The group's waiting list",
+    toGroup: 'To the group (members and waiting list)',
     registered: 'Registered',
     waitlist: 'Waiting list',
     waitlistEmpty: 'Nobody on the waiting list.',
@@ -378,5 +392,8 @@ export const intervision: typeof nl = {
     groupMovedUpSubject: (title: string) => `You moved up in the intervision group: ${title}`,
     groupMovedUpBody: (name: string, title: string, link: string) =>
       `Dear ${name},\n\nA place has become free in the intervision group "${title}". You are now a member and registered for all following meetings.\n\n${link}\n\nGastplek`,
+    groupRemovedSubject: (title: string) => `Taken out of the intervision group: ${title}`,
+    groupRemovedBody: (name: string, title: string, link: string) =>
+      `Dear ${name},\n\nThe facilitator has taken you out of the intervision group "${title}". You are no longer on the list for the group's next meetings.\n\nIf this is not right, please contact the facilitator. Other meetings are listed here:\n${link}\n\nGastplek`,
   },
 };

@@ -150,6 +150,15 @@ export const intervision = {
     openGroup: 'Bij een open groep meld je je per bijeenkomst aan.',
     youMember: 'Je bent lid van deze groep.',
     youWaiting: (pos: number) => `Je staat op de wachtlijst van de groep, op plaats ${pos}.`,
+    removedYou: 'De begeleider heeft je uit deze groep gehaald. Neem contact op met de begeleider als je weer mee wilt doen.',
+    full: (max: number, waiting: number) =>
+      `De groep is vol (${max} leden)${waiting === 0 ? '' : waiting === 1 ? '; 1 persoon staat op de wachtlijst' : `; ${waiting} personen staan op de wachtlijst`}. Meld je je aan, dan kom je op de wachtlijst van de groep.`,
+    joinWaitlist: 'Op de wachtlijst van de groep',
+    remove: 'Uit de groep halen',
+    removeConfirm: (name: string) =>
+      `${name} uit de groep halen? Diegene verliest de plaats in alle volgende bijeenkomsten van de groep (of de plek op de wachtlijst) en krijgt bericht; de eerste op de wachtlijst van de groep schuift door.`,
+    removed: (name: string) => `${name} is uit de groep gehaald.`,
+    alreadyOff: (name: string) => `${name} is al geen lid meer van de groep.`,
   },
   facilitate: {
     title: 'Bijeenkomsten beheren',
@@ -183,6 +192,11 @@ export const intervision = {
     removeConfirm: (name: string) => `${name} verwijderen? Diegene krijgt bericht en de eerste op de wachtlijst schuift door.`,
     alreadyOff: (name: string) => `${name} staat al niet meer op de lijst.`,
     removed: (name: string) => `${name} is verwijderd.`,
+    removedFromGroup: (name: string) => `${name} is uit de groep gehaald.`,
+    removeFromGroupConfirm: (name: string) =>
+      `${name} uit de vaste groep halen? Een plaats hoort bij de groep: diegene verliest de plaats in deze en alle volgende bijeenkomsten van de groep en krijgt bericht; de eerste op de wachtlijst van de groep schuift door.`,
+    groupWaitlist: 'Wachtlijst van de groep',
+    toGroup: 'Naar de groep (leden en wachtlijst)',
     registered: 'Aangemeld',
     waitlist: 'Wachtlijst',
     waitlistEmpty: 'Niemand op de wachtlijst.',
@@ -380,5 +394,8 @@ export const intervision = {
     groupMovedUpSubject: (title: string) => `Je bent doorgeschoven in de intervisiegroep: ${title}`,
     groupMovedUpBody: (name: string, title: string, link: string) =>
       `Beste ${name},\n\nEr is een plaats vrijgekomen in de intervisiegroep "${title}". Je bent nu lid en aangemeld voor alle volgende bijeenkomsten.\n\n${link}\n\nGastplek`,
+    groupRemovedSubject: (title: string) => `Uit de intervisiegroep gehaald: ${title}`,
+    groupRemovedBody: (name: string, title: string, link: string) =>
+      `Beste ${name},\n\nDe begeleider heeft je uit de intervisiegroep "${title}" gehaald. Je staat niet meer op de lijst voor de volgende bijeenkomsten van de groep.\n\nKlopt dat niet? Neem dan contact op met de begeleider. Andere bijeenkomsten vind je hier:\n${link}\n\nGastplek`,
   },
 };

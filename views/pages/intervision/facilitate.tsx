@@ -199,6 +199,8 @@ export function ManageMeetingPage(p: {
   m: Card;
   registered: Participant[];
   waiting: Participant[];
+  /** A closed group's meeting: places belong to the group, which has its own waiting list. */
+  group: { id: number; waiting: { name: string; orgName: string }[] } | null;
   underMinimum: boolean;
   attendance: AttendanceState;
   now: Date;
@@ -259,22 +261,44 @@ export function ManageMeetingPage(p: {
           {p.registered.map((x) => (
             <li>
               {x.name} ({x.orgName}){x.bringsCase && <> — {p.t.intervision.detail.bringsCase}</>}
-              {editable && <RemoveButton t={p.t} meetingId={m.id} x={x} />}
+              {editable && <RemoveButton t={p.t} meetingId={m.id} x={x} fromGroup={p.group !== null} />}
             </li>
           ))}
         </ul>
       )}
-      <h2>{t.waitlist}</h2>
-      {p.waiting.length === 0 ? (
-        <p>{t.waitlistEmpty}</p>
+      {p.group ? (
+        <>
+          <h2>{t.groupWaitlist}</h2>
+          {p.group.waiting.length === 0 ? (
+            <p>{t.waitlistEmpty}</p>
+          ) : (
+            <ol class="participants">
+              {p.group.waiting.map((x) => (
+                <li>
+                  {x.name} ({x.orgName})
+                </li>
+              ))}
+            </ol>
+          )}
+          <p>
+            <a href={`/groups/${p.group.id}`}>{t.toGroup}</a>
+          </p>
+        </>
       ) : (
-        <ol class="participants">
-          {p.waiting.map((x) => (
-            <li>
-              {x.name} ({x.orgName}){editable && <RemoveButton t={p.t} meetingId={m.id} x={x} />}
-            </li>
-          ))}
-        </ol>
+        <>
+          <h2>{t.waitlist}</h2>
+          {p.waiting.length === 0 ? (
+            <p>{t.waitlistEmpty}</p>
+          ) : (
+            <ol class="participants">
+              {p.waiting.map((x) => (
+                <li>
+                  {x.name} ({x.orgName}){editable && <RemoveButton t={p.t} meetingId={m.id} x={x} fromGroup={false} />}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
       )}
       {editable && (
         <details id="cancel">
@@ -292,14 +316,17 @@ export function ManageMeetingPage(p: {
   );
 }
 
-function RemoveButton(p: { t: Dict; meetingId: number; x: Participant }) {
+/** `fromGroup`: the meeting of a closed group, where removing takes the person out of the group. */
+function RemoveButton(p: { t: Dict; meetingId: number; x: Participant; fromGroup: boolean }) {
+  const label = p.fromGroup ? p.t.intervision.group.remove : p.t.intervision.facilitate.remove;
   return (
     <details class="inline-details">
-      <summary class="small">{p.t.intervision.facilitate.remove}</summary>
+      <summary class="small">{label}</summary>
       <form method="post" action={`/facilitate/meetings/${p.meetingId}/participants/${p.x.registrationId}/remove`}>
-        <p>{p.t.intervision.facilitate.removeConfirm(p.x.name)}</p>
+        <p>{p.fromGroup ? p.t.intervision.facilitate.removeFromGroupConfirm(p.x.name) : p.t.intervision.facilitate.removeConfirm(p.x.name)}</p>
         <button type="submit" class="contrast small">
-          {p.t.intervision.facilitate.remove}
+          {label}
+          <span class="visually-hidden">{`: ${p.x.name}`}</span>
         </button>
       </form>
     </details>

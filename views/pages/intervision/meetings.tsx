@@ -1,6 +1,6 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
-import { MEETING_KINDS, MEETING_METHODS } from '../../../db/schema/intervision';
+import { MEETING_KINDS, MEETING_METHODS, type GroupMemberStatus } from '../../../db/schema/intervision';
 import type { Meeting, MeetingCard as Card, MeetingListCard, Participant } from '../../../src/intervision/meetings';
 import type { Group } from '../../../src/intervision/groups';
 import type { Membership } from '../../../src/types';
@@ -307,10 +307,14 @@ export function GroupPage(p: {
   locale: Locale;
   group: Group;
   meetings: Meeting[];
-  memberStatus: 'registered' | 'waitlisted' | 'left' | null;
+  memberStatus: GroupMemberStatus | null;
   position: number | null;
-  members: { name: string; orgName: string; status: string }[] | null;
+  members: { id: number; name: string; orgName: string; status: string }[] | null;
   canJoin: boolean;
+  /** A closed group: whether the viewer's organisation would get a place now, and how many wait. */
+  room: { fits: boolean; waiting: number } | null;
+  /** The facilitator or an org admin of the organising organisation: may take members out. */
+  manager: boolean;
   state: FormState;
 }) {
   const t = p.t.intervision;
@@ -327,10 +331,13 @@ export function GroupPage(p: {
             <p class="status status-ok">{p.memberStatus === 'registered' ? t.group.youMember : t.group.youWaiting(p.position ?? 1)}</p>
             <ConfirmDisclosure summary={t.group.leave} action={`/groups/${g.id}/leave`} says={t.group.leaveConfirm} submit={t.group.leaveSubmit} />
           </>
+        ) : p.memberStatus === 'removed' ? (
+          <p>{t.group.removedYou}</p>
         ) : (
           p.canJoin && (
             <form method="post" action={`/groups/${g.id}/join`} class="narrow">
-              <button type="submit">{t.group.join}</button>
+              {p.room && !p.room.fits && <p>{t.group.full(g.maxParticipants, p.room.waiting)}</p>}
+              <button type="submit">{p.room && !p.room.fits ? t.group.joinWaitlist : t.group.join}</button>
             </form>
           )
         ))}
@@ -350,6 +357,14 @@ export function GroupPage(p: {
             {p.members.map((x) => (
               <li>
                 {x.name} ({x.orgName}){x.status === 'waitlisted' && <> — {t.statuses.waitlisted}</>}
+                {p.manager && g.closed && (
+                  <ConfirmDisclosure
+                    summary={t.group.remove}
+                    action={`/groups/${g.id}/members/${x.id}/remove`}
+                    says={t.group.removeConfirm(x.name)}
+                    submit={`${t.group.remove}: ${x.name}`}
+                  />
+                )}
               </li>
             ))}
           </ul>
