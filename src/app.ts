@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
+import { TrieRouter } from 'hono/router/trie-router';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { randomUUID } from 'node:crypto';
@@ -51,7 +52,14 @@ export type AppOptions = { db: DB; config: Config; now?: () => Date; logger?: Lo
 
 /** Builds the whole app from its parts. No side effects: tests import it, server.ts serves it. */
 export function createApp(opts: AppOptions) {
-  const deps: Deps = { db: opts.db, config: opts.config, auth: createAuth(opts.db, opts.config), now: opts.now ?? (() => new Date()) };
+  const getRoutes = new TrieRouter<true>();
+  const deps: Deps = {
+    db: opts.db,
+    config: opts.config,
+    auth: createAuth(opts.db, opts.config),
+    now: opts.now ?? (() => new Date()),
+    answersGet: (path) => getRoutes.match('GET', path)[0].length > 0,
+  };
   const log = opts.logger ?? createLogger(opts.config.logLevel);
   const app = new Hono<AppEnv>();
 
@@ -163,6 +171,9 @@ export function createApp(opts: AppOptions) {
   app.route('/people/tags', tagsRoutes); // network admin
   app.route('/people', peopleRoutes);
   app.route('/consults', consultsRoutes);
+
+  // Every GET route, by its pattern, for `deps.answersGet` (public route list; no request is run).
+  for (const r of app.routes) if (r.method === 'GET') getRoutes.add('GET', r.path, true);
 
   app.notFound((c) => (c.get('t') ? notFound(c) : c.text('Not found', 404)));
 

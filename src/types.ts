@@ -20,6 +20,8 @@ export type Deps = {
   auth: Auth;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
+  /** Whether a GET route answers this path (the language switch returns only to such a page). */
+  answersGet: (path: string) => boolean;
 };
 
 export type AppEnv = {

@@ -48,11 +48,35 @@ export function page(c: Ctx, title: string, body: Child, status: ContentfulStatu
 
 /**
  * Where the language switch returns to: the page with its query (a desk search keeps its date,
- * dagdeel and filters), for a GET; the path alone after a POST or for a query too long to carry.
+ * dagdeel and filters), for a GET; the path alone for a query too long to carry. A page drawn by
+ * a POST (a refused form) has a URL no GET may answer, so there it returns to the page the form
+ * was sent from (the Referer, when it is ours and a page), else to the nearest page at or above
+ * the path (/desks/spaces/3/book-series → /desks/spaces/3), else to the start page: never to a
+ * "not found".
  */
 function returnTo(c: Ctx): string {
-  const url = requestUrl(c);
-  return c.req.method === 'GET' && url.length <= 500 ? url : c.req.path;
+  if (c.req.method === 'GET') {
+    const url = requestUrl(c);
+    return url.length <= 500 ? url : c.req.path;
+  }
+  const { answersGet } = c.get('deps');
+  const from = ownPage(c.req.header('referer'), c.get('config').origin);
+  if (from && answersGet(from.path)) return from.url;
+  for (let path = c.req.path; path.length > 1; path = path.slice(0, path.lastIndexOf('/'))) if (answersGet(path)) return path;
+  return '/';
+}
+
+/** A Referer on our own origin as path (+ query, when short), or null. */
+function ownPage(referer: string | undefined, origin: string): { path: string; url: string } | null {
+  if (!referer) return null;
+  try {
+    const u = new URL(referer);
+    if (u.origin !== origin) return null;
+    const url = u.pathname + u.search;
+    return { path: u.pathname, url: url.length <= 500 ? url : u.pathname };
+  } catch {
+    return null;
+  }
 }
 
 /** Requests waiting for this host, for the count in the navigation (0 for everyone else). */

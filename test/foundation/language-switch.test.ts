@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { instantOf } from '../../src/lib/time';
-import { createOrg, createTestApp, createUser, html, loginAs, TestClock, text } from '../helpers';
+import { createOrg, createTestApp, createUser, html, loginAs, ORIGIN, TestClock, text } from '../helpers';
+import { seededWithClients } from '../security/support';
 
 // Issue #17, point 7: switching the language keeps you on the page you were on, query included.
 
@@ -29,5 +30,26 @@ describe('the language switch', () => {
     expect(refused.querySelector('form[action="/language"] input[name="next"]')!.getAttribute('value')).toBe('/people/profile');
     const res = await client.post('/language', { locale: 'en', next: 'https://evil.example/?x=1' });
     expect(res.headers.get('location')).toBe('/');
+  });
+
+  it('language: a page drawn by a POST whose URL no GET answers (a refused series) returns to the page the form came from, or the nearest page above', async () => {
+    const t = await seededWithClients();
+    const worker = t.as.worker!;
+    const nextAfter = async (referer?: string) => {
+      const res = await worker.post(
+        '/desks/spaces/1/book-series',
+        { weekday: '3', daypart: 'morning', weeks: '99', startDate: '2026-12-01' },
+        referer ? { referer } : {},
+      );
+      expect(res.status).toBe(422);
+      return (await html(res)).querySelector('form[action="/language"] input[name="next"]')!.getAttribute('value')!;
+    };
+    expect(await nextAfter(`${ORIGIN}/desks/spaces/1?week=2026-12-07`)).toBe('/desks/spaces/1?week=2026-12-07');
+    // Refused twice: the Referer is the POST's own URL; a foreign Referer is never followed.
+    for (const referer of [`${ORIGIN}/desks/spaces/1/book-series`, 'https://evil.example/desks/spaces/9', 'not a url', undefined])
+      expect(await nextAfter(referer), String(referer)).toBe('/desks/spaces/1');
+    const back = await worker.post('/language', { locale: 'en', next: await nextAfter() });
+    expect(back.headers.get('location')).toBe('/desks/spaces/1');
+    expect((await worker.get(back.headers.get('location')!)).status).toBe(200);
   });
 });
