@@ -43,7 +43,13 @@ facilitateRoutes.get('/', (c) => {
   return page(
     c,
     c.get('t').intervision.facilitate.title,
-    <FacilitatePage t={c.get('t')} locale={c.get('locale')} meetings={listManaged(db, c.get('user')!.id, adminOrgIdsOf(c), now())} now={now()} />,
+    <FacilitatePage
+      t={c.get('t')}
+      locale={c.get('locale')}
+      meetings={listManaged(db, c.get('user')!.id, adminOrgIdsOf(c), now())}
+      now={now()}
+      canPlan={facilitatorOrgsOf(c).length > 0}
+    />,
   );
 });
 

@@ -59,6 +59,23 @@ describe('intervision: facilitators', () => {
     expect(countRows(ta.db, 'meetings')).toBe(1);
   });
 
+  it('an org admin without the facilitator role manages the meetings of the organisation but is not offered planning (which would be 403)', async () => {
+    const ta = await network();
+    const admin = await member(ta, ta.orgs.icare.id, 'Beheerder', { roles: ['org_admin'] });
+    const page = await html(await admin.client.get('/facilitate'));
+    expect(page.querySelector('a[href="/facilitate/meetings/new"]')).toBeNull();
+    expect(page.querySelector('a[href="/facilitate/groups/new"]')).toBeNull();
+    expect(text(page)).toContain('Bijeenkomsten plannen doet een begeleider');
+    expect(text(page)).toContain('Geen bijeenkomsten van je organisatie.');
+    expect((await admin.client.get('/facilitate/meetings/new')).status).toBe(403);
+    const home = await html(await admin.client.get('/'));
+    expect(text(home)).toContain('De bijeenkomsten van je organisatie: deelnemers, aanwezigheid en annuleren.');
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const facPage = await html(await fac.get('/facilitate'));
+    expect(facPage.querySelector('a[href="/facilitate/meetings/new"]')).not.toBeNull();
+    expect(text(facPage)).toContain('Plan er een met');
+  });
+
   it('a member without the facilitator role cannot create meetings (403)', async () => {
     const ta = await network();
     const p = await member(ta, ta.orgs.ggd.id, 'Gewoon lid');

@@ -70,7 +70,11 @@ export function homeCards(t: Dict, user: SessionUser, memberships: Membership[])
   if (user.isNetworkAdmin) cards.push({ href: '/people/tags', title: t.people.tags.title, text: t.people.tags.card });
   // The same roles as the menu's entry (org admins manage their organisation's meetings too).
   if (holdsRole(memberships, 'facilitator') || holdsRole(memberships, 'org_admin'))
-    cards.push({ href: '/facilitate', title: t.intervision.nav.facilitate, text: t.intervision.home.facilitate });
+    cards.push({
+      href: '/facilitate',
+      title: t.intervision.nav.facilitate,
+      text: holdsRole(memberships, 'facilitator') ? t.intervision.home.facilitate : t.intervision.home.facilitateAdmin,
+    });
   if (holdsRole(memberships, 'org_admin')) cards.push({ href: '/org/members', title: t.nav.members, text: t.home.manageMembers });
   if (user.isNetworkAdmin) cards.push({ href: '/admin/organisations', title: t.nav.organisations, text: t.home.manageOrgs });
   if (holdsRole(memberships, 'org_admin') || user.isNetworkAdmin)

@@ -11,6 +11,7 @@ export const intervision: typeof nl = {
     meetings: 'Sign up for intervision with colleagues from other organisations.',
     reflection: 'Meetings you attended, your hours and a statement for your SKJ re-registration.',
     facilitate: 'Plan meetings and intervision groups, manage sign-ups and record attendance.',
+    facilitateAdmin: "Your organisation's meetings: participants, attendance and cancelling.",
   },
   kinds: {
     intervisie: 'Intervision',
@@ -168,6 +169,9 @@ export const intervision: typeof nl = {
     upcoming: 'Upcoming meetings',
     past: 'Past meetings',
     none: 'No meetings yet. Plan one with “New meeting”.',
+    noneAdmin: 'No meetings of your organisation.',
+    adminIntro:
+      'As an administrator you see and manage the meetings of your organisation here (participants, attendance, cancelling). Meetings are planned by a facilitator: give a colleague that role on the members page.',
     registeredOf: (n: number, max: number) => `${n} of ${max} registered`,
     waitingN: (n: number) => `${n} on the waiting list`,
     manage: 'Manage',

@@ -10,6 +10,7 @@ export const intervision = {
     meetings: 'Meld je aan voor intervisie met collega’s van andere organisaties.',
     reflection: 'Je bijgewoonde bijeenkomsten, uren en een verklaring voor je SKJ-herregistratie.',
     facilitate: 'Bijeenkomsten en intervisiegroepen plannen, aanmeldingen en aanwezigheid bijhouden.',
+    facilitateAdmin: 'De bijeenkomsten van je organisatie: deelnemers, aanwezigheid en annuleren.',
   },
   kinds: {
     intervisie: 'Intervisie',
@@ -167,6 +168,9 @@ export const intervision = {
     upcoming: 'Komende bijeenkomsten',
     past: 'Afgelopen bijeenkomsten',
     none: 'Nog geen bijeenkomsten. Plan er een met “Nieuwe bijeenkomst”.',
+    noneAdmin: 'Geen bijeenkomsten van je organisatie.',
+    adminIntro:
+      'Als beheerder zie en beheer je hier de bijeenkomsten van je organisatie (deelnemers, aanwezigheid, annuleren). Bijeenkomsten plannen doet een begeleider: geef een collega die rol op de ledenpagina.',
     registeredOf: (n: number, max: number) => `${n} van ${max} aangemeld`,
     waitingN: (n: number) => `${n} op de wachtlijst`,
     manage: 'Beheren',

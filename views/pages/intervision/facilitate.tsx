@@ -6,7 +6,8 @@ import type { AttendanceState } from '../../../src/intervision/attendance';
 import { ErrorSummary, Field, Select, TextArea, type FormState } from '../../partials/form';
 import { placeText, whenText } from '../../partials/intervision/places';
 
-export function FacilitatePage(p: { t: Dict; locale: Locale; meetings: Card[]; now: Date }) {
+/** `canPlan`: the facilitator role somewhere; an org admin without it manages its organisation's meetings but plans none. */
+export function FacilitatePage(p: { t: Dict; locale: Locale; meetings: Card[]; now: Date; canPlan: boolean }) {
   const t = p.t.intervision.facilitate;
   const upcoming = p.meetings.filter((m) => m.endsAt >= p.now);
   const past = p.meetings.filter((m) => m.endsAt < p.now).reverse();
@@ -25,7 +26,7 @@ export function FacilitatePage(p: { t: Dict; locale: Locale; meetings: Card[]; n
   );
   const table = (list: Card[]) =>
     list.length === 0 ? (
-      <p>{t.none}</p>
+      <p>{p.canPlan ? t.none : t.noneAdmin}</p>
     ) : (
       <div class="table-wrap" role="region" tabindex={0} aria-label={p.t.tableRegion}>
         <table>
@@ -36,14 +37,18 @@ export function FacilitatePage(p: { t: Dict; locale: Locale; meetings: Card[]; n
   return (
     <section>
       <h1>{t.title}</h1>
-      <p>
-        <a href="/facilitate/meetings/new" role="button">
-          {t.newMeeting}
-        </a>{' '}
-        <a href="/facilitate/groups/new" role="button" class="secondary">
-          {t.newGroup}
-        </a>
-      </p>
+      {p.canPlan ? (
+        <p>
+          <a href="/facilitate/meetings/new" role="button">
+            {t.newMeeting}
+          </a>{' '}
+          <a href="/facilitate/groups/new" role="button" class="secondary">
+            {t.newGroup}
+          </a>
+        </p>
+      ) : (
+        <p>{t.adminIntro}</p>
+      )}
       <h2>{t.upcoming}</h2>
       {table(upcoming)}
       <h2>{t.past}</h2>
