@@ -77,6 +77,26 @@ export function manageRefusal(q: Queryable, actor: Actor, orgId: number, targetI
   return null;
 }
 
+/**
+ * The people of `orgId` whose account this actor may not deactivate or delete because they also
+ * work for an organisation the actor does not administer (the 'other-orgs' rule above, for a whole
+ * member list in one query, so the page offers only what the rule allows).
+ */
+export function accountsOutOfReach(q: Queryable, actor: Actor, orgId: number): Set<string> {
+  if (actor.isNetworkAdmin) return new Set();
+  const rows = q
+    .selectDistinct({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        sql`${memberships.userId} in (select ${memberships.userId} from ${memberships} where ${memberships.orgId} = ${orgId})`,
+        sql`${memberships.orgId} not in (select value from json_each(${JSON.stringify(actor.adminOrgIds)}))`,
+      ),
+    )
+    .all();
+  return new Set(rows.map((r) => r.userId));
+}
+
 export type PersonResult = { ok: true } | { ok: false; reason: PersonRefusal };
 
 /** Replaces a person's roles in one organisation, after the rules above and the last-admin rule, in one transaction. */

@@ -9,7 +9,7 @@ import { ChooseOrgPage, type MemberRefusal, MembersPage, OrganisationsPage } fro
 import { requireNetworkAdmin, requireUser } from '../auth/middleware';
 import { adminOrg } from './context';
 import { listOpenInvitations, listOrganisations, listOrgMembers, orgIdsWithRole, orgsWithRole } from './orgs';
-import { addOrganisation, changeRoles, inviteToOrganisation, setAccountActive, type Actor, type PersonRefusal } from './people';
+import { accountsOutOfReach, addOrganisation, changeRoles, inviteToOrganisation, setAccountActive, type Actor, type PersonRefusal } from './people';
 import type { FormState } from '../../views/partials/form';
 import { deleteAccount, deletionPreview, type Deleter } from '../privacy/deletion';
 import { DeleteAccountPage } from '../../views/pages/privacy/delete-account';
@@ -48,6 +48,7 @@ function membersPage(
       state={state}
       refusal={refusal}
       meId={c.get('user')!.id}
+      outOfReach={accountsOutOfReach(db, actorOf(c), org.id)}
     />,
     status,
   );

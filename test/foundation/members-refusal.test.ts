@@ -97,3 +97,32 @@ describe('members page: a refused change is said in the person’s row', () => {
     expect(text(notice)).toBe('Joost Bakker’s roles were not changed. An organisation always keeps at least one admin.');
   });
 });
+
+describe('members page: what an org admin may do to an account', () => {
+  it('someone who also works for another organisation: no deactivate or delete offered (the network admin does that), with the reason; roles still editable; a network admin is offered both', async () => {
+    const { db, org, colleague, client, app } = await world();
+    const other = createOrg(db, { name: 'CJG Ede' });
+    db.$client.prepare("insert into memberships (user_id, org_id, role) values (?, ?, 'member')").run(colleague.id, other.id);
+    const only = await createUser(db, { orgId: org.id, name: 'Ruben Mulder', email: 'ruben@example.test' });
+    const rowOf = async (c: typeof client, email: string) => {
+      const doc = await html(await c.get(`/org/${org.id}/members`));
+      return doc.querySelectorAll('tbody tr').find((r) => text(r).includes(email))!;
+    };
+    const both = await rowOf(client, colleague.email);
+    expect(both.querySelector(`form[action$="/members/${colleague.id}/deactivate"]`)).toBeNull();
+    expect(both.querySelector(`a[href$="/members/${colleague.id}/delete"]`)).toBeNull();
+    expect(text(both)).toContain('Werkt ook voor een andere organisatie');
+    expect(text(both)).not.toContain('CJG Ede');
+    expect(both.querySelector(`form[action$="/members/${colleague.id}/roles"]`)).not.toBeNull();
+    // What the page does not offer, the rule refuses (404, as before).
+    expect((await client.post(`/org/${org.id}/members/${colleague.id}/deactivate`)).status).toBe(404);
+    const single = await rowOf(client, only.email);
+    expect(single.querySelector(`form[action$="/members/${only.id}/deactivate"]`)).not.toBeNull();
+    expect(single.querySelector(`a[href$="/members/${only.id}/delete"]`)).not.toBeNull();
+    expect(text(single)).not.toContain('Werkt ook voor');
+    const network = await createUser(db, { orgId: other.id, networkAdmin: true, name: 'Netwerk Beheer', email: 'netwerk@example.test' });
+    const asNetwork = await rowOf(await loginAs(app, network.email), colleague.email);
+    expect(asNetwork.querySelector(`form[action$="/members/${colleague.id}/deactivate"]`)).not.toBeNull();
+    expect(asNetwork.querySelector(`a[href$="/members/${colleague.id}/delete"]`)).not.toBeNull();
+  });
+});

@@ -26,6 +26,8 @@ export function MembersPage(p: {
   state: FormState;
   refusal?: MemberRefusal | null;
   meId: string;
+  /** People who also work for an organisation this admin does not administer: their account is the network admin's to change. */
+  outOfReach: Set<string>;
 }) {
   const t = p.t.admin.members;
   const base = `/org/${p.org.id}`;
@@ -72,7 +74,8 @@ export function MembersPage(p: {
                   <td>
                     {m.deactivated ? t.deactivated : t.active}
                     <RefusalNotice refusal={p.refusal} userId={m.id} form="account" />
-                    {m.id !== p.meId && (
+                    {m.id !== p.meId && p.outOfReach.has(m.id) && <p class="small">{t.elsewhere}</p>}
+                    {m.id !== p.meId && !p.outOfReach.has(m.id) && (
                       <form method="post" action={`${base}/members/${m.id}/${m.deactivated ? 'reactivate' : 'deactivate'}`}>
                         {m.deactivated ? (
                           <button type="submit" class="secondary small">
@@ -89,7 +92,7 @@ export function MembersPage(p: {
                         )}
                       </form>
                     )}
-                    {m.id !== p.meId && (
+                    {m.id !== p.meId && !p.outOfReach.has(m.id) && (
                       <a href={`${base}/members/${m.id}/delete`} class="small">
                         {p.t.rights.adminLink}
                         <span class="visually-hidden">{`: ${m.name}`}</span>

@@ -2,6 +2,8 @@ import type { admin as nl } from '../nl/admin';
 
 export const admin: typeof nl = {
   members: {
+    elsewhere:
+      'Also works for another organisation: this account (deactivating or deleting it) is managed by the network administrator. You change the roles here yourself.',
     title: (org) => `Colleagues at ${org}`,
     name: 'Name',
     email: 'E-mail address',

@@ -1,5 +1,6 @@
 export const admin = {
   members: {
+    elsewhere: 'Werkt ook voor een andere organisatie: dit account (deactiveren of verwijderen) beheert de netwerkbeheerder. De rollen hier pas je zelf aan.',
     title: (org: string) => `Collega's van ${org}`,
     name: 'Naam',
     email: 'E-mailadres',
