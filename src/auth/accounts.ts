@@ -27,6 +27,8 @@ export function createInvitation(
   {
     const org = tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.orgId)).get();
     if (!org) throw new Error('organisation vanished');
+    // One open invitation per address and organisation: a new one replaces (and voids the link of) an earlier one.
+    withdrawOpenInvitations(tx, input.orgId, input.email);
     tx.insert(invitations)
       .values({
         orgId: input.orgId,
@@ -44,12 +46,20 @@ export function createInvitation(
       {
         to: input.email,
         subject: t.auth.invite.mailSubject(org.name),
-        body: t.auth.invite.mailBody(org.name, input.inviterName, `${input.baseUrl}/invite/${token}`, `${input.baseUrl}/privacy`),
+        body: t.auth.invite.mailBody(org.name, input.inviterName, t.roles[input.role], `${input.baseUrl}/invite/${token}`, `${input.baseUrl}/privacy`),
       },
       now,
     );
   }
   return token;
+}
+
+/** Deletes the open (unused) invitations of an address to an organisation; their links stop working. Returns how many. */
+export function withdrawOpenInvitations(tx: Queryable, orgId: number, email: string): number {
+  return tx
+    .delete(invitations)
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.email, email), isNull(invitations.acceptedAt)))
+    .run().changes;
 }
 
 export type OpenInvitation = { id: number; orgId: number; orgName: string; email: string; role: OrgRole };
@@ -61,6 +71,14 @@ export function findOpenInvitation(db: Queryable, token: string, now: Date): Ope
     .innerJoin(organisations, eq(organisations.id, invitations.orgId))
     .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
     .get();
+}
+
+/** The invitation is used; any other open one to the same address and organisation is void now. */
+function markAccepted(tx: Queryable, inv: OpenInvitation, now: Date) {
+  tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, inv.id)).run();
+  tx.delete(invitations)
+    .where(and(eq(invitations.orgId, inv.orgId), eq(invitations.email, inv.email), isNull(invitations.acceptedAt)))
+    .run();
 }
 
 function grantInvitedRoles(tx: Queryable, inv: OpenInvitation, userId: string) {
@@ -81,7 +99,7 @@ export function acceptInvitationAsNewUser(db: DB, token: string, input: { name: 
     const userId = newId();
     tx.insert(users).values({ id: userId, email: inv.email, name: input.name, passwordHash: input.passwordHash, locale: input.locale }).run();
     grantInvitedRoles(tx, inv, userId);
-    tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, inv.id)).run();
+    markAccepted(tx, inv, now);
     return { userId, orgName: inv.orgName };
   });
 }
@@ -92,7 +110,7 @@ export function acceptInvitationAsUser(db: DB, token: string, userId: string, no
     const user = getUser(tx, userId);
     if (!inv || !user || user.email !== inv.email) return null;
     grantInvitedRoles(tx, inv, userId);
-    tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, inv.id)).run();
+    markAccepted(tx, inv, now);
     return { orgName: inv.orgName };
   });
 }

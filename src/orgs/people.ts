@@ -1,8 +1,8 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import { memberships, users, type OrgKind, type OrgRole } from '../../db/schema';
+import { invitations, memberships, users, type OrgKind, type OrgRole } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 import { createInvitation, setDeactivated } from '../auth/accounts';
-import { countOrgAdmins, findOrganisationByName, insertOrganisation, setRoles, userRolesInOrg } from './orgs';
+import { countOrgAdmins, findOrganisationByName, insertOrganisation, listOpenInvitations, setRoles, userRolesInOrg } from './orgs';
 
 /** Who is acting: their id, the network-admin flag and the organisations they administer. */
 export type Actor = { id: string; isNetworkAdmin: boolean; adminOrgIds: number[] };
@@ -129,15 +129,32 @@ export function isMemberByEmail(q: Queryable, orgId: number, email: string): boo
     .get();
 }
 
-/** Invites a colleague into an organisation unless they are a member already: check and invitation in one transaction. */
+/**
+ * Invites a colleague into an organisation unless they are a member already: check and invitation
+ * in one transaction. An open invitation to the same address is replaced (`replaced`), so a
+ * corrected role does not leave two links behind.
+ */
 export function inviteToOrganisation(
   db: DB,
   input: { orgId: number; email: string; role: OrgRole; invitedBy: string; inviterName: string; baseUrl: string },
   now: Date,
-): { ok: true; token: string } | { ok: false; reason: 'already-member' } {
+): { ok: true; token: string; replaced: boolean } | { ok: false; reason: 'already-member' } {
   return writeTx(db, (tx) => {
     if (isMemberByEmail(tx, input.orgId, input.email)) return { ok: false, reason: 'already-member' };
-    return { ok: true, token: createInvitation(tx, input, now) };
+    const replaced = listOpenInvitations(tx, input.orgId, now).some((i) => i.email === input.email);
+    return { ok: true, token: createInvitation(tx, input, now), replaced };
+  });
+}
+
+/** Withdraws an open invitation of this organisation (its link stops working); null when there is none (used, expired, another organisation's). */
+export function revokeInvitation(db: DB, orgId: number, invitationId: number, now: Date): { email: string } | null {
+  return writeTx(db, (tx) => {
+    const open = listOpenInvitations(tx, orgId, now).find((i) => i.id === invitationId);
+    if (!open) return null;
+    tx.delete(invitations)
+      .where(and(eq(invitations.id, open.id), eq(invitations.orgId, orgId)))
+      .run();
+    return { email: open.email };
   });
 }
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ORG_KINDS, ORG_ROLES } from '../../db/schema';
-import { fields, readForm } from '../lib/forms';
+import { fields, parseId, readForm } from '../lib/forms';
 import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import { logRead } from '../privacy/context';
 import type { AppEnv } from '../types';
@@ -9,7 +9,16 @@ import { ChooseOrgPage, type MemberRefusal, MembersPage, OrganisationsPage } fro
 import { requireNetworkAdmin, requireUser } from '../auth/middleware';
 import { adminOrg } from './context';
 import { listOpenInvitations, listOrganisations, listOrgMembers, orgIdsWithRole, orgsWithRole } from './orgs';
-import { accountsOutOfReach, addOrganisation, changeRoles, inviteToOrganisation, setAccountActive, type Actor, type PersonRefusal } from './people';
+import {
+  accountsOutOfReach,
+  addOrganisation,
+  changeRoles,
+  inviteToOrganisation,
+  revokeInvitation,
+  setAccountActive,
+  type Actor,
+  type PersonRefusal,
+} from './people';
 import type { FormState } from '../../views/partials/form';
 import { deleteAccount, deletionPreview, type Deleter } from '../privacy/deletion';
 import { DeleteAccountPage } from '../../views/pages/privacy/delete-account';
@@ -85,7 +94,22 @@ orgRoutes.post('/org/:orgId/invitations', async (c) => {
     now(),
   );
   if (!invited.ok) return membersPage(c, org, { state: { values: form.values, errors: { email: c.get('t').admin.members.alreadyMember } }, status: 409 });
-  return redirectWithFlash(c, `/org/${org.id}/members`, c.get('t').admin.members.invited(form.data.email));
+  const t = c.get('t').admin.members;
+  return redirectWithFlash(
+    c,
+    `/org/${org.id}/members`,
+    invited.replaced ? t.invitedAgain(form.data.email, c.get('t').roles[form.data.role]) : t.invited(form.data.email),
+  );
+});
+
+orgRoutes.post('/org/:orgId/invitations/:id/revoke', (c) => {
+  const org = adminOrg(c);
+  const id = parseId(c.req.param('id'));
+  if (!org || !id) return notFound(c);
+  const revoked = revokeInvitation(c.get('deps').db, org.id, id, c.get('deps').now());
+  const t = c.get('t').admin.members;
+  // Used or withdrawn meanwhile (a second click, another admin): the outcome asked for, said as such.
+  return redirectWithFlash(c, `/org/${org.id}/members#invite`, revoked ? t.revoked(revoked.email) : t.revokedAlready);
 });
 
 const rolesSchema = z.object({

@@ -37,6 +37,50 @@ describe('invitations', () => {
     expect(listMemberships(db, user.id)).toEqual([{ orgId: org.id, orgName: 'Lokalis Utrecht', roles: ['member', 'host'] }]);
   });
 
+  it('the mail names the role; inviting the same address again replaces the open invitation (the first link stops working), not a second row', async () => {
+    const { app, db, org, admin, mail, link } = await invite();
+    expect(mail.body).toContain('Je rol bij Lokalis Utrecht: Gastheer/-vrouw.');
+    const client = await loginAs(app, admin.email);
+    const again = await client.post(`/org/${org.id}/invitations`, { email: 'NIEUWE.collega@example.test', role: 'facilitator' });
+    expect(again.status).toBe(303);
+    const page = await html(await client.get(again.headers.get('location')!));
+    expect(text(page.querySelector('[role=status]'))).toBe(
+      'Nieuwe uitnodiging verstuurd naar nieuwe.collega@example.test (Begeleider intervisie). De eerdere uitnodiging aan dit adres is vervangen; die link werkt niet meer.',
+    );
+    expect(countRows(db, 'invitations')).toBe(1);
+    const guest = new Client(app);
+    expect(text(await html(await guest.get(link)))).toContain('Deze uitnodiging is ongeldig');
+    const second = linkIn(lastMail(db).body);
+    expect(lastMail(db).body).toContain('Je rol bij Lokalis Utrecht: Begeleider intervisie.');
+    expect((await guest.post(second, { name: 'Nieuwe Collega', password: 'een goed wachtwoord', passwordConfirm: 'een goed wachtwoord' })).status).toBe(303);
+    expect(text(await html(await client.get(`/org/${org.id}/members`)))).toContain('Geen openstaande uitnodigingen.');
+  });
+
+  it('an open invitation can be withdrawn after confirming: its link stops working; again, or another organisation’s, changes nothing', async () => {
+    const { app, db, org, admin, link } = await invite();
+    const client = await loginAs(app, admin.email);
+    const page = await html(await client.get(`/org/${org.id}/members`));
+    const form = page.querySelectorAll('details form').find((f) => (f.getAttribute('action') ?? '').endsWith('/revoke'))!;
+    expect(text(form)).toContain('De uitnodiging aan nieuwe.collega@example.test intrekken?');
+    const action = form.getAttribute('action')!;
+    // An admin of another organisation: their own path finds nothing to withdraw, ours is not theirs (404).
+    const other = createOrg(db, { name: 'CJG Ede' });
+    const otherAdmin = await loginAs(app, (await createUser(db, { orgId: other.id, roles: ['org_admin'] })).email);
+    expect((await otherAdmin.post(action)).status).toBe(404);
+    const foreign = await otherAdmin.post(action.replace(`/org/${org.id}/`, `/org/${other.id}/`));
+    expect(text(await html(await otherAdmin.get(foreign.headers.get('location')!)))).toContain('Deze uitnodiging staat niet meer open');
+    expect(countRows(db, 'invitations')).toBe(1);
+    const res = await client.post(action);
+    expect(res.status).toBe(303);
+    expect(text((await html(await client.get(res.headers.get('location')!))).querySelector('[role=status]'))).toBe(
+      'De uitnodiging aan nieuwe.collega@example.test is ingetrokken.',
+    );
+    expect(countRows(db, 'invitations')).toBe(0);
+    expect(text(await html(await new Client(app).get(link)))).toContain('Deze uitnodiging is ongeldig');
+    const twice = await client.post(action);
+    expect(text((await html(await client.get(twice.headers.get('location')!))).querySelector('[role=status]'))).toContain('staat niet meer open');
+  });
+
   it('reused: a second use of the link is refused', async () => {
     const { app, db, link } = await invite();
     await new Client(app).post(link, { name: 'Eerste', password: 'een goed wachtwoord', passwordConfirm: 'een goed wachtwoord' });

@@ -181,6 +181,10 @@ const ACCESS: Record<string, Entry> = {
     rule: 'org_admin of that organisation, or network admin',
     cases: () => [...only(['orgadmin', 'admin'], '/org/4/invitations'), ...only(['admin'], '/org/1/invitations')],
   },
+  'POST /org/:orgId/invitations/:id/revoke': {
+    rule: 'org_admin of that organisation, or network admin (an id not open in that organisation withdraws nothing)',
+    cases: () => [...only(['orgadmin', 'admin'], '/org/4/invitations/999999/revoke'), ...only(['admin'], '/org/1/invitations/999999/revoke')],
+  },
   'POST /org/:orgId/members/:userId/roles': {
     rule: 'org_admin of that organisation (member of it), or network admin',
     cases: (f) => [

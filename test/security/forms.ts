@@ -14,6 +14,8 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
   const uid = (email: string) => row<{ id: string }>(db, 'select id from users where email = ?', email).id;
   const thomas = uid('thomas.dekker@gastplek.test');
   const invite = createInvitation(db, { orgId: 4, email: 'nieuw@example.test', role: 'member', invitedBy: null, inviterName: 'Test', baseUrl: ORIGIN }, now);
+  createInvitation(db, { orgId: 4, email: 'intrekken@example.test', role: 'member', invitedBy: null, inviterName: 'Test', baseUrl: ORIGIN }, now);
+  const withdrawable = row<{ id: number }>(db, "select id from invitations where email = 'intrekken@example.test'").id;
   const reg = row<{ id: number }>(db, "select id from registrations where meeting_id = 1 and status = 'registered' limit 1").id;
   const meeting = newMeetingValues(now, 3);
   const password = 'een nieuw lang wachtwoord';
@@ -34,6 +36,7 @@ export function validForms(db: DB, now: Date): Record<string, FormSpec> {
     'POST /invite/:token': { actor: 'anonymous', path: `/invite/${invite}`, body: { name: 'Nieuwe Collega', password, passwordConfirm: password } },
     'POST /account/password': { actor: 'worker', path: '/account/password', body: { currentPassword: 'wrong', password, passwordConfirm: password } },
     'POST /org/:orgId/invitations': { actor: 'orgadmin', path: '/org/4/invitations', body: { email: 'collega@example.test', role: 'host' } },
+    'POST /org/:orgId/invitations/:id/revoke': { actor: 'orgadmin', path: `/org/4/invitations/${withdrawable}/revoke`, body: {} },
     'POST /org/:orgId/members/:userId/roles': { actor: 'orgadmin', path: `/org/4/members/${thomas}/roles`, body: { roles: ['member', 'host'] } },
     'POST /org/:orgId/members/:userId/:action{deactivate|reactivate}': { actor: 'orgadmin', path: `/org/4/members/${thomas}/reactivate`, body: {} },
     'POST /org/:orgId/members/:userId/delete': { actor: 'orgadmin', path: `/org/4/members/${thomas}/delete`, body: { understand: 'yes' } },

@@ -3,6 +3,7 @@ import { formatDateTime } from '../i18n/format';
 import { ORG_KINDS, ORG_ROLES, type OrgRole } from '../../db/schema/core';
 import type { OrgMember } from '../../src/orgs/orgs';
 import { ErrorSummary, Field, Select, type FormState } from '../partials/form';
+import { ConfirmDisclosure } from '../partials/confirm';
 import { NoticeLine } from '../partials/notice';
 
 type Invitation = { id: number; email: string; role: OrgRole; expiresAt: Date };
@@ -113,6 +114,12 @@ export function MembersPage(p: {
           {p.invitations.map((i) => (
             <li>
               {i.email} — {p.t.roles[i.role]} — {t.expires} {formatDateTime(p.locale, i.expiresAt)}
+              <ConfirmDisclosure
+                summary={t.revoke}
+                action={`${base}/invitations/${i.id}/revoke`}
+                says={t.revokeConfirm(i.email)}
+                submit={t.revokeSubmit(i.email)}
+              />
             </li>
           ))}
         </ul>

@@ -25,6 +25,12 @@ export const admin: typeof nl = {
     pending: 'Open invitations',
     expires: 'Expires',
     noPending: 'No open invitations.',
+    invitedAgain: (email, role) => `New invitation sent to ${email} (${role}). The earlier invitation to this address is replaced; its link no longer works.`,
+    revoke: 'Withdraw',
+    revokeConfirm: (email) => `Withdraw the invitation to ${email}? The link in the e-mail will no longer work.`,
+    revokeSubmit: (email) => `Withdraw the invitation to ${email}`,
+    revoked: (email) => `The invitation to ${email} was withdrawn.`,
+    revokedAlready: 'This invitation is no longer open (used, expired or withdrawn).',
     chooseOrg: 'Choose an organisation',
   },
   orgs: {

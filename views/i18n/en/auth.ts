@@ -66,7 +66,7 @@ export const auth: typeof nl = {
     wrongAccount: 'This invitation is for another e-mail address. Log out and open the link again.',
     accepted: (org) => `Welcome to ${org}!`,
     mailSubject: (org) => `Invitation to ${org} on Gastplek`,
-    mailBody: (org, inviter, link, privacy) =>
-      `Hello,\n\n${inviter} invites you to join Gastplek as a colleague at ${org}: desks at partner organisations and joint intervision.\n\nAccept the invitation through this link (valid for 7 days, single use):\n\n${link}\n\nWhich data Gastplek keeps and why: ${privacy}\n\nGastplek`,
+    mailBody: (org, inviter, role, link, privacy) =>
+      `Hello,\n\n${inviter} invites you to join Gastplek as a colleague at ${org}: desks at partner organisations and joint intervision.\n\nYour role at ${org}: ${role}.\n\nAccept the invitation through this link (valid for 7 days, single use):\n\n${link}\n\nWhich data Gastplek keeps and why: ${privacy}\n\nGastplek`,
   },
 };

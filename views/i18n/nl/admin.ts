@@ -22,6 +22,13 @@ export const admin = {
     pending: 'Openstaande uitnodigingen',
     expires: 'Verloopt',
     noPending: 'Geen openstaande uitnodigingen.',
+    invitedAgain: (email: string, role: string) =>
+      `Nieuwe uitnodiging verstuurd naar ${email} (${role}). De eerdere uitnodiging aan dit adres is vervangen; die link werkt niet meer.`,
+    revoke: 'Intrekken',
+    revokeConfirm: (email: string) => `De uitnodiging aan ${email} intrekken? De link in de e-mail werkt dan niet meer.`,
+    revokeSubmit: (email: string) => `Uitnodiging aan ${email} intrekken`,
+    revoked: (email: string) => `De uitnodiging aan ${email} is ingetrokken.`,
+    revokedAlready: 'Deze uitnodiging staat niet meer open (al gebruikt, verlopen of ingetrokken).',
     chooseOrg: 'Kies een organisatie',
   },
   orgs: {

@@ -64,7 +64,7 @@ export const auth = {
     wrongAccount: 'Deze uitnodiging is voor een ander e-mailadres. Log uit en open de link opnieuw.',
     accepted: (org: string) => `Welkom bij ${org}!`,
     mailSubject: (org: string) => `Uitnodiging voor ${org} op Gastplek`,
-    mailBody: (org: string, inviter: string, link: string, privacy: string) =>
-      `Hallo,\n\n${inviter} nodigt je uit om als collega van ${org} mee te doen op Gastplek: werkplekken bij partnerorganisaties en gezamenlijke intervisie.\n\nAccepteer de uitnodiging via deze link (7 dagen geldig, één keer te gebruiken):\n\n${link}\n\nWelke gegevens Gastplek bewaart en waarom: ${privacy}\n\nGastplek`,
+    mailBody: (org: string, inviter: string, role: string, link: string, privacy: string) =>
+      `Hallo,\n\n${inviter} nodigt je uit om als collega van ${org} mee te doen op Gastplek: werkplekken bij partnerorganisaties en gezamenlijke intervisie.\n\nJe rol bij ${org}: ${role}.\n\nAccepteer de uitnodiging via deze link (7 dagen geldig, één keer te gebruiken):\n\n${link}\n\nWelke gegevens Gastplek bewaart en waarom: ${privacy}\n\nGastplek`,
   },
 };
