@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, instantOf, isValidLocalDate, isoWeekday, localDateOf, localTimeOf } from '../src/lib/time';
+import { addDays, clockChangeOn, instantOf, isValidLocalDate, isoWeekday, localDateOf, localTimeOf, wallClockInstant } from '../src/lib/time';
 
 describe('time: Amsterdam wall clock and UTC instants', () => {
   it('rejects impossible dates', () => {
@@ -50,5 +50,40 @@ describe('local date and time of an instant (remembered per UTC minute, issue #1
       expect(at('2026-10-24T21:59:59.000Z')).toEqual({ date: '2026-10-24', time: '23:59' });
       expect(at('2026-10-24T22:00:00.000Z')).toEqual({ date: '2026-10-25', time: '00:00' });
     }
+  });
+});
+
+describe('a typed wall-clock time (wallClockInstant): the hour skipped in March is refused, the hour repeated in October is its first occurrence', () => {
+  const iso = (date: string, time: string) => {
+    const w = wallClockInstant(date, time);
+    return w.ok ? w.at.toISOString() : w.gap;
+  };
+  for (const spring of ['2026-03-29', '2027-03-28']) {
+    it(`${spring}: 02:00–02:59 does not exist (the clocks go from 02:00 to 03:00); 01:59 and 03:00 do`, () => {
+      expect(clockChangeOn(spring)).toEqual({ from: '02:00', to: '03:00' });
+      for (const time of ['02:00', '02:30', '02:59']) expect(iso(spring, time), time).toEqual({ from: '02:00', to: '03:00' });
+      const before = wallClockInstant(spring, '01:59');
+      const after = wallClockInstant(spring, '03:00');
+      expect(before.ok && after.ok && (after.at.getTime() - before.at.getTime()) / 60_000).toBe(1);
+      expect(iso(spring, '03:00')).toBe(`${spring}T01:00:00.000Z`);
+    });
+  }
+  for (const autumn of ['2026-10-25', '2027-10-31']) {
+    it(`${autumn}: 02:00–02:59 happens twice and means the first time (summer time); durations stay real hours`, () => {
+      expect(clockChangeOn(autumn)).toEqual({ from: '03:00', to: '02:00' });
+      expect(iso(autumn, '02:00')).toBe(`${autumn}T00:00:00.000Z`);
+      expect(iso(autumn, '02:30')).toBe(`${autumn}T00:30:00.000Z`);
+      expect(iso(autumn, '03:00')).toBe(`${autumn}T02:00:00.000Z`);
+      expect(localTimeOf(instantOf(autumn, '02:30'))).toBe('02:30');
+      const hours = (from: string, to: string) => (instantOf(autumn, to).getTime() - instantOf(autumn, from).getTime()) / 3_600_000;
+      expect(hours('01:30', '02:30')).toBe(1);
+      expect(hours('02:00', '03:00')).toBe(2); // from the first 02:00 to 03:00 is two real hours
+      expect(hours('01:00', '04:00')).toBe(4);
+    });
+  }
+  it('an ordinary day has no clock change, and every minute of it exists', () => {
+    expect(clockChangeOn('2026-06-01')).toBeNull();
+    expect(clockChangeOn('2027-03-27')).toBeNull();
+    expect(iso('2027-03-27', '02:30')).toBe('2027-03-27T01:30:00.000Z');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fields, parseId, perDict } from '../lib/forms';
-import { isValidLocalDate, isValidTime } from '../lib/time';
+import { isValidLocalDate, isValidTime, wallClockInstant } from '../lib/time';
 import type { Dict } from '../../views/i18n';
 
 /** Form schemas of consult hours, built once per language. */
@@ -51,6 +51,8 @@ export const publishSchema = perDict((t: Dict) => {
       slotMinutes: int(p.invalidMinutes, 10, 120),
     })
     .superRefine((v, ctx) => {
+      const at = isValidLocalDate(v.date) && isValidTime(v.startTime) ? wallClockInstant(v.date, v.startTime) : null;
+      if (at && !at.ok) ctx.addIssue({ code: 'custom', path: ['startTime'], message: t.errors.noSuchTime(v.date, at.gap.from, at.gap.to) });
       if (v.place !== 'online') return;
       let ok = false;
       try {

@@ -15,6 +15,11 @@ function shiftWeeks(instant: Date, weeks: number): Date {
   return instantOf(addDays(localDateOf(instant), weeks * 7), localTimeOf(instant));
 }
 
+/** How many weeks after the first each meeting of a series is: 0, cadence, 2 × cadence, … (`count` of them). */
+export function seriesWeeks(g: Pick<GroupInput, 'cadenceWeeks' | 'count'>): number[] {
+  return Array.from({ length: g.count }, (_, i) => i * g.cadenceWeeks);
+}
+
 /**
  * Creates a group and its meetings: every `cadenceWeeks` weeks, `count` times, at the same local
  * time. Sign-up for all of them opens together; closing and cancellation deadlines keep the same
@@ -37,8 +42,7 @@ export function createGroup(db: DB | Tx, input: GroupInput & { facilitatorId: st
       })
       .returning({ id: intervisionGroups.id })
       .get();
-    for (let i = 0; i < input.count; i++) {
-      const w = i * input.cadenceWeeks;
+    for (const w of seriesWeeks(input)) {
       insertMeeting(
         tx,
         {

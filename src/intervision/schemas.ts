@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { MEETING_KINDS, MEETING_METHODS, PLACE_KINDS, PRESENCES, VISIBILITIES, type Presence } from '../../db/schema';
 import { fields, parseId, perDict, single, validate, type FieldErrors, type FormResult, type FormValues } from '../lib/forms';
-import { addDays, instantOf, isValidLocalDate, isValidTime, localDateOf, localTimeOf } from '../lib/time';
+import { addDays, instantOf, isValidLocalDate, isValidTime, localDateOf, localTimeOf, wallClockInstant } from '../lib/time';
 import type { Dict } from '../../views/i18n';
 import { dayOff, workingDayBefore } from '../desks/holidays';
 import type { AttendanceEntry } from './attendance';
 import type { MeetingLocation } from './locations';
-import type { GroupInput } from './groups';
+import { seriesWeeks, type GroupInput } from './groups';
 import type { Meeting, MeetingFilters, MeetingInput } from './meetings';
 
 const count = (msg: string) =>
@@ -76,10 +76,17 @@ const baseSchema = perDict((t: Dict) => {
 
 export type MeetingFormContext = { facilitatorOrgIds: number[]; knownOrgIds: number[]; now: Date; locations?: MeetingLocation[] };
 
+/** A typed date and time as an instant, or the message for a time the clocks skip that night (`wallClockInstant`). */
+function typedInstant(t: Dict, date: string, time: string): { at: Date; error?: string } {
+  const w = wallClockInstant(date, time);
+  return w.ok ? { at: w.at } : { at: instantOf(date, time), error: t.errors.noSuchTime(date, w.gap.from, w.gap.to) };
+}
+
 /**
  * The meeting form: field rules first, then the rules between fields (end after start, maximum
  * at least minimum, sign-up closes before the start …), each message next to its own field.
- * Local dates and times become UTC instants with instantOf (Europe/Amsterdam).
+ * Local dates and times become UTC instants with `wallClockInstant` (Europe/Amsterdam); a time
+ * that does not exist that night (the clocks go forward) is refused at its field.
  */
 export function parseMeetingForm(values: FormValues, t: Dict, ctx: MeetingFormContext): FormResult<MeetingInput> {
   const e = t.intervision.form.errors;
@@ -88,12 +95,17 @@ export function parseMeetingForm(values: FormValues, t: Dict, ctx: MeetingFormCo
   const d = base.data;
   const errors: FieldErrors = {};
   if (!ctx.facilitatorOrgIds.includes(d.orgId)) errors.orgId = e.org;
-  const startsAt = instantOf(d.date, d.start);
-  const endsAt = instantOf(d.date, d.end);
-  const signupOpensAt = instantOf(d.opensDate, d.opensTime);
-  const signupClosesAt = instantOf(d.closesDate, d.closesTime);
-  const cancelDeadlineAt = instantOf(d.cancelDate, d.cancelTime);
-  if (endsAt <= startsAt) errors.end = e.endBeforeStart;
+  const instant = (date: string, time: string, field: string) => {
+    const r = typedInstant(t, date, time);
+    if (r.error) errors[field] = r.error;
+    return r.at;
+  };
+  const startsAt = instant(d.date, d.start, 'start');
+  const endsAt = instant(d.date, d.end, 'end');
+  const signupOpensAt = instant(d.opensDate, d.opensTime, 'opensTime');
+  const signupClosesAt = instant(d.closesDate, d.closesTime, 'closesTime');
+  const cancelDeadlineAt = instant(d.cancelDate, d.cancelTime, 'cancelTime');
+  if (endsAt <= startsAt) errors.end ??= e.endBeforeStart;
   if (startsAt <= ctx.now) errors.date = e.inPast;
   if (d.max < d.min) errors.max = e.maxBelowMin;
   if (d.maxPerOrg !== null && d.maxPerOrg > d.max) errors.maxPerOrg = e.perOrgRange;
@@ -186,7 +198,32 @@ export function parseGroupForm(values: FormValues, t: Dict, ctx: MeetingFormCont
     t,
   );
   if (!meeting.ok || !series.ok) return { ok: false, values, errors: { ...(meeting.ok ? {} : meeting.errors), ...(series.ok ? {} : series.errors) } };
+  const errors = seriesTimeErrors(values, t, series.data);
+  if (Object.keys(errors).length) return { ok: false, values, errors };
   return { ok: true, values, data: { ...meeting.data, ...series.data } };
+}
+
+/**
+ * Every later meeting of a series repeats the first one's wall-clock times (and deadlines) a whole
+ * number of weeks on (`createGroup`): each must exist on its own date too. The first meeting that
+ * falls in the hour the clocks skip is named at the field of that time.
+ */
+function seriesTimeErrors(values: FormValues, t: Dict, g: Pick<GroupInput, 'cadenceWeeks' | 'count'>): FieldErrors {
+  const errors: FieldErrors = {};
+  const pairs = [
+    ['date', 'start', 'start'],
+    ['date', 'end', 'end'],
+    ['closesDate', 'closesTime', 'closesTime'],
+    ['cancelDate', 'cancelTime', 'cancelTime'],
+  ] as const;
+  for (const [n, weeks] of seriesWeeks(g).entries()) {
+    for (const [dateField, timeField, errorField] of pairs) {
+      const date = addDays(single(values[dateField]).trim(), weeks * 7);
+      const r = typedInstant(t, date, single(values[timeField]).trim());
+      if (r.error && !errors[errorField]) errors[errorField] = `${t.intervision.form.errors.seriesDate(n + 1, t.longDate(date))} ${r.error}`;
+    }
+  }
+  return errors;
 }
 
 /** Form values for a new meeting: two weeks ahead, 14:00–16:00, sign-up open now until the working day before (`workingDayBefore`). */

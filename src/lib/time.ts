@@ -64,6 +64,13 @@ const instants = new Map<string, number>();
 /**
  * The UTC instant of an Amsterdam wall-clock time. Across the daylight-saving changes the offset
  * is +01:00 in winter and +02:00 in summer; tz math by @date-fns/tz, not by hand.
+ *
+ * The two hours that are not one instant (ADR 005, "Time"): a time in the hour the clocks repeat
+ * (last Sunday of October, 02:00–02:59) is its first occurrence, still summer time, as Temporal's
+ * `disambiguation: 'compatible'` does (@date-fns/tz gives the second); a time in the hour that is
+ * skipped (last Sunday of March, 02:00–02:59) comes out an hour later. That is right for the
+ * stored settings and day boundaries this serves; a time someone typed goes through
+ * `wallClockInstant`, which refuses it instead.
  */
 export function instantOf(localDate: string, time: string): Date {
   return new Date(instantMsOf(localDate, time));
@@ -77,10 +84,50 @@ export function instantMsOf(localDate: string, time: string): number {
     const [y, mo, d] = localDate.split('-').map(Number) as [number, number, number];
     const [h, mi] = time.split(':').map(Number) as [number, number];
     ms = new TZDate(y, mo - 1, d, h, mi, 0, 0, TIME_ZONE).getTime();
+    const hourEarlier = new Date(ms - 3_600_000);
+    if (localTimeOf(hourEarlier) === time && localDateOf(hourEarlier) === localDate) ms -= 3_600_000;
     if (instants.size >= 10_000) instants.clear();
     instants.set(key, ms);
   }
   return ms;
+}
+
+/** A typed Amsterdam date and time: its instant, or the clock change that skips it. */
+export type WallClock = { ok: true; at: Date } | { ok: false; gap: ClockChange };
+
+/**
+ * The instant of a date and time someone typed (a meeting, its deadlines, consult hours), or
+ * `ok: false` when that wall-clock time does not exist on that date: on the night the clocks go
+ * forward, 02:00–02:59 is skipped, and silently moving 02:00–03:30 to 03:00–03:30 would turn a
+ * 90-minute meeting into 30 minutes. A time in the repeated hour in October is accepted as its
+ * first occurrence (`instantOf`); durations are differences of instants, so stay real hours.
+ */
+export function wallClockInstant(localDate: string, time: string): WallClock {
+  const at = instantOf(localDate, time);
+  if (localDateOf(at) === localDate && localTimeOf(at) === time) return { ok: true, at };
+  return { ok: false, gap: clockChangeOn(localDate) ?? { from: time, to: localTimeOf(at) } };
+}
+
+/** A change of the clocks: the wall clock jumps from `from` to `to` (02:00 → 03:00 in March, 03:00 → 02:00 in October). */
+export type ClockChange = { from: string; to: string };
+
+const offsetMinutes = (ms: number) => -new TZDate(ms, TIME_ZONE).getTimezoneOffset();
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The clock change on an Amsterdam date, or null on the other 363 days. */
+export function clockChangeOn(localDate: string): ClockChange | null {
+  const start = instantMsOf(localDate, '00:00');
+  const end = instantMsOf(addDays(localDate, 1), '00:00');
+  if (end - start === 86_400_000) return null;
+  const before = offsetMinutes(start);
+  // Quarter hours: every zone changes its clocks on one (Amsterdam on the whole hour).
+  for (let ms = start; ms < end; ms += 900_000) {
+    const after = offsetMinutes(ms);
+    if (after === before) continue;
+    const utcMinuteOfDay = Math.floor((ms % 86_400_000) / 60_000);
+    return { from: hhmm(utcMinuteOfDay + before + 1440), to: hhmm(utcMinuteOfDay + after + 1440) };
+  }
+  return null;
 }
 
 /** Adds whole days to a local date (calendar arithmetic, no time zone involved). */

@@ -101,6 +101,16 @@ describe('publishing consult hours', () => {
   });
 });
 
+describe('consult hours only at a time that exists (review 2026-12)', () => {
+  it('a start the clocks skip (28 March 2027, 02:30) → 422 at the start time, saying so', async () => {
+    const t = await setup();
+    const res = await (await t.as(t.w.expert)).post('/consults/mine/new', { ...PUBLISH, date: '2027-03-28', startTime: '02:30' });
+    expect(res.status).toBe(422);
+    expect(text((await html(res)).querySelector('#f-startTime-err'))).toBe('Deze tijd bestaat niet op 28 maart 2027: de klok gaat dan van 02:00 naar 03:00.');
+    expect(countRows(t.db, 'consult_hours')).toBe(0);
+  });
+});
+
 describe('booking a slot', () => {
   it('a worker of a partner organisation books with a tag and the tick: booked, both told with an .ics, listed in Mijn reserveringen', async () => {
     const t = await setup();

@@ -333,3 +333,107 @@ describe('sign-up deadline on a working day (issue #17 point 12)', () => {
     expect(enShown).not.toContain('cancellation deadline falls');
   });
 });
+
+describe('a time the clocks skip is refused, the repeated hour is its first occurrence (review 2026-12: daylight saving)', () => {
+  const NO_SUCH_TIME = 'Deze tijd bestaat niet op 28 maart 2027: de klok gaat dan van 02:00 naar 03:00.';
+  const spring = (orgId: number) => ({
+    ...validForm(orgId),
+    date: '2027-03-28',
+    start: '02:00',
+    end: '03:30',
+    opensDate: '2027-03-01',
+    closesDate: '2027-03-26',
+    cancelDate: '2027-03-26',
+  });
+
+  it('a meeting from 02:00 on 28 March 2027, or a deadline at 02:30 that night → 422 at that time field, nothing stored', async () => {
+    const ta = await network();
+    ta.clock.set(instantOf('2027-03-01', '09:00').toISOString());
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const cases: [Record<string, string>, string][] = [
+      [{}, 'f-start-err'],
+      [{ start: '01:00', end: '02:30' }, 'f-end-err'],
+      [{ start: '10:00', end: '12:00', closesDate: '2027-03-28', closesTime: '02:30' }, 'f-closesTime-err'],
+      [{ start: '10:00', end: '12:00', cancelDate: '2027-03-28', cancelTime: '02:59' }, 'f-cancelTime-err'],
+      [
+        {
+          start: '10:00',
+          end: '12:00',
+          opensDate: '2027-03-28',
+          opensTime: '02:00',
+          closesDate: '2027-03-28',
+          closesTime: '09:00',
+          cancelDate: '2027-03-28',
+          cancelTime: '09:00',
+        },
+        'f-opensTime-err',
+      ],
+    ];
+    for (const [over, errId] of cases) {
+      const res = await fac.post('/facilitate/meetings/new', { ...spring(ta.orgs.icare.id), ...over });
+      expect(res.status, JSON.stringify(over)).toBe(422);
+      expect(text((await html(res)).querySelector(`#${errId}`))).toBe(NO_SUCH_TIME);
+    }
+    expect(countRows(ta.db, 'meetings')).toBe(0);
+    // 03:00–03:30 exists: stored as typed, half an hour.
+    expect((await fac.post('/facilitate/meetings/new', { ...spring(ta.orgs.icare.id), start: '03:00' })).status).toBe(303);
+    const m = ta.db.$client.prepare('select starts_at as s, ends_at as e from meetings').get() as { s: number; e: number };
+    expect([localTimeOf(new Date(m.s)), (m.e - m.s) / 60_000]).toEqual(['03:00', 30]);
+  });
+
+  it('in English the message says the same', async () => {
+    const ta = await network();
+    ta.clock.set(instantOf('2027-03-01', '09:00').toISOString());
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    await fac.post('/language', { locale: 'en', next: '/' });
+    const res = await fac.post('/facilitate/meetings/new', spring(ta.orgs.icare.id));
+    expect(text((await html(res)).querySelector('#f-start-err'))).toBe(
+      'This time does not exist on 28 March 2027: the clocks go from 02:00 to 03:00 that night.',
+    );
+  });
+
+  it('25 October 2026, 01:30–02:30 (02:00–03:00 happens twice): the first 02:30, so one hour; shown as typed', async () => {
+    const ta = await network();
+    ta.clock.set(instantOf('2026-10-01', '09:00').toISOString());
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const res = await fac.post('/facilitate/meetings/new', {
+      ...validForm(ta.orgs.icare.id),
+      date: '2026-10-25',
+      start: '01:30',
+      end: '02:30',
+      opensDate: '2026-10-01',
+      closesDate: '2026-10-23',
+      cancelDate: '2026-10-23',
+    });
+    expect(res.status).toBe(303);
+    const m = ta.db.$client.prepare('select starts_at as s, ends_at as e from meetings').get() as { s: number; e: number };
+    expect((m.e - m.s) / 60_000).toBe(60);
+    expect([localTimeOf(new Date(m.s)), localTimeOf(new Date(m.e))]).toEqual(['01:30', '02:30']);
+  });
+
+  it('a group every week at 02:30 from 14 March 2027: its third meeting (28 March) does not exist → 422 naming it, nothing stored', async () => {
+    const ta = await network();
+    ta.clock.set(instantOf('2027-03-01', '09:00').toISOString());
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const group = {
+      ...validForm(ta.orgs.icare.id),
+      date: '2027-03-14',
+      start: '02:30',
+      end: '04:00',
+      opensDate: '2027-03-01',
+      closesDate: '2027-03-12',
+      cancelDate: '2027-03-12',
+      cadenceWeeks: '1',
+      count: '4',
+    };
+    const res = await fac.post('/facilitate/groups/new', group);
+    expect(res.status).toBe(422);
+    expect(text((await html(res)).querySelector('#f-start-err'))).toBe(`Bijeenkomst 3 van de reeks valt op 28 maart 2027. ${NO_SUCH_TIME}`);
+    // A deadline shifted with the series lands in the skipped hour too.
+    const deadline = await fac.post('/facilitate/groups/new', { ...group, start: '10:00', end: '12:00', cancelDate: '2027-03-14', cancelTime: '02:15' });
+    expect(text((await html(deadline)).querySelector('#f-cancelTime-err'))).toBe(`Bijeenkomst 3 van de reeks valt op 28 maart 2027. ${NO_SUCH_TIME}`);
+    expect(countRows(ta.db, 'meetings')).toBe(0);
+    expect(countRows(ta.db, 'intervision_groups')).toBe(0);
+    expect((await fac.post('/facilitate/groups/new', { ...group, count: '2' })).status).toBe(303);
+  });
+});

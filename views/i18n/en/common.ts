@@ -1,5 +1,8 @@
 import type { common as nl } from '../nl/common';
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
 export const common: typeof nl = {
   appName: 'Gastplek',
   tagline: 'Work at each other’s offices, learn from each other',
@@ -35,6 +38,7 @@ export const common: typeof nl = {
     school: 'School',
     anders: 'Other',
   },
+  longDate,
   dayparts: { morning: 'morning', afternoon: 'afternoon', whole: 'whole day' },
   actions: {
     save: 'Save',
@@ -81,6 +85,7 @@ export const common: typeof nl = {
     invalidDate: 'Please enter an existing date (YYYY-MM-DD).',
     invalidChoice: 'Please choose one of the options.',
     invalidNumber: 'Please enter a valid number.',
+    noSuchTime: (date: string, from: string, to: string) => `This time does not exist on ${longDate(date)}: the clocks go from ${from} to ${to} that night.`,
   },
   form: {
     errorSummary: 'The form has errors',

@@ -273,6 +273,7 @@ export const intervision: typeof nl = {
       closeAfterOpen: 'Sign-up must close after it opens.',
       closeBeforeStart: 'Sign-up must close before the meeting starts.',
       cancelBeforeStart: 'The cancellation deadline must be before the meeting starts.',
+      seriesDate: (n, date) => `Meeting ${n} of the series falls on ${date}.`,
       onlineUrl: 'Enter a link starting with https://.',
       needTown: 'Enter the town.',
       needPlaceName: 'Enter the name of the location.',

@@ -1,3 +1,7 @@
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+/** "28 maart 2027" for a local date (YYYY-MM-DD), in a message built where no locale is at hand (a form's rules). */
+const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
 /** Dutch is the source dictionary: its shape is the type every other language must match. */
 export const common = {
   appName: 'Gastplek',
@@ -34,6 +38,7 @@ export const common = {
     school: 'School',
     anders: 'Anders',
   },
+  longDate,
   dayparts: { morning: 'ochtend', afternoon: 'middag', whole: 'hele dag' },
   actions: {
     save: 'Opslaan',
@@ -80,6 +85,7 @@ export const common = {
     invalidDate: 'Vul een bestaande datum in (JJJJ-MM-DD).',
     invalidChoice: 'Kies een van de mogelijkheden.',
     invalidNumber: 'Vul een geldig getal in.',
+    noSuchTime: (date: string, from: string, to: string) => `Deze tijd bestaat niet op ${longDate(date)}: de klok gaat dan van ${from} naar ${to}.`,
   },
   form: {
     errorSummary: 'Het formulier bevat fouten',

@@ -273,6 +273,7 @@ export const intervision = {
       closeAfterOpen: 'Aanmelden moet sluiten na het openen.',
       closeBeforeStart: 'Aanmelden moet sluiten vóór de start van de bijeenkomst.',
       cancelBeforeStart: 'De afmeldtermijn moet vóór de start van de bijeenkomst liggen.',
+      seriesDate: (n: number, date: string) => `Bijeenkomst ${n} van de reeks valt op ${date}.`,
       onlineUrl: 'Vul een link in die begint met https://.',
       needTown: 'Vul de plaats in.',
       needPlaceName: 'Vul de naam van de locatie in.',
