@@ -97,14 +97,15 @@ function withDeadlineWarnings(c: Ctx, message: string, input: Parameters<typeof 
   return [message, ...warnings].join(' ');
 }
 
-function formContext(c: Ctx, extraOrgId?: number) {
+function formContext(c: Ctx, stored?: Meeting) {
   const ids = facilitatorOrgsOf(c).map((m) => m.orgId);
-  if (extraOrgId !== undefined) ids.push(extraOrgId);
+  if (stored !== undefined) ids.push(stored.orgId);
   return {
     facilitatorOrgIds: ids,
     knownOrgIds: listOrganisations(c.get('deps').db).map((o) => o.id),
     now: c.get('deps').now(),
     locations: meetingLocations(c.get('deps').db, ids),
+    stored,
   };
 }
 
@@ -220,7 +221,7 @@ facilitateRoutes.post('/meetings/:id/edit', async (c) => {
   const locked = () =>
     formPage(c, { ...mode, locked: true }, { values: form.values, errors: { _form: c.get('t').intervision.facilitate.notSavedStarted } }, 409, org);
   if (editLocked(meeting, now())) return locked();
-  const parsed = parseMeetingForm(form.values, c.get('t'), formContext(c, meeting.orgId));
+  const parsed = parseMeetingForm(form.values, c.get('t'), formContext(c, meeting));
   if (!parsed.ok) return formPage(c, mode, parsed, 422, org);
   const result = updateMeeting(db, meeting.id, manager(c), parsed.data, now(), baseUrl(c));
   if (result === 'not_found') return notFound(c);

@@ -74,7 +74,14 @@ const baseSchema = perDict((t: Dict) => {
   });
 });
 
-export type MeetingFormContext = { facilitatorOrgIds: number[]; knownOrgIds: number[]; now: Date; locations?: MeetingLocation[] };
+export type MeetingFormContext = {
+  facilitatorOrgIds: number[];
+  knownOrgIds: number[];
+  now: Date;
+  locations?: MeetingLocation[];
+  /** When editing: the deadlines as stored, so that one left as it was is not refused for having passed. */
+  stored?: Pick<Meeting, 'signupOpensAt' | 'signupClosesAt' | 'cancelDeadlineAt'>;
+};
 
 /** A typed date and time as an instant, or the message for a time the clocks skip that night (`wallClockInstant`). */
 function typedInstant(t: Dict, date: string, time: string): { at: Date; error?: string } {
@@ -87,6 +94,12 @@ function typedInstant(t: Dict, date: string, time: string): { at: Date; error?: 
  * at least minimum, sign-up closes before the start …), each message next to its own field.
  * Local dates and times become UTC instants with `wallClockInstant` (Europe/Amsterdam); a time
  * that does not exist that night (the clocks go forward) is refused at its field.
+ *
+ * Deadlines (ADR 005): sign-up opens whenever (in the past: open now); it closes after it opens,
+ * not after the start, and not in the past; the cancellation deadline lies after sign-up opens,
+ * not after the start, and not in the past. On an edit, "not in the past" holds only for a
+ * deadline that is changed (and "after sign-up opens" only when one of the two is): a deadline
+ * that passed as planned does not block an edit of the description.
  */
 export function parseMeetingForm(values: FormValues, t: Dict, ctx: MeetingFormContext): FormResult<MeetingInput> {
   const e = t.intervision.form.errors;
@@ -105,13 +118,18 @@ export function parseMeetingForm(values: FormValues, t: Dict, ctx: MeetingFormCo
   const signupOpensAt = instant(d.opensDate, d.opensTime, 'opensTime');
   const signupClosesAt = instant(d.closesDate, d.closesTime, 'closesTime');
   const cancelDeadlineAt = instant(d.cancelDate, d.cancelTime, 'cancelTime');
+  const changed = (key: keyof NonNullable<MeetingFormContext['stored']>, at: Date) => ctx.stored?.[key].getTime() !== at.getTime();
   if (endsAt <= startsAt) errors.end ??= e.endBeforeStart;
   if (startsAt <= ctx.now) errors.date = e.inPast;
   if (d.max < d.min) errors.max = e.maxBelowMin;
   if (d.maxPerOrg !== null && d.maxPerOrg > d.max) errors.maxPerOrg = e.perOrgRange;
   if (signupClosesAt <= signupOpensAt) errors.closesDate = e.closeAfterOpen;
   else if (signupClosesAt > startsAt) errors.closesDate = e.closeBeforeStart;
+  else if (signupClosesAt <= ctx.now && changed('signupClosesAt', signupClosesAt)) errors.closesDate = e.closeInPast;
   if (cancelDeadlineAt > startsAt) errors.cancelDate = e.cancelBeforeStart;
+  else if (cancelDeadlineAt <= signupOpensAt && (changed('cancelDeadlineAt', cancelDeadlineAt) || changed('signupOpensAt', signupOpensAt)))
+    errors.cancelDate = e.cancelAfterOpen;
+  else if (cancelDeadlineAt <= ctx.now && changed('cancelDeadlineAt', cancelDeadlineAt)) errors.cancelDate = e.cancelInPast;
   // A partner location chosen from the list fills in name, address and town from its own record.
   let place = { locationId: null as number | null, placeName: d.placeName, address: d.address, town: d.town };
   const chosen = d.placeKind === 'location' && d.locationId ? parseId(d.locationId) : null;

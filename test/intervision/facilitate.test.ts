@@ -334,6 +334,57 @@ describe('sign-up deadline on a working day (issue #17 point 12)', () => {
   });
 });
 
+describe('deadlines that cannot work are refused at their field (review 2026-12: a cancellation deadline in the past)', () => {
+  const refused = async (res: Response, errId: string, message: string) => {
+    expect(res.status).toBe(422);
+    const doc = await html(res);
+    expect(text(doc.querySelector(`#${errId}`))).toBe(message);
+    expect(doc.querySelector('#f-title')?.getAttribute('value')).toBeTruthy();
+  };
+  const CANCEL_AFTER_OPEN = 'De afmeldtermijn moet na het openen van de aanmelding liggen, anders kan niemand zich afmelden.';
+  const CANCEL_IN_PAST = 'Dit moment is al voorbij: wie zich aanmeldt, kan zich dan nooit meer afmelden. Kies een moment in de toekomst.';
+  const CLOSE_IN_PAST = 'Dit moment is al voorbij: dan kan niemand zich meer aanmelden. Kies een moment in de toekomst.';
+
+  for (const path of ['/facilitate/meetings/new', '/facilitate/groups/new']) {
+    it(`${path}: a cancellation deadline before sign-up opens or in the past, a sign-up deadline in the past → 422, nothing stored`, async () => {
+      const ta = await network();
+      ta.clock.set(instantOf('2026-12-03', '09:00').toISOString());
+      const fac = await loginAs(ta.app, ta.facilitator.email);
+      const form = { ...validForm(ta.orgs.icare.id), opensDate: '2026-12-03', cadenceWeeks: '2', count: '2' };
+      // The review's case: sign-up opens 3 December, people could cancel only until 1 December.
+      await refused(await fac.post(path, { ...form, cancelDate: '2026-12-01' }), 'f-cancelDate-err', CANCEL_AFTER_OPEN);
+      await refused(await fac.post(path, { ...form, cancelDate: '2026-12-03', cancelTime: '00:00' }), 'f-cancelDate-err', CANCEL_AFTER_OPEN);
+      // Sign-up opened earlier: the deadline is after it, but already passed.
+      const openSince = { ...form, opensDate: '2026-11-23' };
+      await refused(await fac.post(path, { ...openSince, cancelDate: '2026-12-02' }), 'f-cancelDate-err', CANCEL_IN_PAST);
+      await refused(await fac.post(path, { ...openSince, cancelDate: '2026-12-03', cancelTime: '09:00' }), 'f-cancelDate-err', CANCEL_IN_PAST);
+      await refused(await fac.post(path, { ...openSince, closesDate: '2026-12-02' }), 'f-closesDate-err', CLOSE_IN_PAST);
+      expect(countRows(ta.db, 'meetings')).toBe(0);
+      // A cancellation deadline before the sign-up deadline is a choice (late sign-ups are binding), and fine.
+      expect((await fac.post(path, { ...openSince, cancelDate: '2026-12-07' })).status).toBe(303);
+      expect(countRows(ta.db, 'meetings')).toBeGreaterThan(0);
+    });
+  }
+
+  it('an edit after the deadlines passed as planned is saved; a deadline changed into the past is refused, one moved into the future is saved', async () => {
+    const ta = await network();
+    const { db, orgs, facilitator } = ta;
+    const id = makeMeeting(db, facilitator.id, orgs.icare.id); // sign-up and cancellation close 9 Dec 17:00, start 10 Dec 14:00
+    ta.clock.set(instantOf('2026-12-10', '09:00').toISOString());
+    const fac = await loginAs(ta.app, facilitator.email);
+    const stored = meetingValues(getManagedMeeting(db, id, facilitator.id, [])!, []) as Record<string, string>;
+    const edit = (over: Record<string, string>) => fac.post(`/facilitate/meetings/${id}/edit`, { ...stored, ...over });
+    expect((await edit({ description: 'Zaal 3, tweede verdieping' })).status).toBe(303);
+    expect(getManagedMeeting(db, id, facilitator.id, [])!.description).toBe('Zaal 3, tweede verdieping');
+    await refused(await edit({ cancelTime: '12:00' }), 'f-cancelDate-err', CANCEL_IN_PAST);
+    await refused(await edit({ closesDate: '2026-12-08' }), 'f-closesDate-err', CLOSE_IN_PAST);
+    await refused(await edit({ opensDate: '2026-12-10', opensTime: '08:00' }), 'f-cancelDate-err', CANCEL_AFTER_OPEN);
+    expect(getManagedMeeting(db, id, facilitator.id, [])!.cancelDeadlineAt).toEqual(instantOf('2026-12-09', '17:00'));
+    expect((await edit({ cancelDate: '2026-12-10', cancelTime: '12:00' })).status).toBe(303);
+    expect(getManagedMeeting(db, id, facilitator.id, [])!.cancelDeadlineAt).toEqual(instantOf('2026-12-10', '12:00'));
+  });
+});
+
 describe('a time the clocks skip is refused, the repeated hour is its first occurrence (review 2026-12: daylight saving)', () => {
   const NO_SUCH_TIME = 'Deze tijd bestaat niet op 28 maart 2027: de klok gaat dan van 02:00 naar 03:00.';
   const spring = (orgId: number) => ({
