@@ -15,6 +15,7 @@ import {
   slotWhen,
 } from '../../views/pages/consults';
 import type { FormState } from '../../views/partials/form';
+import { locationClosedText } from '../../views/partials/desks/cards';
 import { consultIcsFor } from './calendar';
 import {
   bookConsultSlot,
@@ -185,7 +186,15 @@ consultsRoutes.get('/mine/new', (c) => {
 });
 
 /** Which field a publishing refusal belongs to. */
-const PUBLISH_FIELD = { forbidden: '_form', location: 'place', past: 'date', horizon: 'date', too_late: 'startTime', overlap: 'startTime' } as const;
+const PUBLISH_FIELD = {
+  forbidden: '_form',
+  location: 'place',
+  past: 'date',
+  horizon: 'date',
+  too_late: 'startTime',
+  overlap: 'startTime',
+  closed: 'date',
+} as const;
 
 consultsRoutes.post('/mine/new', async (c) => {
   if (!holdsRole(c.get('memberships'), 'expert')) return notExpert(c);
@@ -194,7 +203,9 @@ consultsRoutes.post('/mine/new', async (c) => {
   const r = publishConsultHours(c.get('deps').db, { expertId: c.get('user')!.id, ...form.data }, c.get('deps').now());
   if (!r.ok) {
     if (r.reason === 'forbidden') return notExpert(c);
-    return publishPage(c, { values: form.values, errors: { [PUBLISH_FIELD[r.reason]]: c.get('t').consults.publish.refusals[r.reason] } }, 422);
+    const refusal = c.get('t').consults.publish.refusals[r.reason];
+    const message = r.reason === 'closed' ? `${locationClosedText(c.get('t'), r.closed)} ${refusal}` : refusal;
+    return publishPage(c, { values: form.values, errors: { [PUBLISH_FIELD[r.reason]]: message } }, 422);
   }
   return redirectWithFlash(c, '/consults/mine', c.get('t').consults.publish.published);
 });

@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, count, eq, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { consultBookings, consultHours, expertiseTags, locations, locationShares, memberships, organisations, users } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
-import { isUniqueViolation, memberOrgIds, sharedOrgIdsOf } from '../desks/rules';
+import { isUniqueViolation, locationClosures, memberOrgIds, sharedOrgIdsOf, type LocationClosed } from '../desks/rules';
 import { addDays, localToday } from '../lib/time';
 import { noticeConsultBooked, noticeConsultCancelled } from './notices';
 import { slotEnd, slotStart } from './slots';
@@ -120,7 +120,7 @@ export type PublishInput = {
 };
 
 export type PublishRefusal = 'forbidden' | 'location' | 'past' | 'horizon' | 'too_late' | 'overlap';
-export type PublishResult = { ok: true; id: number } | { ok: false; reason: PublishRefusal };
+export type PublishResult = { ok: true; id: number } | { ok: false; reason: PublishRefusal } | { ok: false; reason: 'closed'; closed: LocationClosed };
 
 /** The organisations in which a person holds the expert role (active account). */
 export function expertOrgIds(db: Queryable, userId: string): number[] {
@@ -139,8 +139,9 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 /**
  * Publishes consult hours. The expert role decides where: a location of an organisation in which
  * the person holds the role (that organisation is the hours' own), or online (the first such
- * organisation). Not in the past, not over a year ahead, within 07:00–22:00, and not overlapping
- * the expert's own open hours that day.
+ * organisation). Not in the past, not over a year ahead, within 07:00–22:00, not on a day the
+ * location is closed (a weekday it does not open, a holiday or closure: the desks' rule,
+ * `locationClosures`), and not overlapping the expert's own open hours that day.
  */
 export function publishConsultHours(db: DB, input: PublishInput, now: Date): PublishResult {
   return writeTx(db, (tx): PublishResult => {
@@ -161,6 +162,8 @@ export function publishConsultHours(db: DB, input: PublishInput, now: Date): Pub
     const from = minutesOf(input.startTime);
     const to = from + input.slots * input.slotMinutes;
     if (from < minutesOf(EARLIEST_START) || to > minutesOf(LATEST_END)) return { ok: false, reason: 'too_late' };
+    const closed = input.locationId === null ? null : locationClosures(tx, input.locationId, input.date, input.date)(input.date);
+    if (closed) return { ok: false, reason: 'closed', closed };
     const sameDay = tx
       .select({ startTime: consultHours.startTime, slots: consultHours.slots, slotMinutes: consultHours.slotMinutes })
       .from(consultHours)

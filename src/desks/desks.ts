@@ -710,9 +710,6 @@ export function takenBetween(db: Queryable, spaceId: number, from: string, to: s
   return new Map(rows.map((r) => [`${r.date}:${r.daypart}`, r.n]));
 }
 
-/** For `closedRunsAhead` of a whole location: no space id matches, so only whole-location closures count. */
-export const NO_SPACE = 0;
-
 export type ClosedRun = { from: string; to: string; closed: ClosedReason };
 
 /**

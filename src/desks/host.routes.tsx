@@ -25,7 +25,6 @@ import {
   getHostSpace,
   closedRunsAhead,
   listClosures,
-  NO_SPACE,
   listHostLocations,
   listPartnerOrgs,
   listShares,
@@ -35,7 +34,7 @@ import {
   type Location,
   type LocationInput,
 } from './desks';
-import { maskToAmenities, maskToWeekdays, weekdaysToMask } from './rules';
+import { maskToAmenities, maskToWeekdays, NO_SPACE, weekdaysToMask } from './rules';
 import { closureSchema, guestListSchema, locationSchema, spaceSchema } from './schemas';
 import { hostOrgIds, today } from './context';
 import { formatHolidaySet, parseHolidaySet } from './holidays';

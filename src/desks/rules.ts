@@ -404,6 +404,27 @@ export function closuresFor(db: Queryable, space: { id: number; locationId: numb
   };
 }
 
+/** For `closuresFor` of a whole location: no space id matches, so only whole-location closures count. */
+export const NO_SPACE = 0;
+
+/** Why a whole location takes no one on a date: a weekday it does not open (1 = Monday), or a holiday or closure. */
+export type LocationClosed = ClosedReason | { kind: 'weekday'; weekday: number };
+
+/**
+ * The desks' closed days of a whole location, for what is held there that is not a desk booking (an
+ * intervision meeting, consult hours): a weekday it is not open, then `closuresFor` without a space
+ * (closures of the location, its organisation or the network, and the holidays it closes for).
+ */
+export function locationClosures(db: Queryable, locationId: number, from: string, to: string): (d: string) => LocationClosed | null {
+  const loc = db.select({ openWeekdays: locations.openWeekdays }).from(locations).where(eq(locations.id, locationId)).get();
+  const closed = closuresFor(db, { id: NO_SPACE, locationId }, from, to);
+  return (d) => {
+    const weekday = isoWeekday(d);
+    if (loc && (loc.openWeekdays & weekdayBit(weekday)) === 0) return { kind: 'weekday', weekday };
+    return closed(d);
+  };
+}
+
 /** `closuresFor` as a date predicate, for `slotRefusal`. */
 export function closedDatesFor(db: Queryable, space: { id: number; locationId: number }, from: string, to: string): (d: string) => boolean {
   const closed = closuresFor(db, space, from, to);

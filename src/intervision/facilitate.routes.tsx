@@ -9,20 +9,22 @@ import { logRead } from '../privacy/context';
 import type { AppEnv } from '../types';
 import type { FormState } from '../../views/partials/form';
 import { formatLocalDate } from '../../views/i18n/format';
+import { locationClosedText } from '../../views/partials/desks/cards';
 import { AttendancePage, FacilitatePage, ManageMeetingPage, MeetingFormPage, type FormMode } from '../../views/pages/intervision/facilitate';
 import { attendanceCsv, attendanceState, durationMinutes, listAttendanceChanges, recordAttendance } from './attendance';
-import { closedGroupOf, createGroup, removeFromMeeting } from './groups';
+import { closedGroupOf, publishGroup, removeFromMeeting } from './groups';
 import { cancelMeeting, updateMeeting } from './meeting-changes';
 import {
   confirmGoAhead,
   formerParticipant,
   getManagedMeeting,
   getMeetingCard,
-  insertMeeting,
   listManaged,
   listParticipants,
   listVisibleOrgIds,
+  publishMeeting,
   type Meeting,
+  type PlaceClosed,
 } from './meetings';
 import { deadlinesOnDaysOff, meetingValues, newMeetingValues, parseAttendanceForm, parseGroupForm, parseMeetingForm, rawForm } from './schemas';
 import { adminOrgIdsOf, baseUrl, csvResponse, facilitatorOrgsOf } from './context';
@@ -109,6 +111,13 @@ function formContext(c: Ctx, stored?: Meeting) {
   };
 }
 
+/** A meeting (of a series) at a partner location on a day it is closed: the reason at the date field. */
+function placeClosedError(c: Ctx, p: PlaceClosed) {
+  const e = c.get('t').intervision.form.errors;
+  const why = e.placeClosed(locationClosedText(c.get('t'), p.closed));
+  return { date: p.index === 0 ? why : `${e.seriesDate(p.index + 1, c.get('t').longDate(p.date))} ${why}` };
+}
+
 facilitateRoutes.get('/meetings/new', (c) => {
   const orgs = facilitatorOrgsOf(c);
   if (orgs.length === 0) return forbidden(c);
@@ -121,8 +130,9 @@ facilitateRoutes.post('/meetings/new', async (c) => {
   const form = await readForm(c, rawForm);
   const parsed = parseMeetingForm(form.values, c.get('t'), formContext(c));
   if (!parsed.ok) return formPage(c, { kind: 'new' }, parsed, 422);
-  const id = insertMeeting(db, { ...parsed.data, facilitatorId: c.get('user')!.id }, now());
-  return redirectWithFlash(c, `/facilitate/meetings/${id}`, withDeadlineWarnings(c, c.get('t').intervision.facilitate.created, parsed.data));
+  const result = publishMeeting(db, { ...parsed.data, facilitatorId: c.get('user')!.id }, now());
+  if (!result.ok) return formPage(c, { kind: 'new' }, { values: form.values, errors: placeClosedError(c, result.placeClosed) }, 422);
+  return redirectWithFlash(c, `/facilitate/meetings/${result.id}`, withDeadlineWarnings(c, c.get('t').intervision.facilitate.created, parsed.data));
 });
 
 facilitateRoutes.get('/groups/new', (c) => {
@@ -137,8 +147,9 @@ facilitateRoutes.post('/groups/new', async (c) => {
   const form = await readForm(c, rawForm);
   const parsed = parseGroupForm(form.values, c.get('t'), formContext(c));
   if (!parsed.ok) return formPage(c, { kind: 'group' }, parsed, 422);
-  const groupId = createGroup(db, { ...parsed.data, facilitatorId: c.get('user')!.id }, now());
-  return redirectWithFlash(c, `/groups/${groupId}`, withDeadlineWarnings(c, c.get('t').intervision.facilitate.groupCreated(parsed.data.count), parsed.data));
+  const result = publishGroup(db, { ...parsed.data, facilitatorId: c.get('user')!.id }, now());
+  if (!result.ok) return formPage(c, { kind: 'group' }, { values: form.values, errors: placeClosedError(c, result.placeClosed) }, 422);
+  return redirectWithFlash(c, `/groups/${result.id}`, withDeadlineWarnings(c, c.get('t').intervision.facilitate.groupCreated(parsed.data.count), parsed.data));
 });
 
 // ——— One managed meeting ———
@@ -226,6 +237,7 @@ facilitateRoutes.post('/meetings/:id/edit', async (c) => {
   const result = updateMeeting(db, meeting.id, manager(c), parsed.data, now(), baseUrl(c));
   if (result === 'not_found') return notFound(c);
   if (result === 'closed') return locked();
+  if (typeof result === 'object') return formPage(c, mode, { values: form.values, errors: placeClosedError(c, result.placeClosed) }, 422, org);
   return redirectWithFlash(c, `/facilitate/meetings/${meeting.id}`, withDeadlineWarnings(c, c.get('t').intervision.facilitate.saved, parsed.data));
 });
 

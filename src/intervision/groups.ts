@@ -3,7 +3,7 @@ import { groupMembers, intervisionGroups, meetings, organisations, registrations
 import { writeTx, type DB, type Queryable, type Tx } from '../db';
 import { addDays, instantOf, localDateOf, localTimeOf } from '../lib/time';
 import { mailGroupMovedUp, mailGroupRemoved } from './mails';
-import { insertMeeting, visibleTo, type Meeting, type MeetingInput } from './meetings';
+import { insertMeeting, placeClosedOn, visibleTo, type Meeting, type MeetingInput, type PlaceClosed } from './meetings';
 import { placeRegistration, promote, removeParticipant } from './registrations';
 import { fits, nextTicket, positionOf, promoteWaiting, type Waitlist } from './waitlist';
 
@@ -18,6 +18,25 @@ function shiftWeeks(instant: Date, weeks: number): Date {
 /** How many weeks after the first each meeting of a series is: 0, cadence, 2 × cadence, … (`count` of them). */
 export function seriesWeeks(g: Pick<GroupInput, 'cadenceWeeks' | 'count'>): number[] {
   return Array.from({ length: g.count }, (_, i) => i * g.cadenceWeeks);
+}
+
+export type PublishGroupResult = { ok: true; id: number } | { ok: false; placeClosed: PlaceClosed };
+
+/**
+ * A facilitator publishes a group: no meeting of the series at a partner location on a day it is
+ * closed (the first such meeting is named), then `createGroup`, in one transaction.
+ */
+export function publishGroup(db: DB, input: GroupInput & { facilitatorId: string }, now: Date): PublishGroupResult {
+  return writeTx(db, (tx): PublishGroupResult => {
+    const first = localDateOf(input.startsAt);
+    const placeClosed = placeClosedOn(
+      tx,
+      input.locationId,
+      seriesWeeks(input).map((w) => addDays(first, w * 7)),
+    );
+    if (placeClosed) return { ok: false, placeClosed };
+    return { ok: true, id: createGroup(tx, input, now) };
+  });
 }
 
 /**

@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { meetings, registrations } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 import { mailMeetingCancelled, mailMeetingChanged } from './mails';
-import { getManagedMeeting, setVisibility, type MeetingInput } from './meetings';
+import { getManagedMeeting, placeClosedOn, setVisibility, type MeetingInput, type PlaceClosed } from './meetings';
+import { localDateOf } from '../lib/time';
 import { promote } from './registrations';
 
 /*
@@ -21,11 +22,25 @@ export type Manager = { userId: string; adminOrgIds: number[] };
  * waiting people up; a lower one never drops anybody already registered. The warning about too few
  * sign-ups may go out again only when the sign-up deadline moved.
  */
-export function updateMeeting(db: DB, meetingId: number, by: Manager, input: MeetingInput, now: Date, baseUrl: string): 'ok' | 'not_found' | 'closed' {
+export function updateMeeting(
+  db: DB,
+  meetingId: number,
+  by: Manager,
+  input: MeetingInput,
+  now: Date,
+  baseUrl: string,
+): 'ok' | 'not_found' | 'closed' | { placeClosed: PlaceClosed } {
   return writeTx(db, (tx) => {
     const meeting = getManagedMeeting(tx, meetingId, by.userId, by.adminOrgIds);
     if (!meeting) return 'not_found';
     if (meeting.status === 'cancelled' || now >= meeting.startsAt) return 'closed';
+    // Only a move (another location or date) is held to the location's closed days: a closure
+    // announced after the meeting was planned does not block an edit of its description.
+    const date = localDateOf(input.startsAt);
+    if ((input.locationId ?? null) !== meeting.locationId || date !== localDateOf(meeting.startsAt)) {
+      const placeClosed = placeClosedOn(tx, input.locationId, [date]);
+      if (placeClosed) return { placeClosed };
+    }
     const { visibleOrgIds, ...row } = input;
     const deadlineMoved = input.signupClosesAt.getTime() !== meeting.signupClosesAt.getTime();
     tx.update(meetings)

@@ -16,6 +16,8 @@ import { prepared, writeTx, type DB, type Queryable, type Tx } from '../db';
 import { hasRole, holdsRoleSql } from '../orgs/orgs';
 import type { Membership } from '../types';
 import { paging, type Paging } from '../lib/paging';
+import { locationClosures, type LocationClosed } from '../desks/rules';
+import { localDateOf } from '../lib/time';
 import { versionedCache } from '../lib/versioned';
 
 export type Meeting = typeof meetings.$inferSelect;
@@ -293,6 +295,36 @@ export function listVisibleOrgIds(db: Queryable, meetingId: number): number[] {
     .where(eq(meetingVisibility.meetingId, meetingId))
     .all()
     .map((r) => r.orgId);
+}
+
+/** A meeting (of a series: the `index`-th) on a day its partner location is closed, and why. */
+export type PlaceClosed = { index: number; date: string; closed: LocationClosed };
+
+/**
+ * The first of `dates` on which the partner location `locationId` takes no one: a weekday it is not
+ * open, a holiday it closes for, or a closure (the desks' rule, `locationClosures`). Null for an own
+ * address or online (no location id), or when it is open on every date.
+ */
+export function placeClosedOn(db: Queryable, locationId: number | null | undefined, dates: string[]): PlaceClosed | null {
+  if (!locationId || dates.length === 0) return null;
+  const sorted = [...dates].sort();
+  const closed = locationClosures(db, locationId, sorted[0]!, sorted.at(-1)!);
+  for (const [index, date] of dates.entries()) {
+    const why = closed(date);
+    if (why) return { index, date, closed: why };
+  }
+  return null;
+}
+
+export type PublishMeetingResult = { ok: true; id: number } | { ok: false; placeClosed: PlaceClosed };
+
+/** A facilitator publishes a meeting: not at a partner location on a day it is closed, then stored, in one transaction. */
+export function publishMeeting(db: DB, input: MeetingInput & { facilitatorId: string }, now: Date): PublishMeetingResult {
+  return writeTx(db, (tx): PublishMeetingResult => {
+    const placeClosed = placeClosedOn(tx, input.locationId, [localDateOf(input.startsAt)]);
+    if (placeClosed) return { ok: false, placeClosed };
+    return { ok: true, id: insertMeeting(tx, input, now) };
+  });
 }
 
 export function insertMeeting(db: DB | Tx, input: MeetingInput & { facilitatorId: string; groupId?: number | null }, now: Date): number {

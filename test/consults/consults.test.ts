@@ -101,7 +101,32 @@ describe('publishing consult hours', () => {
   });
 });
 
-describe('consult hours only at a time that exists (review 2026-12)', () => {
+describe('consult hours only when they can take place (review 2026-12)', () => {
+  it('at a location on a Sunday it is not open, or on a closure → 422 at the date with the reason; nothing written, so nobody can book', async () => {
+    const t = await setup();
+    const { closures } = await import('../../db/schema');
+    t.db.insert(closures).values({ scope: 'org', orgId: t.w.cjg.id, startDate: '2026-12-24', endDate: '2026-12-24', reason: 'Kerst' }).run();
+    const expert = await t.as(t.w.expert);
+    const at = (date: string) => ({ ...PUBLISH, place: String(t.w.open.locationId), onlineUrl: '', date });
+    const cases: [string, string][] = [
+      ['2026-11-29', 'De locatie is gesloten op zondag. Kies een andere datum, of online.'],
+      ['2026-12-24', 'De locatie is dan gesloten: Kerst. Kies een andere datum, of online.'],
+      ['2026-12-25', 'De locatie is dan gesloten: Eerste kerstdag. Kies een andere datum, of online.'],
+    ];
+    for (const [date, message] of cases) {
+      const res = await expert.post('/consults/mine/new', at(date));
+      expect(res.status, date).toBe(422);
+      const doc = await html(res);
+      expect(text(doc.querySelector('#f-date-err'))).toBe(message);
+      expect(doc.querySelector('#f-date')?.getAttribute('value')).toBe(date);
+    }
+    expect(countRows(t.db, 'consult_hours')).toBe(0);
+    // Online that Sunday, or at the location on an open day: fine.
+    expect((await expert.post('/consults/mine/new', { ...PUBLISH, date: '2026-11-29' })).status).toBe(303);
+    expect((await expert.post('/consults/mine/new', at('2026-12-23'))).status).toBe(303);
+    expect(countRows(t.db, 'consult_hours')).toBe(2);
+  });
+
   it('a start the clocks skip (28 March 2027, 02:30) → 422 at the start time, saying so', async () => {
     const t = await setup();
     const res = await (await t.as(t.w.expert)).post('/consults/mine/new', { ...PUBLISH, date: '2027-03-28', startTime: '02:30' });

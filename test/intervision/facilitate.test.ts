@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countRows, html, loginAs, postHeld, text } from '../helpers';
+import { closures } from '../../db/schema';
+import { createSpace } from '../desks/factory';
 import { getManagedMeeting } from '../../src/intervision/meetings';
 import { meetingValues } from '../../src/intervision/schemas';
 import { instantOf } from '../../src/lib/time';
@@ -486,5 +488,80 @@ describe('a time the clocks skip is refused, the repeated hour is its first occu
     expect(countRows(ta.db, 'meetings')).toBe(0);
     expect(countRows(ta.db, 'intervision_groups')).toBe(0);
     expect((await fac.post('/facilitate/groups/new', { ...group, count: '2' })).status).toBe(303);
+  });
+});
+
+describe('a meeting at a partner location only on a day it is open (review 2026-12: closed locations)', () => {
+  /** A CJG location open Monday–Friday, the CJG closed for "Kerst" on 24 December 2026; the clock on 23 November 2026. */
+  async function closedWorld() {
+    const ta = await network();
+    const { locationId } = createSpace(ta.db, ta.orgs.cjg.id, { name: 'Overlegruimte' });
+    ta.db.insert(closures).values({ scope: 'org', orgId: ta.orgs.cjg.id, startDate: '2026-12-24', endDate: '2026-12-24', reason: 'Kerst' }).run();
+    const fac = await loginAs(ta.app, ta.facilitator.email);
+    const at = (date: string, over: Record<string, string> = {}) => ({
+      ...validForm(ta.orgs.icare.id),
+      placeKind: 'location',
+      locationId: String(locationId),
+      address: '',
+      town: '',
+      date,
+      closesDate: '2026-12-04',
+      cancelDate: '2026-12-04',
+      ...over,
+    });
+    return { ...ta, locationId, fac, at };
+  }
+  const HINT = 'Kies een andere datum, of een eigen adres of online.';
+
+  it('on a closure, a public holiday the location closes for, or a weekday it is not open → 422 at the date with the reason; an own address that day is fine', async () => {
+    const w = await closedWorld();
+    const cases: [string, string][] = [
+      ['2026-12-24', `De locatie is dan gesloten: Kerst. ${HINT}`],
+      ['2026-12-25', `De locatie is dan gesloten: Eerste kerstdag. ${HINT}`],
+      ['2026-12-13', `De locatie is gesloten op zondag. ${HINT}`],
+    ];
+    for (const [date, message] of cases) {
+      const res = await w.fac.post('/facilitate/meetings/new', w.at(date));
+      expect(res.status, date).toBe(422);
+      const doc = await html(res);
+      expect(text(doc.querySelector('#f-date-err'))).toBe(message);
+      expect(doc.querySelector('#f-date')?.getAttribute('value')).toBe(date);
+      expect(doc.querySelector('#f-title')?.getAttribute('value')).toBe('Nieuwe intervisie');
+    }
+    expect(countRows(w.db, 'meetings')).toBe(0);
+    expect(
+      (await w.fac.post('/facilitate/meetings/new', w.at('2026-12-24', { placeKind: 'address', locationId: '', address: 'Dorpsstraat 1', town: 'Ermelo' })))
+        .status,
+    ).toBe(303);
+    expect((await w.fac.post('/facilitate/meetings/new', w.at('2026-12-23'))).status).toBe(303);
+    expect(countRows(w.db, 'meetings')).toBe(2);
+  });
+
+  it('a series that reaches a closed day names that meeting, and nothing of the group is stored', async () => {
+    const w = await closedWorld();
+    const res = await w.fac.post('/facilitate/groups/new', w.at('2026-12-10', { cadenceWeeks: '1', count: '3', title: 'Reeks' }));
+    expect(res.status).toBe(422);
+    expect(text((await html(res)).querySelector('#f-date-err'))).toBe(
+      `Bijeenkomst 3 van de reeks valt op 24 december 2026. De locatie is dan gesloten: Kerst. ${HINT}`,
+    );
+    expect(countRows(w.db, 'meetings')).toBe(0);
+    expect(countRows(w.db, 'intervision_groups')).toBe(0);
+    expect((await w.fac.post('/facilitate/groups/new', w.at('2026-12-10', { cadenceWeeks: '1', count: '2', title: 'Reeks' }))).status).toBe(303);
+  });
+
+  it('an edit that moves the meeting to a closed day is refused; a closure announced later does not block an edit of the description', async () => {
+    const w = await closedWorld();
+    expect((await w.fac.post('/facilitate/meetings/new', w.at('2026-12-23'))).status).toBe(303);
+    const id = (w.db.$client.prepare('select id from meetings').get() as { id: number }).id;
+    const moved = await w.fac.post(`/facilitate/meetings/${id}/edit`, w.at('2026-12-24'));
+    expect(moved.status).toBe(422);
+    expect(text((await html(moved)).querySelector('#f-date-err'))).toBe(`De locatie is dan gesloten: Kerst. ${HINT}`);
+    expect(localTimeOf(getManagedMeeting(w.db, id, w.facilitator.id, [])!.startsAt)).toBe('14:00');
+    w.db
+      .insert(closures)
+      .values({ scope: 'location', locationId: w.locationId, orgId: w.orgs.cjg.id, startDate: '2026-12-23', endDate: '2026-12-23', reason: 'Verbouwing' })
+      .run();
+    expect((await w.fac.post(`/facilitate/meetings/${id}/edit`, w.at('2026-12-23', { description: 'Neem je laptop mee' }))).status).toBe(303);
+    expect(getManagedMeeting(w.db, id, w.facilitator.id, [])!.description).toBe('Neem je laptop mee');
   });
 });

@@ -80,5 +80,7 @@ export const closures: typeof nl = {
   byNetwork: 'the whole network',
   closedOn: (names) => `${names}: locations closed on this day are not listed.`,
   closedFor: (name) => `closed: ${name}`,
+  locationClosedOn: (name) => `The location is closed then: ${name}.`,
+  locationClosedWeekday: (day) => `The location is closed on ${day}s.`,
   refusal: (name) => `${name}. The location or space is closed then.`,
 };

@@ -129,6 +129,7 @@ export const consults: typeof nl = {
       horizon: 'Consult hours can be offered up to a year ahead.',
       too_late: 'Consult hours fall between 07:00 and 22:00; choose an earlier start or fewer slots.',
       overlap: 'You already have consult hours at that time.',
+      closed: 'Choose another date, or online.',
     },
   },
   mail: {

@@ -276,6 +276,7 @@ export const intervision: typeof nl = {
       closeInPast: 'This moment has passed: nobody could sign up any more. Choose a moment in the future.',
       cancelInPast: 'This moment has passed: whoever signs up could never cancel. Choose a moment in the future.',
       cancelAfterOpen: 'The cancellation deadline must be after sign-up opens, or nobody can cancel.',
+      placeClosed: (why) => `${why} Choose another date, or your own address or online.`,
       seriesDate: (n, date) => `Meeting ${n} of the series falls on ${date}.`,
       onlineUrl: 'Enter a link starting with https://.',
       needTown: 'Enter the town.',

@@ -80,5 +80,7 @@ export const closures = {
   byNetwork: 'het hele netwerk',
   closedOn: (names: string) => `${names}: locaties die dan gesloten zijn, staan niet in de lijst.`,
   closedFor: (name: string) => `gesloten: ${name}`,
+  locationClosedOn: (name: string) => `De locatie is dan gesloten: ${name}.`,
+  locationClosedWeekday: (day: string) => `De locatie is gesloten op ${day}.`,
   refusal: (name: string) => `${name}. De locatie of werkruimte is dan gesloten.`,
 };

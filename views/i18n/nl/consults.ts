@@ -128,6 +128,7 @@ export const consults = {
       horizon: 'Spreekuren kun je tot een jaar vooruit aanbieden.',
       too_late: 'Een spreekuur valt tussen 07:00 en 22:00; kies een vroegere begintijd of minder tijdvakken.',
       overlap: 'Je hebt op dat moment al een spreekuur.',
+      closed: 'Kies een andere datum, of online.',
     },
   },
   mail: {

@@ -276,6 +276,7 @@ export const intervision = {
       closeInPast: 'Dit moment is al voorbij: dan kan niemand zich meer aanmelden. Kies een moment in de toekomst.',
       cancelInPast: 'Dit moment is al voorbij: wie zich aanmeldt, kan zich dan nooit meer afmelden. Kies een moment in de toekomst.',
       cancelAfterOpen: 'De afmeldtermijn moet na het openen van de aanmelding liggen, anders kan niemand zich afmelden.',
+      placeClosed: (why: string) => `${why} Kies een andere datum, of een eigen adres of online.`,
       seriesDate: (n: number, date: string) => `Bijeenkomst ${n} van de reeks valt op ${date}.`,
       onlineUrl: 'Vul een link in die begint met https://.',
       needTown: 'Vul de plaats in.',

@@ -2,7 +2,7 @@ import type { Dict, Locale } from '../../i18n';
 import type { Amenity, BookingStatus, Daypart } from '../../../db/schema/desks';
 import { formatLocalDate } from '../../i18n/format';
 import { freePlaces, type SpaceResult } from '../../../src/desks/desks';
-import { maskToAmenities, type ClosedReason, type Refusal } from '../../../src/desks/rules';
+import { maskToAmenities, type ClosedReason, type LocationClosed, type Refusal } from '../../../src/desks/rules';
 import { NoticeLine, type Notice } from '../notice';
 
 /** Status as a word (never colour alone), with a class for a small visual marker. */
@@ -228,6 +228,12 @@ export type CellProps = {
 /** What closes a day, by name: the holiday in the reader's language, or the closure's reason. */
 export function closedName(t: Dict, closed: ClosedReason): string {
   return closed.kind === 'holiday' ? t.closures.holidays[closed.holiday] : closed.reason;
+}
+
+/** Why a whole location is closed on a date (`locationClosures`), as a sentence: "De locatie is gesloten op zondag." */
+export function locationClosedText(t: Dict, closed: LocationClosed): string {
+  if (closed.kind === 'weekday') return t.closures.locationClosedWeekday(t.desks.weekdays[closed.weekday - 1] ?? '');
+  return t.closures.locationClosedOn(closedName(t, closed));
 }
 
 /** A week-view cell's words for why its dagdeel cannot be booked (`slotRefusal`), or null when it can. */
