@@ -1,10 +1,10 @@
 import type { Tx } from '../../src/db';
 import { recordAttendance } from '../../src/intervision/attendance';
 import { createGroup, joinGroup } from '../../src/intervision/groups';
-import { insertMeeting, type MeetingInput } from '../../src/intervision/meetings';
+import { insertMeeting, placeClosedOn, type MeetingInput } from '../../src/intervision/meetings';
 import { placeRegistration } from '../../src/intervision/registrations';
 import { addDays, instantOf, localDateOf } from '../../src/lib/time';
-import { meetings, registrations } from '../schema';
+import { locations, meetings, registrations } from '../schema';
 import { eq } from 'drizzle-orm';
 import type { CoreSeed } from './core';
 
@@ -19,18 +19,33 @@ export function seedIntervision(tx: Tx, core: CoreSeed, now: Date): void {
   const facilitator = user('facilitator@gastplek.test');
   const icare = org('Icare JGZ');
   const today = localDateOf(now);
+  // Meetings meet at the CJG's desk location (its own address), on days it is open.
+  const place = tx
+    .select({ id: locations.id, street: locations.street, town: locations.town })
+    .from(locations)
+    .where(eq(locations.name, 'CJG Harderwijk Stationslaan'))
+    .get()!;
+  /** The first day from `dayOffset` on (up to `repeats` × `everyDays` later, too) the location is open; past days as they are. */
+  const openDay = (dayOffset: number, repeats = 1, everyDays = 0): string => {
+    for (let shift = 0; shift < 14; shift++) {
+      const first = addDays(today, dayOffset + shift);
+      const dates = Array.from({ length: repeats }, (_, i) => addDays(first, i * everyDays));
+      if (dayOffset < 0 || !placeClosedOn(tx, place.id, dates)) return first;
+    }
+    return addDays(today, dayOffset);
+  };
 
-  const base = (dayOffset: number, start: string, end: string): Omit<MeetingInput, 'title' | 'kind' | 'method'> => {
-    const day = addDays(today, dayOffset);
+  const base = (dayOffset: number, start: string, end: string, day = openDay(dayOffset)): Omit<MeetingInput, 'title' | 'kind' | 'method'> => {
     return {
       orgId: icare,
       description: '',
       startsAt: instantOf(day, start),
       endsAt: instantOf(day, end),
       placeKind: 'location',
-      placeName: 'CJG Harderwijk, vergaderzaal De Haven',
-      address: 'Stationsplein 12',
-      town: 'Harderwijk',
+      locationId: place.id,
+      placeName: 'CJG Harderwijk Stationslaan, vergaderzaal De Haven',
+      address: place.street,
+      town: place.town,
       onlineUrl: null,
       minParticipants: 4,
       maxParticipants: 8,
@@ -78,6 +93,7 @@ export function seedIntervision(tx: Tx, core: CoreSeed, now: Date): void {
     {
       ...base(17, '09:30', '11:30'),
       placeKind: 'online',
+      locationId: null,
       placeName: null,
       address: null,
       town: null,
@@ -105,7 +121,7 @@ export function seedIntervision(tx: Tx, core: CoreSeed, now: Date): void {
   const groupId = createGroup(
     tx,
     {
-      ...base(21, '13:30', '15:30'),
+      ...base(21, '13:30', '15:30', openDay(21, 4, 42)),
       title: 'Vaste intervisiegroep Noord-Veluwe',
       kind: 'intervisie',
       method: 'tienstappen',
