@@ -64,7 +64,7 @@ bookingsRoutes.post('/:id/checkin', (c) => {
   if (!r.ok && r.reason === 'not_found') return notFound(c);
   return r.ok
     ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.checkedInFlash }, 200)
-    : bookingOutcome(c, id, { kind: 'error', text: t.refusals.not_checkinable }, 422);
+    : bookingOutcome(c, id, { kind: 'error', text: r.reason === 'released' ? t.refusals.released : t.refusals.not_checkinable }, 422);
 });
 
 bookingsRoutes.get('/:file{[0-9]+\\.ics}', (c) => {

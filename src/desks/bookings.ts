@@ -405,8 +405,9 @@ export function cancelBooking(db: DB, bookingId: number, userId: string, now: Da
   });
 }
 
-export type CheckInResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_checkinable' };
+export type CheckInResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_checkinable' | 'released' };
 
+/** Checking in: a confirmed booking of today. One already released as a no-show stays released ('released'): its desk may be taken. */
 export function checkIn(db: DB, bookingId: number, userId: string, now: Date): CheckInResult {
   const today = localToday(now);
   return writeTx(db, (tx) => {
@@ -416,6 +417,7 @@ export function checkIn(db: DB, bookingId: number, userId: string, now: Date): C
       .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
       .get();
     if (!b) return { ok: false, reason: 'not_found' } as const;
+    if (b.status === 'no_show' && b.date === today) return { ok: false, reason: 'released' } as const;
     if (b.status !== 'confirmed' || b.date !== today) return { ok: false, reason: 'not_checkinable' } as const;
     if (!b.checkedInAt) tx.update(bookings).set({ checkedInAt: now, updatedAt: now }).where(eq(bookings.id, bookingId)).run();
     return { ok: true } as const;
@@ -533,9 +535,14 @@ export function getGuest(db: Queryable, bookingId: number, hostOrgIds: number[])
 }
 
 export type HostAction = 'arrived' | 'no-show' | 'approve' | 'decline';
-export type HostActionResult = { ok: true; locationId: number; date: string } | { ok: false; reason: 'not_found' | 'not_allowed' };
+export type HostActionResult = { ok: true; locationId: number; date: string } | { ok: false; reason: 'not_found' | 'not_allowed' | 'present' | 'released' };
 
-/** Actions of a host on a guest's booking; scoped to the host's organisations in the query. */
+/**
+ * Actions of a host on a guest's booking; scoped to the host's organisations in the query. A guest
+ * who checked in or was marked arrived is there, so never a no-show ('present'); a booking already
+ * a no-show has given up its desk, so it cannot be marked arrived afterwards ('released': the host
+ * registers the guest as a walk-in, which checks that a desk is still free).
+ */
 export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[], action: HostAction, now: Date): HostActionResult {
   const today = localToday(now);
   if (hostOrgIds.length === 0) return { ok: false, reason: 'not_found' };
@@ -546,6 +553,7 @@ export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[
         date: bookings.date,
         daypart: bookings.daypart,
         arrivedAt: bookings.arrivedAt,
+        checkedInAt: bookings.checkedInAt,
         locationId: bookings.locationId,
         userId: bookings.userId,
         respondBy: bookings.respondBy,
@@ -557,10 +565,12 @@ export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[
     let status: BookingStatus = b.status;
     const set: Partial<typeof bookings.$inferInsert> = { updatedAt: now };
     if (action === 'arrived') {
+      if (b.status === 'no_show') return { ok: false, reason: 'released' };
       if (b.status !== 'confirmed' || b.date > today) return { ok: false, reason: 'not_allowed' };
       set.arrivedAt = b.arrivedAt ?? now;
     } else if (action === 'no-show') {
-      if (b.status !== 'confirmed' || b.date > today || b.arrivedAt) return { ok: false, reason: 'not_allowed' };
+      if (b.status === 'confirmed' && (b.checkedInAt || b.arrivedAt)) return { ok: false, reason: 'present' };
+      if (b.status !== 'confirmed' || b.date > today) return { ok: false, reason: 'not_allowed' };
       status = 'no_show';
     } else {
       if (b.status !== 'pending' || b.date < today || requestExpired(b, now)) return { ok: false, reason: 'not_allowed' };

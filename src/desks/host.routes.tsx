@@ -419,7 +419,9 @@ hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) =>
   // From "Open verzoeken": back to that list, or its row in the new state.
   // The outcome names the guest, in the row (htmx) or on the list it returns to (without JavaScript).
   const said = (name: string | null) =>
-    r.ok ? t.desks.guests.saved(name ?? t.desks.guests.nameRemoved) : `${name ?? t.desks.guests.nameRemoved}: ${t.desks.guests.notAllowed}`;
+    r.ok
+      ? t.desks.guests.saved(name ?? t.desks.guests.nameRemoved)
+      : `${name ?? t.desks.guests.nameRemoved}: ${r.reason === 'present' ? t.desks.guests.notNoShow : r.reason === 'released' ? t.desks.guests.released : t.desks.guests.notAllowed}`;
   if (c.req.query('from') === 'requests') {
     const req = getRequest(db, id, orgIds);
     if (!isHtmx(c)) return redirectWithFlash(c, '/host/requests', said(req?.name ?? null));

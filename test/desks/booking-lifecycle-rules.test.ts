@@ -68,12 +68,15 @@ describe('check-in', () => {
 });
 
 describe('host actions on a guest’s booking', () => {
-  it('host actions: arrival and no-show only for a confirmed booking; a request, a cancelled booking or a no-show is refused as not allowed', async () => {
+  it('host actions: arrival and no-show only for a confirmed booking; a request, a cancelled booking or a no-show is refused (a no-show’s arrival as released)', async () => {
     const w = await world();
     const now = w.t.clock.now();
     for (const status of ['pending', 'cancelled', 'no_show'] as const) {
       const id = w.insert(TODAY, status, (await createUser(w.t.db, { orgId: w.guestOrg.id })).id);
-      expect(hostBookingAction(w.t.db, id, [w.hostOrg.id], 'arrived', now), status).toEqual({ ok: false, reason: 'not_allowed' });
+      expect(hostBookingAction(w.t.db, id, [w.hostOrg.id], 'arrived', now), status).toEqual({
+        ok: false,
+        reason: status === 'no_show' ? 'released' : 'not_allowed',
+      });
       expect(hostBookingAction(w.t.db, id, [w.hostOrg.id], 'no-show', now), status).toEqual({ ok: false, reason: 'not_allowed' });
       expect(w.row(id).status).toBe(status);
       expect(w.row(id).arrivedAt).toBeNull();

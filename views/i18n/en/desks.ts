@@ -157,6 +157,7 @@ export const desks: typeof nl = {
     no_org: 'You are not linked to an organisation yet.',
     not_cancellable: 'This booking can no longer be cancelled.',
     not_checkinable: 'You can only check in on the day itself, for a confirmed booking.',
+    released: 'This booking is marked as a no-show: the check-in time had passed and the desk was released. Book again if there is still room.',
   },
   walkIn: {
     title: (location: string) => `Register a walk-in at ${location}`,
@@ -310,6 +311,8 @@ export const desks: typeof nl = {
     noLocations: 'Your organisation has no locations with spaces yet.',
     addLocation: 'Add a location',
     notAllowed: 'This action is not possible for this booking.',
+    notNoShow: 'Has already checked in or arrived, so is not a no-show.',
+    released: 'Already marked as a no-show: the desk has been released. If there is still room, register this guest as a walk-in.',
     saved: (name) => `Saved for ${name}.`,
     visitor: 'visitor without an account',
     nameRemoved: 'details removed',

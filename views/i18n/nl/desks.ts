@@ -156,6 +156,7 @@ export const desks = {
       'De laatste plekken van dit dagdeel zijn nog gereserveerd voor eigen medewerkers van de locatie. Probeer het later opnieuw of kies een andere plek.',
     not_cancellable: 'Deze reservering kan niet meer worden geannuleerd.',
     not_checkinable: 'Inchecken kan alleen op de dag zelf, bij een bevestigde reservering.',
+    released: 'Deze reservering staat als no-show: de inchecktijd was verstreken en de werkplek is vrijgegeven. Reserveer opnieuw als er nog plek is.',
   },
   walkIn: {
     title: (location: string) => `Binnenloper inschrijven bij ${location}`,
@@ -309,6 +310,8 @@ export const desks = {
     noLocations: 'Je organisatie heeft nog geen locaties met werkruimtes.',
     addLocation: 'Voeg een locatie toe',
     notAllowed: 'Deze actie kan niet bij deze reservering.',
+    notNoShow: 'Is al ingecheckt of aangekomen, dus geen no-show.',
+    released: 'Staat al als no-show: de werkplek is vrijgegeven. Is er nog plek, schrijf deze gast dan in als binnenloper.',
     saved: (name: string) => `Opgeslagen voor ${name}.`,
     visitor: 'bezoeker zonder account',
     nameRemoved: 'gegevens verwijderd',

@@ -138,10 +138,11 @@ export function GuestRow(p: { t: Dict; locale: Locale; g: GuestRowData; today: s
       <td>{g.note ?? ''}</td>
       <td>
         <NoticeLine notice={p.notice} />
+        {/* A guest who checked in is there: "Aangekomen" still records the host's word, never "No-show" (hostBookingAction refuses it too). */}
         {g.status === 'confirmed' && g.date <= p.today && !g.arrivedAt && (
           <>
             {act('arrived', t.markArrived, 'small')}
-            {act('no-show', t.markNoShow)}
+            {!g.checkedInAt && act('no-show', t.markNoShow)}
           </>
         )}
         {g.status === 'pending' && g.date >= p.today && (
