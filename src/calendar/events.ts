@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { ACTIVE_STATUSES, bookings, locations, meetings, organisations, registrations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
 import { prepared, type Queryable } from '../db';
 import { instantOf } from '../lib/time';
-import { DAYPART_TIMES } from '../desks/rules';
+import { DAYPART_TIMES, inDayOrder } from '../desks/rules';
 import { holdsRoleSql } from '../orgs/orgs';
 import type { Dict } from '../../views/i18n';
 import { sequenceOf, type CalEvent } from './ics';
@@ -66,7 +66,7 @@ export function bookingsForCalendar(db: Queryable, userId: string, ids: number[]
       .innerJoin(locations, eq(locations.id, bookings.locationId))
       .innerJoin(organisations, eq(organisations.id, bookings.orgId))
       .where(and(eq(bookings.userId, sql.placeholder('userId')), sql`${bookings.id} in (select value from json_each(${sql.placeholder('ids')}))`))
-      .orderBy(asc(bookings.date), asc(bookings.daypart))
+      .orderBy(asc(bookings.date), inDayOrder)
       .prepare(),
   ).all({ userId, ids: JSON.stringify(ids) });
 }

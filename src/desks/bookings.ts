@@ -14,6 +14,7 @@ import {
   dayRefusal,
   countOrgShare,
   hasActiveBooking,
+  inDayOrder,
   isHostOf,
   isUniqueViolation,
   loadSpaceForRules,
@@ -316,10 +317,10 @@ export function getMyBooking(db: Queryable, bookingId: number, userId: string) {
  */
 export function listMyBookings(db: Queryable, userId: string, today: string) {
   const holding = and(eq(bookings.userId, userId), gte(bookings.date, today), inArray(bookings.status, ACTIVE_STATUSES));
-  const active = bookingRows(db).where(holding).orderBy(asc(bookings.date), asc(bookings.daypart), asc(bookings.id)).limit(200).all();
+  const active = bookingRows(db).where(holding).orderBy(asc(bookings.date), inDayOrder, asc(bookings.id)).limit(200).all();
   const earlier = bookingRows(db)
     .where(and(eq(bookings.userId, userId), not(holding!)))
-    .orderBy(desc(bookings.date), asc(bookings.daypart), desc(bookings.id))
+    .orderBy(desc(bookings.date), inDayOrder, desc(bookings.id))
     .limit(50)
     .all();
   const confirmed = active.filter((b) => b.status === 'confirmed');
@@ -338,7 +339,7 @@ export function listMyBookings(db: Queryable, userId: string, today: string) {
 export function listMyBookingsAt(db: Queryable, userId: string, locationId: number, today: string) {
   return bookingRows(db)
     .where(and(eq(bookings.userId, userId), eq(bookings.locationId, locationId), eq(bookings.date, today)))
-    .orderBy(asc(bookings.daypart), asc(bookings.id))
+    .orderBy(inDayOrder, asc(bookings.id))
     .all();
 }
 
@@ -523,7 +524,7 @@ function guestQuery(db: Queryable, hostOrgIds: number[], where: SQL | undefined)
 export function listGuests(db: Queryable, locationId: number, hostOrgIds: number[], date: string) {
   if (hostOrgIds.length === 0) return [];
   return guestQuery(db, hostOrgIds, and(eq(bookings.locationId, locationId), eq(bookings.date, date)))
-    .orderBy(asc(bookings.daypart), asc(guestColumns.name), asc(bookings.id))
+    .orderBy(inDayOrder, asc(guestColumns.name), asc(bookings.id))
     .all();
 }
 

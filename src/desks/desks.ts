@@ -25,6 +25,7 @@ import {
   countOrgShare,
   daypartOver,
   daysBetween,
+  inDayOrder,
   loadSpaceForRules,
   localMoment,
   maySee,
@@ -211,7 +212,7 @@ export function updateSpace(db: DB, spaceId: number, hostOrgIds: number[], input
         .where(and(eq(bookings.spaceId, spaceId), gte(bookings.date, today), inArray(bookings.status, ACTIVE_STATUSES)))
         .groupBy(bookings.date, bookings.daypart)
         .having(sql`count(*) > ${input.capacity}`)
-        .orderBy(asc(bookings.date), asc(bookings.daypart))
+        .orderBy(asc(bookings.date), inDayOrder)
         .all();
       if (conflicts.length > 0) return { ok: false, reason: 'capacity', conflicts };
     }

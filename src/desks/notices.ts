@@ -4,6 +4,7 @@ import type { Queryable } from '../db';
 import { bookingEvent, bookingsForCalendar, type BookingForCalendar } from '../calendar/events';
 import { icsAttachment, type IcsMethod } from '../calendar/ics';
 import { notify } from '../notifications/notify';
+import { inDayOrder } from './rules';
 import type { Dict, Locale } from '../../views/i18n';
 import { formatDateTime, formatLocalDate } from '../../views/i18n/format';
 
@@ -98,7 +99,7 @@ export function noticeRequestToHosts(tx: Queryable, bookingIds: number[], opts: 
     .innerJoin(users, eq(users.id, bookings.userId))
     .innerJoin(organisations, eq(organisations.id, bookings.guestOrgId))
     .where(inArray(bookings.id, bookingIds))
-    .orderBy(asc(bookings.date), asc(bookings.daypart))
+    .orderBy(asc(bookings.date), inDayOrder)
     .all();
   const requests = new Map<string, typeof rows>();
   for (const r of rows) requests.set(`${r.locationId}:${r.date}`, [...(requests.get(`${r.locationId}:${r.date}`) ?? []), r]);

@@ -46,6 +46,14 @@ export const DAYPART_TIMES: Record<Daypart, { start: string; end: string }> = {
   afternoon: { start: '13:00', end: '17:00' },
 };
 
+/**
+ * ORDER BY a booking's dagdeel in the order of the day: ochtend before middag. The column sorts as
+ * text the other way round ('afternoon' < 'morning'). A whole day is its two rows, so it lists as
+ * ochtend, then middag. No index serves a booking list's order by dagdeel (each list first narrows
+ * by person or by location and date), so the expression costs no index.
+ */
+export const inDayOrder = sql`case ${bookings.daypart} when 'morning' then 0 else 1 end`;
+
 export const weekdayBit = (isoWd: number) => 1 << (isoWd - 1);
 
 export function weekdaysToMask(days: number[]): number {

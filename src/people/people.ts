@@ -145,7 +145,8 @@ export function whoIsHere(db: Queryable, viewerId: string, location: { id: numbe
     from (${presentOn(date)}) here
     join users u on u.id = here.user_id and u.deactivated_at is null
     join profiles p on p.user_id = here.user_id and p.show_presence = 1
-    where here.location_id = ${location.id}`) as { userId: string; name: string; daypart: Daypart | null }[];
+    where here.location_id = ${location.id}
+    order by case here.daypart when 'morning' then 0 else 1 end`) as { userId: string; name: string; daypart: Daypart | null }[];
   const people = new Map<string, PresentPerson>();
   for (const r of rows) {
     const p = people.get(r.userId) ?? { userId: r.userId, name: r.name, dayparts: [], staff: true, discipline: null, about: null, tags: [] };

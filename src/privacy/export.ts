@@ -1,4 +1,5 @@
 import { aliasedTable, asc, eq, like, or } from 'drizzle-orm';
+import { inDayOrder } from '../desks/rules';
 import {
   accessLog,
   accessLogSubjects,
@@ -108,7 +109,7 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
       .innerJoin(locations, eq(locations.id, bookings.locationId))
       .innerJoin(organisations, eq(organisations.id, bookings.orgId))
       .where(eq(bookings.userId, userId))
-      .orderBy(asc(bookings.date))
+      .orderBy(asc(bookings.date), inDayOrder)
       .all(),
     // Desks this person booked for a colleague (bookings.booked_by): the colleague is the booker of record.
     bookedForColleagues: db
@@ -126,7 +127,7 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
       .innerJoin(locations, eq(locations.id, bookings.locationId))
       .innerJoin(colleague, eq(colleague.id, bookings.userId))
       .where(eq(bookings.bookedBy, userId))
-      .orderBy(asc(bookings.date))
+      .orderBy(asc(bookings.date), inDayOrder)
       .all(),
     intervision: db
       .select({
