@@ -417,14 +417,14 @@ const SEARCH_CLOSED = `not exists (select 1 from closures c where c.location_id 
 /** A part of the search's rules that `whyNoResults` leaves out, to find the one that excluded everything. */
 type SearchPart = 'weekday' | 'horizon' | 'closed' | 'filters';
 
-function searchFrom(p: SearchParams, without?: SearchPart): string {
-  const filters = without !== 'filters';
+function searchFrom(p: SearchParams, ...without: SearchPart[]): string {
+  const filters = !without.includes('filters');
   return `from spaces s join locations l on l.id = s.location_id
     where ${SEARCH_ACCESS}
-      ${without === 'weekday' ? '' : 'and (l.open_weekdays & @weekdayBit) != 0'}
-      ${without === 'horizon' ? '' : 'and l.horizon_weeks * 7 >= @daysAhead'}
+      ${without.includes('weekday') ? '' : 'and (l.open_weekdays & @weekdayBit) != 0'}
+      ${without.includes('horizon') ? '' : 'and l.horizon_weeks * 7 >= @daysAhead'}
       ${filters ? 'and (s.amenities & @mask) = @mask' : ''}
-      ${without === 'closed' ? '' : `and ${SEARCH_CLOSED}`}
+      ${without.includes('closed') ? '' : `and ${SEARCH_CLOSED}`}
       ${filters && p.town ? 'and lower(l.town) = lower(@town)' : ''}
       ${filters && p.host ? "and l.org_id in (select o.id from organisations o where o.name like @host escape '\\')" : ''}
       ${p.spaceId ? 'and s.id = @spaceId' : ''}`;
@@ -434,8 +434,11 @@ function searchFrom(p: SearchParams, without?: SearchPart): string {
  * Why a search found no space at all, when one rule explains it: leaving out that rule alone
  * (same SQL, `searchFrom(p, without)`) would find spaces. In this order: the weekday (the weekend,
  * or a weekday the locations are closed), a holiday or closure, the booking horizon (with the last
- * date that can be booked), the filters; 'nothing_shared' when even without filters no space is
- * open to the organisation; null when several rules together exclude everything.
+ * date that can be booked). When the calendar rules exclude everything only together (a Sunday
+ * beyond the horizon, a holiday on a weekend), the date is still the reason: beyond the horizon
+ * when even an open day would be, else the weekend or closed. Then the filters; 'nothing_shared'
+ * when even without filters no space is open to the organisation; null when the filters and the
+ * date together exclude everything.
  */
 export type NoResults = { kind: 'weekend' | 'closed_weekday' | 'closed' | 'filters' | 'nothing_shared' } | { kind: 'beyond_horizon'; lastDate: string };
 
@@ -443,19 +446,25 @@ export function whyNoResults(db: DB, p: SearchParams, viewer: Viewer, at: Date):
   const sqlite = withRuleFunctions(db).$client;
   const today = localMoment(at).today;
   const values = searchValues(p, viewer, today);
-  const count = (without: SearchPart) =>
+  const count = (...without: SearchPart[]) =>
     (sqlite
-      .prepare(`select count(*) ${searchFrom(p, without)}`)
+      .prepare(`select count(*) ${searchFrom(p, ...without)}`)
       .pluck()
       .get(values) as number) > 0;
-  if (count('weekday')) return { kind: isoWeekday(p.date) > 5 ? 'weekend' : 'closed_weekday' };
-  if (count('closed')) return { kind: 'closed' };
-  if (count('horizon')) {
+  const beyondHorizon = (...without: SearchPart[]): NoResults => {
     const weeks = sqlite
-      .prepare(`select max(l.horizon_weeks) ${searchFrom(p, 'horizon')}`)
+      .prepare(`select max(l.horizon_weeks) ${searchFrom(p, 'horizon', ...without)}`)
       .pluck()
       .get(values) as number;
     return { kind: 'beyond_horizon', lastDate: addDays(today, weeks * 7) };
+  };
+  const weekend = isoWeekday(p.date) > 5;
+  if (count('weekday')) return { kind: weekend ? 'weekend' : 'closed_weekday' };
+  if (count('closed')) return { kind: 'closed' };
+  if (count('horizon')) return beyondHorizon();
+  if (count('weekday', 'closed', 'horizon')) {
+    if (!count('weekday', 'closed')) return beyondHorizon('weekday', 'closed');
+    return { kind: weekend ? 'weekend' : count('weekday', 'horizon') ? 'closed_weekday' : 'closed' };
   }
   if (p.town || p.host || p.amenities.length) return count('filters') ? { kind: 'filters' } : null;
   const anyShared = sqlite

@@ -51,6 +51,22 @@ describe('empty desk search says why', () => {
     expect((await said(w, 'date=2027-01-18&daypart=morning')).cards).toBe(1);
   });
 
+  it('empty search: rules that exclude a date only together still say why — a Sunday beyond the horizon says the horizon, a holiday on a Saturday the weekend', async () => {
+    const w = await world({ horizonWeeks: 8 });
+    expect((await said(w, 'date=2027-03-07&daypart=morning')).empty).toBe('Zo ver vooruit kun je nog niet reserveren: dat kan tot en met ma 18 jan 2027.');
+    expect((await said(w, 'date=2027-03-07&daypart=morning', 'en')).empty).toContain('18 Jan 2027');
+    expect(await said(w, 'date=2026-12-26&daypart=morning')).toEqual({
+      empty: 'In het weekend zijn de locaties die je kunt boeken gesloten. Kies een werkdag.',
+      cards: 0,
+    });
+    // A closure beyond the horizon: still the horizon, the first thing to change.
+    w.t.db
+      .insert(closures)
+      .values({ locationId: w.space.locationId, orgId: w.hostOrg.id, startDate: '2027-03-01', endDate: '2027-03-31', reason: 'Verbouwing' })
+      .run();
+    expect((await said(w, 'date=2027-03-10&daypart=morning')).empty).toContain('Zo ver vooruit kun je nog niet reserveren');
+  });
+
   it('empty search: filters that match nothing keep the filters message; no space shared at all says so', async () => {
     const w = await world();
     expect((await said(w, 'date=2026-11-24&daypart=morning&town=Zwolle')).empty).toBe(
