@@ -107,7 +107,7 @@ export const seriesSchema = perDict((t: Dict) =>
   z.object({
     weekday: int(t.errors.invalidChoice, 1, 7),
     daypart: daypartOrWhole(t),
-    weeks: int(t.errors.invalidNumber, 1, 12),
+    weeks: int(t.desks.space.invalidSeriesWeeks, 1, 12),
     startDate: date(t),
     note: fields.multiline(t, 280),
     as: optionalId(t),

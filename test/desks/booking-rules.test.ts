@@ -214,7 +214,8 @@ describe('desk booking rules', () => {
     expect(page).toContain('Deze werkruimte is op dat dagdeel vol.');
     expect(page).toContain('Je kunt hier maximaal 4 weken vooruit reserveren.');
     expect(bookingRows(t.db, `user_id = '${w.worker.id}'`).map((b) => b.date)).toEqual(['2026-11-24', '2026-12-15']);
-    for (const weeks of ['0', '13', '-1', '1e9', 'zes']) {
+    // A number out of range says the range, at the field (review finding: 52 said only "Vul een geldig getal in.").
+    for (const weeks of ['0', '13', '52', '-1', '1e9', 'zes']) {
       const bad = await w.workerClient.post(`/desks/spaces/${w.space.spaceId}/book-series`, {
         weekday: '2',
         daypart: 'morning',
@@ -222,6 +223,9 @@ describe('desk booking rules', () => {
         startDate: '2026-11-23',
       });
       expect(bad.status).toBe(422);
+      const form = await html(bad);
+      expect(text(form.querySelector('#f-weeks')?.parentNode?.querySelector('.error') ?? null), weeks).toBe('Vul een aantal weken van 1 tot en met 12 in.');
+      expect(form.querySelector('#f-weeks')!.getAttribute('value')).toBe(weeks);
     }
   });
 });

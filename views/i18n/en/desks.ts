@@ -98,6 +98,7 @@ export const desks: typeof nl = {
     seriesWeekday: 'Weekday',
     seriesDaypart: 'Part of the day',
     seriesWeeks: 'Number of weeks',
+    invalidSeriesWeeks: 'Enter a number of weeks from 1 to 12.',
     seriesStart: 'Starting from',
     seriesSubmit: 'Book the series',
     instructions: 'Instructions for guests',

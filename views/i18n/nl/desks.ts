@@ -96,6 +96,7 @@ export const desks = {
     seriesWeekday: 'Weekdag',
     seriesDaypart: 'Dagdeel',
     seriesWeeks: 'Aantal weken',
+    invalidSeriesWeeks: 'Vul een aantal weken van 1 tot en met 12 in.',
     seriesStart: 'Vanaf datum',
     seriesSubmit: 'Reeks reserveren',
     instructions: 'Instructies voor gasten',
