@@ -12,6 +12,7 @@ import {
   colleaguesOf,
   countActive,
   dayRefusal,
+  daypartEnded,
   countOrgShare,
   hasActiveBooking,
   inDayOrder,
@@ -40,8 +41,8 @@ export type BookInput = {
   bookedBy?: string | null;
   /**
    * A walk-in registered at the desk by `bookedBy`, a host of the space's organisation: today
-   * only, arrived at once, even after the dagdeel's check-in time, and the places held for own
-   * staff are the host's to give (ADR 012).
+   * only, arrived at once, even after the dagdeel's check-in time but not once the dagdeel has
+   * ended (`daypartEnded`), and the places held for own staff are the host's to give (ADR 012).
    */
   walkIn?: boolean;
   seriesId?: string | null;
@@ -88,6 +89,7 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
           ? dayRefusal(space, input.date, at.today, (d) => closed(d) !== null)
           : slotRefusal(space, input.date, dp, at, (d) => closed(d) !== null);
         if (slot) return refuse(slot, dp, slot === 'closed' ? (closed(input.date) ?? undefined) : undefined);
+        if (input.walkIn && daypartEnded(input.date, dp, at)) return refuse('daypart_ended', dp);
       }
       for (const dp of input.dayparts) {
         if (hasActiveBooking(tx, input.userId, input.date, dp)) return refuse('already_booked', dp);
@@ -152,12 +154,12 @@ export function bookSpace(db: DB, input: BookInput, now: Date): BookResult {
 }
 
 export type VisitorInput = { spaceId: number; hostUserId: string; name: string; organisation: string; date: string; daypart: Daypart };
-export type VisitorResult = { ok: true; id: number } | { ok: false; reason: Refusal; closed?: ClosedReason };
+export type VisitorResult = { ok: true; id: number } | { ok: false; reason: Refusal; closed?: ClosedReason; daypart?: Daypart };
 
 /**
  * A host registers a visitor without an account who walks in today (ADR 012): name and
  * organisation only, kept as long as the rest of the guest list. The visitor takes a desk like any
- * booking (capacity, closures and the space's calendar, in one immediate transaction); places held
+ * booking (capacity, closures and the space's calendar, a dagdeel that has not ended, in one immediate transaction); places held
  * for own staff are the host's to give, and there is no guest organisation whose share to count.
  * Nobody is told: the visitor has no account.
  */
@@ -171,6 +173,7 @@ export function registerVisitor(db: DB, input: VisitorInput, now: Date): Visitor
     const closed = closuresFor(tx, space, input.date, input.date);
     const day = dayRefusal(space, input.date, at.today, (d) => closed(d) !== null);
     if (day) return { ok: false, reason: day, closed: closed(input.date) ?? undefined };
+    if (daypartEnded(input.date, input.daypart, at)) return { ok: false, reason: 'daypart_ended', daypart: input.daypart };
     if (countActive(tx, space.id, input.date, input.daypart) >= space.capacity) return { ok: false, reason: 'full' };
     const id = tx
       .insert(bookings)
@@ -343,14 +346,17 @@ export function listMyBookingsAt(db: Queryable, userId: string, locationId: numb
     .all();
 }
 
+/** Characters a walk-in search needs before it looks: one letter would list half the network. */
+export const PARTNER_QUERY_MIN = 2;
+
 /**
  * People a host may register as a walk-in: members of a partner organisation (not the host's
- * own) with an active account, found by part of their name or their whole e-mail address; one
- * row per person and organisation, at most 10.
+ * own) with an active account, found by part of their name (at least `PARTNER_QUERY_MIN`
+ * characters) or their whole e-mail address; one row per person and organisation, at most 10.
  */
 export function findPartnerPeople(db: Queryable, hostOrgIds: number[], query: string) {
   const q = query.trim().toLowerCase();
-  if (q.length < 2 || hostOrgIds.length === 0) return [];
+  if (q.length < PARTNER_QUERY_MIN || hostOrgIds.length === 0) return [];
   const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   return db
     .selectDistinct({ userId: users.id, name: users.name, orgId: organisations.id, orgName: organisations.name })

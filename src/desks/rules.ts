@@ -27,6 +27,7 @@ import { dayOff, holidayClosure, type HolidayKey } from './holidays';
 export type Refusal =
   | 'past'
   | 'daypart_over'
+  | 'daypart_ended'
   | 'closed'
   | 'closed_weekday'
   | 'beyond_horizon'
@@ -103,6 +104,16 @@ export function checkinDeadline(loc: CheckinDeadlines, daypart: Daypart): string
  */
 export function daypartOver(loc: CheckinDeadlines, date: string, daypart: Daypart, at: LocalMoment): boolean {
   return date < at.today || (date === at.today && checkinDeadline(loc, daypart) <= at.time);
+}
+
+/**
+ * "This dagdeel has ended": its wall-clock end (`DAYPART_TIMES`, the times the calendar file
+ * gives it: the morning until 12:30, the afternoon until 17:00) has come, or the date is past.
+ * Later than `daypartOver`: a walk-in registered at the desk may come after the check-in deadline,
+ * but not after the dagdeel itself (ADR 012).
+ */
+export function daypartEnded(date: string, daypart: Daypart, at: LocalMoment): boolean {
+  return date < at.today || (date === at.today && DAYPART_TIMES[daypart].end <= at.time);
 }
 
 /** A location's check-in deadlines unless its host changes them (the defaults of `locations`). */

@@ -3,12 +3,13 @@ import { requireUser } from '../auth/middleware';
 import { parseId, readForm } from '../lib/forms';
 import { notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import type { AppEnv } from '../types';
-import { WalkInPage, type WalkInRefusal, walkInRefusalText } from '../../views/pages/desks/walkins';
+import { daypartEndedText, WalkInPage, type WalkInRefusal, walkInRefusalText } from '../../views/pages/desks/walkins';
 import { refusalText } from '../../views/pages/desks/space';
-import { bookSpace, findPartnerPeople, registerVisitor } from './bookings';
+import { bookSpace, findPartnerPeople, PARTNER_QUERY_MIN, registerVisitor } from './bookings';
 import { getHostLocation, listSpacesOf } from './desks';
 import { hostOrgIds, today } from './context';
 import { visitorSchema, walkInSchema } from './schemas';
+import { DAYPART_TIMES } from './rules';
 
 /**
  * /host/walk-ins: a host registers a guest who walks in today, from the guest list: an account
@@ -37,7 +38,7 @@ function walkInPage(
   return page(
     c,
     c.get('t').desks.walkIn.title(loc.name),
-    <WalkInPage t={c.get('t')} location={loc} query={query} people={people} spaces={spaces} refusal={refusal} />,
+    <WalkInPage t={c.get('t')} location={loc} query={query} minQuery={PARTNER_QUERY_MIN} people={people} spaces={spaces} refusal={refusal} />,
     status,
   );
 }
@@ -85,7 +86,8 @@ walkInRoutes.post('/:locationId', async (c) => {
     // The same list the page draws again: read once, to name the person and to show it.
     const people = findPartnerPeople(c.get('deps').db, hostOrgIds(c), query);
     const person = people.find((p) => p.userId === user && p.orgId === org);
-    return refuse(walkInRefusalText(t, r.reason, person ?? null, r.closed), people);
+    const ended = r.reason === 'daypart_ended' ? { daypart, end: DAYPART_TIMES[daypart].end } : undefined;
+    return refuse(walkInRefusalText(t, r.reason, person ?? null, r.closed, ended), people);
   }
   return redirectWithFlash(c, `/host/guests?location=${loc.id}`, t.desks.walkIn.registered);
 });
@@ -112,6 +114,8 @@ walkInRoutes.post('/:locationId/visitor', async (c) => {
     { spaceId: space, hostUserId: c.get('user')!.id, name, organisation, date: today(c), daypart },
     c.get('deps').now(),
   );
+  // A dagdeel that has ended is this form's choice of dagdeel: said at that field.
+  if (!r.ok && r.reason === 'daypart_ended') return refuse({ daypart: daypartEndedText(t, { daypart, end: DAYPART_TIMES[daypart].end }) });
   if (!r.ok) return refuse({ _form: `${chosenSpace.name}, ${t.dayparts[daypart]}: ${refusalText(t, r.reason, 0, r.closed)}` });
   return redirectWithFlash(c, `/host/guests?location=${loc.id}`, t.desks.walkIn.visitorRegistered(name));
 });

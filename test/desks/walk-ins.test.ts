@@ -90,7 +90,7 @@ describe('walk-ins registered by the host', () => {
   it('walk-in refusals: full, already booked, a deactivated account, own staff → 422; another organisation’s host → 404; nothing booked', async () => {
     const w = await world();
     const path = `/host/walk-ins/${w.space.locationId}`;
-    const body = (user: string, org: number) => ({ user, org: String(org), space: String(w.space.spaceId), daypart: 'morning' });
+    const body = (user: string, org: number) => ({ user, org: String(org), space: String(w.space.spaceId), daypart: 'afternoon' });
     for (const [user, org] of [
       [w.gone.id, w.ggd.id],
       [w.staff.id, w.hostOrg.id],
@@ -112,7 +112,7 @@ describe('walk-ins registered by the host', () => {
     const full = await w.hostClient.post(path, body(second.id, w.ggd.id));
     expect(full.status).toBe(422);
     expect(text(await html(full))).toContain('Deze werkruimte is op dat dagdeel vol.');
-    expect((await w.hostClient.post(path, { ...body(w.guest.id, w.ggd.id), daypart: 'morning' })).status).toBe(422);
+    expect((await w.hostClient.post(path, { ...body(w.guest.id, w.ggd.id), daypart: 'afternoon' })).status).toBe(422);
     // The guest cannot book the held place themselves; only the host gives it.
     expect(
       bookSpace(

@@ -142,6 +142,7 @@ export const desks: typeof nl = {
   refusals: {
     past: 'This date is in the past.',
     daypart_over: 'This part of the day is over: its check-in time has passed, so it can no longer be booked.',
+    daypart_ended: 'This part of the day has ended.',
     closed: 'The location or space is closed then.',
     closed_weekday: 'The location is closed on that weekday.',
     beyond_horizon: (weeks: number) => `You can book at most ${weeks} weeks ahead here.`,
@@ -167,6 +168,7 @@ export const desks: typeof nl = {
     searchHint: 'Professionals of partner organisations with an account.',
     find: 'Search',
     none: 'Nobody found. Search for part of the name or the whole e-mail address.',
+    tooShort: (n: number) => `Type at least ${n} characters of the name, or the whole e-mail address.`,
     register: 'Register for today',
     registered: 'The walk-in is registered and shown as arrived on the guest list.',
     accountTitle: 'With an account',
@@ -183,6 +185,7 @@ export const desks: typeof nl = {
       ownOrg: 'This is someone of your own organisation: they are not registered as a guest.',
       notShared: (org: string) => `${org} may not book at this location.`,
       orgShareFull: (org: string) => `${org} already holds as many parts of the day here as this location allows per organisation.`,
+      daypartEnded: (daypart: string, end: string) => `Today's ${daypart} ended at ${end}. Choose a part of the day that is not over yet.`,
     },
   },
   checkinHere: {

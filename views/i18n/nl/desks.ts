@@ -140,6 +140,7 @@ export const desks = {
   refusals: {
     past: 'Deze datum ligt in het verleden.',
     daypart_over: 'Dit dagdeel is voorbij: de inchecktijd is verstreken, dus reserveren kan niet meer.',
+    daypart_ended: 'Dit dagdeel is afgelopen.',
     closed: 'De locatie of werkruimte is dan gesloten.',
     closed_weekday: 'De locatie is op die weekdag gesloten.',
     beyond_horizon: (weeks: number) => `Je kunt hier maximaal ${weeks} weken vooruit reserveren.`,
@@ -166,6 +167,7 @@ export const desks = {
     searchHint: 'Professionals van partnerorganisaties met een account.',
     find: 'Zoeken',
     none: 'Niemand gevonden. Zoek op een deel van de naam of het hele e-mailadres.',
+    tooShort: (n: number) => `Typ minstens ${n} tekens van de naam, of het hele e-mailadres.`,
     register: 'Inschrijven voor vandaag',
     registered: 'De binnenloper is ingeschreven en staat als aangekomen op de gastenlijst.',
     accountTitle: 'Met een account',
@@ -182,6 +184,7 @@ export const desks = {
       ownOrg: 'Dit is iemand van je eigen organisatie: die schrijf je niet als gast in.',
       notShared: (org: string) => `${org} mag bij deze locatie niet reserveren.`,
       orgShareFull: (org: string) => `${org} heeft hier al het maximale aantal dagdelen dat deze locatie per organisatie toestaat.`,
+      daypartEnded: (daypart: string, end: string) => `De ${daypart} van vandaag is om ${end} afgelopen. Kies een dagdeel dat nog niet voorbij is.`,
     },
   },
   checkinHere: {

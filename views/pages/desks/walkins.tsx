@@ -15,22 +15,32 @@ export type WalkInRefusal =
   | { form: 'person'; userId: string; orgId: string; message: string; chosen: FormState['values'] }
   | { form: 'visitor'; state: FormState };
 
+/** The dagdeel asked for and the time it ended (`daypartEnded`). */
+export type EndedDaypart = { daypart: Daypart; end: string };
+
+/** "De middag van vandaag is om 17:00 afgelopen. …" */
+export function daypartEndedText(t: Dict, ended: EndedDaypart): string {
+  return t.desks.walkIn.refusals.daypartEnded(t.dayparts[ended.daypart], ended.end);
+}
+
 /**
  * Why a person was not registered, said to the host about the guest (the booking's own texts
  * speak to the guest: "you already have a booking"), naming them when they are known.
  */
-export function walkInRefusalText(t: Dict, reason: Refusal, person: Person | null, closed?: ClosedReason): string {
+export function walkInRefusalText(t: Dict, reason: Refusal, person: Person | null, closed?: ClosedReason, ended?: EndedDaypart): string {
   const w = t.desks.walkIn.refusals;
   const why =
-    reason === 'already_booked'
-      ? w.alreadyBooked
-      : reason === 'own_org'
-        ? w.ownOrg
-        : reason === 'not_shared' && person
-          ? w.notShared(person.orgName)
-          : reason === 'org_share_full' && person
-            ? w.orgShareFull(person.orgName)
-            : refusalText(t, reason, 8, closed);
+    reason === 'daypart_ended' && ended
+      ? daypartEndedText(t, ended)
+      : reason === 'already_booked'
+        ? w.alreadyBooked
+        : reason === 'own_org'
+          ? w.ownOrg
+          : reason === 'not_shared' && person
+            ? w.notShared(person.orgName)
+            : reason === 'org_share_full' && person
+              ? w.orgShareFull(person.orgName)
+              : refusalText(t, reason, 8, closed);
   return person ? t.desks.walkIn.notRegistered(person.name, why) : why;
 }
 
@@ -64,6 +74,8 @@ export function WalkInPage(p: {
   t: Dict;
   location: { id: number; name: string };
   query: string;
+  /** Characters the person search needs before it looks (`PARTNER_QUERY_MIN`). */
+  minQuery: number;
   people: Person[];
   spaces: { id: number; name: string }[];
   refusal: WalkInRefusal | null;
@@ -100,7 +112,8 @@ export function WalkInPage(p: {
             <small>{t.searchHint}</small>
             <button type="submit">{t.find}</button>
           </form>
-          {p.query.trim().length >= 2 && p.people.length === 0 && <p>{t.none}</p>}
+          {p.query.trim().length > 0 && p.query.trim().length < p.minQuery && <p>{t.tooShort(p.minQuery)}</p>}
+          {p.query.trim().length >= p.minQuery && p.people.length === 0 && <p>{t.none}</p>}
           {p.people.map((person) => {
             const mine = refused?.form === 'person' && personRefused(person) ? refused : null;
             return (
