@@ -118,7 +118,8 @@ accountRoutes.post('/delete', async (c) => {
   const password = typeof values.password === 'string' ? values.password : '';
   if (!me.passwordHash || !(await verifyPassword(me.passwordHash, password))) errors.password = t.rights.wrongPassword;
   if (values.understand !== 'yes') errors.understand = t.rights.mustConfirm;
-  if (Object.keys(errors).length > 0) return deletePage(c, { errors }, 422);
+  // The tick comes back as it was sent; the password never does.
+  if (Object.keys(errors).length > 0) return deletePage(c, { errors, values: { understand: values.understand === 'yes' ? 'yes' : '' } }, 422);
   const r = deleteAccount(db, me.id, { self: true, id: me.id, name: me.name }, now(), c.get('config').baseUrl);
   if (!r.ok) return deletePage(c, {}, 409);
   // Every session of the account ended in that transaction; this browser forgets its cookie too.

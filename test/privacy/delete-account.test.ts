@@ -54,14 +54,19 @@ describe('delete my account', () => {
     expect(account).toContain('Wie bekeek mijn gegevens');
   });
 
-  it('without the tick or with a wrong password nothing happens (422, clear messages)', async () => {
+  it('without the tick or with a wrong password nothing happens (422, clear messages); the tick stays as it was sent, the password never comes back', async () => {
     const w = await world();
     const noTick = await w.sanne.client.post('/account/delete', { password: PASSWORD_OK });
     expect(noTick.status).toBe(422);
-    expect(text(await html(noTick))).toContain('Vink aan dat je begrijpt dat dit definitief is.');
+    const noTickPage = await html(noTick);
+    expect(text(noTickPage)).toContain('Vink aan dat je begrijpt dat dit definitief is.');
+    expect(noTickPage.querySelector('input[name="understand"]')!.hasAttribute('checked')).toBe(false);
     const wrong = await w.sanne.client.post('/account/delete', { password: 'fout', understand: 'yes' });
     expect(wrong.status).toBe(422);
-    expect(text(await html(wrong))).toContain('Dat wachtwoord klopt niet.');
+    const wrongPage = await html(wrong);
+    expect(text(wrongPage)).toContain('Dat wachtwoord klopt niet.');
+    expect(wrongPage.querySelector('input[name="understand"]')!.hasAttribute('checked')).toBe(true);
+    expect(wrongPage.querySelector('input[name="password"]')!.getAttribute('value') ?? '').toBe('');
     expect(one<{ name: string }>(w, 'select name from users where id = ?', w.sanne.id).name).toBe('Sanne de Vries');
   });
 

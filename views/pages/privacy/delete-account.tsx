@@ -53,6 +53,7 @@ export function DeleteAccountPage(p: { t: Dict; title: string; preview: Deletion
                 type="checkbox"
                 name="understand"
                 value="yes"
+                checked={p.state.values?.understand === 'yes'}
                 aria-invalid={err ? 'true' : undefined}
                 aria-describedby={err ? 'understand-err' : undefined}
               />{' '}
