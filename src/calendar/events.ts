@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { upcomingConsultEvents } from '../consults/calendar';
 import { ACTIVE_STATUSES, bookings, locations, meetings, organisations, registrations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
 import { prepared, type Queryable } from '../db';
 import { instantOf } from '../lib/time';
@@ -179,5 +180,9 @@ export function feedEvents(db: Queryable, t: Dict, userId: string, today: string
     seen.add(m.id);
     return true;
   });
-  return [...myBookings.map((b) => bookingEvent(t, b, baseUrl)), ...ms.map((m) => meetingEvent(t, m, baseUrl))];
+  return [
+    ...myBookings.map((b) => bookingEvent(t, b, baseUrl)),
+    ...ms.map((m) => meetingEvent(t, m, baseUrl)),
+    ...upcomingConsultEvents(db, t, userId, today, baseUrl),
+  ];
 }

@@ -1,4 +1,4 @@
-import { aliasedTable, eq } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, gte, or } from 'drizzle-orm';
 import { consultBookings, consultHours, expertiseTags, locations, organisations, users } from '../../db/schema';
 import type { Queryable } from '../db';
 import { sequenceOf, toIcs, type CalEvent, type IcsMethod } from '../calendar/ics';
@@ -48,6 +48,33 @@ export function consultForCalendar(db: Queryable, bookingId: number) {
 }
 
 export type ConsultForCalendar = NonNullable<ReturnType<typeof consultForCalendar>>;
+
+/**
+ * The events of a person's upcoming consults for their calendar feed: slots they booked and slots
+ * booked on their own hours (as the expert), from `today` on, only while booked and open.
+ */
+export function upcomingConsultEvents(db: Queryable, t: Dict, userId: string, today: string, baseUrl: string): CalEvent[] {
+  const ids = db
+    .select({ id: consultBookings.id })
+    .from(consultBookings)
+    .innerJoin(consultHours, eq(consultHours.id, consultBookings.hourId))
+    .where(
+      and(
+        eq(consultBookings.status, 'booked'),
+        eq(consultHours.status, 'open'),
+        gte(consultHours.date, today),
+        or(eq(consultBookings.userId, userId), eq(consultHours.expertId, userId)),
+      ),
+    )
+    .orderBy(asc(consultHours.date))
+    .limit(500)
+    .all();
+  return ids.flatMap(({ id }) => {
+    const c = consultForCalendar(db, id);
+    if (!c) return [];
+    return [consultEvent(t, c, c.userId === userId ? 'booker' : 'expert', baseUrl)];
+  });
+}
 /** Whose calendar: the person who booked, or the expert. */
 export type Side = 'booker' | 'expert';
 

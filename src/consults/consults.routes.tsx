@@ -27,6 +27,8 @@ import {
   getConsultHours,
   getMyConsult,
   LIST_DAYS,
+  nextConsultDate,
+  PUBLISH_HORIZON_DAYS,
   listActiveTags,
   listMyConsultHours,
   listOpenConsultHours,
@@ -51,19 +53,29 @@ consultsRoutes.get('/', (c) => {
   const q = validate(listSchema(c.get('t')), queryValues(c), c.get('t'));
   const town = q.ok ? q.data.town : null;
   const { db, now } = c.get('deps');
-  const from = today(c);
+  // Two weeks at a time, from today up to how far ahead hours can be published.
+  const first = today(c);
+  const last = addDays(first, PUBLISH_HORIZON_DAYS);
+  const asked = q.ok ? q.data.from : null;
+  // Dates as YYYY-MM-DD compare as text: the middle of three sorted is the asked date kept within the range.
+  const from = asked === null ? first : [first, asked, last].sort()[1]!;
+  const to = addDays(from, LIST_DAYS - 1);
   const userId = c.get('user')!.id;
+  const hours = listOpenConsultHours(db, userId, { from, town }, now());
   return page(
     c,
     c.get('t').consults.title,
     <ConsultListPage
       t={c.get('t')}
       locale={c.get('locale')}
-      hours={listOpenConsultHours(db, userId, { from, town }, now())}
-      towns={consultTowns(db, userId, from)}
+      hours={hours}
+      towns={consultTowns(db, userId, first)}
       town={town}
       from={from}
-      to={addDays(from, LIST_DAYS - 1)}
+      to={to}
+      earlier={from > first ? [first, addDays(from, -LIST_DAYS)].sort()[1]! : null}
+      later={to < last ? addDays(to, 1) : null}
+      next={hours.length === 0 ? nextConsultDate(db, userId, { after: to, town }) : null}
       isExpert={holdsRole(c.get('memberships'), 'expert')}
     />,
   );

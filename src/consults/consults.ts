@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, eq, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, eq, gt, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { consultBookings, consultHours, expertiseTags, locations, locationShares, memberships, organisations, users } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 import { isUniqueViolation, locationClosures, memberOrgIds, sharedOrgIdsOf, type LocationClosed } from '../desks/rules';
@@ -400,6 +400,27 @@ export function listOpenConsultHours(db: Queryable, userId: string, q: { from: s
       return { ...r, free };
     })
     .filter((r) => r.free > 0);
+}
+
+/**
+ * The first date after `after` with open consult hours this person may book (not their own), for
+ * "the next one is on …" when a period shows none; null when there is none up to the horizon.
+ */
+export function nextConsultDate(db: Queryable, userId: string, q: { after: string; town?: string | null }): string | null {
+  const row = hourRows(db)
+    .where(
+      and(
+        eq(consultHours.status, 'open'),
+        ne(consultHours.expertId, userId),
+        gt(consultHours.date, q.after),
+        q.town === 'online' ? isNull(consultHours.locationId) : q.town ? sql`lower(coalesce(${locations.town}, '')) = lower(${q.town})` : undefined,
+        visibleSql(memberOrgIds(db, userId)),
+      ),
+    )
+    .orderBy(asc(consultHours.date))
+    .limit(1)
+    .get();
+  return row?.date ?? null;
 }
 
 /** Booked slot numbers per hour. */

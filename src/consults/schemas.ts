@@ -80,5 +80,10 @@ export const listSchema = perDict(() =>
       .string()
       .optional()
       .transform((v) => (v ? v.trim().slice(0, 100) : null)),
+    /** The first day of the two weeks shown; anything that is not a date means today. */
+    from: z
+      .string()
+      .optional()
+      .transform((v) => (v && isValidLocalDate(v.trim()) ? v.trim() : null)),
   }),
 );

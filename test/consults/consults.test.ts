@@ -4,6 +4,7 @@ import { instantOf } from '../../src/lib/time';
 import type { DB } from '../../src/db';
 import { sendReminders } from '../../src/notifications/reminders';
 import { consultWorld, createHours } from './factory';
+import { renewFeedToken } from '../../src/calendar/feeds';
 
 /** Consult hours (spreekuur, ADR 017), through the app with a fixed clock: Monday 23 November 2026, 10:00 in Amsterdam. */
 async function setup() {
@@ -444,5 +445,52 @@ describe('the day-before reminder', () => {
     expect(countRows(t.db, 'outbox') - before).toBe(2);
     expect(mails(t.db, t.w.worker.email).at(-1)!.subject).toContain('Morgen: spreekuur met Lieke Verhoeven');
     expect(mails(t.db, t.w.expert.email).at(-1)!.subject).toContain('Morgen: spreekuur met Sanne de Vries');
+  });
+});
+
+describe('the consult list, two weeks at a time', () => {
+  it('hours beyond the first two weeks are reached by "Volgende twee weken" and by "the next one is on …"; a bad or past start means today', async () => {
+    const t = await setup();
+    const id = createHours(t.db, { expertId: t.w.expert.id, orgId: t.w.cjg.id, locationId: t.w.open.locationId, date: '2026-12-24' });
+    const worker = await t.as(t.w.worker);
+    const first = await html(await worker.get('/consults'));
+    expect(text(first)).toContain('Van ma 23 nov 2026 tot en met zo 6 dec 2026');
+    expect(text(first)).toContain('In deze twee weken zijn er geen spreekuren');
+    expect(first.querySelector('a[href="/consults?from=2026-12-07"]')?.textContent).toBe('Volgende twee weken →');
+    expect(first.querySelector('.period-nav')?.textContent).not.toContain('Vorige');
+    const next = first.querySelector('a[href="/consults?from=2026-12-24"]');
+    expect(text(next)).toBe('Het eerstvolgende spreekuur is op do 24 dec 2026');
+    const there = await html(await worker.get(next!.getAttribute('href')!));
+    expect(there.querySelector(`a[href="/consults/${id}"]`)).not.toBeNull();
+    expect(there.querySelector('a[href="/consults?from=2026-12-10"]')?.textContent).toBe('← Vorige twee weken');
+    // A town filter is kept in the period links.
+    const inTown = await html(await worker.get('/consults?town=online&from=2026-12-07'));
+    expect(inTown.querySelector('a[href="/consults?town=online&from=2026-12-21"]')).not.toBeNull();
+    for (const from of ['2026-02-30', 'gisteren', '2020-01-01'])
+      expect(text(await html(await worker.get(`/consults?from=${from}`))), from).toContain('Van ma 23 nov 2026');
+  });
+});
+
+describe('consults in the calendar feed', () => {
+  it('a booked consult is in the booker’s and the expert’s private feed; once cancelled it is gone from both', async () => {
+    const t = await setup();
+    const hour = createHours(t.db, { expertId: t.w.expert.id, orgId: t.w.cjg.id, locationId: t.w.open.locationId, date: '2026-11-24', startTime: '13:00' });
+    const worker = await t.as(t.w.worker);
+    expect((await book(worker, hour, { slot: '1', tagId: String(t.w.tags.get('LVB')), noClientData: 'yes' })).status).toBe(303);
+    const feedOf = async (u: { id: string }) => {
+      const token = renewFeedToken(t.db, u.id);
+      return (await worker.get(`/calendar/${token}.ics`)).text();
+    };
+    const booker = await feedOf(t.w.worker);
+    const bookingId = (t.db.$client.prepare('select id from consult_bookings').get() as { id: number }).id;
+    expect(booker).toContain(`UID:consult-${bookingId}@gastplek`);
+    expect(booker).toContain('DTSTART:20261124T122000Z');
+    expect(booker).toContain('Spreekuur bij Lieke Verhoeven: LVB');
+    const expert = await feedOf(t.w.expert);
+    expect(expert).toContain(`UID:consult-${bookingId}-expert@gastplek`);
+    expect(await feedOf(t.w.stranger)).not.toContain('consult-');
+    expect((await worker.post(`/consults/bookings/${bookingId}/cancel`, { confirm: 'yes' })).status).toBe(303);
+    expect(await feedOf(t.w.worker)).not.toContain('consult-');
+    expect(await feedOf(t.w.expert)).not.toContain('consult-');
   });
 });

@@ -36,9 +36,15 @@ export function ConsultListPage(p: {
   town: string | null;
   from: string;
   to: string;
+  /** The start of the two weeks before and after (null: none before today, none beyond the horizon). */
+  earlier: string | null;
+  later: string | null;
+  /** With none in these two weeks: the first later date that has hours, if any. */
+  next: string | null;
   isExpert: boolean;
 }) {
   const t = p.t.consults;
+  const periodHref = (from: string) => `/consults?${new URLSearchParams({ ...(p.town ? { town: p.town } : {}), from })}`;
   return (
     <section>
       <h1>{t.title}</h1>
@@ -66,10 +72,21 @@ export function ConsultListPage(p: {
         <button type="submit">{t.show}</button>
       </form>
       <p>{t.period(formatLocalDate(p.locale, p.from, true), formatLocalDate(p.locale, p.to, true))}</p>
+      <nav aria-label={t.periods} class="period-nav">
+        {p.earlier && <a href={periodHref(p.earlier)}>{t.earlier}</a>}
+        {p.earlier && p.later && ' · '}
+        {p.later && <a href={periodHref(p.later)}>{t.later}</a>}
+      </nav>
       {p.hours.length === 0 ? (
         <div class="empty-state">
           <p>{t.empty}</p>
-          <p>{t.emptyWhy}</p>
+          {p.next ? (
+            <p>
+              <a href={periodHref(p.next)}>{t.nextOn(formatLocalDate(p.locale, p.next, true))}</a>
+            </p>
+          ) : (
+            <p>{t.emptyWhy}</p>
+          )}
           {p.town && (
             <p>
               <a href="/consults">{t.emptyTown}</a>

@@ -12,7 +12,11 @@ export const consults: typeof nl = {
   online: 'Online',
   show: 'Show',
   period: (from: string, to: string) => `From ${from} to ${to}`,
-  empty: 'There are no consult hours with a free slot open to you in the next two weeks.',
+  empty: 'There are no consult hours with a free slot open to you in these two weeks.',
+  periods: 'Other weeks',
+  earlier: '← Previous two weeks',
+  later: 'Next two weeks →',
+  nextOn: (date: string) => `The next consult hours are on ${date}`,
   emptyWhy:
     'You only see consult hours online and at locations shared with your organisation (or of your own organisation), and no full or past consult hours.',
   emptyTown: 'Try all towns.',

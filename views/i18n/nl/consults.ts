@@ -11,7 +11,11 @@ export const consults = {
   online: 'Online',
   show: 'Tonen',
   period: (from: string, to: string) => `Van ${from} tot en met ${to}`,
-  empty: 'Er zijn de komende twee weken geen spreekuren met een vrij tijdvak die voor jou open staan.',
+  empty: 'In deze twee weken zijn er geen spreekuren met een vrij tijdvak die voor jou open staan.',
+  periods: 'Andere weken',
+  earlier: '← Vorige twee weken',
+  later: 'Volgende twee weken →',
+  nextOn: (date: string) => `Het eerstvolgende spreekuur is op ${date}`,
   emptyWhy:
     'Je ziet alleen spreekuren online en op locaties die met jouw organisatie gedeeld worden (of van je eigen organisatie), en geen volle of voorbije spreekuren.',
   emptyTown: 'Probeer alle plaatsen.',
