@@ -112,6 +112,12 @@ describe('requests: hosts are told, and answer from the open-requests view', () 
       expect.stringContaining('Ruben Mulder'),
     ]);
     expect(text(doc.querySelector('nav')!)).toContain('Open verzoeken (2)');
+    // Declining tells the guest: behind a disclosure that says so, approving is one button.
+    const first = doc.querySelectorAll('tbody tr')[0]!;
+    const decline = first.querySelector('details form[action$="/decline?from=requests"]');
+    expect(text(decline)).toContain('De aanvraag van Sanne de Vries voor');
+    expect(text(decline)).toContain('afwijzen? Diegene krijgt bericht.');
+    expect(first.querySelector('details form[action$="/approve?from=requests"]')).toBeNull();
     const other = await loginAs(w.t.app, w.otherHost.email);
     const otherDoc = parse(await (await other.get('/host/requests')).text());
     expect(text(otherDoc.querySelector('main')!)).toContain('Er zijn geen open verzoeken.');

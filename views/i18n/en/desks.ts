@@ -312,6 +312,8 @@ export const desks: typeof nl = {
     markNoShow: 'No-show',
     approve: 'Approve',
     decline: 'Decline',
+    declineConfirm: (name: string, when: string) => `Decline the request of ${name} for ${when}? They will be told.`,
+    noShowConfirm: (name: string, daypart: string) => `Mark ${name} as a no-show for the ${daypart}? The desk becomes free and it counts as not turning up.`,
     noLocations: 'Your organisation has no locations with spaces yet.',
     addLocation: 'Add a location',
     notAllowed: 'This action is not possible for this booking.',

@@ -311,6 +311,9 @@ export const desks = {
     markNoShow: 'No-show',
     approve: 'Goedkeuren',
     decline: 'Afwijzen',
+    declineConfirm: (name: string, when: string) => `De aanvraag van ${name} voor ${when} afwijzen? Diegene krijgt bericht.`,
+    noShowConfirm: (name: string, daypart: string) =>
+      `${name} als no-show markeren voor de ${daypart}? De werkplek komt vrij en het telt mee als niet verschenen.`,
     noLocations: 'Je organisatie heeft nog geen locaties met werkruimtes.',
     addLocation: 'Voeg een locatie toe',
     notAllowed: 'Deze actie kan niet bij deze reservering.',

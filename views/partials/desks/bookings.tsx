@@ -106,6 +106,17 @@ export function GuestRow(p: { t: Dict; locale: Locale; g: GuestRowData; today: s
       </button>
     </form>
   );
+  const who = g.name ?? t.nameRemoved;
+  // Declining and no-show tell the guest and free the desk: said and confirmed first.
+  const confirmed = (action: string, label: string, says: string) => (
+    <ConfirmDisclosure
+      summary={label}
+      action={`${base}/${action}`}
+      says={says}
+      submit={`${label}: ${who}`}
+      htmx={{ 'hx-post': `${base}/${action}`, 'hx-target': 'closest tr', 'hx-swap': 'outerHTML' }}
+    />
+  );
   return (
     <tr id={`booking-${g.id}`}>
       <td>
@@ -142,13 +153,13 @@ export function GuestRow(p: { t: Dict; locale: Locale; g: GuestRowData; today: s
         {g.status === 'confirmed' && g.date <= p.today && !g.arrivedAt && (
           <>
             {act('arrived', t.markArrived, 'small')}
-            {!g.checkedInAt && act('no-show', t.markNoShow)}
+            {!g.checkedInAt && confirmed('no-show', t.markNoShow, t.noShowConfirm(who, p.t.dayparts[g.daypart]))}
           </>
         )}
         {g.status === 'pending' && g.date >= p.today && (
           <>
             {act('approve', t.approve, 'small')}
-            {act('decline', t.decline)}
+            {confirmed('decline', t.decline, t.declineConfirm(who, p.t.dayparts[g.daypart]))}
           </>
         )}
       </td>
@@ -201,7 +212,13 @@ export function RequestRow(p: { t: Dict; locale: Locale; r: OpenRequest; today: 
         {open ? (
           <>
             {act('approve', p.t.desks.guests.approve, 'small')}
-            {act('decline', p.t.desks.guests.decline, 'secondary small')}
+            <ConfirmDisclosure
+              summary={p.t.desks.guests.decline}
+              action={`${base}/decline?from=requests`}
+              says={p.t.desks.guests.declineConfirm(g.name ?? p.t.desks.guests.nameRemoved, `${formatLocalDate(p.locale, g.date)}, ${p.t.dayparts[g.daypart]}`)}
+              submit={`${p.t.desks.guests.decline}: ${g.name ?? p.t.desks.guests.nameRemoved}`}
+              htmx={{ 'hx-post': `${base}/decline?from=requests`, 'hx-target': 'closest tr', 'hx-swap': 'outerHTML' }}
+            />
           </>
         ) : (
           <StatusWord t={p.t} status={g.status} />
