@@ -7,7 +7,7 @@ import type { AppEnv } from '../types';
 import { CheckinHerePage, MyBookingsPage } from '../../views/pages/desks/bookings';
 import { BookingItem } from '../../views/partials/desks/bookings';
 import type { Notice } from '../../views/partials/notice';
-import { cancelBooking, checkIn, getMyBooking, listMyBookings, listMyBookingsAt } from './bookings';
+import { bookedForColleague, cancelBooking, checkIn, getMyBooking, listBookedForColleagues, listMyBookings, listMyBookingsAt } from './bookings';
 import { bookingIcs } from './ics';
 import { today } from './context';
 import { listMyConsults } from '../consults/consults';
@@ -21,7 +21,12 @@ bookingsRoutes.get('/', (c) => {
   const now = today(c);
   const groups = listMyBookings(c.get('deps').db, c.get('user')!.id, now);
   const consults = listMyConsults(c.get('deps').db, c.get('user')!.id, c.get('deps').now());
-  return page(c, c.get('t').desks.bookings.title, <MyBookingsPage t={c.get('t')} locale={c.get('locale')} {...groups} now={now} consults={consults} />);
+  const forColleagues = listBookedForColleagues(c.get('deps').db, c.get('user')!.id, now);
+  return page(
+    c,
+    c.get('t').desks.bookings.title,
+    <MyBookingsPage t={c.get('t')} locale={c.get('locale')} {...groups} now={now} consults={consults} forColleagues={forColleagues} />,
+  );
 });
 
 /**
@@ -49,8 +54,13 @@ bookingsRoutes.post('/:id/cancel', (c) => {
   const id = parseId(c.req.param('id'));
   if (!id) return notFound(c);
   const t = c.get('t').desks;
-  const r = cancelBooking(c.get('deps').db, id, c.get('user')!.id, c.get('deps').now(), c.get('config').baseUrl);
+  const { db } = c.get('deps');
+  // A booking made for a colleague: cancelled from "Voor collega's geboekt", answered there (no htmx).
+  const forColleague = bookedForColleague(db, id, c.get('user')!.id);
+  const r = cancelBooking(db, id, c.get('user')!.id, c.get('deps').now(), c.get('config').baseUrl);
   if (!r.ok && r.reason === 'not_found') return notFound(c);
+  if (forColleague)
+    return redirectWithFlash(c, '/bookings#bookings-for-colleagues', r.ok ? t.colleague.cancelledFor(forColleague.ownerName) : t.refusals.not_cancellable);
   return r.ok
     ? bookingOutcome(c, id, { kind: 'ok', text: t.bookings.cancelled }, 200)
     : bookingOutcome(c, id, { kind: 'error', text: t.refusals.not_cancellable }, 422);

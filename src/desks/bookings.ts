@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import { ACTIVE_STATUSES, bookings, locations, memberships, organisations, spaces, users, type BookingStatus, type Daypart } from '../../db/schema';
 import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { addDays, isoWeekday, localToday } from '../lib/time';
@@ -335,6 +335,32 @@ export function listMyBookings(db: Queryable, userId: string, today: string) {
   };
 }
 
+/** The colleague a booking was made for by `bookerId` (not their own); undefined otherwise. */
+export function bookedForColleague(db: Queryable, bookingId: number, bookerId: string): { ownerName: string } | undefined {
+  return db
+    .select({ ownerName: users.name })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.userId))
+    .where(and(eq(bookings.id, bookingId), eq(bookings.bookedBy, bookerId), ne(bookings.userId, bookerId)))
+    .get();
+}
+
+/** Upcoming bookings the user made for colleagues (they are its owners): what "Voor collega's geboekt" lists. */
+export function listBookedForColleagues(db: Queryable, userId: string, today: string) {
+  return db
+    .select({ ...bookingColumns, ownerName: users.name })
+    .from(bookings)
+    .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+    .innerJoin(locations, eq(locations.id, bookings.locationId))
+    .innerJoin(organisations, eq(organisations.id, bookings.orgId))
+    .leftJoin(bookedByUser, eq(bookedByUser.id, bookings.bookedBy))
+    .innerJoin(users, eq(users.id, bookings.userId))
+    .where(and(eq(bookings.bookedBy, userId), ne(bookings.userId, userId), gte(bookings.date, today), inArray(bookings.status, ACTIVE_STATUSES)))
+    .orderBy(asc(bookings.date), inDayOrder, asc(bookings.id))
+    .limit(200)
+    .all();
+}
+
 /**
  * The user's own bookings today at one location: what the check-in link on the location's poster
  * opens (the person scanning it sees only their own bookings; checking in is `checkIn`).
@@ -396,18 +422,24 @@ export function myActiveOn(db: Queryable, userId: string, from: string, to: stri
 export type CancelResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_cancellable' };
 
 /** Cancelling frees the desk at once: the capacity count only sees confirmed and pending. */
+/**
+ * Cancelling an upcoming booking: by its owner, or by the colleague who booked it for them (ADR
+ * 012; the owner is told who cancelled it). Anyone else's id is not found.
+ */
 export function cancelBooking(db: DB, bookingId: number, userId: string, now: Date, baseUrl?: string): CancelResult {
   const today = localToday(now);
   return writeTx(db, (tx) => {
     const b = tx
-      .select({ status: bookings.status, date: bookings.date })
+      .select({ status: bookings.status, date: bookings.date, owner: bookings.userId })
       .from(bookings)
-      .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
+      .where(and(eq(bookings.id, bookingId), or(eq(bookings.userId, userId), eq(bookings.bookedBy, userId))))
       .get();
     if (!b) return { ok: false, reason: 'not_found' } as const;
     if (!(ACTIVE_STATUSES as readonly string[]).includes(b.status) || b.date < today) return { ok: false, reason: 'not_cancellable' } as const;
     tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, bookingId)).run();
-    noticeBookings(tx, userId, [bookingId], 'cancelled', now, { baseUrl, own: true });
+    const own = b.owner === userId;
+    const by = own ? undefined : tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name;
+    noticeBookings(tx, b.owner, [bookingId], 'cancelled', now, { baseUrl, own, cancelledBy: by });
     return { ok: true } as const;
   });
 }

@@ -18,7 +18,17 @@ type Kind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'cancelled' | 
 /** Why a booking was closed: the closure's own words, or a text in the recipient's language (a holiday's name). */
 type Reason = string | ((t: Dict) => string);
 
-function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: BookingForCalendar[], baseUrl: string, reason?: Reason, bookedBy?: string) {
+function compose(
+  t: Dict,
+  locale: Locale,
+  name: string,
+  kind: Kind,
+  list: BookingForCalendar[],
+  baseUrl: string,
+  reason?: Reason,
+  bookedBy?: string,
+  cancelledBy?: string,
+) {
   const first = list[0]!;
   const date = formatLocalDate(locale, first.date, true);
   const dayparts = [...new Set(list.map((b) => t.dayparts[b.daypart]))].join(' + ');
@@ -44,6 +54,7 @@ function compose(t: Dict, locale: Locale, name: string, kind: Kind, list: Bookin
     body: [
       text[1],
       bookedBy ? `${t.desks.colleague.bookedBy(bookedBy)}.` : null,
+      cancelledBy ? `${t.desks.colleague.cancelledBy(cancelledBy)}.` : null,
       // Who else is there that day: the page itself decides who may see it (ADR 016).
       kind === 'confirmed' || kind === 'approved' ? t.people.here.mailLine(`${baseUrl}/people/here/${first.locationId}/${first.date}`) : null,
     ]
@@ -62,12 +73,12 @@ export function noticeBookings(
   bookingIds: number[],
   kind: Kind,
   now: Date,
-  opts: { baseUrl?: string; reason?: Reason; bookedBy?: string; own?: boolean } = {},
+  opts: { baseUrl?: string; reason?: Reason; bookedBy?: string; cancelledBy?: string; own?: boolean } = {},
 ): void {
   if (userId === null) return;
   const list = bookingsForCalendar(tx, userId, bookingIds);
   if (list.length === 0) return;
-  notify(tx, userId, (t, to) => compose(t, to.locale, to.name, kind, list, opts.baseUrl ?? '', opts.reason, opts.bookedBy), now, {
+  notify(tx, userId, (t, to) => compose(t, to.locale, to.name, kind, list, opts.baseUrl ?? '', opts.reason, opts.bookedBy, opts.cancelledBy), now, {
     optional: kind === 'reminder',
     baseUrl: opts.baseUrl,
     own: opts.own,

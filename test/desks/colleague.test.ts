@@ -54,8 +54,33 @@ describe('booking for a colleague', () => {
     expect(text(await html(await colleague.get('/bookings')))).toContain('Geboekt door Sanne de Vries');
     w.t.db.update(users).set({ locale: 'en' }).where(eq(users.id, w.colleague.id)).run();
     expect(text(await html(await (await loginAs(w.t.app, w.colleague.email)).get('/bookings')))).toContain('Booked by Sanne de Vries');
-    // The booker's own list does not hold it: it is the colleague's booking.
+    // The booker's own bookings do not hold it (it is the colleague's); it is listed apart, as booked for Ruben.
     expect(text(await html(await w.client.get('/bookings')))).not.toContain('Geboekt door');
+  });
+
+  it('colleague: the booker finds it under "Voor collega’s geboekt" and can cancel it after confirming; the colleague is told who cancelled; nobody else can', async () => {
+    const w = await world();
+    expect((await w.book({ for: w.colleague.id })).status).toBe(303);
+    const id = (w.t.db.$client.prepare('select id from bookings').get() as { id: number }).id;
+    const list = await html(await w.client.get('/bookings'));
+    const section = list.querySelector('#bookings-for-colleagues')!.parentNode;
+    expect(text(section)).toContain('Voor Ruben Mulder: wo 9 dec 2026, ochtend');
+    const form = section.querySelector(`details form[action="/bookings/${id}/cancel"]`)!;
+    expect(text(form)).toContain('Deze reservering van Ruben Mulder annuleren? Ruben Mulder krijgt bericht.');
+    // Someone else (even of the same organisation) cannot: 404, nothing changes.
+    const other = await loginAs(w.t.app, (await createUser(w.t.db, { orgId: w.wijkteam.id, name: 'Derde Collega' })).email);
+    expect((await other.post(`/bookings/${id}/cancel`)).status).toBe(404);
+    expect(bookingRows(w.t.db).map((b) => b.status)).toEqual(['confirmed']);
+    const res = await w.client.post(`/bookings/${id}/cancel`);
+    expect(res.status).toBe(303);
+    expect(text((await html(await w.client.get(res.headers.get('location')!))).querySelector('[role=status]'))).toBe(
+      'De reservering van Ruben Mulder is geannuleerd; Ruben Mulder krijgt bericht.',
+    );
+    expect(bookingRows(w.t.db).map((b) => b.status)).toEqual(['cancelled']);
+    const told = w.t.db.select().from(outbox).where(eq(outbox.toAddress, w.colleague.email)).all().at(-1)!;
+    expect(told.body).toContain('Geannuleerd door Sanne de Vries, die de reservering voor je maakte.');
+    expect(sentAttachments(told.attachments)).toContain('METHOD:CANCEL');
+    expect((await html(await w.client.get('/bookings'))).querySelector('#bookings-for-colleagues')).toBeNull();
   });
 
   it('colleague: the one-place-per-dagdeel rule applies to the colleague, with their name in the refusal', async () => {

@@ -253,7 +253,7 @@ const ACCESS: Record<string, Entry> = {
     rule: 'logged in, space shared with one of their organisations',
     cases: (f) => [...user('/desks/spaces/1/book-series'), ...only(f.seesListSpace, '/desks/spaces/4/book-series')],
   },
-  'POST /bookings/:id/cancel': { rule: 'owner of the booking', cases: () => only(['worker'], '/bookings/2/cancel') },
+  'POST /bookings/:id/cancel': { rule: 'owner of the booking, or the colleague who booked it for them', cases: () => only(['worker'], '/bookings/2/cancel') },
   'POST /bookings/:id/checkin': { rule: 'owner of the booking', cases: () => only(['worker'], '/bookings/1/checkin') },
   'GET /bookings/at/:locationId': { rule: 'logged in (own bookings at the location today only)', cases: () => user('/bookings/at/1') },
   'GET /bookings/:file{[0-9]+\\.ics}': { rule: 'owner of the booking', cases: () => only(['worker'], '/bookings/1.ics') },

@@ -3,6 +3,8 @@ import type { MyBooking } from '../../../src/desks/bookings';
 import { BookingItem } from '../../partials/desks/bookings';
 import type { MyConsult } from '../../../src/consults/consults';
 import { MyConsultsSection } from '../consults';
+import { ConfirmDisclosure } from '../../partials/confirm';
+import { formatLocalDate } from '../../i18n/format';
 
 /** Mijn reserveringen in groups (`listMyBookings`): today, upcoming, requests, and earlier (collapsed). */
 export function MyBookingsPage(p: {
@@ -15,6 +17,8 @@ export function MyBookingsPage(p: {
   /** Today's date. */
   now: string;
   consults: MyConsult[];
+  /** Upcoming bookings the user made for colleagues. */
+  forColleagues: (MyBooking & { ownerName: string })[];
 }) {
   const t = p.t.desks.bookings;
   const item = (b: MyBooking) => <BookingItem t={p.t} locale={p.locale} b={b} today={p.now} />;
@@ -47,6 +51,7 @@ export function MyBookingsPage(p: {
           {p.requests.map(item)}
         </section>
       )}
+      {p.forColleagues.length > 0 && <BookedForColleagues t={p.t} locale={p.locale} list={p.forColleagues} />}
       <MyConsultsSection t={p.t} locale={p.locale} consults={p.consults} />
       <section class="booking-group" aria-labelledby="bookings-earlier">
         <h2 id="bookings-earlier">{t.past}</h2>
@@ -59,6 +64,31 @@ export function MyBookingsPage(p: {
           </details>
         )}
       </section>
+    </section>
+  );
+}
+
+/** What the user booked for colleagues (ADR 012): whom, where and when, and a confirmed cancel that tells the colleague. */
+function BookedForColleagues(p: { t: Dict; locale: Locale; list: (MyBooking & { ownerName: string })[] }) {
+  const c = p.t.desks.colleague;
+  return (
+    <section class="booking-group" aria-labelledby="bookings-for-colleagues">
+      <h2 id="bookings-for-colleagues">{c.forOthersTitle}</h2>
+      <p>{c.forOthersIntro}</p>
+      <ul class="for-colleagues">
+        {p.list.map((b) => (
+          <li>
+            <strong>{c.forOthersWho(b.ownerName)}</strong>: {formatLocalDate(p.locale, b.date, true)}, {p.t.dayparts[b.daypart]} — {b.spaceName},{' '}
+            {b.locationName} ({p.t.desks.status[b.status]})
+            <ConfirmDisclosure
+              summary={c.cancelFor(b.ownerName)}
+              action={`/bookings/${b.id}/cancel`}
+              says={c.cancelForConfirm(b.ownerName)}
+              submit={c.cancelFor(b.ownerName)}
+            />
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
