@@ -194,7 +194,11 @@ export function getHostSpace(db: Queryable, spaceId: number, hostOrgIds: number[
 }
 
 export type CapacityConflict = { date: string; daypart: Daypart; n: number };
-export type UpdateSpaceResult = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'capacity'; conflicts: CapacityConflict[] };
+/** `kept`: switched off while bookings from today on stand (they stay; a closure would cancel them). */
+export type UpdateSpaceResult =
+  | { ok: true; kept?: number }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'capacity'; conflicts: CapacityConflict[] };
 
 /**
  * Capacity may not drop below the bookings already holding a desk on a future date: the host is
@@ -220,6 +224,15 @@ export function updateSpace(db: DB, spaceId: number, hostOrgIds: number[], input
       .set({ name: input.name, kind: input.kind, capacity: input.capacity, amenities: amenitiesToMask(input.amenities), active: input.active })
       .where(and(eq(spaces.id, spaceId), inArray(spaces.orgId, hostOrgIds)))
       .run();
+    if (found.space.active && !input.active) {
+      const kept =
+        tx
+          .select({ n: sql<number>`count(*)` })
+          .from(bookings)
+          .where(and(eq(bookings.spaceId, spaceId), gte(bookings.date, today), inArray(bookings.status, ACTIVE_STATUSES)))
+          .get()?.n ?? 0;
+      if (kept > 0) return { ok: true, kept };
+    }
     return { ok: true };
   });
 }

@@ -353,6 +353,7 @@ hostRoutes.post('/spaces/:id', async (c) => {
   if (!r.ok && r.reason === 'not_found') return notFound(c);
   if (!r.ok && r.reason === 'capacity')
     return again({ values: form.values, errors: { _form: t.desks.host.capacityConflict, capacity: t.desks.host.capacityConflict } }, 409, r.conflicts);
+  if (r.ok && r.kept) return redirectWithFlash(c, `/host/locations/${s.locationId}#spaces`, t.desks.host.savedInactiveKept(r.kept));
   return redirectWithFlash(c, `/host/locations/${s.locationId}#spaces`, t.desks.host.saved);
 });
 

@@ -63,7 +63,7 @@ describe('booking for a colleague', () => {
     expect((await w.book({ for: w.colleague.id })).status).toBe(303);
     const id = (w.t.db.$client.prepare('select id from bookings').get() as { id: number }).id;
     const list = await html(await w.client.get('/bookings'));
-    const section = list.querySelector('#bookings-for-colleagues')!.parentNode;
+    const section = list.querySelector('#bookings-for-colleagues')!.parentNode!;
     expect(text(section)).toContain('Voor Ruben Mulder: wo 9 dec 2026, ochtend');
     const form = section.querySelector(`details form[action="/bookings/${id}/cancel"]`)!;
     expect(text(form)).toContain('Deze reservering van Ruben Mulder annuleren? Ruben Mulder krijgt bericht.');

@@ -181,6 +181,25 @@ describe('hosts publish, workers book', () => {
     expect(t.db.select().from(spaces).get()!.capacity).toBe(5);
   });
 
+  it('switching a space off with bookings on it: saved, and the host is told they stay and how to cancel them; without bookings the plain message', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t, { capacity: 3 });
+    for (let i = 0; i < 2; i++) {
+      const u = await createUser(t.db, { orgId: w.guestOrg.id });
+      bookSpace(t.db, { spaceId: w.space.spaceId, userId: u.id, guestOrgId: w.guestOrg.id, date: TOMORROW, dayparts: ['morning'], note: null }, t.clock.now());
+    }
+    const off = await w.hostClient.post(`/host/spaces/${w.space.spaceId}`, { name: 'Flexplekken', kind: 'flexplek', capacity: '3' });
+    expect(off.status).toBe(303);
+    expect(t.db.select().from(spaces).get()!.active).toBe(false);
+    const said = text((await html(await w.hostClient.get(off.headers.get('location')!))).querySelector('[role=status]'));
+    expect(said).toContain('De 2 reserveringen die er al op staan, blijven staan.');
+    expect(said).toContain('voeg dan een sluiting voor deze werkruimte toe');
+    expect(t.db.$client.prepare("select count(*) as n from bookings where status = 'confirmed'").get()).toEqual({ n: 2 });
+    // Saving it again while off, or switching it on: nothing to warn about.
+    const again = await w.hostClient.post(`/host/spaces/${w.space.spaceId}`, { name: 'Flexplekken', kind: 'flexplek', capacity: '3' });
+    expect(text((await html(await w.hostClient.get(again.headers.get('location')!))).querySelector('[role=status]'))).toBe('De wijzigingen zijn opgeslagen.');
+  });
+
   it('bad input: capacity 0, −1, 10^9, 10,000-character names, unknown kinds and missing fields → 422, nothing stored', async () => {
     const t = createTestApp();
     const w = await desksWorld(t);

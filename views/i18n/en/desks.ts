@@ -281,6 +281,8 @@ export const desks: typeof nl = {
     save: 'Save',
     created: (name: string) => `Location ${name} has been created.`,
     saved: 'Your changes have been saved.',
+    savedInactiveKept: (n: number) =>
+      `Saved: the space can no longer be booked. ${n === 1 ? 'The booking it already has stays' : `The ${n} bookings it already has stay`}. If they should lapse, add a closure for this space; the guests will then be told.`,
     spaceAdded: (name: string) => `Space ${name} has been added.`,
     closureAdded: (n: number) =>
       n === 0

@@ -280,6 +280,8 @@ export const desks = {
     save: 'Opslaan',
     created: (name: string) => `Locatie ${name} is aangemaakt.`,
     saved: 'De wijzigingen zijn opgeslagen.',
+    savedInactiveKept: (n: number) =>
+      `Opgeslagen: de werkruimte is niet meer te reserveren. ${n === 1 ? 'De reservering die er al op staat, blijft' : `De ${n} reserveringen die er al op staan, blijven`} staan. Moeten die vervallen, voeg dan een sluiting voor deze werkruimte toe; de gasten krijgen dan bericht.`,
     spaceAdded: (name: string) => `Werkruimte ${name} is toegevoegd.`,
     closureAdded: (n: number) =>
       n === 0
