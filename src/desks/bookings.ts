@@ -9,10 +9,12 @@ import {
   accessRefusal,
   closuresFor,
   colleagueRefusal,
+  checkinDeadline,
   colleaguesOf,
   countActive,
   dayRefusal,
   daypartEnded,
+  daypartOver,
   countOrgShare,
   hasActiveBooking,
   inDayOrder,
@@ -546,6 +548,8 @@ const guestColumns = {
   orgName: sql<string | null>`coalesce(${guestOrg.name}, ${bookings.visitorOrg})`,
   visitor: sql<boolean>`${bookings.visitorName} is not null`.mapWith(Boolean),
   spaceName: spaces.name,
+  /** The location's check-in deadline of this dagdeel (HH:MM): before it nobody is a no-show yet. */
+  checkinDeadline: sql<string>`case when ${bookings.daypart} = 'morning' then ${locations.checkinDeadlineMorning} else ${locations.checkinDeadlineAfternoon} end`,
 };
 
 /** Guests of one location and date, scoped to the host's organisations in the query. */
@@ -556,6 +560,7 @@ function guestQuery(db: Queryable, hostOrgIds: number[], where: SQL | undefined)
     .leftJoin(users, eq(users.id, bookings.userId))
     .leftJoin(guestOrg, eq(guestOrg.id, bookings.guestOrgId))
     .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
+    .innerJoin(locations, eq(locations.id, bookings.locationId))
     .where(and(where, inArray(bookings.orgId, hostOrgIds)));
 }
 
@@ -574,13 +579,18 @@ export function getGuest(db: Queryable, bookingId: number, hostOrgIds: number[])
 }
 
 export type HostAction = 'arrived' | 'no-show' | 'approve' | 'decline';
-export type HostActionResult = { ok: true; locationId: number; date: string } | { ok: false; reason: 'not_found' | 'not_allowed' | 'present' | 'released' };
+export type HostActionResult =
+  | { ok: true; locationId: number; date: string }
+  | { ok: false; reason: 'not_found' | 'not_allowed' | 'present' | 'released' }
+  /** A no-show before the dagdeel's check-in deadline: the guest may still come (PRODUCT: "not checked in by a set time"). */
+  | { ok: false; reason: 'too_early'; deadline: string };
 
 /**
  * Actions of a host on a guest's booking; scoped to the host's organisations in the query. A guest
  * who checked in or was marked arrived is there, so never a no-show ('present'); a booking already
  * a no-show has given up its desk, so it cannot be marked arrived afterwards ('released': the host
- * registers the guest as a walk-in, which checks that a desk is still free).
+ * registers the guest as a walk-in, which checks that a desk is still free). Nobody is a no-show
+ * before the dagdeel's check-in deadline ('too_early'): until then the guest may still come.
  */
 export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[], action: HostAction, now: Date): HostActionResult {
   const today = localToday(now);
@@ -596,8 +606,11 @@ export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[
         locationId: bookings.locationId,
         userId: bookings.userId,
         respondBy: bookings.respondBy,
+        checkinDeadlineMorning: locations.checkinDeadlineMorning,
+        checkinDeadlineAfternoon: locations.checkinDeadlineAfternoon,
       })
       .from(bookings)
+      .innerJoin(locations, eq(locations.id, bookings.locationId))
       .where(and(eq(bookings.id, bookingId), inArray(bookings.orgId, hostOrgIds)))
       .get();
     if (!b) return { ok: false, reason: 'not_found' };
@@ -610,6 +623,7 @@ export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[
     } else if (action === 'no-show') {
       if (b.status === 'confirmed' && (b.checkedInAt || b.arrivedAt)) return { ok: false, reason: 'present' };
       if (b.status !== 'confirmed' || b.date > today) return { ok: false, reason: 'not_allowed' };
+      if (!daypartOver(b, b.date, b.daypart, localMoment(now))) return { ok: false, reason: 'too_early', deadline: checkinDeadline(b, b.daypart) };
       status = 'no_show';
     } else {
       if (b.status !== 'pending' || b.date < today || requestExpired(b, now)) return { ok: false, reason: 'not_allowed' };
@@ -621,6 +635,8 @@ export function hostBookingAction(db: DB, bookingId: number, hostOrgIds: number[
       .where(eq(bookings.id, bookingId))
       .run();
     if (action === 'approve' || action === 'decline') noticeBookings(tx, b.userId, [bookingId], action === 'approve' ? 'approved' : 'declined', now);
+    // Released by the host: the guest is told, as by the release job (the desk may be taken now).
+    if (action === 'no-show') noticeBookings(tx, b.userId, [bookingId], 'no_show', now);
     return { ok: true, locationId: b.locationId, date: b.date };
   });
 }

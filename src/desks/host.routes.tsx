@@ -4,6 +4,7 @@ import { requireUser } from '../auth/middleware';
 import { orgsWithRole } from '../orgs/orgs';
 import { confirmSchema, parseId, queryValues, readForm, validate, type FormValues } from '../lib/forms';
 import { isHtmx } from '../lib/htmx';
+import { localTimeOf } from '../lib/time';
 import { forbidden, fragment, notFound, page, redirectWithFlash, type Ctx } from '../lib/render';
 import { logRead } from '../privacy/context';
 import type { AppEnv } from '../types';
@@ -392,6 +393,7 @@ hostRoutes.get('/guests', (c) => {
       date={date}
       guests={guests}
       today={now}
+      time={localTimeOf(c.get('deps').now())}
       state={form.ok ? { values } : form}
     />,
     form.ok ? 200 : 422,
@@ -422,7 +424,15 @@ hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) =>
   const said = (name: string | null) =>
     r.ok
       ? t.desks.guests.saved(name ?? t.desks.guests.nameRemoved)
-      : `${name ?? t.desks.guests.nameRemoved}: ${r.reason === 'present' ? t.desks.guests.notNoShow : r.reason === 'released' ? t.desks.guests.released : t.desks.guests.notAllowed}`;
+      : `${name ?? t.desks.guests.nameRemoved}: ${
+          r.reason === 'present'
+            ? t.desks.guests.notNoShow
+            : r.reason === 'released'
+              ? t.desks.guests.released
+              : r.reason === 'too_early'
+                ? t.desks.guests.noShowTooEarly(r.deadline)
+                : t.desks.guests.notAllowed
+        }`;
   if (c.req.query('from') === 'requests') {
     const req = getRequest(db, id, orgIds);
     if (!isHtmx(c)) return redirectWithFlash(c, '/host/requests', said(req?.name ?? null));
@@ -435,5 +445,5 @@ hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) =>
   if (!g) return notFound(c);
   // The row comes back with a message that takes focus, so keyboard users do not lose their place.
   const notice: Notice = { kind: r.ok ? 'ok' : 'error', text: said(g.name) };
-  return fragment(c, <GuestRow t={t} locale={c.get('locale')} g={g} today={today(c)} notice={notice} />, r.ok ? 200 : 422);
+  return fragment(c, <GuestRow t={t} locale={c.get('locale')} g={g} today={today(c)} time={localTimeOf(now())} notice={notice} />, r.ok ? 200 : 422);
 });

@@ -103,12 +103,17 @@ describe('journey: a host publishes a location and receives guests', () => {
     expect(await row.getByRole('cell').nth(4).innerText()).toBe('bevestigd');
     await accessible(page);
 
-    // No-show frees the desk: only after opening it and reading what it does.
+    // Before the morning's check-in deadline (10:00) nobody is a no-show yet: not offered.
+    expect(await row.locator('summary', { hasText: 'No-show' }).count()).toBe(0);
+    // After it, no-show frees the desk: only after opening it and reading what it does.
+    server.clock.set(instantOf(day, '10:05'));
+    await page.reload();
     expect(await row.getByRole('button', { name: /^No-show/ }).count()).toBe(0);
     await row.locator('summary', { hasText: 'No-show' }).click();
     expect(await row.innerText()).toContain('Daan de Boer als no-show markeren voor de ochtend?');
     expect(await row.getByRole('button', { name: 'No-show: Daan de Boer' }).count()).toBe(1);
-    await row.locator('summary', { hasText: 'No-show' }).click();
+    server.clock.set(instantOf(day, '09:10'));
+    await page.reload();
     await row.getByRole('button', { name: /^Aangekomen.*Daan de Boer, ochtend$/ }).click();
     await expect.poll(() => row.getByRole('cell').nth(4).innerText()).toContain('aangekomen om 09:10');
     expect(await row.getByRole('button').count()).toBe(0);

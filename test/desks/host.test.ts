@@ -286,6 +286,16 @@ describe('hosts publish, workers book', () => {
     expect((await w.hostClient.post(`/host/bookings/${ruben!.id}/decline`)).status).toBe(303);
     expect((await w.hostClient.post(`/host/bookings/${afternoon!.id}/approve`)).status).toBe(303);
     expect((await w.hostClient.post(`/host/bookings/${morning!.id}/arrived`)).status).toBe(303);
+    // No-show only once the afternoon's check-in deadline (14:00) has passed: at 08:00 the guest may still come.
+    const early = await w.hostClient.post(`/host/bookings/${afternoon!.id}/no-show`, {}, HX);
+    expect(early.status).toBe(422);
+    const earlyRow = await html(early);
+    expect(text(earlyRow.querySelector('[role="alert"]'))).toBe(
+      'Sanne de Vries: Nog geen no-show: inchecken kan tot 14:00. Daarna komt een plek waarop niet is ingecheckt vanzelf vrij.',
+    );
+    expect(earlyRow.querySelector('summary')).toBeNull();
+    t.clock.set('2026-11-23T13:00:00Z');
+    expect(text(await html(await w.hostClient.get(`/host/guests?location=${w.space.locationId}&date=2026-11-23`)))).toContain('No-show');
     expect((await w.hostClient.post(`/host/bookings/${afternoon!.id}/no-show`)).status).toBe(303);
     // Approving twice is not possible.
     const twice = await w.hostClient.post(`/host/bookings/${morning!.id}/approve`, {}, HX);
@@ -305,6 +315,6 @@ describe('hosts publish, workers book', () => {
         .from(outbox)
         .all()
         .map((m) => m.subject.split(':')[0]),
-    ).toEqual(['Aangevraagd', 'Nieuw verzoek', 'Aangevraagd', 'Nieuw verzoek', 'Bevestigd', 'Afgewezen', 'Bevestigd']);
+    ).toEqual(['Aangevraagd', 'Nieuw verzoek', 'Aangevraagd', 'Nieuw verzoek', 'Bevestigd', 'Afgewezen', 'Bevestigd', 'Niet ingecheckt']);
   });
 });

@@ -26,6 +26,9 @@ async function world() {
 describe('no-show: only for a guest who is not there', () => {
   it('no-show: a guest who checked in is not offered "No-show", and a host who sends it anyway is refused in the row; the booking stays confirmed', async () => {
     const w = await world();
+    // Before the check-in deadline (10:00) nobody is a no-show yet: not offered.
+    expect(text(await w.row())).not.toContain('No-show');
+    w.t.clock.set(instantOf(TODAY, '10:01').toISOString());
     expect(text(await w.row())).toContain('No-show');
     w.t.clock.set(instantOf(TODAY, '09:12').toISOString());
     expect((await w.workerClient.post(`/bookings/${w.id}/checkin`)).status).toBe(303);
@@ -63,7 +66,13 @@ describe('no-show: only for a guest who is not there', () => {
 
   it('no-show, the other way round: a booking released as no-show cannot be checked in nor marked arrived; each says the desk was released', async () => {
     const w = await world();
+    // After the morning's check-in deadline (10:00), before the release job ran.
+    w.t.clock.set(instantOf(TODAY, '10:05').toISOString());
     expect((await w.hostClient.post(`/host/bookings/${w.id}/no-show`)).status).toBe(303);
+    expect(bookingRows(w.t.db).map((b) => b.status)).toEqual(['no_show']);
+    // The guest is told, as by the release job.
+    const told = w.t.db.$client.prepare('select subject from outbox where to_address = ? order by id desc limit 1').get(w.worker.email) as { subject: string };
+    expect(told.subject).toMatch(/no-show|vrijgegeven/i);
 
     const checkin = await w.workerClient.post(`/bookings/${w.id}/checkin`, {}, HX);
     expect(checkin.status).toBe(422);

@@ -322,6 +322,8 @@ export const desks: typeof nl = {
     approve: 'Approve',
     decline: 'Decline',
     declineConfirm: (name: string, when: string) => `Decline the request of ${name} for ${when}? They will be told.`,
+    noShowTooEarly: (deadline: string) =>
+      `Not a no-show yet: checking in is possible until ${deadline}. After that, a desk nobody checked in to is released by itself.`,
     noShowConfirm: (name: string, daypart: string) => `Mark ${name} as a no-show for the ${daypart}? The desk becomes free and it counts as not turning up.`,
     noLocations: 'Your organisation has no locations with spaces yet.',
     addLocation: 'Add a location',

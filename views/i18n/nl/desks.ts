@@ -321,6 +321,7 @@ export const desks = {
     approve: 'Goedkeuren',
     decline: 'Afwijzen',
     declineConfirm: (name: string, when: string) => `De aanvraag van ${name} voor ${when} afwijzen? Diegene krijgt bericht.`,
+    noShowTooEarly: (deadline: string) => `Nog geen no-show: inchecken kan tot ${deadline}. Daarna komt een plek waarop niet is ingecheckt vanzelf vrij.`,
     noShowConfirm: (name: string, daypart: string) =>
       `${name} als no-show markeren voor de ${daypart}? De werkplek komt vrij en het telt mee als niet verschenen.`,
     noLocations: 'Je organisatie heeft nog geen locaties met werkruimtes.',

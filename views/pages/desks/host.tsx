@@ -339,6 +339,8 @@ export function GuestListPage(p: {
   date: string;
   guests: GuestRowData[];
   today: string;
+  /** Now, HH:MM in Amsterdam. */
+  time: string;
   state: FormState;
 }) {
   const t = p.t.desks.guests;
@@ -388,7 +390,7 @@ export function GuestListPage(p: {
                 </thead>
                 <tbody>
                   {p.guests.map((g) => (
-                    <GuestRow t={p.t} locale={p.locale} g={g} today={p.today} />
+                    <GuestRow t={p.t} locale={p.locale} g={g} today={p.today} time={p.time} />
                   ))}
                 </tbody>
               </table>

@@ -4,6 +4,7 @@ import type { GuestRow as GuestRowData, MyBooking, OpenRequest } from '../../../
 import { StatusWord } from './cards';
 import { NoticeLine, type Notice } from '../notice';
 import { ConfirmDisclosure } from '../confirm';
+import { daypartOver } from '../../../src/desks/rules';
 
 /** Guest instructions of a location: only rendered for people with a booking there, and its hosts. */
 export function Instructions(p: { t: Dict; guestInstructions: string | null; houseRules: string | null; contactPerson: string | null }) {
@@ -94,7 +95,8 @@ export function BookingItem(p: { t: Dict; locale: Locale; b: MyBooking; today: s
 }
 
 /** One guest on the host's list; every action returns the same row in its new state. */
-export function GuestRow(p: { t: Dict; locale: Locale; g: GuestRowData; today: string; notice?: Notice | null }) {
+/** `today` and `time`: now, as the Amsterdam date and HH:MM (no-show is offered once the check-in deadline has passed). */
+export function GuestRow(p: { t: Dict; locale: Locale; g: GuestRowData; today: string; time: string; notice?: Notice | null }) {
   const t = p.t.desks.guests;
   const g = p.g;
   const base = `/host/bookings/${g.id}`;
@@ -153,7 +155,12 @@ export function GuestRow(p: { t: Dict; locale: Locale; g: GuestRowData; today: s
         {g.status === 'confirmed' && g.date <= p.today && !g.arrivedAt && (
           <>
             {act('arrived', t.markArrived, 'small')}
-            {!g.checkedInAt && confirmed('no-show', t.markNoShow, t.noShowConfirm(who, p.t.dayparts[g.daypart]))}
+            {!g.checkedInAt &&
+              daypartOver({ checkinDeadlineMorning: g.checkinDeadline, checkinDeadlineAfternoon: g.checkinDeadline }, g.date, g.daypart, {
+                today: p.today,
+                time: p.time,
+              }) &&
+              confirmed('no-show', t.markNoShow, t.noShowConfirm(who, p.t.dayparts[g.daypart]))}
           </>
         )}
         {g.status === 'pending' && g.date >= p.today && (
