@@ -432,12 +432,24 @@ export function cancelBooking(db: DB, bookingId: number, userId: string, now: Da
   const today = localToday(now);
   return writeTx(db, (tx) => {
     const b = tx
-      .select({ status: bookings.status, date: bookings.date, owner: bookings.userId })
+      .select({
+        status: bookings.status,
+        date: bookings.date,
+        daypart: bookings.daypart,
+        owner: bookings.userId,
+        checkedInAt: bookings.checkedInAt,
+        arrivedAt: bookings.arrivedAt,
+        checkinDeadlineMorning: locations.checkinDeadlineMorning,
+        checkinDeadlineAfternoon: locations.checkinDeadlineAfternoon,
+      })
       .from(bookings)
+      .innerJoin(locations, eq(locations.id, bookings.locationId))
       .where(and(eq(bookings.id, bookingId), or(eq(bookings.userId, userId), eq(bookings.bookedBy, userId))))
       .get();
     if (!b) return { ok: false, reason: 'not_found' } as const;
     if (!(ACTIVE_STATUSES as readonly string[]).includes(b.status) || b.date < today) return { ok: false, reason: 'not_cancellable' } as const;
+    // Been there (checked in, marked arrived), or the dagdeel is over: a record now, not a booking to give up.
+    if (b.checkedInAt || b.arrivedAt || daypartOver(b, b.date, b.daypart, localMoment(now))) return { ok: false, reason: 'not_cancellable' } as const;
     tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, bookingId)).run();
     const own = b.owner === userId;
     const by = own ? undefined : tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name;

@@ -1,16 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import {
-  ACTIVE_STATUSES,
-  bookings,
-  expertiseTags,
-  locations,
-  memberships,
-  profiles,
-  profileTags,
-  staffPresence,
-  type Daypart,
-  type Discipline,
-} from '../../db/schema';
+import { bookings, expertiseTags, locations, memberships, profiles, profileTags, staffPresence, type Daypart, type Discipline } from '../../db/schema';
 import { writeTx, type DB, type Queryable } from '../db';
 
 /**
@@ -102,7 +91,7 @@ export function maySeeWhoIsHere(db: Queryable, viewerId: string, location: { id:
   return !!db
     .select({ one: sql`1` })
     .from(bookings)
-    .where(and(eq(bookings.userId, viewerId), eq(bookings.locationId, location.id), eq(bookings.date, date), inArray(bookings.status, ACTIVE_STATUSES)))
+    .where(and(eq(bookings.userId, viewerId), eq(bookings.locationId, location.id), eq(bookings.date, date), eq(bookings.status, 'confirmed')))
     .get();
 }
 
@@ -120,18 +109,18 @@ export type PresentPerson = {
 
 /**
  * The people at a location on a date who allow being seen there (`show_presence`): guests with a
- * desk (confirmed or requested) and own staff who said "ik ben er vandaag"; discipline, tags and
+ * confirmed desk (a request the host has not approved is not a booking yet) and own staff who said "ik ben er vandaag"; discipline, tags and
  * the "ask me about" line only for those whose profile is visible. Null when the viewer may not
  * see it (`maySeeWhoIsHere`). The viewer is left out.
  */
 /**
  * Who is at which location on a date — the one definition, for "who is here" and for "where is an
- * expert": a desk there (confirmed or requested), own staff who said "ik ben er", or open consult
+ * expert": a confirmed desk there, own staff who said "ik ben er", or open consult
  * hours there. `daypart` is null for staff and experts.
  */
 const presentOn = (date: string) => sql`
   select b.user_id as user_id, b.location_id as location_id, b.daypart as daypart from bookings b
-    where b.date = ${date} and b.status in ${sql.raw(`(${ACTIVE_STATUSES.map((st) => `'${st}'`).join(',')})`)} and b.user_id is not null
+    where b.date = ${date} and b.status = 'confirmed' and b.user_id is not null
   union all
   select s.user_id, s.location_id, null from staff_presence s where s.date = ${date}
   union all

@@ -61,7 +61,10 @@ export function BookingItem(p: { t: Dict; locale: Locale; b: MyBooking; today: s
           <strong>{t.note}:</strong> {b.note}
         </p>
       )}
-      {active && <Instructions t={p.t} guestInstructions={b.guestInstructions} houseRules={b.houseRules} contactPerson={b.contactPerson} />}
+      {/* Only with a booking (PRODUCT): a request still waiting for the host does not get them yet. */}
+      {active && b.status === 'confirmed' && (
+        <Instructions t={p.t} guestInstructions={b.guestInstructions} houseRules={b.houseRules} contactPerson={b.contactPerson} />
+      )}
       <NoticeLine notice={p.notice} />
       {b.checkedInAt && <p class="status status-ok">{t.checkedIn(formatTime(p.locale, b.checkedInAt))}</p>}
       {active && (
@@ -77,17 +80,22 @@ export function BookingItem(p: { t: Dict; locale: Locale; b: MyBooking; today: s
           <a href={`${base}.ics`} download>
             {t.ics}
           </a>
-          <a href={`/people/here/${b.locationId}/${b.date}`}>
-            {p.t.people.here.link}
-            <span class="visually-hidden">{` ${b.locationName}, ${formatLocalDate(p.locale, b.date, true)}`}</span>
-          </a>
-          <ConfirmDisclosure
-            summary={t.cancel}
-            action={`${base}/cancel`}
-            says={t.cancelConfirm}
-            submit={t.cancelSubmit}
-            htmx={{ 'hx-post': `${base}/cancel`, 'hx-target': 'closest article', 'hx-swap': 'outerHTML' }}
-          />
+          {b.status === 'confirmed' && (
+            <a href={`/people/here/${b.locationId}/${b.date}`}>
+              {p.t.people.here.link}
+              <span class="visually-hidden">{` ${b.locationName}, ${formatLocalDate(p.locale, b.date, true)}`}</span>
+            </a>
+          )}
+          {/* Once there (checked in or marked arrived) the booking is a record of having been there, not something to cancel. */}
+          {!b.checkedInAt && !b.arrivedAt && (
+            <ConfirmDisclosure
+              summary={t.cancel}
+              action={`${base}/cancel`}
+              says={t.cancelConfirm}
+              submit={t.cancelSubmit}
+              htmx={{ 'hx-post': `${base}/cancel`, 'hx-target': 'closest article', 'hx-swap': 'outerHTML' }}
+            />
+          )}
         </div>
       )}
     </article>
