@@ -85,7 +85,7 @@ accountRoutes.post('/calendar-feed/revoke', (c) => {
 
 /** "Mijn gegevens": a JSON download of what is stored about the logged-in person, and only them. */
 accountRoutes.get('/export.json', (c) => {
-  const data = exportPersonalData(c.get('deps').db, c.get('user')!.id, c.get('deps').now());
+  const data = exportPersonalData(c.get('deps').db, c.get('user')!.id, c.get('deps').now(), c.get('config').baseUrl);
   logRead(c, { action: 'export', orgId: null, object: `user:${c.get('user')!.id}`, subjectIds: [c.get('user')!.id] });
   return c.body(JSON.stringify(data, null, 2), 200, {
     'Content-Type': 'application/json; charset=utf-8',

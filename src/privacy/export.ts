@@ -71,7 +71,7 @@ export const EXPORT_COVERAGE: Record<string, { in: string[] } | { excluded: stri
  * (password hash, session and link tokens, feed token) are left out: they are not personal data
  * the person can use, and a leaked export must not open the account.
  */
-export function exportPersonalData(db: Queryable, userId: string, now: Date) {
+export function exportPersonalData(db: Queryable, userId: string, now: Date, baseUrl = '') {
   const user = db
     .select({
       id: users.id,
@@ -145,11 +145,13 @@ export function exportPersonalData(db: Queryable, userId: string, now: Date) {
       .where(eq(registrations.userId, userId))
       .orderBy(asc(meetings.startsAt))
       .all(),
+    // With their code and link: after deleting the account a statement stays verifiable, and this is where the holder keeps it.
     statements: db
-      .select({ fromDate: statements.fromDate, toDate: statements.toDate, createdAt: statements.createdAt })
+      .select({ fromDate: statements.fromDate, toDate: statements.toDate, createdAt: statements.createdAt, code: statements.code })
       .from(statements)
       .where(eq(statements.userId, userId))
-      .all(),
+      .all()
+      .map((s) => ({ ...s, verifyUrl: `${baseUrl}/verify/${s.code}` })),
     notifications: db
       .select({ subject: notifications.subject, body: notifications.body, readAt: notifications.readAt, createdAt: notifications.createdAt })
       .from(notifications)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_COVERAGE } from '../../src/privacy/export';
-import { createTestApp } from '../helpers';
+import { createTestApp, ORIGIN } from '../helpers';
 import { desksWorld } from '../desks/factory';
 import { schemaTables } from './schema-tables';
 
@@ -40,5 +40,20 @@ describe('the personal-data export covers every table that holds a person', () =
     expect(data.sessions).toEqual([{ expiresAt: expect.any(String) }]);
     expect((data.emails as unknown[]).length).toBeGreaterThan(0);
     for (const secret of ['password', 'Hash', 'token', 'argon2', 'BEGIN:VCALENDAR']) expect(body).not.toContain(secret);
+  });
+});
+
+describe('export: attendance statements stay usable after the account is gone', () => {
+  it('each statement comes with its code and verification link, and the link verifies', async () => {
+    const t = createTestApp();
+    const w = await desksWorld(t);
+    const issued = await w.workerClient.post('/reflection/statements', { from: '2026-01-01', to: '2026-11-22' });
+    expect(issued.status).toBe(303);
+    const data = (await (await w.workerClient.get('/account/export.json')).json()) as { statements: { code: string; verifyUrl: string }[] };
+    expect(data.statements).toHaveLength(1);
+    const [s] = data.statements;
+    expect(s!.code).toMatch(/^[A-Za-z0-9_-]{10,}$/);
+    expect(s!.verifyUrl).toBe(`${ORIGIN}/verify/${s!.code}`);
+    expect((await t.app.request(new URL(s!.verifyUrl).pathname)).status).toBe(200);
   });
 });
