@@ -696,7 +696,7 @@ export function expireRequests(db: DB, now: Date, ctx: { baseUrl?: string } = {}
 
 function requestQuery(db: Queryable, hostOrgIds: number[], where: SQL | undefined) {
   return db
-    .select({ ...guestColumns, respondBy: bookings.respondBy, createdAt: bookings.createdAt, locationName: locations.name })
+    .select({ ...guestColumns, respondBy: bookings.respondBy, createdAt: bookings.createdAt, locationName: locations.name, hostOrgId: bookings.orgId })
     .from(bookings)
     .innerJoin(users, eq(users.id, bookings.userId))
     .innerJoin(guestOrg, eq(guestOrg.id, bookings.guestOrgId))

@@ -404,11 +404,16 @@ hostRoutes.get('/requests', (c) => {
   const orgIds = hostOrgIds(c);
   if (orgIds.length === 0) return forbidden(c);
   const t = c.get('t');
-  return page(
-    c,
-    t.requests.title,
-    <RequestsPage t={t} locale={c.get('locale')} requests={listOpenRequests(c.get('deps').db, orgIds, today(c))} today={today(c)} now={c.get('deps').now()} />,
-  );
+  const requests = listOpenRequests(c.get('deps').db, orgIds, today(c));
+  // Names and notes of the people asking, like a guest list: logged per organisation (ADR 014).
+  for (const orgId of new Set(requests.map((r) => r.hostOrgId)))
+    logRead(c, {
+      action: 'guest_list',
+      orgId,
+      object: 'requests',
+      subjectIds: requests.filter((r) => r.hostOrgId === orgId).flatMap((r) => (r.userId ? [r.userId] : [])),
+    });
+  return page(c, t.requests.title, <RequestsPage t={t} locale={c.get('locale')} requests={requests} today={today(c)} now={c.get('deps').now()} />);
 });
 
 hostRoutes.post('/bookings/:id/:action{arrived|no-show|approve|decline}', (c) => {

@@ -225,7 +225,10 @@ function deleteMemberPage(c: Ctx, m: NonNullable<ReturnType<typeof memberToDelet
 
 orgRoutes.get('/org/:orgId/members/:userId/delete', (c) => {
   const m = memberToDelete(c);
-  return m ? deleteMemberPage(c, m) : notFound(c);
+  if (!m) return notFound(c);
+  // The preview shows what is kept of the person (bookings, meetings): an inspection of their data (ADR 014).
+  logRead(c, { action: 'member_details', orgId: m.org.id, object: `user:${m.target.id}`, subjectIds: [m.target.id] });
+  return deleteMemberPage(c, m);
 });
 
 orgRoutes.post('/org/:orgId/members/:userId/delete', async (c) => {

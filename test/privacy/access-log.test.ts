@@ -157,6 +157,27 @@ describe('access log: each reading of other people’s data is one entry', () =>
       expect(stored).not.toContain(secret);
   });
 
+  it('also logged (review finding): the org admin’s delete preview of a colleague, and a host’s "Open verzoeken" (names and notes), with their subjects', async () => {
+    const w = await world();
+    const before = entries(w.t).length;
+    const admin = await w.as(w.people.ggdAdmin);
+    expect((await admin.get(`/org/${w.orgs.ggd.id}/members/${w.people.piet.id}/delete`)).status).toBe(200);
+    const preview = entries(w.t).at(-1)!;
+    expect(preview).toMatchObject({ action: 'member_details', org_id: w.orgs.ggd.id, object: `user:${w.people.piet.id}`, actor_id: w.people.ggdAdmin.id });
+    expect(subjectsOf(w.t, preview.id)).toEqual([w.people.piet.id]);
+    const asked = createSpace(w.t.db, w.orgs.cjg.id, { approvalRequired: true, name: 'Stilteruimte' });
+    expect(
+      (await w.sanneClient.post(`/desks/spaces/${asked.spaceId}/book`, { date: '2026-12-11', daypart: 'morning', note: 'Graag bij het raam' })).status,
+    ).toBe(303);
+    expect(text(await html(await w.hostClient.get('/host/requests')))).toContain('Graag bij het raam');
+    const requests = entries(w.t).at(-1)!;
+    expect(requests).toMatchObject({ action: 'guest_list', org_id: w.orgs.cjg.id, object: 'requests', actor_id: w.people.host.id });
+    expect(subjectsOf(w.t, requests.id)).toEqual([w.people.sanne.id]);
+    expect(entries(w.t).length).toBe(before + 2);
+    // The log says what was opened in words.
+    expect(text(await html(await (await w.as(w.people.networkAdmin)).get('/access-log')))).toContain('Open verzoeken');
+  });
+
   it('a refused request logs nothing: another organisation’s attendance list, a guest list of a location not hosted, a foreign member list, anonymous', async () => {
     const w = await world();
     const worker = await w.as(w.people.piet);

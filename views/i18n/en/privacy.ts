@@ -50,6 +50,7 @@ export const privacy: typeof nl = {
     location: (id: string, date: string) => `Location ${id}, ${date}`,
     org: (id: string) => `Organisation ${id}`,
     user: 'An account',
+    requests: 'Open requests',
   },
   mine: {
     title: 'Who looked at my data',

@@ -49,6 +49,7 @@ export const privacy = {
     location: (id: string, date: string) => `Locatie ${id}, ${date}`,
     org: (id: string) => `Organisatie ${id}`,
     user: 'Een account',
+    requests: 'Open verzoeken',
   },
   mine: {
     title: 'Wie bekeek mijn gegevens',

@@ -9,7 +9,7 @@ import { fromPager, Pager } from '../../partials/pager';
 /** Which page of a log is shown: `url` is the request's path and query (for the page links), `trigger` the element that asked. */
 export type LogListing = { paging: Paging; url: string; trigger?: string | null };
 
-/** "meeting:12", "location:3:2026-12-09", "org:4", "user:…" in words; ids only, as stored. */
+/** "meeting:12", "location:3:2026-12-09", "org:4", "user:…", "requests" in words; ids only, as stored. */
 function objectText(t: Dict, locale: Locale, object: string): string {
   const [kind, id = '', date] = object.split(':');
   const o = t.privacy.objects;
@@ -17,6 +17,7 @@ function objectText(t: Dict, locale: Locale, object: string): string {
   if (kind === 'location' && date) return o.location(id, formatLocalDate(locale, date, true));
   if (kind === 'org') return o.org(id);
   if (kind === 'user') return o.user;
+  if (kind === 'requests') return o.requests;
   return object;
 }
 
