@@ -2,7 +2,9 @@ import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { ACTIVE_STATUSES, bookings, closures, locations, organisations } from '../../db/schema';
 import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { versionedCache } from '../lib/versioned';
+import { isoWeekday } from '../lib/time';
 import { formatHolidaySet, holidayClosure, type HolidayKey } from './holidays';
+import { weekdayBit } from './rules';
 import { noticeBookings } from './notices';
 
 /**
@@ -141,6 +143,33 @@ export function holidayCancellations(db: Queryable, target: HolidayTarget, propo
     const holiday = target.locationId === undefined ? holidayClosure(r.date, r.locationSet, proposed) : holidayClosure(r.date, proposed, r.orgSet);
     return holiday ? [{ id: r.id, userId: r.userId, holiday }] : [];
   });
+}
+
+/**
+ * The bookings from `today` on at a location that fall on a weekday it would no longer be open
+ * (`openWeekdays`, a bit per ISO weekday), with that weekday: what narrowing its opening days
+ * cancels (asked before, as a closure is).
+ */
+export function weekdayCancellations(db: Queryable, locationId: number, openWeekdays: number, today: string) {
+  return db
+    .select({ id: bookings.id, userId: bookings.userId, date: bookings.date })
+    .from(bookings)
+    .where(and(eq(bookings.locationId, locationId), gte(bookings.date, today), inArray(bookings.status, ACTIVE_STATUSES)))
+    .all()
+    .flatMap((b) => {
+      const weekday = isoWeekday(b.date);
+      return (openWeekdays & weekdayBit(weekday)) === 0 ? [{ ...b, weekday }] : [];
+    });
+}
+
+/** Cancels what narrowing the opening days closes and tells each booker which day closed; in the transaction that stores them. */
+export function cancelForWeekdays(tx: Queryable, locationId: number, openWeekdays: number, today: string, now: Date, baseUrl?: string): number {
+  const affected = weekdayCancellations(tx, locationId, openWeekdays, today);
+  for (const b of affected) {
+    tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, b.id)).run();
+    noticeBookings(tx, b.userId, [b.id], 'closure', now, { reason: (t) => t.closures.weekdayClosed(t.desks.weekdays[b.weekday - 1]!), baseUrl });
+  }
+  return affected.length;
 }
 
 /**

@@ -18,7 +18,7 @@ import { addDays, isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { noticeBookings } from './notices';
-import { cancelForHolidays } from './closures';
+import { cancelForHolidays, cancelForWeekdays, holidayCancellations, weekdayCancellations } from './closures';
 import {
   amenitiesToMask,
   closuresFor,
@@ -151,8 +151,19 @@ export function updateLocation(
       .run();
     if (res.changes === 0) return null;
     replaceShares(tx, locationId, input);
-    return { cancelled: cancelForHolidays(tx, { locationId }, input.closedHolidays, at.today, at.now, at.baseUrl) };
+    // Days it no longer opens, then holidays it now closes for: each booking cancelled once, its guest told why.
+    const weekdays = cancelForWeekdays(tx, locationId, input.openWeekdays, at.today, at.now, at.baseUrl);
+    return { cancelled: weekdays + cancelForHolidays(tx, { locationId }, input.closedHolidays, at.today, at.now, at.baseUrl) };
   });
+}
+
+/** How many bookings saving `input` would cancel: on weekdays no longer open, or holidays now closed (each once). */
+export function closedDayCancellations(db: Queryable, locationId: number, input: LocationInput, today: string): number {
+  const ids = new Set([
+    ...weekdayCancellations(db, locationId, input.openWeekdays, today).map((b) => b.id),
+    ...holidayCancellations(db, { locationId }, input.closedHolidays, today).map((b) => b.id),
+  ]);
+  return ids.size;
 }
 
 // ——— Spaces (host) ———

@@ -13,11 +13,11 @@ import type { Notice } from '../../views/partials/notice';
 import { GuestRow, RequestRow } from '../../views/partials/desks/bookings';
 import type { FormState } from '../../views/partials/form';
 import { getGuest, getRequest, hostBookingAction, listGuests, listOpenRequests, type HostAction } from './bookings';
-import { holidayCancellations } from './closures';
 import { ConfirmClosurePage, ConfirmHolidayChangePage, ConfirmRemoveClosurePage } from '../../views/pages/desks/closures';
 import {
   addClosure,
   addSpace,
+  closedDayCancellations,
   countClosureAffected,
   createLocation,
   deleteClosure,
@@ -223,15 +223,27 @@ hostRoutes.post('/locations/:id', async (c) => {
   const { db, now } = c.get('deps');
   const t = c.get('t');
   const back = `/host/locations/${loc.id}`;
-  // A holiday choice that closes booked days cancels those bookings: that takes a second, confirming click.
+  // Fewer opening days, or a holiday choice, that close booked days cancel those bookings: that takes a second, confirming click.
   if (!form.confirmed) {
-    const count = holidayCancellations(db, { locationId: loc.id }, form.input.closedHolidays, today(c)).length;
+    const count = closedDayCancellations(db, loc.id, form.input, today(c));
     if (count > 0)
-      return page(c, t.closures.holidayConfirmTitle, <ConfirmHolidayChangePage t={t} action={back} back={back} values={form.values} count={count} />);
+      return page(
+        c,
+        t.closures.daysConfirmTitle,
+        <ConfirmHolidayChangePage
+          t={t}
+          action={back}
+          back={back}
+          values={form.values}
+          count={count}
+          title={t.closures.daysConfirmTitle}
+          text={t.closures.daysConfirmText}
+        />,
+      );
   }
   const r = updateLocation(db, loc.id, hostOrgIds(c), form.input, { today: today(c), now: now(), baseUrl: c.get('config').baseUrl });
   if (!r) return notFound(c);
-  return redirectWithFlash(c, back, r.cancelled > 0 ? t.closures.holidaysSavedCancelled(r.cancelled) : t.desks.host.saved);
+  return redirectWithFlash(c, back, r.cancelled > 0 ? t.closures.daysSavedCancelled(r.cancelled) : t.desks.host.saved);
 });
 
 hostRoutes.post('/locations/:id/spaces', async (c) => {

@@ -113,4 +113,47 @@ describe('a holiday choice that closes booked days', () => {
     expect(w.t.db.select().from(locations).where(eq(locations.id, w.ownSet.locationId)).get()!.closedHolidays).toBe('eerste_kerstdag');
     expect(statuses(w).sort()).toEqual([`${w.ownSet.spaceId}:cancelled`, `${w.space.spaceId}:confirmed`, `${w.space.spaceId}:confirmed`].sort());
   });
+
+  it('location: fewer opening days with bookings on a day dropped ask first, then cancel those bookings and tell each guest which day closed (review finding)', async () => {
+    const w = await world();
+    const host = await loginAs(w.t.app, w.host.email);
+    // Friday 25 December is booked three times (one at Ermelo); a Thursday booking stays.
+    const guestOrgId = (w.t.db.$client.prepare('select org_id from memberships where user_id = ?').get(w.sanne.id) as { org_id: number }).org_id;
+    const thursday = bookSpace(
+      w.t.db,
+      { spaceId: w.space.spaceId, userId: w.sanne.id, guestOrgId, date: '2026-12-24', dayparts: ['morning'], note: null },
+      w.t.clock.now(),
+    );
+    expect(thursday.ok ? 'ok' : thursday.reason).toBe('ok');
+    const path = `/host/locations/${w.space.locationId}`;
+    const form = {
+      name: 'CJG Harderwijk',
+      street: 'Stationslaan 2',
+      postcode: '3841 DB',
+      town: 'Harderwijk',
+      openWeekdays: ['1', '2', '3', '4'],
+      sharing: 'all',
+      horizonWeeks: '8',
+      checkinDeadlineMorning: '10:00',
+      checkinDeadlineAfternoon: '14:00',
+      requestDeadlineDays: '1',
+      requestDeadlineTime: '16:00',
+    };
+    const ask = await html(await host.post(path, form));
+    expect(text(ask.querySelector('h1'))).toBe('Gesloten dagen wijzigen');
+    expect(text(ask)).toContain('2 reserveringen worden geannuleerd');
+    expect(statuses(w).every((s) => s.endsWith('confirmed'))).toBe(true);
+    const done = await host.post(path, { ...form, confirm: 'yes' });
+    expect(done.status).toBe(303);
+    expect(text(await html(await host.get(done.headers.get('location')!)))).toContain(
+      'Opgeslagen; 2 reserveringen op dagen die nu gesloten zijn, zijn geannuleerd',
+    );
+    const rows = bookingRows(w.t.db).filter((b) => b.space_id === w.space.spaceId);
+    expect(rows.map((b) => `${b.date}:${b.status}`).sort()).toEqual(['2026-12-24:confirmed', '2026-12-25:cancelled', '2026-12-25:cancelled']);
+    const mails = w.t.db.select().from(outbox).all();
+    expect(mails.find((m) => m.body.includes('Sanne') && m.subject.startsWith('Geannuleerd'))!.body).toContain(
+      'de locatie is voortaan niet meer open op vrijdag',
+    );
+    expect(mails.find((m) => m.body.includes('John'))!.body).toContain('no longer open on Fridays');
+  });
 });

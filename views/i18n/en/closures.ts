@@ -59,6 +59,11 @@ export const closures: typeof nl = {
   confirm: 'Yes, close',
   back: 'Back',
   holidayConfirmTitle: 'Change holidays',
+  daysConfirmTitle: 'Change closed days',
+  daysConfirmText: 'With this change (opening days or holidays) the location is closed on days guests have already booked.',
+  daysSavedCancelled: (n: number) =>
+    `Saved; ${n} ${n === 1 ? 'booking on a day that is now closed was' : 'bookings on days that are now closed were'} cancelled and each guest has been told.`,
+  weekdayClosed: (day: string) => `the location is no longer open on ${day}s`,
   holidayConfirmText: 'With this choice, days on which guests have already booked will be closed.',
   holidayConfirm: 'Yes, save and cancel',
   holidaysSavedCancelled: (n: number) =>

@@ -58,6 +58,11 @@ export const closures = {
   confirm: 'Ja, sluiten',
   back: 'Terug',
   holidayConfirmTitle: 'Feestdagen wijzigen',
+  daysConfirmTitle: 'Gesloten dagen wijzigen',
+  daysConfirmText: 'Met deze wijziging (openingsdagen of feestdagen) is de locatie gesloten op dagen waarop al gasten gereserveerd hebben.',
+  daysSavedCancelled: (n: number) =>
+    `Opgeslagen; ${n} ${n === 1 ? 'reservering op een dag die nu gesloten is, is' : 'reserveringen op dagen die nu gesloten zijn, zijn'} geannuleerd en iedere gast heeft bericht.`,
+  weekdayClosed: (day: string) => `de locatie is voortaan niet meer open op ${day}`,
   holidayConfirmText: 'Met deze keuze zijn er dagen gesloten waarop al gasten gereserveerd hebben.',
   holidayConfirm: 'Ja, opslaan en annuleren',
   holidaysSavedCancelled: (n: number) =>

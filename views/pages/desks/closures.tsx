@@ -156,15 +156,24 @@ export function ConfirmClosurePage(p: {
  * Confirms a holiday choice that cancels bookings: the same form again, its values hidden, with
  * `confirm=yes`, so nothing typed is lost and nothing is cancelled without a second click.
  */
-export function ConfirmHolidayChangePage(p: { t: Dict; action: string; back: string; values: Record<string, string | string[]>; count: number }) {
+export function ConfirmHolidayChangePage(p: {
+  t: Dict;
+  action: string;
+  back: string;
+  values: Record<string, string | string[]>;
+  count: number;
+  /** A location's form asks about closed days in general (opening days and holidays). */
+  title?: string;
+  text?: string;
+}) {
   const t = p.t.closures;
   const hidden = Object.entries(p.values)
     .filter(([k]) => k !== 'confirm')
     .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((value) => <input type="hidden" name={k} value={value} />));
   return (
     <section>
-      <h1>{t.holidayConfirmTitle}</h1>
-      <p>{t.holidayConfirmText}</p>
+      <h1>{p.title ?? t.holidayConfirmTitle}</h1>
+      <p>{p.text ?? t.holidayConfirmText}</p>
       <p role="status">
         <strong>{t.willCancel(p.count)}</strong>
       </p>
