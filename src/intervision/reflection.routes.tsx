@@ -58,7 +58,7 @@ reflectionRoutes.get('/', (c) => {
 reflectionRoutes.post('/statements', async (c) => {
   const { db, now } = c.get('deps');
   const form = await readForm(c, rawForm);
-  const parsed = parsePeriodForm(form.values, c.get('t'));
+  const parsed = parsePeriodForm(form.values, c.get('t'), localDateOf(now()));
   if (!parsed.ok) return reflectionPage(c, parsed, 422);
   const st = createStatement(db, c.get('user')!.id, parsed.data, now());
   return redirectWithFlash(c, `/reflection/statements/${st.id}`);

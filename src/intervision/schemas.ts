@@ -332,9 +332,11 @@ export function parseAttendanceForm(values: FormValues, registrationIds: number[
   return { ok: true, data: entries, values };
 }
 
-export function parsePeriodForm(values: FormValues, t: Dict): FormResult<{ from: string; to: string }> {
+/** A statement's period: real dates, in order, and over by `today` (it proves what was attended, not what is planned). */
+export function parsePeriodForm(values: FormValues, t: Dict, today: string): FormResult<{ from: string; to: string }> {
   const r = validate(z.object({ from: date(t), to: date(t) }), values, t);
   if (r.ok && r.data.to < r.data.from) return { ok: false, values, errors: { to: t.intervision.reflection.toBeforeFrom } };
+  if (r.ok && r.data.to > today) return { ok: false, values, errors: { to: t.intervision.reflection.toInFuture } };
   return r;
 }
 

@@ -141,6 +141,13 @@ describe('intervision: reflection hours and statements', () => {
     expect((await nosy.client.get(res.headers.get('location')!)).status).toBe(404);
     const bad = await s.client.post('/reflection/statements', { from: '2026-11-23', to: '2026-01-01' });
     expect(bad.status).toBe(422);
+    // A period not over yet (the clock stands at 2026-11-23): refused at the end date, said why.
+    const future = await s.client.post('/reflection/statements', { from: '2030-01-01', to: '2031-01-01' });
+    expect(future.status).toBe(422);
+    expect(text((await html(future)).querySelector('#f-to-err'))).toBe(
+      'Een verklaring gaat over bijeenkomsten die al geweest zijn: kies een einddatum tot en met vandaag.',
+    );
+    expect((await s.client.post('/reflection/statements', { from: '2026-11-01', to: '2026-11-24' })).status).toBe(422);
     expect(countRows(ta.db, 'statements')).toBe(1);
   });
 

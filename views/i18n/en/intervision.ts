@@ -339,6 +339,7 @@ export const intervision: typeof nl = {
     statements: 'Statements created before',
     statementLine: (created: string, from: string, to: string) => `Created ${created}, period ${from} to ${to}`,
     toBeforeFrom: 'The end date must be on or after the start date.',
+    toInFuture: 'A statement is about meetings that have taken place: choose an end date up to and including today.',
   },
   statement: {
     title: 'Intervision attendance statement',

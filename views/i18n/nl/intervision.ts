@@ -341,6 +341,7 @@ export const intervision = {
     statements: 'Eerder gemaakte verklaringen',
     statementLine: (created: string, from: string, to: string) => `Gemaakt ${created}, periode ${from} t/m ${to}`,
     toBeforeFrom: 'De einddatum moet op of na de begindatum liggen.',
+    toInFuture: 'Een verklaring gaat over bijeenkomsten die al geweest zijn: kies een einddatum tot en met vandaag.',
   },
   statement: {
     title: 'Aanwezigheidsverklaring intervisie',
