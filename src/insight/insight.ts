@@ -82,7 +82,7 @@ function orgNames(db: DB): Map<number, string> {
 
 export type HostingPair = { guestOrgId: number; guestOrg: string; hostOrgId: number; hostOrg: string; dagdelen: number };
 /** The matrix of the page: the organisations with the most dagdelen on each side (of the pairs shown to the scope), and their pairs' dagdelen. */
-export type HostingMatrix = { guests: string[]; hosts: string[]; dagdelen: number[][]; max: number };
+export type HostingMatrix = { guests: string[]; hosts: string[]; guestIds: number[]; hostIds: number[]; dagdelen: number[][]; max: number };
 export type Hosting = {
   /** The pairs, largest first; only the first `limit` when the page asks for fewer (the CSV has them all). */
   pairs: HostingPair[];
@@ -111,6 +111,8 @@ function matrixOf(guests: number[], hosts: number[], pair: (h: number, g: number
   return {
     guests: guests.map((g) => names.get(g) ?? ''),
     hosts: hosts.map((h) => names.get(h) ?? ''),
+    guestIds: guests,
+    hostIds: hosts,
     dagdelen: guests.map((g) => hosts.map((h) => pair(h, g))),
     max,
   };
@@ -359,7 +361,7 @@ export type LocationOccupancy = {
 };
 export type Occupancy = {
   locations: LocationOccupancy[];
-  alwaysFull: { location: string; weekday: number; daypart: 'morning' | 'afternoon'; booked: number; available: number }[];
+  alwaysFull: { locationId: number; location: string; weekday: number; daypart: 'morning' | 'afternoon'; booked: number; available: number }[];
   neverUsed: string[];
   demand: { emptySearches: number; refusedFull: number };
 };
@@ -437,7 +439,7 @@ export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occup
   const alwaysFull = locations.flatMap((l) =>
     l.cells
       .filter((c) => c.available > 0 && c.booked / c.available >= FULL_FROM)
-      .map((c) => ({ location: l.location, weekday: c.weekday, daypart: c.daypart, booked: c.booked, available: c.available })),
+      .map((c) => ({ locationId: l.locationId, location: l.location, weekday: c.weekday, daypart: c.daypart, booked: c.booked, available: c.available })),
   );
   const ids = locs.map((l) => l.id);
   return {
@@ -739,6 +741,8 @@ export type Insight = {
   filters: InsightFilters;
   previous: Period;
   hosting: Hosting;
+  /** Whether `hosting.pairs` holds every pair of the scope (the CSV, a filter, an org admin), so they add up to the totals. */
+  pairsComplete: boolean;
   occupancy: Occupancy;
   reliability: ReliabilityRow[];
   learning: Learning;
@@ -760,6 +764,7 @@ export function insight(db: DB, scope: InsightScope, f: InsightFilters, now: Dat
       filters: f,
       previous: previousPeriod(f),
       hosting: hosting(db, scope, f, pairs, names, reading),
+      pairsComplete: pairs === undefined || filtered(f) || scope.kind === 'org',
       occupancy: occupancy(db, scope, f),
       reliability: reliability(db, scope, f, names, reading),
       learning: learning(db, scope, f, now),

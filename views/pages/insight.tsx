@@ -3,8 +3,8 @@ import { formatLocalDate, formatNumber, formatPercent } from '../i18n/format';
 import { ErrorSummary, Field, Select, type FormState } from '../partials/form';
 import { BarChart, ColumnChart, Heatmap, type Bar } from '../partials/insight/charts';
 import type { Insight } from '../../src/insight/insight';
-import { shown, SUPPRESSED, type Shown } from '../../src/insight/present';
-import { occupancyRate, PAGE_ROWS, sectionTable, type Cell, type DataTable, type Section } from '../../src/insight/tables';
+import { isHidden, shown, type Rate, type Shown } from '../../src/insight/present';
+import { PAGE_ROWS, presented, sectionTable, type Cell, type DataTable, type Section } from '../../src/insight/tables';
 
 type Props = {
   t: Dict;
@@ -19,12 +19,12 @@ type Props = {
   query: string;
 };
 
-const num = (locale: Locale, v: Shown) => (v === SUPPRESSED ? SUPPRESSED : formatNumber(locale, v));
-const pct = (locale: Locale, v: number | typeof SUPPRESSED | null) => (v === null ? '–' : v === SUPPRESSED ? SUPPRESSED : formatPercent(locale, v));
+const num = (locale: Locale, v: Shown) => (isHidden(v) ? v : formatNumber(locale, v));
+const pct = (locale: Locale, v: Rate) => (v === null ? '–' : isHidden(v) ? v : formatPercent(locale, v));
 
 function cellText(locale: Locale, c: Cell): string {
   if (typeof c === 'object') return pct(locale, c.rate);
-  if (typeof c === 'number' || c === SUPPRESSED) return num(locale, c);
+  if (typeof c === 'number' || isHidden(c)) return num(locale, c);
   return c;
 }
 
@@ -74,11 +74,12 @@ function HostingMatrix(p: { t: Dict; locale: Locale; data: Insight }) {
   const i = p.t.insight.hosting;
   const m = p.data.hosting.matrix;
   const max = Math.max(1, m.max);
+  const cell = presented(p.data).hosting.cell;
   const cells = m.guests.flatMap((g, gi) =>
     m.hosts.map((h, hi) => {
       const n = m.dagdelen[gi]![hi]!;
-      const v = shown(n);
-      return { row: g, col: h, share: v === SUPPRESSED ? null : n / max, text: num(p.locale, v) };
+      const v = cell(m.hostIds[hi]!, m.guestIds[gi]!, n);
+      return { row: g, col: h, share: isHidden(v) ? null : n / max, text: num(p.locale, v) };
     }),
   );
   return <Heatmap id="chart-hosting-matrix" title={i.matrix} desc={i.matrixDesc} rows={m.guests} cols={m.hosts} cells={cells} />;
@@ -92,15 +93,16 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
   if (!d) return <div id="insight-sections" />;
   // The page shows the first rows of each table; the CSV download holds them all.
   const table = (s: Section) => <Table t={p.t} locale={l} table={sectionTable(d, s, p.t, PAGE_ROWS)} section={s} query={p.query} />;
+  const s = presented(d);
   const top = d.hosting.pairs[0];
   const hostingBars: Bar[] = d.hosting.pairs
     .slice(0, 12)
-    .map((x) => ({ label: `${x.guestOrg} → ${x.hostOrg}`, value: shown(x.dagdelen), text: num(l, shown(x.dagdelen)) }));
+    .map((x, k) => ({ label: `${x.guestOrg} → ${x.hostOrg}`, value: s.hosting.pairs[k]!, text: num(l, s.hosting.pairs[k]!) }));
   const occ = d.occupancy;
-  const totalBooked = occ.locations.reduce((a, x) => a + x.booked, 0);
   const totalAvailable = occ.locations.reduce((a, x) => a + x.available, 0);
   const network = d.reliability.find((r) => r.role === 'network');
-  const guests = d.reliability.filter((r) => r.role === 'guest' && r.total >= 5);
+  const guests = d.reliability.flatMap((r, k) => (r.role === 'guest' && typeof s.reliability[k]!.total === 'number' ? [{ r, s: s.reliability[k]! }] : []));
+  const locIndex = new Map(occ.locations.map((x, k) => [x.locationId, k]));
   const weekdays = p.t.desks.weekdays;
   const daypartName = (dp: 'morning' | 'afternoon') => p.t.dayparts[dp];
   return (
@@ -114,12 +116,12 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
         <h2 id="insight-hosting">{i.hosting.title}</h2>
         <p>
           {i.hosting.summary(
-            num(l, shown(d.hosting.dagdelen)),
+            num(l, s.hosting.dagdelen),
             num(l, d.hosting.orgsAway),
             num(l, shown(d.hosting.previous.dagdelen)),
             num(l, d.hosting.previous.orgsAway),
           )}{' '}
-          {top && i.hosting.top(top.guestOrg, top.hostOrg, num(l, shown(top.dagdelen)))}
+          {top && i.hosting.top(top.guestOrg, top.hostOrg, num(l, s.hosting.pairs[0]!))}
         </p>
         {hostingBars.length > 0 ? (
           <>
@@ -135,7 +137,7 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
       <section aria-labelledby="insight-occupancy">
         <h2 id="insight-occupancy">{i.occupancy.title}</h2>
         <p>
-          {i.occupancy.summary(num(l, shown(totalBooked)), num(l, totalAvailable), pct(l, occupancyRate(totalBooked, totalAvailable)))}{' '}
+          {i.occupancy.summary(num(l, s.occupancy.booked), num(l, totalAvailable), pct(l, s.occupancy.rate))}{' '}
           {i.occupancy.demand(num(l, shown(occ.demand.emptySearches)), num(l, shown(occ.demand.refusedFull)))}
         </p>
         {occ.locations.slice(0, 6).map((loc, n) => {
@@ -144,11 +146,11 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
             <Heatmap
               id={`chart-occupancy-${n}`}
               title={i.occupancy.heatmap(loc.location)}
-              desc={`${loc.location}: ${pct(l, occupancyRate(loc.booked, loc.available))}`}
+              desc={`${loc.location}: ${pct(l, s.occupancy.locations[n]!.rate)}`}
               rows={[daypartName('morning'), daypartName('afternoon')]}
               cols={cols}
-              cells={loc.cells.map((c) => {
-                const rate = occupancyRate(c.booked, c.available);
+              cells={loc.cells.map((c, k) => {
+                const rate = s.occupancy.locations[n]!.cells[k]!;
                 return {
                   row: daypartName(c.daypart),
                   col: weekdays[c.weekday - 1]!,
@@ -164,11 +166,15 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
           <p>{i.occupancy.noneFull}</p>
         ) : (
           <ul>
-            {occ.alwaysFull.map((f) => (
-              <li>
-                {f.location}: {weekdays[f.weekday - 1]} {daypartName(f.daypart)} ({pct(l, occupancyRate(f.booked, f.available))})
-              </li>
-            ))}
+            {occ.alwaysFull.map((f) => {
+              const at = occ.locations[locIndex.get(f.locationId)!]!;
+              const k = at.cells.findIndex((c) => c.weekday === f.weekday && c.daypart === f.daypart);
+              return (
+                <li>
+                  {f.location}: {weekdays[f.weekday - 1]} {daypartName(f.daypart)} ({pct(l, s.occupancy.locations[locIndex.get(f.locationId)!]!.cells[k]!)})
+                </li>
+              );
+            })}
           </ul>
         )}
         <h3>{i.occupancy.neverUsed}</h3>
@@ -192,14 +198,11 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
             id="chart-reliability"
             title={i.reliability.chart}
             desc={i.reliability.chart}
-            bars={guests.map((g) => {
-              const value = shown(g.noShow);
-              return {
-                label: g.org ?? '',
-                value: value === SUPPRESSED ? SUPPRESSED : Math.round((g.noShow / g.total) * 1000) / 10,
-                text: value === SUPPRESSED ? SUPPRESSED : formatPercent(l, g.noShow / g.total),
-              };
-            })}
+            bars={guests.map(({ r, s: rate }) => ({
+              label: r.org ?? '',
+              value: typeof rate.noShow === 'number' ? Math.round(rate.noShow * 1000) / 10 : (rate.noShow ?? 0),
+              text: pct(l, rate.noShow),
+            }))}
           />
         )}
         {table('reliability')}
@@ -214,14 +217,14 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
             num(l, shown(d.learning.presentTotal)),
             num(l, shown(d.learning.threeOrMoreOrgs)),
           )}{' '}
-          {i.learning.more(num(l, shown(d.learning.waitlistedNotIn)), formatNumber(l, d.learning.reflectionHours), num(l, shown(d.learning.cancelledTooFew)))}
+          {i.learning.more(num(l, shown(d.learning.waitlistedNotIn)), num(l, s.learning.hours), num(l, shown(d.learning.cancelledTooFew)))}
         </p>
         {d.learning.participants.length > 0 ? (
           <BarChart
             id="chart-learning"
             title={i.learning.chart}
             desc={i.learning.chart}
-            bars={d.learning.participants.map((x) => ({ label: x.org, value: shown(x.present), text: num(l, shown(x.present)) }))}
+            bars={d.learning.participants.map((x, k) => ({ label: x.org, value: s.learning.participants[k]!, text: num(l, s.learning.participants[k]!) }))}
           />
         ) : (
           <p>{i.none}</p>
@@ -231,12 +234,12 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
 
       <section aria-labelledby="insight-trend">
         <h2 id="insight-trend">{i.trend.title}</h2>
-        <p>{i.trend.summary(num(l, shown(d.trend.reduce((a, m) => a + m.dagdelen, 0))), num(l, shown(d.trend.reduce((a, m) => a + m.meetings, 0))))}</p>
+        <p>{i.trend.summary(num(l, s.trend.totalDagdelen), num(l, shown(d.trend.reduce((a, m) => a + m.meetings, 0))))}</p>
         <ColumnChart
           id="chart-trend-desks"
           title={i.trend.chartDesks}
           desc={i.trend.chartDesks}
-          bars={d.trend.map((m) => ({ label: m.month.slice(5), value: shown(m.dagdelen), text: num(l, shown(m.dagdelen)) }))}
+          bars={d.trend.map((m, k) => ({ label: m.month.slice(5), value: s.trend.dagdelen[k]!, text: num(l, s.trend.dagdelen[k]!) }))}
         />
         <ColumnChart
           id="chart-trend-meetings"

@@ -5,7 +5,8 @@ export const insight: typeof nl = {
   title: 'Insight',
   scopeNetwork: 'The whole network.',
   scopeOrg: (org: string) => `${org}: your own organisation as host and as guest, and the network totals. No figures of other organisations.`,
-  suppressedNote: 'Counts below 5 are shown as "< 5", so nobody’s behaviour can be read from the figures. There are no names anywhere.',
+  suppressedNote:
+    'Counts below 5 are shown as "< 5", also as a percentage, so nobody’s behaviour can be read from the figures. An "x" stands where a number would, with a total, give such a small count away. There are no names anywhere.',
   filters: 'Filters',
   from: 'From',
   to: 'To (inclusive)',

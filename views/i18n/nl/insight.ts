@@ -4,7 +4,8 @@ export const insight = {
   title: 'Inzicht',
   scopeNetwork: 'Het hele netwerk.',
   scopeOrg: (org: string) => `${org}: je eigen organisatie als gastheer en als gast, en de totalen van het netwerk. Geen gegevens van andere organisaties.`,
-  suppressedNote: 'Aantallen onder de 5 tonen we als "< 5", zodat niemands gedrag uit de cijfers af te lezen is. Er staan nergens namen.',
+  suppressedNote:
+    'Aantallen onder de 5 tonen we als "< 5", ook als percentage, zodat niemands gedrag uit de cijfers af te lezen is. Een "x" staat waar een getal samen met een totaal zo’n klein aantal zou verraden. Er staan nergens namen.',
   filters: 'Filters',
   from: 'Van',
   to: 'Tot en met',

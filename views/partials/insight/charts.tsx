@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { SUPPRESSED, type Shown } from '../../../src/insight/present';
+import { isHidden, type Shown } from '../../../src/insight/present';
 
 /**
  * Server-rendered SVG charts for Inzicht (issue #14): positions and colours come from d3-scale
@@ -21,7 +21,7 @@ export function BarChart(p: { id: string; title: string; desc: string; bars: Bar
     .domain(p.bars.map((_, i) => `${i}`))
     .range([4, height - 4])
     .padding(0.2);
-  const max = Math.max(1, ...p.bars.map((b) => (b.value === SUPPRESSED ? 0 : b.value)));
+  const max = Math.max(1, ...p.bars.map((b) => (isHidden(b.value) ? 0 : b.value)));
   const x = scaleLinear()
     .domain([0, max])
     .range([0, WIDTH - labelWidth - 70]);
@@ -31,7 +31,7 @@ export function BarChart(p: { id: string; title: string; desc: string; bars: Bar
       <desc id={`${p.id}-desc`}>{p.desc}</desc>
       {p.bars.map((b, i) => {
         const top = y(`${i}`) ?? 0;
-        const w = b.value === SUPPRESSED ? 0 : x(b.value);
+        const w = isHidden(b.value) ? 0 : x(b.value);
         return (
           <g>
             <text x={labelWidth - 8} y={top + y.bandwidth() / 2} text-anchor="end" dominant-baseline="middle" class="chart-label">
@@ -56,7 +56,7 @@ export function ColumnChart(p: { id: string; title: string; desc: string; bars: 
     .domain(p.bars.map((b) => b.label))
     .range([40, WIDTH - 10])
     .padding(0.15);
-  const max = Math.max(1, ...p.bars.map((b) => (b.value === SUPPRESSED ? 0 : b.value)));
+  const max = Math.max(1, ...p.bars.map((b) => (isHidden(b.value) ? 0 : b.value)));
   const y = scaleLinear()
     .domain([0, max])
     .range([height - bottom, 16])
@@ -75,7 +75,7 @@ export function ColumnChart(p: { id: string; title: string; desc: string; bars: 
       ))}
       {p.bars.map((b) => {
         const left = x(b.label) ?? 0;
-        const top = b.value === SUPPRESSED ? height - bottom : y(b.value);
+        const top = isHidden(b.value) ? height - bottom : y(b.value);
         return (
           <g>
             <rect x={left} y={top} width={x.bandwidth()} height={height - bottom - top} class="chart-bar" />
