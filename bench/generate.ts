@@ -152,6 +152,8 @@ export async function generate(file: string, scale: Scale, today: string, seed =
   sqlite.pragma('cache_size = -262144');
   const r = rng(seed);
   const nowMs = Date.now();
+  // Locations and spaces exist from before the year of bookings (Inzicht counts places from then).
+  const placesSinceMs = nowMs - 400 * 86_400_000;
 
   // ——— organisations ———
   const orgTown: string[] = [];
@@ -212,7 +214,7 @@ export async function generate(file: string, scale: Scale, today: string, seed =
         sharing,
         r.next() < 0.1 ? 1 : 0,
         horizon,
-        nowMs,
+        placesSinceMs,
       );
       if (sharing === 'list') {
         insShare.run(id, partnerOrgId);
@@ -231,7 +233,7 @@ export async function generate(file: string, scale: Scale, today: string, seed =
       // Desks in busy towns fill up more; each space has its own popularity.
       const fill = loc.busy * (0.4 + r.next() * 1.2);
       spaces.push({ id, loc, orgId: loc.orgId, capacity, fill });
-      insSpace.run(id, loc.id, loc.orgId, `Ruimte ${id}`, r.pick(SPACE_KINDS), capacity, r.int(0, 255), r.next() < 0.97 ? 1 : 0, nowMs);
+      insSpace.run(id, loc.id, loc.orgId, `Ruimte ${id}`, r.pick(SPACE_KINDS), capacity, r.int(0, 255), r.next() < 0.97 ? 1 : 0, placesSinceMs);
     };
     for (const loc of locs) addSpace(loc);
     while (spaceId < scale.spaces) addSpace(locs[r.weighted(locs.map((l) => l.busy))]!);

@@ -1,7 +1,7 @@
 import { holidayClosure } from '../../src/desks/holidays';
 import { bookings, closures, locations, locationShares, spaces, type Amenity, type BookingStatus, type Daypart, type SpaceKind } from '../schema';
 import type { Tx } from '../../src/db';
-import { addDays, isoWeekday, localToday } from '../../src/lib/time';
+import { addDays, addMonths, instantOf, isoWeekday, localToday } from '../../src/lib/time';
 import { amenitiesToMask, requestDeadline } from '../../src/desks/rules';
 import type { CoreSeed } from './core';
 
@@ -139,6 +139,8 @@ const REQUEST_DEFAULTS = {
 /** Demo data of the desks domain, relative to `now`. */
 export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
   const today = localToday(now);
+  // The places exist from before the year of history (db/seed/history.ts): Inzicht counts them from then.
+  const since = instantOf(addMonths(today, -13), '09:00');
   const spaceIds = new Map<string, { id: number; locationId: number; orgId: number }>();
   for (const l of LOCATIONS) {
     const orgId = core.orgIds.get(l.org)!;
@@ -156,6 +158,7 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
         contactPerson: l.contactPerson ?? null,
         sharing: l.sharing ?? 'all',
         approvalRequired: l.approvalRequired ?? false,
+        createdAt: since,
       })
       .returning({ id: locations.id })
       .get();
@@ -166,7 +169,7 @@ export function seedDesks(tx: Tx, core: CoreSeed, now: Date): void {
     for (const s of l.spaces) {
       const { id } = tx
         .insert(spaces)
-        .values({ locationId, orgId, name: s.name, kind: s.kind, capacity: s.capacity, amenities: amenitiesToMask(s.amenities) })
+        .values({ locationId, orgId, name: s.name, kind: s.kind, capacity: s.capacity, amenities: amenitiesToMask(s.amenities), createdAt: since })
         .returning({ id: spaces.id })
         .get();
       spaceIds.set(`${l.name}/${s.name}`, { id, locationId, orgId });

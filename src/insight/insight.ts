@@ -1,4 +1,4 @@
-import { addDays, addMonths, instantOf, isoWeekday } from '../lib/time';
+import { addDays, addMonths, instantOf, isoWeekday, localDateOf } from '../lib/time';
 import type { DB } from '../db';
 import { holidayClosure } from '../desks/holidays';
 
@@ -372,9 +372,14 @@ export const FULL_FROM = 0.9;
 /**
  * Booked vs available desk-dagdelen per location, weekday and dagdeel. Available: the capacity of
  * its active spaces on each open day of the period (its weekdays, minus holidays and closures:
- * the booking's own `closuresFor`). An org admin sees their own locations.
+ * the booking's own `closuresFor`) from the day the space, or its location, was made; a location
+ * made after the period is not listed. Whether a space was active is known only as it is now (no
+ * history is kept): one switched off counts for none of the period, as an archived location. An
+ * org admin sees their own locations.
  */
 export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occupancy {
+  // Made before the period's last day ended (Amsterdam).
+  const until = instantOf(addDays(f.to, 1), '00:00').getTime();
   const where = [
     'l.archived_at is null',
     f.locationId !== null ? 'l.id = @locationId' : '',
@@ -386,11 +391,10 @@ export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occup
   const locs = db.$client
     .prepare(
       `select l.id as id, l.name as name, l.town as town, o.name as hostOrg, l.open_weekdays as openWeekdays, l.org_id as orgId,
-              l.closed_holidays as locationSet, o.closed_holidays as orgSet,
-              coalesce((select sum(s.capacity) from spaces s where s.location_id = l.id and s.active = 1), 0) as capacity
-       from locations l join organisations o on o.id = l.org_id where ${where} order by l.town, l.name`,
+              l.closed_holidays as locationSet, o.closed_holidays as orgSet
+       from locations l join organisations o on o.id = l.org_id where ${where} and l.created_at < @until order by l.town, l.name`,
     )
-    .all({ ...params(f), org: scope.kind === 'org' ? scope.orgId : null }) as {
+    .all({ ...params(f), until, org: scope.kind === 'org' ? scope.orgId : null }) as {
     id: number;
     name: string;
     town: string;
@@ -399,8 +403,23 @@ export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occup
     orgId: number;
     locationSet: string | null;
     orgSet: string | null;
-    capacity: number;
   }[];
+  // A place counts from the day it (or its location) was made: the capacity of the active spaces of
+  // each location by that day, so a location made today adds nothing to a period that ended yesterday.
+  const capacities = new Map<number, { since: string; capacity: number }[]>();
+  for (const r of db.$client
+    .prepare(
+      `select s.location_id as id, max(s.created_at, l.created_at) as since, sum(s.capacity) as capacity
+       from spaces s join locations l on l.id = s.location_id join organisations o on o.id = l.org_id
+       where s.active = 1 and ${where} and l.created_at < @until group by s.location_id, since`,
+    )
+    .all({ ...params(f), until, org: scope.kind === 'org' ? scope.orgId : null }) as { id: number; since: number; capacity: number }[]) {
+    const since = localDateOf(new Date(r.since));
+    const list = capacities.get(r.id) ?? [];
+    // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, not numbers.
+    list.push({ since: since > f.from ? since : f.from, capacity: r.capacity });
+    capacities.set(r.id, list);
+  }
   const bookedAt = takenAt(db, scope, f);
   const dates = [] as { date: string; wd: number }[];
   for (let d = f.from; d <= f.to; d = addDays(d, 1)) dates.push({ date: d, wd: isoWeekday(d) });
@@ -416,22 +435,27 @@ export function occupancy(db: DB, scope: InsightScope, f: InsightFilters): Occup
   const openDaysOf = new Map<string, Map<number, number>>();
   const locations = locs.map((l) => {
     const own = closures.filter((c) => c.scope === 'network' || (c.scope === 'org' ? c.orgId === l.orgId : c.locationId === l.id));
-    const key = JSON.stringify([l.openWeekdays, l.locationSet, l.orgSet, own.map((c) => [c.start, c.end])]);
-    let openDays = openDaysOf.get(key);
-    if (!openDays) {
-      openDays = new Map<number, number>();
-      for (const { date: d, wd } of dates) {
-        if ((l.openWeekdays & (1 << (wd - 1))) === 0) continue;
-        if (own.some((c) => c.start <= d && d <= c.end) || holidayClosure(d, l.locationSet, l.orgSet) !== null) continue;
-        openDays.set(wd, (openDays.get(wd) ?? 0) + 1);
+    const openDaysFrom = (since: string) => {
+      const key = JSON.stringify([since, l.openWeekdays, l.locationSet, l.orgSet, own.map((c) => [c.start, c.end])]);
+      let openDays = openDaysOf.get(key);
+      if (!openDays) {
+        openDays = new Map<number, number>();
+        for (const { date: d, wd } of dates) {
+          if (d < since || (l.openWeekdays & (1 << (wd - 1))) === 0) continue;
+          if (own.some((c) => c.start <= d && d <= c.end) || holidayClosure(d, l.locationSet, l.orgSet) !== null) continue;
+          openDays.set(wd, (openDays.get(wd) ?? 0) + 1);
+        }
+        openDaysOf.set(key, openDays);
       }
-      openDaysOf.set(key, openDays);
-    }
+      return openDays;
+    };
+    const places = (capacities.get(l.id) ?? []).map((c) => ({ capacity: c.capacity, openDays: openDaysFrom(c.since) }));
     const cells: OccupancyCell[] = [];
     for (let wd = 1; wd <= 7; wd++) {
       if ((l.openWeekdays & (1 << (wd - 1))) === 0) continue;
+      const available = places.reduce((a, p) => a + (p.openDays.get(wd) ?? 0) * p.capacity, 0);
       for (const daypart of ['morning', 'afternoon'] as const)
-        cells.push({ weekday: wd, daypart, booked: bookedAt.get(`${l.id}:${wd}:${daypart}`) ?? 0, available: (openDays.get(wd) ?? 0) * l.capacity });
+        cells.push({ weekday: wd, daypart, booked: bookedAt.get(`${l.id}:${wd}:${daypart}`) ?? 0, available });
     }
     const sum = (k: 'booked' | 'available') => cells.reduce((a, c) => a + c[k], 0);
     return { locationId: l.id, location: l.name, town: l.town, hostOrg: l.hostOrg, booked: sum('booked'), available: sum('available'), cells };

@@ -3,6 +3,8 @@ import type { DB } from '../../src/db';
 import { amenitiesToMask } from '../../src/desks/rules';
 import { createOrg, createUser, loginAs, type TestApp } from '../helpers';
 
+const LONG_AGO = new Date('2020-01-01T09:00:00Z');
+
 /** A location with one space, published by organisation `orgId`. */
 export function createSpace(
   db: DB,
@@ -19,6 +21,8 @@ export function createSpace(
     kind?: SpaceKind;
     amenities?: Amenity[];
     guestInstructions?: string;
+    /** When the location and space were made; an old date unless a test says otherwise (never the wall clock). */
+    createdAt?: Date;
   } = {},
 ) {
   const loc = db
@@ -34,6 +38,7 @@ export function createSpace(
       openWeekdays: o.openWeekdays ?? 31,
       horizonWeeks: o.horizonWeeks ?? 8,
       guestInstructions: o.guestInstructions ?? 'Meld je bij de balie op de begane grond; wifi: CJG-Gast',
+      createdAt: o.createdAt ?? LONG_AGO,
     })
     .returning()
     .get();
@@ -47,6 +52,7 @@ export function createSpace(
       kind: o.kind ?? 'flexplek',
       capacity: o.capacity ?? 3,
       amenities: amenitiesToMask(o.amenities ?? ['wifi', 'coffee']),
+      createdAt: o.createdAt ?? LONG_AGO,
     })
     .returning()
     .get();

@@ -150,6 +150,25 @@ describe('Inzicht: the figures, counted by hand', () => {
     expect(page).toMatch(/Bijna altijd vol \(90% of meer\)\s*CJG Harderwijk: maandag ochtend \(< 5\)/);
   });
 
+  it('occupancy counts a place from the day it was made: a location and a space made during the period, and a location made after it is not listed', async () => {
+    const w = await world();
+    createSpace(w.t.db, w.a.id, { capacity: 1, name: 'Nieuw', createdAt: instantOf('2026-11-04', '12:00') });
+    createSpace(w.t.db, w.a.id, { capacity: 4, name: 'Later', createdAt: instantOf('2026-11-10', '09:00') });
+    w.t.db.$client
+      .prepare("insert into spaces (location_id, org_id, name, kind, capacity, created_at) values (?, ?, 'Erbij', 'flexplek', 2, ?)")
+      .run(w.la.locationId, w.a.id, instantOf('2026-11-05', '08:00').getTime());
+    const admin = await w.client(w.network);
+    const rows = await csv(await admin.get(`/insight/occupancy.csv${Q}`));
+    // LA: 2 places × 5 days × 2 dagdelen, and 2 more on Thursday and Friday: 20 + 8.
+    expect(rows.find((r) => r[0] === 'CJG Harderwijk')?.[3]).toBe('28');
+    // Made on Wednesday: Wednesday to Friday, 1 place × 3 days × 2 dagdelen.
+    expect(rows.find((r) => r[0] === 'Nieuw Harderwijk')?.[3]).toBe('6');
+    expect(rows.map((r) => r[0])).not.toContain('Later Harderwijk');
+    const page = text((await html(await admin.get(`/insight${Q}`))).querySelector('#insight-sections'));
+    expect(page).toMatch(/Nooit gebruikt in deze periode\s*Nieuw Harderwijk/);
+    expect(page).not.toContain('Later Harderwijk');
+  });
+
   it('reliability: the network 9 bookings, 1 no-show (11,1 %), 1 late cancellation; a guest organisation with 1 booking shows "< 5"', async () => {
     const w = await world();
     const rows = await csv(await (await w.client(w.network)).get(`/insight/reliability.csv${Q}`));
