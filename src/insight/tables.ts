@@ -196,11 +196,12 @@ export function sectionTable(data: Insight, section: Section, t: Dict, limit = N
         title: i.learning.title,
         headers: [i.learning.figure, i.learning.value],
         rows: [
-          [i.learning.held, shown(l.held)],
-          [i.learning.threeOrMore, shown(l.threeOrMoreOrgs)],
+          // Meetings are published events, not people: their counts are shown as they are.
+          [i.learning.held, l.held],
+          [i.learning.threeOrMore, l.threeOrMoreOrgs],
           [i.learning.waitlisted, shown(l.waitlistedNotIn)],
           [i.learning.hours, p.learning.hours],
-          [i.learning.cancelledTooFew, shown(l.cancelledTooFew)],
+          [i.learning.cancelledTooFew, l.cancelledTooFew],
           ...l.participants.map((x, k): Cell[] => [`${i.learning.present}: ${x.org}`, p.learning.participants[k]!]),
         ],
       };
@@ -209,13 +210,19 @@ export function sectionTable(data: Insight, section: Section, t: Dict, limit = N
       return {
         title: i.trend.title,
         headers: [i.trend.month, i.trend.dagdelen, i.trend.noShow, i.trend.meetings, i.trend.present],
-        rows: data.trend.map((m, k) => [m.month, p.trend.dagdelen[k]!, shown(m.noShow), shown(m.meetings), shown(m.present)]),
+        rows: data.trend.map((m, k) => [m.month, p.trend.dagdelen[k]!, shown(m.noShow), m.meetings, shown(m.present)]),
       };
   }
 }
 
-/** A cell as CSV: numbers stay numbers (a share as a fraction), "< 5" stays text. */
+/**
+ * A cell as CSV: a whole number as it is, a share as a fraction with a decimal comma, "< 5" and "x"
+ * as text. The file is for Dutch spreadsheets whatever the page's language: `toCsv` separates with
+ * semicolons, as Excel with Dutch regional settings expects, and that Excel reads "0.125" as 125
+ * (the point groups thousands there); with a comma it is the number 0,125.
+ */
 export function cellValue(c: Cell): string | number {
-  if (typeof c === 'object') return c.rate === null ? '' : c.rate;
-  return c;
+  const v = typeof c === 'object' ? c.rate : c;
+  if (v === null) return '';
+  return typeof v === 'number' && !Number.isInteger(v) ? String(v).replace('.', ',') : v;
 }

@@ -181,7 +181,7 @@ describe('Inzicht: the figures, counted by hand', () => {
       ['Lokalis Utrecht', 'gastheer', '< 5', '< 5', '< 5', '< 5', '< 5'],
       ['GGD Noord- en Oost-Gelderland', 'gast', 'x', '< 5', '< 5', 'x', 'x'],
       ['Lokalis Utrecht', 'gast', '< 5', '< 5', '< 5', '< 5', '< 5'],
-      ['Het hele netwerk', 'netwerk', '9', '< 5', '< 5', '0', '0'],
+      ['Het hele netwerk', 'samen', '9', '< 5', '< 5', '0', '0'],
     ]);
   });
 
@@ -191,11 +191,12 @@ describe('Inzicht: the figures, counted by hand', () => {
     const rows = await csv(await admin.get(`/insight/learning.csv${Q}`));
     expect(rows.slice(0, 6)).toEqual([
       ['Cijfer', 'Aantal'],
-      ['Bijeenkomsten gehouden', '< 5'],
-      ['Met 3 of meer organisaties', '< 5'],
+      // Meetings are published events, not people: shown as they are.
+      ['Bijeenkomsten gehouden', '2'],
+      ['Met 3 of meer organisaties', '1'],
       ['Niet verder dan de wachtlijst', '< 5'],
       ['Reflectie-uren', '10'],
-      ['Geannuleerd: te weinig aanmeldingen', '< 5'],
+      ['Geannuleerd: te weinig aanmeldingen', '1'],
     ]);
     expect(rows.slice(6)).toEqual([
       ['Aanwezig: GGD Noord- en Oost-Gelderland', '< 5'],
@@ -210,8 +211,39 @@ describe('Inzicht: the figures, counted by hand', () => {
     const rows = await csv(await (await w.client(w.network)).get(`/insight/trend.csv${Q}`));
     expect(rows).toHaveLength(13);
     // October's 1 and the twelve months' 8 in the summary would give November's 7 away as 8 − 1.
-    expect(rows.at(-1)).toEqual(['2026-11', 'x', '< 5', '< 5', '6']);
+    expect(rows.at(-1)).toEqual(['2026-11', 'x', '< 5', '2', '6']);
     expect(rows.at(-2)).toEqual(['2026-10', '< 5', '0', '0', '0']);
+  });
+});
+
+describe('Inzicht: how figures read', () => {
+  it('the meetings chart has whole-number ticks and the meetings as they are (2, not "< 5")', async () => {
+    const w = await world();
+    const page = await html(await (await w.client(w.network)).get(`/insight${Q}`));
+    const chart = page.querySelector('#chart-trend-meetings-title')!.parentNode!;
+    const values = chart.querySelectorAll('text.chart-value').map((t) => text(t));
+    expect(values.every((v) => /^\d+$/.test(v))).toBe(true);
+    expect(values).toContain('2');
+    expect(text(page)).toContain('2 intervisiebijeenkomsten gehouden');
+  });
+
+  it('without available places the occupancy says so, instead of "0 van 0 (–)" beside "Alle locaties zijn gebruikt"', async () => {
+    const w = await world();
+    w.t.db.$client.prepare('update spaces set active = 0').run();
+    const page = text((await html(await (await w.client(w.network)).get(`/insight${Q}`))).querySelector('section[aria-labelledby="insight-occupancy"]'));
+    expect(page).toContain('Geen beschikbare werkplekken in deze periode.');
+    expect(page).not.toContain('Alle locaties zijn gebruikt');
+    expect(page).not.toContain('0 van 0');
+  });
+
+  it('the network row reads "Het hele netwerk / samen", not "netwerk netwerk"; a CSV has decimal commas for Dutch Excel', async () => {
+    const w = await world();
+    const admin = await w.client(w.network);
+    const page = text((await html(await admin.get(`/insight${Q}`))).querySelector('section[aria-labelledby="insight-reliability"] table'));
+    expect(page).toContain('Het hele netwerksamen9');
+    expect(page).not.toMatch(/netwerk\s*netwerk/);
+    const la = await csv(await admin.get(`/insight/occupancy.csv${Q}&location=${w.la.locationId}`));
+    expect(la[1]).toEqual(['CJG Harderwijk', 'Harderwijk', '6', '20', '0,3']);
   });
 });
 
@@ -224,7 +256,7 @@ describe('Inzicht: who sees what', () => {
     const occupancy = await csv(await adminC.get(`/insight/occupancy.csv${Q}`));
     expect(occupancy.slice(1).map((r) => r[0])).toEqual(['Lokalis Utrecht']);
     const reliability = await csv(await adminC.get(`/insight/reliability.csv${Q}`));
-    expect(reliability.slice(1).map((r) => `${r[0]}/${r[1]}`)).toEqual(['Lokalis Utrecht/gastheer', 'Lokalis Utrecht/gast', 'Het hele netwerk/netwerk']);
+    expect(reliability.slice(1).map((r) => `${r[0]}/${r[1]}`)).toEqual(['Lokalis Utrecht/gastheer', 'Lokalis Utrecht/gast', 'Het hele netwerk/samen']);
     const page = text(await html(await adminC.get(`/insight${Q}`)));
     expect(page).toContain('Lokalis Utrecht: je eigen organisatie als gastheer en als gast');
     // Network totals are there; another organisation's own location is not, and asking for it is a 404.

@@ -137,7 +137,7 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
       <section aria-labelledby="insight-occupancy">
         <h2 id="insight-occupancy">{i.occupancy.title}</h2>
         <p>
-          {i.occupancy.summary(num(l, s.occupancy.booked), num(l, totalAvailable), pct(l, s.occupancy.rate))}{' '}
+          {totalAvailable === 0 ? i.occupancy.noneAvailable : i.occupancy.summary(num(l, s.occupancy.booked), num(l, totalAvailable), pct(l, s.occupancy.rate))}{' '}
           {i.occupancy.demand(num(l, shown(occ.demand.emptySearches)), num(l, shown(occ.demand.refusedFull)))}
         </p>
         {occ.locations.slice(0, 6).map((loc, n) => {
@@ -161,31 +161,35 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
             />
           );
         })}
-        <h3>{i.occupancy.alwaysFull}</h3>
-        {occ.alwaysFull.length === 0 ? (
-          <p>{i.occupancy.noneFull}</p>
-        ) : (
-          <ul>
-            {occ.alwaysFull.map((f) => {
-              const at = occ.locations[locIndex.get(f.locationId)!]!;
-              const k = at.cells.findIndex((c) => c.weekday === f.weekday && c.daypart === f.daypart);
-              return (
-                <li>
-                  {f.location}: {weekdays[f.weekday - 1]} {daypartName(f.daypart)} ({pct(l, s.occupancy.locations[locIndex.get(f.locationId)!]!.cells[k]!)})
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        <h3>{i.occupancy.neverUsed}</h3>
-        {occ.neverUsed.length === 0 ? (
-          <p>{i.occupancy.noneUnused}</p>
-        ) : (
-          <ul>
-            {occ.neverUsed.map((name) => (
-              <li>{name}</li>
-            ))}
-          </ul>
+        {totalAvailable > 0 && (
+          <>
+            <h3>{i.occupancy.alwaysFull}</h3>
+            {occ.alwaysFull.length === 0 ? (
+              <p>{i.occupancy.noneFull}</p>
+            ) : (
+              <ul>
+                {occ.alwaysFull.map((f) => {
+                  const at = occ.locations[locIndex.get(f.locationId)!]!;
+                  const k = at.cells.findIndex((c) => c.weekday === f.weekday && c.daypart === f.daypart);
+                  return (
+                    <li>
+                      {f.location}: {weekdays[f.weekday - 1]} {daypartName(f.daypart)} ({pct(l, s.occupancy.locations[locIndex.get(f.locationId)!]!.cells[k]!)})
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            <h3>{i.occupancy.neverUsed}</h3>
+            {occ.neverUsed.length === 0 ? (
+              <p>{i.occupancy.noneUnused}</p>
+            ) : (
+              <ul>
+                {occ.neverUsed.map((name) => (
+                  <li>{name}</li>
+                ))}
+              </ul>
+            )}
+          </>
         )}
         {table('occupancy')}
       </section>
@@ -212,12 +216,12 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
         <h2 id="insight-learning">{i.learning.title}</h2>
         <p>
           {i.learning.summary(
-            num(l, shown(d.learning.held)),
-            num(l, shown(d.learning.previous.held)),
+            formatNumber(l, d.learning.held),
+            formatNumber(l, d.learning.previous.held),
             num(l, shown(d.learning.presentTotal)),
-            num(l, shown(d.learning.threeOrMoreOrgs)),
+            formatNumber(l, d.learning.threeOrMoreOrgs),
           )}{' '}
-          {i.learning.more(num(l, shown(d.learning.waitlistedNotIn)), num(l, s.learning.hours), num(l, shown(d.learning.cancelledTooFew)))}
+          {i.learning.more(num(l, shown(d.learning.waitlistedNotIn)), num(l, s.learning.hours), formatNumber(l, d.learning.cancelledTooFew))}
         </p>
         {d.learning.participants.length > 0 ? (
           <BarChart
@@ -234,7 +238,15 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
 
       <section aria-labelledby="insight-trend">
         <h2 id="insight-trend">{i.trend.title}</h2>
-        <p>{i.trend.summary(num(l, s.trend.totalDagdelen), num(l, shown(d.trend.reduce((a, m) => a + m.meetings, 0))))}</p>
+        <p>
+          {i.trend.summary(
+            num(l, s.trend.totalDagdelen),
+            formatNumber(
+              l,
+              d.trend.reduce((a, m) => a + m.meetings, 0),
+            ),
+          )}
+        </p>
         <ColumnChart
           id="chart-trend-desks"
           title={i.trend.chartDesks}
@@ -245,7 +257,7 @@ export function InsightSections(p: { t: Dict; locale: Locale; data: Insight | nu
           id="chart-trend-meetings"
           title={i.trend.chartMeetings}
           desc={i.trend.chartMeetings}
-          bars={d.trend.map((m) => ({ label: m.month.slice(5), value: shown(m.meetings), text: num(l, shown(m.meetings)) }))}
+          bars={d.trend.map((m) => ({ label: m.month.slice(5), value: m.meetings, text: formatNumber(l, m.meetings) }))}
         />
         {table('trend')}
       </section>

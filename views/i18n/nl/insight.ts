@@ -46,6 +46,7 @@ export const insight = {
     neverUsed: 'Nooit gebruikt in deze periode',
     noneFull: 'Geen dagdelen die bijna altijd vol zijn.',
     noneUnused: 'Alle locaties zijn gebruikt.',
+    noneAvailable: 'Geen beschikbare werkplekken in deze periode.',
     demand: (searches: string, refused: string) =>
       `Vraag die niets vond: ${searches} zoekopdrachten zonder vrije plek, ${refused} reserveringen die vol bleken.`,
     weekday: 'Weekdag',
@@ -56,7 +57,7 @@ export const insight = {
     summary: (noShow: string, late: string) => `Over het hele netwerk: ${noShow} no-shows en ${late} late annuleringen (op de dag zelf of de dag ervoor).`,
     org: 'Organisatie',
     role: 'Als',
-    roles: { host: 'gastheer', guest: 'gast', network: 'netwerk' },
+    roles: { host: 'gastheer', guest: 'gast', network: 'samen' },
     network: 'Het hele netwerk',
     total: 'Reserveringen',
     noShow: 'No-show',

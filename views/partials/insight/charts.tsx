@@ -65,14 +65,18 @@ export function ColumnChart(p: { id: string; title: string; desc: string; bars: 
     <svg class="chart" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${p.id}-title ${p.id}-desc`}>
       <title id={`${p.id}-title`}>{p.title}</title>
       <desc id={`${p.id}-desc`}>{p.desc}</desc>
-      {y.ticks(4).map((tick) => (
-        <g>
-          <line x1={40} x2={WIDTH - 10} y1={y(tick)} y2={y(tick)} class="chart-grid" />
-          <text x={34} y={y(tick)} text-anchor="end" dominant-baseline="middle" class="chart-value">
-            {tick}
-          </text>
-        </g>
-      ))}
+      {y
+        .ticks(4)
+        // Counts: no tick between two whole numbers (a 0–1 axis has 0 and 1 only).
+        .filter(Number.isInteger)
+        .map((tick) => (
+          <g>
+            <line x1={40} x2={WIDTH - 10} y1={y(tick)} y2={y(tick)} class="chart-grid" />
+            <text x={34} y={y(tick)} text-anchor="end" dominant-baseline="middle" class="chart-value">
+              {tick}
+            </text>
+          </g>
+        ))}
       {p.bars.map((b) => {
         const left = x(b.label) ?? 0;
         const top = isHidden(b.value) ? height - bottom : y(b.value);
