@@ -3,7 +3,7 @@ import { consultBookings, consultHours, expertiseTags, locations, locationShares
 import { writeTx, type DB, type Queryable } from '../db';
 import { isUniqueViolation, locationClosures, memberOrgIds, sharedOrgIdsOf, type LocationClosed } from '../desks/rules';
 import { addDays, localToday } from '../lib/time';
-import { noticeConsultBooked, noticeConsultCancelled } from './notices';
+import { noticeConsultBooked, noticeConsultCancelled, noticeHoursClosed, type HoursCancelCause } from './notices';
 import { slotEnd, slotStart } from './slots';
 
 /**
@@ -213,19 +213,30 @@ export function cancelConsultHours(db: DB, hourId: number, userId: string, now: 
     const h = loadHour(tx, hourId);
     if (!h || !mayManageHours(tx, h, userId)) return { ok: false, reason: 'not_found' };
     if (h.status !== 'open' || slotEnd(h, h.slots - 1) <= now) return { ok: false, reason: 'not_cancellable' };
-    const booked = tx
-      .select({ id: consultBookings.id })
-      .from(consultBookings)
-      .where(and(eq(consultBookings.hourId, hourId), eq(consultBookings.status, 'booked')))
-      .all()
-      .map((b) => b.id);
-    tx.update(consultHours).set({ status: 'cancelled' }).where(eq(consultHours.id, hourId)).run();
-    if (booked.length) {
-      tx.update(consultBookings).set({ status: 'cancelled', updatedAt: now }).where(inArray(consultBookings.id, booked)).run();
-      for (const id of booked) noticeConsultCancelled(tx, id, 'hours', now, baseUrl);
-    }
-    return { ok: true, cancelled: booked.length };
+    return { ok: true, cancelled: cancelHoursWithBookings(tx, hourId, { by: 'expert' }, now, baseUrl) };
   });
+}
+
+/**
+ * What cancelled hours bring about, one definition for the expert's cancel and a closure of the
+ * location (src/consults/closures.ts): the hours and every booked slot in them are cancelled and
+ * each booker is told why, with a CANCEL .ics; on a closure the expert is told too, as they did not
+ * do it. Inside the caller's transaction; returns the number of booked slots cancelled.
+ */
+export function cancelHoursWithBookings(tx: Queryable, hourId: number, cause: HoursCancelCause, now: Date, baseUrl?: string): number {
+  const booked = tx
+    .select({ id: consultBookings.id })
+    .from(consultBookings)
+    .where(and(eq(consultBookings.hourId, hourId), eq(consultBookings.status, 'booked')))
+    .all()
+    .map((b) => b.id);
+  tx.update(consultHours).set({ status: 'cancelled' }).where(eq(consultHours.id, hourId)).run();
+  if (booked.length) {
+    tx.update(consultBookings).set({ status: 'cancelled', updatedAt: now }).where(inArray(consultBookings.id, booked)).run();
+    for (const id of booked) noticeConsultCancelled(tx, id, cause, now, baseUrl);
+  }
+  if (cause.by === 'closure') noticeHoursClosed(tx, hourId, booked, cause.reason, now, baseUrl);
+  return booked.length;
 }
 
 export type ConsultRefusal = 'not_found' | 'not_member' | 'cancelled' | 'own' | 'slot' | 'past' | 'no_tag' | 'not_confirmed' | 'already' | 'taken';

@@ -18,13 +18,14 @@ import {
   countAffected,
   deleteWideClosure,
   getWideClosure,
-  holidayCancellations,
+  holidayEffect,
   listWideClosures,
   orgHolidaySet,
   setOrgHolidays,
   type WideScope,
 } from './closures';
 import { closedHolidaySet, formatHolidaySet, holidaysIn } from './holidays';
+import { needsConfirmation } from './reach';
 import { holidaysSchema, wideClosureSchema } from './schemas';
 import { today } from './context';
 
@@ -104,23 +105,23 @@ closuresRoutes.post('/org/:orgId/holidays', async (c) => {
   const { db, now } = c.get('deps');
   const t = c.get('t');
   const back = `/closures/org/${org.id}`;
-  // Closing more holidays cancels bookings on them: that takes a second, confirming click.
+  // Closing more holidays cancels bookings and consult hours on them: that takes a second, confirming click.
   if (form.data.confirm !== 'yes') {
-    const count = holidayCancellations(db, { orgId: org.id }, formatHolidaySet(form.data.closedHolidays), today(c)).length;
-    if (count > 0)
+    const effect = holidayEffect(db, { orgId: org.id }, formatHolidaySet(form.data.closedHolidays), today(c), now());
+    if (needsConfirmation(effect))
       return page(
         c,
         t.closures.holidayConfirmTitle,
-        <ConfirmHolidayChangePage t={t} action={`${back}/holidays`} back={back} values={form.values} count={count} />,
+        <ConfirmHolidayChangePage t={t} action={`${back}/holidays`} back={back} values={form.values} effect={effect} />,
       );
   }
-  const cancelled = setOrgHolidays(db, org.id, form.data.closedHolidays, today(c), now(), c.get('config').baseUrl);
-  return redirectWithFlash(c, `${back}#holidays`, cancelled > 0 ? t.closures.holidaysSavedCancelled(cancelled) : t.closures.holidaysSaved);
+  const r = setOrgHolidays(db, org.id, form.data.closedHolidays, today(c), now(), c.get('config').baseUrl);
+  return redirectWithFlash(c, `${back}#holidays`, needsConfirmation(r) ? t.closures.holidaysSavedCancelled(r) : t.closures.holidaysSaved);
 });
 
 /**
- * Closing is destructive (it cancels bookings), so it takes two steps: the form shows how many
- * bookings will be cancelled, and only the confirmation (`confirm=yes`) closes.
+ * Closing is destructive (it cancels bookings and consult hours), so it takes two steps: the form
+ * shows what will be cancelled, and only the confirmation (`confirm=yes`) closes.
  */
 async function closeWide(c: Ctx, s: WideScope, back: string, scopeText: string, again: (state: FormState) => Response | Promise<Response>) {
   const t = c.get('t');
@@ -132,10 +133,18 @@ async function closeWide(c: Ctx, s: WideScope, back: string, scopeText: string, 
     return page(
       c,
       t.closures.confirmTitle,
-      <ConfirmClosurePage t={t} locale={c.get('locale')} action={back} back={back} scope={scopeText} input={input} count={countAffected(db, s, input)} />,
+      <ConfirmClosurePage
+        t={t}
+        locale={c.get('locale')}
+        action={back}
+        back={back}
+        scope={scopeText}
+        input={input}
+        effect={countAffected(db, s, input, now())}
+      />,
     );
   const r = addWideClosure(db, s, input, now(), c.get('config').baseUrl);
-  return redirectWithFlash(c, `${back}#closures`, t.closures.added(r.cancelled));
+  return redirectWithFlash(c, `${back}#closures`, t.closures.added(r));
 }
 
 closuresRoutes.post('/org/:orgId', async (c) => {

@@ -3,9 +3,12 @@ import { ACTIVE_STATUSES, bookings, closures, locations, organisations } from '.
 import { prepared, writeTx, type DB, type Queryable } from '../db';
 import { versionedCache } from '../lib/versioned';
 import { isoWeekday } from '../lib/time';
-import { formatHolidaySet, holidayClosure, type HolidayKey } from './holidays';
+import { cancelClosedHours, cancelHolidayHours, countClosedHours, countHolidayHours } from '../consults/closures';
+import { countMeetingsAt, countMeetingsOnHolidays } from '../intervision/locations';
+import { formatHolidaySet, type HolidayKey } from './holidays';
 import { weekdayBit } from './rules';
 import { noticeBookings } from './notices';
+import { holidayUnder, type ClosureEffect, type ClosureReach, type HolidayTarget } from './reach';
 
 /**
  * Closures of every location of an organisation (scope 'org', by its org admin) or of the whole
@@ -17,6 +20,9 @@ import { noticeBookings } from './notices';
 /** Whose closure: an organisation's (orgId) or the network's (orgId null). */
 export type WideScope = { scope: 'org'; orgId: number } | { scope: 'network'; orgId: null };
 export type WideClosureInput = { startDate: string; endDate: string; reason: string };
+
+/** The locations a wide closure closes, for the consult hours and meetings there. */
+const reachOf = (s: WideScope): ClosureReach => (s.scope === 'org' ? { orgId: s.orgId } : 'network');
 
 function scopeWhere(s: WideScope) {
   return s.scope === 'org' ? and(eq(closures.scope, 'org'), eq(closures.orgId, s.orgId)) : eq(closures.scope, 'network');
@@ -41,18 +47,23 @@ function affectedWhere(s: WideScope, input: WideClosureInput) {
   );
 }
 
-/** How many bookings closing would cancel: shown before the admin confirms. */
-export function countAffected(db: Queryable, s: WideScope, input: WideClosureInput): number {
-  return db.select({ n: sql<number>`count(*)` }).from(bookings).where(affectedWhere(s, input)).get()?.n ?? 0;
+/** How many bookings and consult hours closing would cancel, and the meetings it leaves standing: shown before the admin confirms. */
+export function countAffected(db: Queryable, s: WideScope, input: WideClosureInput, now: Date): ClosureEffect {
+  return {
+    bookings: db.select({ n: sql<number>`count(*)` }).from(bookings).where(affectedWhere(s, input)).get()?.n ?? 0,
+    ...countClosedHours(db, reachOf(s), input, now),
+    meetings: countMeetingsAt(db, reachOf(s), input, now),
+  };
 }
 
 /**
  * Closes every location of the organisation (or the network) for the range: one transaction that
- * inserts the closure, cancels the bookings holding a desk in it and tells each booker in their
- * own language (transactional outbox), as a single location's closure does.
+ * inserts the closure, cancels the bookings holding a desk in it and the consult hours at those
+ * locations, and tells each booker (and expert) in their own language (transactional outbox), as
+ * a single location's closure does. Meetings there are counted, not cancelled.
  */
-export function addWideClosure(db: DB, s: WideScope, input: WideClosureInput, now: Date, baseUrl?: string): { cancelled: number } {
-  return writeTx(db, (tx) => {
+export function addWideClosure(db: DB, s: WideScope, input: WideClosureInput, now: Date, baseUrl?: string): ClosureEffect {
+  return writeTx(db, (tx): ClosureEffect => {
     tx.insert(closures)
       .values({ scope: s.scope, orgId: s.orgId, locationId: null, spaceId: null, ...input })
       .run();
@@ -63,7 +74,11 @@ export function addWideClosure(db: DB, s: WideScope, input: WideClosureInput, no
       .returning({ id: bookings.id, userId: bookings.userId })
       .all();
     for (const b of cancelled) noticeBookings(tx, b.userId, [b.id], 'closure', now, { reason: input.reason, baseUrl });
-    return { cancelled: cancelled.length };
+    return {
+      bookings: cancelled.length,
+      ...cancelClosedHours(tx, reachOf(s), input, input.reason, now, baseUrl),
+      meetings: countMeetingsAt(tx, reachOf(s), input, now),
+    };
   });
 }
 
@@ -117,9 +132,6 @@ export function orgHolidaySet(db: Queryable, orgId: number): string | null {
   return db.select({ set: organisations.closedHolidays }).from(organisations).where(eq(organisations.id, orgId)).get()?.set ?? null;
 }
 
-/** Whose holiday choice changes: an organisation's (its locations that inherit it) or one location's own. */
-export type HolidayTarget = { orgId: number; locationId?: undefined } | { locationId: number; orgId?: undefined };
-
 /**
  * The bookings holding a desk from `today` on that a new holiday choice would close: for an
  * organisation, at its locations that inherit its choice; for a location, with its own choice
@@ -140,9 +152,24 @@ export function holidayCancellations(db: Queryable, target: HolidayTarget, propo
     )
     .all();
   return rows.flatMap((r) => {
-    const holiday = target.locationId === undefined ? holidayClosure(r.date, r.locationSet, proposed) : holidayClosure(r.date, proposed, r.orgSet);
+    const holiday = holidayUnder(target, proposed, r.date, r.locationSet, r.orgSet);
     return holiday ? [{ id: r.id, userId: r.userId, holiday }] : [];
   });
+}
+
+/** The holiday choice stored now for the target (an organisation's, or a location's own), before it changes. */
+export function storedHolidaySet(db: Queryable, target: HolidayTarget): string | null {
+  if (target.locationId === undefined) return orgHolidaySet(db, target.orgId);
+  return db.select({ set: locations.closedHolidays }).from(locations).where(eq(locations.id, target.locationId)).get()?.set ?? null;
+}
+
+/** What a new holiday choice would cancel (bookings, consult hours) and the meetings on the days it newly closes: shown before saving. */
+export function holidayEffect(db: Queryable, target: HolidayTarget, proposed: string | null, today: string, now: Date): ClosureEffect {
+  return {
+    bookings: holidayCancellations(db, target, proposed, today).length,
+    ...countHolidayHours(db, target, proposed, today, now),
+    meetings: countMeetingsOnHolidays(db, target, { from: storedHolidaySet(db, target), to: proposed }, now),
+  };
 }
 
 /**
@@ -173,23 +200,39 @@ export function cancelForWeekdays(tx: Queryable, locationId: number, openWeekday
 }
 
 /**
- * Cancels what a new holiday choice closes and tells each booker, naming the holiday in their own
- * language; called in the transaction that stores the choice (a closure does the same).
+ * Cancels what a new holiday choice closes — bookings and consult hours — and tells each booker
+ * (and expert), naming the holiday in their own language; called in the transaction that stores
+ * the choice (a closure does the same), after storing it. Meetings on the days it newly closes
+ * (`from`: the choice before) are counted, not cancelled; counted only when newly closed, so that
+ * saving the same choice again does not ask again about a meeting the host already passed on.
  */
-export function cancelForHolidays(tx: Queryable, target: HolidayTarget, stored: string | null, today: string, now: Date, baseUrl?: string): number {
+export function cancelForHolidays(
+  tx: Queryable,
+  target: HolidayTarget,
+  change: { from: string | null; to: string | null },
+  today: string,
+  now: Date,
+  baseUrl?: string,
+): ClosureEffect {
+  const stored = change.to;
   const affected = holidayCancellations(tx, target, stored, today);
   for (const b of affected) {
     tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, b.id)).run();
     noticeBookings(tx, b.userId, [b.id], 'closure', now, { reason: (t) => t.closures.holidays[b.holiday], baseUrl });
   }
-  return affected.length;
+  return {
+    bookings: affected.length,
+    ...cancelHolidayHours(tx, target, stored, today, now, baseUrl),
+    meetings: countMeetingsOnHolidays(tx, target, change, now),
+  };
 }
 
-/** Stores the organisation's choice and cancels the bookings it closes, in one transaction; returns how many. */
-export function setOrgHolidays(db: DB, orgId: number, keys: HolidayKey[], today: string, now: Date, baseUrl?: string): number {
+/** Stores the organisation's choice and cancels what it closes, in one transaction. */
+export function setOrgHolidays(db: DB, orgId: number, keys: HolidayKey[], today: string, now: Date, baseUrl?: string): ClosureEffect {
   return writeTx(db, (tx) => {
     const stored = formatHolidaySet(keys);
+    const from = orgHolidaySet(tx, orgId);
     tx.update(organisations).set({ closedHolidays: stored }).where(eq(organisations.id, orgId)).run();
-    return cancelForHolidays(tx, { orgId }, stored, today, now, baseUrl);
+    return cancelForHolidays(tx, { orgId }, { from, to: stored }, today, now, baseUrl);
   });
 }

@@ -18,7 +18,10 @@ import { addDays, isoWeekday } from '../lib/time';
 import { paging, type Paging } from '../lib/paging';
 import { versionedCache } from '../lib/versioned';
 import { noticeBookings } from './notices';
-import { cancelForHolidays, cancelForWeekdays, holidayCancellations, weekdayCancellations } from './closures';
+import { cancelForHolidays, cancelForWeekdays, holidayCancellations, storedHolidaySet, weekdayCancellations } from './closures';
+import { cancelClosedHours, countClosedHours } from '../consults/closures';
+import { countMeetingsAt } from '../intervision/locations';
+import type { ClosureEffect, ClosureReach } from './reach';
 import {
   amenitiesToMask,
   closuresFor,
@@ -133,7 +136,8 @@ export function createLocation(db: DB, orgId: number, input: LocationInput): num
 
 /**
  * Saves a location's settings; a holiday choice that now closes booked days cancels those
- * bookings and tells each guest, in the same transaction. Null: not one of the host's locations.
+ * bookings and the consult hours on them and tells each guest (and expert), in the same
+ * transaction. Null: not one of the host's locations.
  */
 export function updateLocation(
   db: DB,
@@ -141,9 +145,10 @@ export function updateLocation(
   hostOrgIds: number[],
   input: LocationInput,
   at: { today: string; now: Date; baseUrl?: string },
-): { cancelled: number } | null {
+): ClosureEffect | null {
   if (hostOrgIds.length === 0) return null;
   return writeTx(db, (tx) => {
+    const from = storedHolidaySet(tx, { locationId });
     const res = tx
       .update(locations)
       .set(locationValues(input))
@@ -153,7 +158,8 @@ export function updateLocation(
     replaceShares(tx, locationId, input);
     // Days it no longer opens, then holidays it now closes for: each booking cancelled once, its guest told why.
     const weekdays = cancelForWeekdays(tx, locationId, input.openWeekdays, at.today, at.now, at.baseUrl);
-    return { cancelled: weekdays + cancelForHolidays(tx, { locationId }, input.closedHolidays, at.today, at.now, at.baseUrl) };
+    const effect = cancelForHolidays(tx, { locationId }, { from, to: input.closedHolidays }, at.today, at.now, at.baseUrl);
+    return { ...effect, bookings: effect.bookings + weekdays };
   });
 }
 
@@ -261,7 +267,7 @@ export function listClosures(db: Queryable, locationId: number, today: string) {
 }
 
 export type ClosureInput = { spaceId: number | null; startDate: string; endDate: string; reason: string };
-export type AddClosureResult = { ok: true; cancelled: number } | { ok: false; reason: 'not_found' | 'bad_space' };
+export type AddClosureResult = ({ ok: true } & ClosureEffect) | { ok: false; reason: 'not_found' | 'bad_space' };
 
 /** The bookings that hold a desk in [start, end] at the location (or only its one space). */
 function closureAffectedWhere(locationId: number, input: ClosureInput) {
@@ -284,22 +290,34 @@ function closureSpace(db: Queryable, locationId: number, spaceId: number | null)
     .get();
 }
 
-export type CountClosureResult = { ok: true; count: number; spaceName: string | null } | { ok: false; reason: 'not_found' | 'bad_space' };
+export type CountClosureResult = { ok: true; effect: ClosureEffect; spaceName: string | null } | { ok: false; reason: 'not_found' | 'bad_space' };
 
-/** How many bookings the closure would cancel, and the space it is for (null: the whole location): shown to the host before they confirm. */
-export function countClosureAffected(db: Queryable, locationId: number, hostOrgIds: number[], input: ClosureInput): CountClosureResult {
+/** The whole location closes, with its consult hours (and meetings); a closure of one space reaches no location. */
+const closureReach = (locationId: number, input: ClosureInput): ClosureReach | null => (input.spaceId === null ? { locationId } : null);
+
+/**
+ * What the closure would cancel (bookings, consult hours) and the meetings it leaves standing, and
+ * the space it is for (null: the whole location): shown to the host before they confirm.
+ */
+export function countClosureAffected(db: Queryable, locationId: number, hostOrgIds: number[], input: ClosureInput, now: Date): CountClosureResult {
   if (!getHostLocation(db, locationId, hostOrgIds)) return { ok: false, reason: 'not_found' };
   const space = closureSpace(db, locationId, input.spaceId);
   if (!space) return { ok: false, reason: 'bad_space' };
   const n = db.select({ n: sql<number>`count(*)` }).from(bookings).where(closureAffectedWhere(locationId, input)).get()?.n ?? 0;
-  return { ok: true, count: n, spaceName: space.name };
+  const reach = closureReach(locationId, input);
+  return {
+    ok: true,
+    effect: { bookings: n, ...countClosedHours(db, reach, input, now), meetings: countMeetingsAt(db, reach, input, now) },
+    spaceName: space.name,
+  };
 }
 
 /**
  * Adds a closure and, in the same transaction, cancels the bookings that hold a desk in it and
- * queues an e-mail to each owner in their own language (transactional outbox).
+ * (a whole location) the consult hours there, and queues an e-mail to each booker and expert in
+ * their own language (transactional outbox). Meetings there are counted, not cancelled.
  */
-export function addClosure(db: DB, locationId: number, hostOrgIds: number[], input: ClosureInput, now: Date): AddClosureResult {
+export function addClosure(db: DB, locationId: number, hostOrgIds: number[], input: ClosureInput, now: Date, baseUrl?: string): AddClosureResult {
   return writeTx(db, (tx): AddClosureResult => {
     const loc = getHostLocation(tx, locationId, hostOrgIds);
     if (!loc) return { ok: false, reason: 'not_found' };
@@ -310,9 +328,15 @@ export function addClosure(db: DB, locationId: number, hostOrgIds: number[], inp
     const affected = tx.select({ id: bookings.id, userId: bookings.userId }).from(bookings).where(closureAffectedWhere(locationId, input)).all();
     for (const b of affected) {
       tx.update(bookings).set({ status: 'cancelled', updatedAt: now }).where(eq(bookings.id, b.id)).run();
-      noticeBookings(tx, b.userId, [b.id], 'closure', now, { reason: input.reason });
+      noticeBookings(tx, b.userId, [b.id], 'closure', now, { reason: input.reason, baseUrl });
     }
-    return { ok: true, cancelled: affected.length };
+    const reach = closureReach(locationId, input);
+    return {
+      ok: true,
+      bookings: affected.length,
+      ...cancelClosedHours(tx, reach, input, input.reason, now, baseUrl),
+      meetings: countMeetingsAt(tx, reach, input, now),
+    };
   });
 }
 

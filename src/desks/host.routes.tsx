@@ -13,6 +13,8 @@ import type { Notice } from '../../views/partials/notice';
 import { GuestRow, RequestRow } from '../../views/partials/desks/bookings';
 import type { FormState } from '../../views/partials/form';
 import { getGuest, getRequest, hostBookingAction, listGuests, listOpenRequests, type HostAction } from './bookings';
+import { holidayEffect } from './closures';
+import { needsConfirmation } from './reach';
 import { ConfirmClosurePage, ConfirmHolidayChangePage, ConfirmRemoveClosurePage } from '../../views/pages/desks/closures';
 import {
   addClosure,
@@ -223,10 +225,14 @@ hostRoutes.post('/locations/:id', async (c) => {
   const { db, now } = c.get('deps');
   const t = c.get('t');
   const back = `/host/locations/${loc.id}`;
-  // Fewer opening days, or a holiday choice, that close booked days cancel those bookings: that takes a second, confirming click.
+  // Fewer opening days, or a holiday choice, that close booked days cancel those bookings (and consult
+  // hours on the holidays): that takes a second, confirming click that says what and how many.
   if (!form.confirmed) {
-    const count = closedDayCancellations(db, loc.id, form.input, today(c));
-    if (count > 0)
+    const effect = {
+      ...holidayEffect(db, { locationId: loc.id }, form.input.closedHolidays, today(c), now()),
+      bookings: closedDayCancellations(db, loc.id, form.input, today(c)),
+    };
+    if (needsConfirmation(effect))
       return page(
         c,
         t.closures.daysConfirmTitle,
@@ -235,7 +241,7 @@ hostRoutes.post('/locations/:id', async (c) => {
           action={back}
           back={back}
           values={form.values}
-          count={count}
+          effect={effect}
           title={t.closures.daysConfirmTitle}
           text={t.closures.daysConfirmText}
         />,
@@ -243,7 +249,7 @@ hostRoutes.post('/locations/:id', async (c) => {
   }
   const r = updateLocation(db, loc.id, hostOrgIds(c), form.input, { today: today(c), now: now(), baseUrl: c.get('config').baseUrl });
   if (!r) return notFound(c);
-  return redirectWithFlash(c, back, r.cancelled > 0 ? t.closures.daysSavedCancelled(r.cancelled) : t.desks.host.saved);
+  return redirectWithFlash(c, back, needsConfirmation(r) ? t.closures.daysSavedCancelled(r) : t.desks.host.saved);
 });
 
 hostRoutes.post('/locations/:id/spaces', async (c) => {
@@ -263,26 +269,34 @@ hostRoutes.post('/locations/:id/closures', async (c) => {
   const form = await readForm(c, closureSchema(t, today(c)));
   if (!form.ok) return locationPage(c, loc, { closureState: form }, 422);
   const { confirm, ...input } = form.data;
-  const { db } = c.get('deps');
+  const { db, now } = c.get('deps');
   const badSpace = () => locationPage(c, loc, { closureState: { values: form.values, errors: { spaceId: t.errors.invalidChoice } } }, 422);
-  // A closure that cancels bookings takes a second, confirming click, as an organisation's does.
+  // A closure that cancels bookings or consult hours (or leaves meetings standing) takes a second, confirming click, as an organisation's does.
   if (!confirm) {
-    const n = countClosureAffected(db, loc.id, hostOrgIds(c), input);
+    const n = countClosureAffected(db, loc.id, hostOrgIds(c), input, now());
     if (!n.ok) return n.reason === 'not_found' ? notFound(c) : badSpace();
-    if (n.count > 0) {
+    if (needsConfirmation(n.effect)) {
       const scope = n.spaceName ? t.closures.scopeSpace(n.spaceName, loc.name) : t.closures.scopeLocation(loc.name);
       const back = `/host/locations/${loc.id}`;
       return page(
         c,
         t.closures.confirmTitle,
-        <ConfirmClosurePage t={t} locale={c.get('locale')} action={`${back}/closures`} back={`${back}#closures`} scope={scope} input={input} count={n.count} />,
+        <ConfirmClosurePage
+          t={t}
+          locale={c.get('locale')}
+          action={`${back}/closures`}
+          back={`${back}#closures`}
+          scope={scope}
+          input={input}
+          effect={n.effect}
+        />,
       );
     }
   }
-  const r = addClosure(db, loc.id, hostOrgIds(c), input, c.get('deps').now());
+  const r = addClosure(db, loc.id, hostOrgIds(c), input, now(), c.get('config').baseUrl);
   if (!r.ok && r.reason === 'not_found') return notFound(c);
   if (!r.ok) return badSpace();
-  return redirectWithFlash(c, `/host/locations/${loc.id}#closures`, t.desks.host.closureAdded(r.cancelled));
+  return redirectWithFlash(c, `/host/locations/${loc.id}#closures`, t.desks.host.closureAdded(r));
 });
 
 /** Removing a closure of a location: the first POST shows what opens again, only `confirm=yes` removes (as for wide closures). */

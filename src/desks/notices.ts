@@ -15,8 +15,8 @@ import { formatDateTime, formatLocalDate } from '../../views/i18n/format';
  */
 type Kind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'cancelled' | 'closure' | 'no_show' | 'reminder' | 'expired';
 
-/** Why a booking was closed: the closure's own words, or a text in the recipient's language (a holiday's name). */
-type Reason = string | ((t: Dict) => string);
+/** Why a booking (or consult hours) was closed: the closure's own words, or a text in the recipient's language (a holiday's name). */
+export type ClosureReason = string | ((t: Dict) => string);
 
 function compose(
   t: Dict,
@@ -25,7 +25,7 @@ function compose(
   kind: Kind,
   list: BookingForCalendar[],
   baseUrl: string,
-  reason?: Reason,
+  reason?: ClosureReason,
   bookedBy?: string,
   cancelledBy?: string,
 ) {
@@ -73,7 +73,7 @@ export function noticeBookings(
   bookingIds: number[],
   kind: Kind,
   now: Date,
-  opts: { baseUrl?: string; reason?: Reason; bookedBy?: string; cancelledBy?: string; own?: boolean } = {},
+  opts: { baseUrl?: string; reason?: ClosureReason; bookedBy?: string; cancelledBy?: string; own?: boolean } = {},
 ): void {
   if (userId === null) return;
   const list = bookingsForCalendar(tx, userId, bookingIds);

@@ -121,7 +121,7 @@ describe('desk rules at their boundaries', () => {
       { spaceId: null, startDate: '2026-12-01', endDate: '2026-12-03', reason: 'Verbouwing' },
       w.t.clock.now(),
     );
-    expect(r).toEqual({ ok: true, cancelled: 2 });
+    expect(r).toEqual({ ok: true, bookings: 2, hours: 0, slots: 0, meetings: 0 });
     expect(bookingRows(w.t.db).map((b) => `${b.date}:${b.status}`)).toEqual([
       '2026-11-30:confirmed',
       '2026-12-01:cancelled',

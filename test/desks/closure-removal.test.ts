@@ -67,7 +67,7 @@ describe('removing a closure takes a confirming second step', () => {
     expect(step.status).toBe(200);
     expect(step.h1).toBe('Sluiting verwijderen');
     expect(step.main).toContain('Teamdagen CJG: alle locaties van CJG Harderwijk, van ma 28 dec 2026 tot en met di 29 dec 2026.');
-    expect(step.main).toContain('Reserveringen die door deze sluiting zijn geannuleerd, komen niet vanzelf terug.');
+    expect(step.main).toContain('Reserveringen en spreekuren die door deze sluiting zijn geannuleerd, komen niet vanzelf terug.');
     expect(step).toMatchObject({ action: path, confirm: 'yes', back: `/closures/org/${w.hostOrg.id}#closures` });
     expect(w.reasons()).toEqual(['Teamdagen CJG']);
     expect(w.book('2026-12-28')).toMatchObject({ ok: false, reason: 'closed' });

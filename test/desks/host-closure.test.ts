@@ -138,23 +138,33 @@ describe('a host closes a location: a confirming step when it cancels bookings',
     });
     expect(w.reasons()).toEqual([]);
     expect(bookingRows(w.t.db).map((b) => b.status)).toEqual(['confirmed']);
-    expect(addClosure(w.t.db, w.space.locationId, [other.id, w.hostOrg.id], input, w.t.clock.now())).toEqual({ ok: true, cancelled: 1 });
+    expect(addClosure(w.t.db, w.space.locationId, [other.id, w.hostOrg.id], input, w.t.clock.now())).toEqual({
+      ok: true,
+      bookings: 1,
+      hours: 0,
+      slots: 0,
+      meetings: 0,
+    });
   });
 
   it('the count is the host’s only: another organisation’s location gives not_found', async () => {
     const w = await world();
     const other = createOrg(w.t.db, { name: 'Lokalis Utrecht' });
     const input = { startDate: '2026-12-28', endDate: '2026-12-28', reason: 'x', spaceId: null };
-    expect(countClosureAffected(w.t.db, w.space.locationId, [other.id], input)).toEqual({ ok: false, reason: 'not_found' });
-    expect(countClosureAffected(w.t.db, w.space.locationId, [w.hostOrg.id], { ...input, spaceId: w.otherLoc.spaceId })).toEqual({
+    expect(countClosureAffected(w.t.db, w.space.locationId, [other.id], input, w.t.clock.now())).toEqual({ ok: false, reason: 'not_found' });
+    expect(countClosureAffected(w.t.db, w.space.locationId, [w.hostOrg.id], { ...input, spaceId: w.otherLoc.spaceId }, w.t.clock.now())).toEqual({
       ok: false,
       reason: 'bad_space',
     });
     expect(w.book('2026-12-28').ok).toBe(true);
-    expect(countClosureAffected(w.t.db, w.space.locationId, [w.hostOrg.id], input)).toEqual({ ok: true, count: 1, spaceName: null });
-    expect(countClosureAffected(w.t.db, w.space.locationId, [w.hostOrg.id], { ...input, spaceId: w.second })).toEqual({
+    expect(countClosureAffected(w.t.db, w.space.locationId, [w.hostOrg.id], input, w.t.clock.now())).toEqual({
       ok: true,
-      count: 0,
+      effect: { bookings: 1, hours: 0, slots: 0, meetings: 0 },
+      spaceName: null,
+    });
+    expect(countClosureAffected(w.t.db, w.space.locationId, [w.hostOrg.id], { ...input, spaceId: w.second }, w.t.clock.now())).toEqual({
+      ok: true,
+      effect: { bookings: 0, hours: 0, slots: 0, meetings: 0 },
       spaceName: 'Stilteruimte',
     });
   });

@@ -1,4 +1,41 @@
-import type { closures as nl } from '../nl/closures';
+import type { closures as nl, Effect } from '../nl/closures';
+
+const and = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? ''));
+
+/** "2 bookings and 1 consult session (1 booked slot)" */
+const what = (e: Effect) =>
+  and([
+    ...(e.bookings > 0 ? [`${e.bookings} ${e.bookings === 1 ? 'booking' : 'bookings'}`] : []),
+    ...(e.hours > 0
+      ? [
+          `${e.hours} ${e.hours === 1 ? 'consult session' : 'consult sessions'}${e.slots > 0 ? ` (${e.slots} ${e.slots === 1 ? 'booked slot' : 'booked slots'})` : ''}`,
+        ]
+      : []),
+  ]);
+const many = (e: Effect) => e.bookings + e.hours > 1;
+
+function told(e: Effect, done: boolean): string {
+  if (e.hours === 0) return done ? 'the guests have been e-mailed' : 'every guest is told';
+  const who = [
+    ...(e.bookings > 0 ? [e.bookings === 1 ? 'the guest' : 'the guests'] : []),
+    e.hours === 1 ? 'the expert' : 'the experts',
+    ...(e.slots > 0 ? ['whoever booked a slot'] : []),
+  ];
+  const plural = who.length > 1 || e.hours > 1;
+  return done ? `${and(who)} ${plural ? 'have' : 'has'} been told` : `${and(who)} ${plural ? 'are' : 'is'} told`;
+}
+
+const meetingsNote = (n: number) =>
+  n === 0
+    ? ''
+    : n === 1
+      ? 'Note: 1 intervision meeting is also planned at a location that is closed then. It is not cancelled by itself: tell its facilitator, so they can move it.'
+      : `Note: ${n} intervision meetings are also planned at a location that is closed then. They are not cancelled by themselves: tell their facilitators, so they can move them.`;
+
+export const saved = (done: string, e: Effect) =>
+  [e.bookings + e.hours > 0 ? `${done}; ${what(e)} ${many(e) ? 'have' : 'has'} been cancelled and ${told(e, true)}.` : `${done}.`, meetingsNote(e.meetings)]
+    .filter(Boolean)
+    .join(' ');
 
 export const closures: typeof nl = {
   holidays: {
@@ -52,31 +89,27 @@ export const closures: typeof nl = {
   scopeNetwork: 'all locations in the network closed',
   scopeLocation: (location) => `location ${location} closed`,
   scopeSpace: (space, location) => `space ${space} at location ${location} closed`,
-  willCancel: (n) =>
-    n === 0
-      ? 'There are no bookings in this period; nothing will be cancelled.'
-      : `${n} ${n === 1 ? 'booking' : 'bookings'} will be cancelled; every guest is told.`,
+  willCancel: (e) =>
+    e.bookings + e.hours === 0
+      ? 'There are no bookings or consult hours in this period; nothing will be cancelled.'
+      : `${what(e)} will be cancelled; ${told(e, false)}.`,
+  meetingsNote,
   confirm: 'Yes, close',
   back: 'Back',
   holidayConfirmTitle: 'Change holidays',
   daysConfirmTitle: 'Change closed days',
-  daysConfirmText: 'With this change (opening days or holidays) the location is closed on days guests have already booked.',
-  daysSavedCancelled: (n: number) =>
-    `Saved; ${n} ${n === 1 ? 'booking on a day that is now closed was' : 'bookings on days that are now closed were'} cancelled and each guest has been told.`,
+  daysConfirmText: 'With this change (opening days or holidays) the location closes on days on which something is already booked or planned.',
+  daysSavedCancelled: (e) => saved('The location has been saved', e),
   weekdayClosed: (day: string) => `the location is no longer open on ${day}s`,
-  holidayConfirmText: 'With this choice, days on which guests have already booked will be closed.',
+  holidayConfirmText: 'With this choice, days on which something is already booked or planned will be closed.',
   holidayConfirm: 'Yes, save and cancel',
-  holidaysSavedCancelled: (n: number) =>
-    `The holidays have been saved; ${n} ${n === 1 ? 'booking was' : 'bookings were'} cancelled and each guest has been told.`,
-  added: (n) =>
-    n === 0
-      ? 'The closure has been added.'
-      : `The closure has been added; ${n} ${n === 1 ? 'booking has' : 'bookings have'} been cancelled and the guests have been e-mailed.`,
+  holidaysSavedCancelled: (e) => saved('The holidays have been saved', e),
+  added: (e) => saved('The closure has been added', e),
   deleted: 'The closure has been removed. Cancelled bookings do not come back by themselves.',
   delete: 'Remove',
   removeTitle: 'Remove closure',
   removeWhat: (reason, days, where) => `${reason}: ${where}, ${days}.`,
-  removeEffect: 'Once removed, guests can book on these days again. Bookings this closure cancelled do not come back by themselves.',
+  removeEffect: 'Once removed, guests can book on these days again. Bookings and consult hours this closure cancelled do not come back by themselves.',
   removeConfirm: 'Yes, remove',
   days: (from, to) => (from === to ? `on ${from}` : `from ${from} up to and including ${to}`),
   atLocation: (location) => `location ${location}`,

@@ -152,6 +152,17 @@ export const consults: typeof nl = {
     expertCancelledSubject: (expert: string, when: string) => `Consult hours cancelled: ${expert}, ${when}`,
     expertCancelledBody: (name: string, expert: string, when: string) =>
       `Hello ${name},\n\nThe consult hours of ${expert} on ${when} are cancelled, and so is your appointment. The attachment removes it from your calendar.`,
+    closedBody: (name: string, expert: string, when: string, location: string, reason: string) =>
+      `Hello ${name},\n\nThe consult hours of ${expert} on ${when} will not take place: location ${location} is closed then (${reason}). Your appointment is cancelled. The attachment removes it from your calendar.`,
+    hoursClosedSubject: (location: string, when: string) => `Consult hours cancelled: ${location} closed, ${when}`,
+    hoursClosedBody: (name: string, when: string, location: string, reason: string, n: number) =>
+      `Hello ${name},\n\nYour consult hours on ${when} at location ${location} will not take place: the location is closed then (${reason}). ${
+        n === 0
+          ? 'No slot had been booked yet.'
+          : n === 1
+            ? 'The appointment is cancelled and whoever booked it has been told. The attachment removes it from your calendar.'
+            : `The ${n} appointments are cancelled and whoever booked them has been told. The attachment removes them from your calendar.`
+      }`,
     reminderSubject: (who: string, when: string) => `Tomorrow: consult with ${who}, ${when}`,
     reminderBody: (name: string, who: string, when: string, place: string, topic: string) =>
       `Hello ${name},\n\nA reminder: tomorrow, ${when}, consult with ${who}.\nPlace: ${place}\nTopic: ${topic}`,

@@ -1,4 +1,5 @@
 import type { desks as nl } from '../nl/desks';
+import { saved } from './closures';
 
 export const desks: typeof nl = {
   title: 'Desks',
@@ -284,10 +285,7 @@ export const desks: typeof nl = {
     savedInactiveKept: (n: number) =>
       `Saved: the space can no longer be booked. ${n === 1 ? 'The booking it already has stays' : `The ${n} bookings it already has stay`}. If they should lapse, add a closure for this space; the guests will then be told.`,
     spaceAdded: (name: string) => `Space ${name} has been added.`,
-    closureAdded: (n: number) =>
-      n === 0
-        ? 'The closure has been added.'
-        : `The closure has been added; ${n} ${n === 1 ? 'booking was' : 'bookings were'} cancelled and the guests were e-mailed.`,
+    closureAdded: (e) => saved('The closure has been added', e),
     closureDeleted: 'The closure has been deleted.',
     capacityConflict: 'There are already more bookings than the new number of desks. This concerns:',
     capacityConflictItem: (date: string, daypart: string, n: number) => `${date}, ${daypart}: ${n} bookings`,

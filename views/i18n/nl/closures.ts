@@ -1,3 +1,46 @@
+/** What a closure or holiday choice cancels, and the intervision meetings it leaves standing (src/desks/reach.ts). */
+export type Effect = { bookings: number; hours: number; slots: number; meetings: number };
+
+const and = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}` : (parts[0] ?? ''));
+
+/** "2 reserveringen en 1 spreekuur (1 geboekt tijdvak)" */
+const what = (e: Effect) =>
+  and([
+    ...(e.bookings > 0 ? [`${e.bookings} ${e.bookings === 1 ? 'reservering' : 'reserveringen'}`] : []),
+    ...(e.hours > 0
+      ? [
+          `${e.hours} ${e.hours === 1 ? 'spreekuur' : 'spreekuren'}${e.slots > 0 ? ` (${e.slots} ${e.slots === 1 ? 'geboekt tijdvak' : 'geboekte tijdvakken'})` : ''}`,
+        ]
+      : []),
+  ]);
+const many = (e: Effect) => e.bookings + e.hours > 1;
+
+/** Who hears of it: "de gasten, de spreekuurhouder en wie een tijdvak heeft geboekt, krijgen bericht" (the comma closes the clause). */
+function told(e: Effect, done: boolean): string {
+  if (e.hours === 0) return done ? 'de gasten zijn gemaild' : 'iedere gast krijgt bericht';
+  const who = [
+    ...(e.bookings > 0 ? [e.bookings === 1 ? 'de gast' : 'de gasten'] : []),
+    e.hours === 1 ? 'de spreekuurhouder' : 'de spreekuurhouders',
+    ...(e.slots > 0 ? [done ? 'wie een tijdvak had geboekt,' : 'wie een tijdvak heeft geboekt,'] : []),
+  ];
+  const plural = who.length > 1 || e.hours > 1;
+  return done ? `${and(who)} ${plural ? 'hebben' : 'heeft'} bericht` : `${and(who)} ${plural ? 'krijgen' : 'krijgt'} bericht`;
+}
+
+/** Meetings are not cancelled by a closure: the host passes it on to the facilitator. */
+const meetingsNote = (n: number) =>
+  n === 0
+    ? ''
+    : n === 1
+      ? 'Let op: op een locatie die dan gesloten is, staat ook 1 intervisiebijeenkomst gepland. Die wordt niet vanzelf afgezegd: laat het de begeleider weten, zodat die de bijeenkomst kan verplaatsen.'
+      : `Let op: op een locatie die dan gesloten is, staan ook ${n} intervisiebijeenkomsten gepland. Die worden niet vanzelf afgezegd: laat het de begeleiders weten, zodat zij de bijeenkomsten kunnen verplaatsen.`;
+
+/** The flash after saving: "De sluiting is toegevoegd; 2 reserveringen zijn geannuleerd en de gasten zijn gemaild." and the meetings remark. */
+export const saved = (done: string, e: Effect) =>
+  [e.bookings + e.hours > 0 ? `${done}; ${what(e)} ${many(e) ? 'zijn' : 'is'} geannuleerd en ${told(e, true)}.` : `${done}.`, meetingsNote(e.meetings)]
+    .filter(Boolean)
+    .join(' ');
+
 /** Public holidays and closures of a whole organisation or the network (issue #12, part 1). */
 export const closures = {
   holidays: {
@@ -51,32 +94,28 @@ export const closures = {
   scopeNetwork: 'alle locaties in het netwerk gesloten',
   scopeLocation: (location: string) => `locatie ${location} gesloten`,
   scopeSpace: (space: string, location: string) => `werkruimte ${space} bij locatie ${location} gesloten`,
-  willCancel: (n: number) =>
-    n === 0
-      ? 'Er zijn in deze periode geen reserveringen; er wordt niets geannuleerd.'
-      : `${n} ${n === 1 ? 'reservering wordt' : 'reserveringen worden'} geannuleerd; iedere gast krijgt bericht.`,
+  willCancel: (e: Effect) =>
+    e.bookings + e.hours === 0
+      ? 'Er zijn in deze periode geen reserveringen of spreekuren; er wordt niets geannuleerd.'
+      : `${what(e)} ${many(e) ? 'worden' : 'wordt'} geannuleerd; ${told(e, false)}.`,
+  meetingsNote,
   confirm: 'Ja, sluiten',
   back: 'Terug',
   holidayConfirmTitle: 'Feestdagen wijzigen',
   daysConfirmTitle: 'Gesloten dagen wijzigen',
-  daysConfirmText: 'Met deze wijziging (openingsdagen of feestdagen) is de locatie gesloten op dagen waarop al gasten gereserveerd hebben.',
-  daysSavedCancelled: (n: number) =>
-    `Opgeslagen; ${n} ${n === 1 ? 'reservering op een dag die nu gesloten is, is' : 'reserveringen op dagen die nu gesloten zijn, zijn'} geannuleerd en iedere gast heeft bericht.`,
+  daysConfirmText: 'Met deze wijziging (openingsdagen of feestdagen) gaat de locatie dicht op dagen waarop al gereserveerd is of iets gepland staat.',
+  daysSavedCancelled: (e: Effect) => saved('De locatie is opgeslagen', e),
   weekdayClosed: (day: string) => `de locatie is voortaan niet meer open op ${day}`,
-  holidayConfirmText: 'Met deze keuze zijn er dagen gesloten waarop al gasten gereserveerd hebben.',
+  holidayConfirmText: 'Met deze keuze gaan dagen dicht waarop al gereserveerd is of iets gepland staat.',
   holidayConfirm: 'Ja, opslaan en annuleren',
-  holidaysSavedCancelled: (n: number) =>
-    `De feestdagen zijn opgeslagen; ${n} ${n === 1 ? 'reservering is' : 'reserveringen zijn'} geannuleerd en iedere gast heeft bericht.`,
-  added: (n: number) =>
-    n === 0
-      ? 'De sluiting is toegevoegd.'
-      : `De sluiting is toegevoegd; ${n} ${n === 1 ? 'reservering is' : 'reserveringen zijn'} geannuleerd en de gasten zijn gemaild.`,
+  holidaysSavedCancelled: (e: Effect) => saved('De feestdagen zijn opgeslagen', e),
+  added: (e: Effect) => saved('De sluiting is toegevoegd', e),
   deleted: 'De sluiting is verwijderd. Geannuleerde reserveringen komen niet vanzelf terug.',
   delete: 'Verwijderen',
   removeTitle: 'Sluiting verwijderen',
   removeWhat: (reason: string, days: string, where: string) => `${reason}: ${where}, ${days}.`,
   removeEffect:
-    'Na het verwijderen kunnen gasten op deze dagen weer reserveren. Reserveringen die door deze sluiting zijn geannuleerd, komen niet vanzelf terug.',
+    'Na het verwijderen kunnen gasten op deze dagen weer reserveren. Reserveringen en spreekuren die door deze sluiting zijn geannuleerd, komen niet vanzelf terug.',
   removeConfirm: 'Ja, verwijderen',
   days: (from: string, to: string) => (from === to ? `op ${from}` : `van ${from} tot en met ${to}`),
   atLocation: (location: string) => `locatie ${location}`,

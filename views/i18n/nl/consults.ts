@@ -151,6 +151,17 @@ export const consults = {
     expertCancelledSubject: (expert: string, when: string) => `Spreekuur gaat niet door: ${expert}, ${when}`,
     expertCancelledBody: (name: string, expert: string, when: string) =>
       `Hallo ${name},\n\nHet spreekuur van ${expert} op ${when} gaat niet door; je afspraak is geannuleerd. Met de bijlage verdwijnt hij uit je agenda.`,
+    closedBody: (name: string, expert: string, when: string, location: string, reason: string) =>
+      `Hallo ${name},\n\nHet spreekuur van ${expert} op ${when} gaat niet door: locatie ${location} is dan gesloten (${reason}). Je afspraak is geannuleerd. Met de bijlage verdwijnt hij uit je agenda.`,
+    hoursClosedSubject: (location: string, when: string) => `Spreekuur gaat niet door: ${location} gesloten, ${when}`,
+    hoursClosedBody: (name: string, when: string, location: string, reason: string, n: number) =>
+      `Hallo ${name},\n\nJe spreekuur op ${when} bij locatie ${location} gaat niet door: de locatie is dan gesloten (${reason}). ${
+        n === 0
+          ? 'Er was nog geen tijdvak geboekt.'
+          : n === 1
+            ? 'De afspraak is geannuleerd en wie geboekt had, heeft bericht. Met de bijlage verdwijnt hij uit je agenda.'
+            : `De ${n} afspraken zijn geannuleerd en wie geboekt had, heeft bericht. Met de bijlage verdwijnen ze uit je agenda.`
+      }`,
     reminderSubject: (who: string, when: string) => `Morgen: spreekuur met ${who}, ${when}`,
     reminderBody: (name: string, who: string, when: string, place: string, topic: string) =>
       `Hallo ${name},\n\nEen herinnering: morgen, ${when}, spreekuur met ${who}.\nPlek: ${place}\nOnderwerp: ${topic}`,

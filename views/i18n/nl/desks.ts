@@ -1,3 +1,4 @@
+import { saved, type Effect } from './closures';
 export const desks = {
   title: 'Werkplekken',
   nav: {
@@ -283,10 +284,7 @@ export const desks = {
     savedInactiveKept: (n: number) =>
       `Opgeslagen: de werkruimte is niet meer te reserveren. ${n === 1 ? 'De reservering die er al op staat, blijft' : `De ${n} reserveringen die er al op staan, blijven`} staan. Moeten die vervallen, voeg dan een sluiting voor deze werkruimte toe; de gasten krijgen dan bericht.`,
     spaceAdded: (name: string) => `Werkruimte ${name} is toegevoegd.`,
-    closureAdded: (n: number) =>
-      n === 0
-        ? 'De sluitingsdag is toegevoegd.'
-        : `De sluitingsdag is toegevoegd; ${n} ${n === 1 ? 'reservering is' : 'reserveringen zijn'} geannuleerd en de gasten zijn gemaild.`,
+    closureAdded: (e: Effect) => saved('De sluitingsdag is toegevoegd', e),
     closureDeleted: 'De sluitingsdag is verwijderd.',
     capacityConflict: 'Er zijn al meer reserveringen dan het nieuwe aantal werkplekken. Dit gaat om:',
     capacityConflictItem: (date: string, daypart: string, n: number) => `${date}, ${daypart}: ${n} reserveringen`,

@@ -1,6 +1,7 @@
 import type { Dict, Locale } from '../../i18n';
 import { formatLocalDate } from '../../i18n/format';
 import type { HolidayKey } from '../../../src/desks/holidays';
+import type { ClosureEffect } from '../../../src/desks/reach';
 import { ConfirmForm } from '../../partials/confirm';
 import { CheckboxGroup, ErrorSummary, Field, type FormState } from '../../partials/form';
 import { holidayOptions } from './host';
@@ -122,7 +123,20 @@ export function NetworkClosuresPage(p: { t: Dict; locale: Locale; closures: Clos
   );
 }
 
-/** The destructive step, shown before it is taken: what closes, and how many bookings it cancels. */
+/** What a closure or holiday choice cancels, and the meetings it does not cancel (the host tells their facilitators). */
+function ClosureEffectText(p: { t: Dict; effect: ClosureEffect }) {
+  const t = p.t.closures;
+  return (
+    <div role="status">
+      <p>
+        <strong>{t.willCancel(p.effect)}</strong>
+      </p>
+      {p.effect.meetings > 0 && <p>{t.meetingsNote(p.effect.meetings)}</p>}
+    </div>
+  );
+}
+
+/** The destructive step, shown before it is taken: what closes, what it cancels (bookings, consult hours), and the meetings it leaves. */
 export function ConfirmClosurePage(p: {
   t: Dict;
   locale: Locale;
@@ -131,7 +145,7 @@ export function ConfirmClosurePage(p: {
   scope: string;
   /** `spaceId`: a location's closure of one space ('' or absent: the whole location, or a wide closure). */
   input: { startDate: string; endDate: string; reason: string; spaceId?: number | null };
-  count: number;
+  effect: ClosureEffect;
 }) {
   const t = p.t.closures;
   const i = p.input;
@@ -139,9 +153,7 @@ export function ConfirmClosurePage(p: {
     <section>
       <h1>{t.confirmTitle}</h1>
       <p>{t.confirmText(i.reason, t.days(formatLocalDate(p.locale, i.startDate, true), formatLocalDate(p.locale, i.endDate, true)), p.scope)}</p>
-      <p role="status">
-        <strong>{t.willCancel(p.count)}</strong>
-      </p>
+      <ClosureEffectText t={p.t} effect={p.effect} />
       <ConfirmForm action={p.action} submit={t.confirm} back={p.back} backLabel={t.back}>
         <input type="hidden" name="startDate" value={i.startDate} />
         <input type="hidden" name="endDate" value={i.endDate} />
@@ -161,7 +173,7 @@ export function ConfirmHolidayChangePage(p: {
   action: string;
   back: string;
   values: Record<string, string | string[]>;
-  count: number;
+  effect: ClosureEffect;
   /** A location's form asks about closed days in general (opening days and holidays). */
   title?: string;
   text?: string;
@@ -174,9 +186,7 @@ export function ConfirmHolidayChangePage(p: {
     <section>
       <h1>{p.title ?? t.holidayConfirmTitle}</h1>
       <p>{p.text ?? t.holidayConfirmText}</p>
-      <p role="status">
-        <strong>{t.willCancel(p.count)}</strong>
-      </p>
+      <ClosureEffectText t={p.t} effect={p.effect} />
       <ConfirmForm action={p.action} submit={t.holidayConfirm} back={p.back} backLabel={t.back}>
         {hidden}
       </ConfirmForm>
