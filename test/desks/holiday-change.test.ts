@@ -146,7 +146,7 @@ describe('a holiday choice that closes booked days', () => {
     const done = await host.post(path, { ...form, confirm: 'yes' });
     expect(done.status).toBe(303);
     expect(text(await html(await host.get(done.headers.get('location')!)))).toContain(
-      'Opgeslagen; 2 reserveringen op dagen die nu gesloten zijn, zijn geannuleerd',
+      'De locatie is opgeslagen; 2 reserveringen zijn geannuleerd en de gasten zijn gemaild.',
     );
     const rows = bookingRows(w.t.db).filter((b) => b.space_id === w.space.spaceId);
     expect(rows.map((b) => `${b.date}:${b.status}`).sort()).toEqual(['2026-12-24:confirmed', '2026-12-25:cancelled', '2026-12-25:cancelled']);
