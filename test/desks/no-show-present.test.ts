@@ -70,6 +70,9 @@ describe('no-show: only for a guest who is not there', () => {
     w.t.clock.set(instantOf(TODAY, '10:05').toISOString());
     expect((await w.hostClient.post(`/host/bookings/${w.id}/no-show`)).status).toBe(303);
     expect(bookingRows(w.t.db).map((b) => b.status)).toEqual(['no_show']);
+    // Mijn reserveringen (and the poster's check-in page) say why and what one can still do.
+    for (const path of ['/bookings', `/bookings/at/${w.space.locationId}`])
+      expect(text(await html(await w.workerClient.get(path))), path).toContain('de inchecktijd was verstreken en de werkplek is vrijgegeven');
     // The guest is told, as by the release job.
     const told = w.t.db.$client.prepare('select subject from outbox where to_address = ? order by id desc limit 1').get(w.worker.email) as { subject: string };
     expect(told.subject).toMatch(/no-show|vrijgegeven/i);

@@ -49,6 +49,8 @@ export function BookingItem(p: { t: Dict; locale: Locale; b: MyBooking; today: s
         <p>
           {t.status}: <StatusWord t={p.t} status={b.status} />
         </p>
+        {/* Released today: why, and what one can still do (the poster's check-in page shows this item too). */}
+        {b.status === 'no_show' && b.date === p.today && !p.notice && <p>{p.t.desks.refusals.released}</p>}
       </header>
       <p>
         <strong>{b.spaceName}</strong> — {b.locationName} ({b.hostOrgName})
