@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { outbox, registrations, users } from '../../db/schema';
+import { meetings, outbox, registrations, users } from '../../db/schema';
 import { writeTx, type DB } from '../../src/db';
 import { createGroup, type GroupInput } from '../../src/intervision/groups';
 import { recordAttendance } from '../../src/intervision/attendance';
@@ -110,6 +110,17 @@ export function makeGroup(db: DB, facilitatorId: string, orgId: number, over: Pa
   return writeTx(db, (tx) =>
     createGroup(tx, { ...DEFAULT_MEETING(), orgId, cadenceWeeks: 2, count: 2, closed: true, ...over, facilitatorId }, new Date('2026-11-01T08:00:00Z')),
   );
+}
+
+/** The ids of a group's meetings, in date order. */
+export function groupMeetingIds(db: DB, groupId: number): number[] {
+  return db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(eq(meetings.groupId, groupId))
+    .orderBy(meetings.startsAt)
+    .all()
+    .map((m) => m.id);
 }
 
 /** A group's registered members (sorted) and its waiting list in order. */

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { meetings, registrations } from '../../db/schema';
+import { registrations } from '../../db/schema';
 import { html, loginAs, text } from '../helpers';
-import { groupLists, mailsTo, makeGroup, member, network } from './fixtures';
+import { groupLists, groupMeetingIds, mailsTo, makeGroup, member, network } from './fixtures';
 
 /**
  * A closed group's places belong to the group: a facilitator who removes someone from one of its
@@ -14,13 +14,7 @@ async function fullGroup() {
   const ta = await network();
   const { db, orgs, facilitator } = ta;
   const groupId = makeGroup(db, facilitator.id, orgs.icare.id, { maxParticipants: 2, minParticipants: 1, count: 2 });
-  const meetingIds = db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(eq(meetings.groupId, groupId))
-    .orderBy(meetings.startsAt)
-    .all()
-    .map((m) => m.id);
+  const meetingIds = groupMeetingIds(db, groupId);
   const julia = await member(ta, orgs.ggd.id, 'Julia Brouwer');
   const kees = await member(ta, orgs.cjg.id, 'Kees Jansen');
   const bram = await member(ta, orgs.lokalis.id, 'Bram Vos');
